@@ -1,0 +1,48 @@
+"""Connections to accounting packages and the administrations (clients' books) under them."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import AccountingPackage
+
+
+class AccountingConnection(Model):
+    """The link of an environment to one accounting package, there may be several per package."""
+
+    id = fields.IntField(primary_key=True)
+    environment = fields.ForeignKeyField(
+        "models.Environment", related_name="connections", on_delete=fields.CASCADE
+    )
+    package = fields.CharEnumField(AccountingPackage, max_length=24)
+    name = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "accounting_connection"
+
+
+def inbound_mail_address(office_code: str, administration_code: str, domain: str) -> str:
+    """The address clients mail documents to, it names both the office and the administration."""
+    return f"{office_code}.{administration_code}@{domain}".lower()
+
+
+class Administration(Model):
+    """The books of one client under one connection, (code, name) is unique per environment."""
+
+    id = fields.IntField(primary_key=True)
+    environment = fields.ForeignKeyField(
+        "models.Environment", related_name="administrations", on_delete=fields.CASCADE
+    )
+    connection = fields.ForeignKeyField(
+        "models.AccountingConnection", related_name="administrations", on_delete=fields.RESTRICT
+    )
+    code = fields.CharField(max_length=64)
+    name = fields.CharField(max_length=200)
+    inbound_mail_address = fields.CharField(max_length=320, db_index=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "administration"
+        unique_together = (("environment", "code", "name"),)

@@ -1,0 +1,87 @@
+"""The fixed vocabularies of the domain, as DOMAIN.md names them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Plan(StrEnum):
+    """An environment's subscription, only PREMIUM may receive administrations."""
+
+    TRIAL = "TRIAL"
+    STANDARD = "STANDARD"
+    PREMIUM = "PREMIUM"
+
+
+class Role(StrEnum):
+    """What a user may do in their environment, only SUPERUSER sees migrations."""
+
+    SUPERUSER = "SUPERUSER"
+    USER = "USER"
+    AUTHORIZER = "AUTHORIZER"
+    RESTRICTED_CLIENT = "RESTRICTED_CLIENT"
+
+
+class AccountingPackage(StrEnum):
+    """The accounting software a ledger lives in."""
+
+    EXACT_ONLINE = "EXACT_ONLINE"
+    TWINFIELD = "TWINFIELD"
+    MULTIVERS = "MULTIVERS"
+    XERO = "XERO"
+    ACCOUNTVIEW = "ACCOUNTVIEW"
+    SNELSTART = "SNELSTART"
+    AFAS = "AFAS"
+
+    @property
+    def is_migratable(self) -> bool:
+        """Only some packages can have their administrations moved (rule 2)."""
+        return self in MIGRATABLE_PACKAGES
+
+
+MIGRATABLE_PACKAGES: frozenset[AccountingPackage] = frozenset(
+    {
+        AccountingPackage.EXACT_ONLINE,
+        AccountingPackage.TWINFIELD,
+        AccountingPackage.MULTIVERS,
+        AccountingPackage.XERO,
+        AccountingPackage.ACCOUNTVIEW,
+    }
+)
+
+
+class DocumentKind(StrEnum):
+    """What sort of bookkeeping document a file is."""
+
+    PURCHASE_INVOICE = "PURCHASE_INVOICE"
+    SALES_INVOICE = "SALES_INVOICE"
+    RECEIPT = "RECEIPT"
+    BANK_STATEMENT = "BANK_STATEMENT"
+    OTHER = "OTHER"
+
+
+class DocumentStatus(StrEnum):
+    """Where a document is in its processing, NEW and TO_AUTHORIZE block an offer."""
+
+    NEW = "NEW"
+    TO_AUTHORIZE = "TO_AUTHORIZE"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
+    BOOKED = "BOOKED"
+
+    @property
+    def is_pending(self) -> bool:
+        """A pending document still needs work in the source office (rule 5)."""
+        return self in PENDING_DOCUMENT_STATUSES
+
+
+PENDING_DOCUMENT_STATUSES: frozenset[DocumentStatus] = frozenset(
+    {DocumentStatus.NEW, DocumentStatus.TO_AUTHORIZE}
+)
+
+
+class TokenScope(StrEnum):
+    """What an API token may do: everything its user may, or only read."""
+
+    FULL = "FULL"
+    READ_ONLY = "READ_ONLY"

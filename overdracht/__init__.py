@@ -1,0 +1,1 @@
+"""Overdracht: move an administration and its archive between accounting firms' environments."""

@@ -1,0 +1,55 @@
+"""The Tortoise configuration and schema migrations, shared by the service, the CLI and tests."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate
+
+from overdracht.settings import load_settings
+
+MODEL_MODULES = ["models"]
+MIGRATIONS_MODULE = "models.migrations"
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    """The Tortoise config for one database URL; the only place models are registered."""
+    if database_url.startswith("sqlite://"):
+        path = database_url.removeprefix("sqlite://")
+        if path and path != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    return {
+        "connections": {"default": database_url},
+        "apps": {
+            "models": {
+                "models": MODEL_MODULES,
+                "migrations": MIGRATIONS_MODULE,
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def migrate_database(database_url: str) -> None:
+    """Bring the database schema up to date through the committed migrations."""
+    await migrate(config=tortoise_config(database_url))
+
+
+async def open_database(database_url: str) -> None:
+    """Connect Tortoise for a command-line run or a worker process."""
+    await Tortoise.init(config=tortoise_config(database_url))
+
+
+async def close_database() -> None:
+    """Close every connection Tortoise opened."""
+    await Tortoise.close_connections()
+
+
+# Read by the `tortoise` command when making a new migration: `tortoise -c overdracht.db.TORTOISE_ORM`.
+TORTOISE_ORM = tortoise_config(
+    os.environ.get("OVERDRACHT_DATABASE_URL") or load_settings({}).database_url
+)

@@ -1,0 +1,117 @@
+"""Configuration, read once from the environment and refused early with the name of the bad setting."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+
+
+class ConfigurationError(ValueError):
+    """Raised at start-up so a wrong setting is named before anything runs."""
+
+
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_SMTP_TLS_MODES = ("none", "starttls", "tls")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where outgoing mail is delivered."""
+
+    host: str = "127.0.0.1"
+    port: int = 8025
+    username: str | None = None
+    password: str | None = None
+    tls: str = "none"
+    sender: str = "Overdracht <noreply@overdracht.example>"
+    timeout_seconds: float = 10.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of the service, so nothing reads os.environ after start-up."""
+
+    database_url: str = "sqlite://var/overdracht.sqlite3"
+    data_dir: Path = Path("var/data")
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    inbound_mail_domain: str = "inbound.overdracht.example"
+    offer_validity: timedelta = timedelta(days=15)
+    max_administrations_per_offer: int = 5
+    max_page_size: int = 100
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    public_url: str = "http://127.0.0.1:8000"
+
+    def with_overrides(self, **changes: object) -> Settings:
+        """Return a copy with some settings replaced, for tests and the CLI."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigurationError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _database_url(env: Mapping[str, str]) -> str:
+    url = env.get("OVERDRACHT_DATABASE_URL") or Settings.database_url
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in ("sqlite", "postgres", "asyncpg"):
+        raise ConfigurationError(
+            "OVERDRACHT_DATABASE_URL must start with sqlite://, postgres:// or asyncpg://, "
+            f"got {url!r}"
+        )
+    return url
+
+
+def _smtp(env: Mapping[str, str]) -> SmtpSettings:
+    tls = (env.get("OVERDRACHT_SMTP_TLS") or "none").lower()
+    if tls not in _SMTP_TLS_MODES:
+        raise ConfigurationError(
+            f"OVERDRACHT_SMTP_TLS must be one of {', '.join(_SMTP_TLS_MODES)}, got {tls!r}"
+        )
+    sender = env.get("OVERDRACHT_SMTP_SENDER") or SmtpSettings.sender
+    if "@" not in sender:
+        raise ConfigurationError(f"OVERDRACHT_SMTP_SENDER must hold an e-mail address, got {sender!r}")
+    return SmtpSettings(
+        host=env.get("OVERDRACHT_SMTP_HOST") or SmtpSettings.host,
+        port=_int(env, "OVERDRACHT_SMTP_PORT", SmtpSettings.port, minimum=1),
+        username=env.get("OVERDRACHT_SMTP_USERNAME") or None,
+        password=env.get("OVERDRACHT_SMTP_PASSWORD") or None,
+        tls=tls,
+        sender=sender,
+    )
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings once; a bad value raises ConfigurationError naming the variable."""
+    env = os.environ if env is None else env
+    domain = (env.get("OVERDRACHT_INBOUND_MAIL_DOMAIN") or Settings.inbound_mail_domain).lower()
+    if not _DOMAIN_RE.match(domain):
+        raise ConfigurationError(
+            f"OVERDRACHT_INBOUND_MAIL_DOMAIN must be a domain name, got {domain!r}"
+        )
+    validity_days = _int(env, "OVERDRACHT_OFFER_VALIDITY_DAYS", 15, minimum=1)
+    return Settings(
+        database_url=_database_url(env),
+        data_dir=Path(env.get("OVERDRACHT_DATA_DIR") or Settings.data_dir),
+        smtp=_smtp(env),
+        inbound_mail_domain=domain,
+        offer_validity=timedelta(days=validity_days),
+        max_administrations_per_offer=_int(
+            env, "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", 5, minimum=1
+        ),
+        public_url=(env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/"),
+    )
