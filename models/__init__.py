@@ -1,8 +1,14 @@
 """The domain model: Tortoise models and the rules that belong to them."""
 
-from models.administration import AccountingConnection, Administration, inbound_mail_address
+from models.administration import (
+    AccountingConnection,
+    Administration,
+    DuplicateAdministrationError,
+    add_administration,
+    inbound_mail_address,
+)
 from models.authorization import AuthorizationFlow, AuthorizationStep, Workflow
-from models.document import Document
+from models.document import Document, add_document
 from models.environment import Environment
 from models.user import ApiToken, User
 
@@ -13,8 +19,11 @@ __all__ = [
     "AuthorizationFlow",
     "AuthorizationStep",
     "Document",
+    "DuplicateAdministrationError",
     "Environment",
     "User",
     "Workflow",
+    "add_administration",
+    "add_document",
     "inbound_mail_address",
 ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from tortoise import fields
+from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 
 from models.enums import AccountingPackage
@@ -46,3 +49,31 @@ class Administration(Model):
     class Meta:
         table = "administration"
         unique_together = (("environment", "code", "name"),)
+
+
+class DuplicateAdministrationError(ValueError):
+    """The environment already has an administration with this code and name."""
+
+
+async def add_administration(
+    connection: AccountingConnection, *, code: str, name: str, domain: str, now: datetime
+) -> Administration:
+    """Create an administration under a connection, deriving its inbound mail address."""
+    environment = await connection.environment
+    if await Administration.exists(environment_id=environment.pk, code=code, name=name):
+        raise DuplicateAdministrationError(
+            f"{environment.office_code} already has administration {code} {name!r}."
+        )
+    try:
+        return await Administration.create(
+            environment_id=environment.pk,
+            connection=connection,
+            code=code,
+            name=name,
+            inbound_mail_address=inbound_mail_address(environment.office_code, code, domain),
+            created_at=now,
+        )
+    except IntegrityError:
+        raise DuplicateAdministrationError(
+            f"{environment.office_code} already has administration {code} {name!r}."
+        ) from None

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import DocumentKind, DocumentStatus
+
+if TYPE_CHECKING:
+    from models.administration import Administration
+    from models.user import User
+    from overdracht.filestore import FileStore
 
 
 class Document(Model):
@@ -42,3 +50,47 @@ class Document(Model):
     class Meta:
         table = "document"
         indexes = (("administration_id", "status"),)
+
+
+async def add_document(
+    administration: Administration,
+    files: FileStore,
+    *,
+    data: bytes,
+    title: str,
+    file_name: str,
+    kind: DocumentKind,
+    status: DocumentStatus,
+    now: datetime,
+    content_type: str = "application/pdf",
+    uploaded_by: User | None = None,
+    approved_by: User | None = None,
+    metadata: dict | None = None,
+) -> Document:
+    """Store a file and record its document, so size and checksum always match the bytes."""
+    stored = await files.put(data)
+    history = [{"at": now.isoformat(), "action": "UPLOADED", "by": _name(uploaded_by)}]
+    if approved_by is not None:
+        history.append({"at": now.isoformat(), "action": status.value, "by": _name(approved_by)})
+    return await Document.create(
+        administration=administration,
+        kind=kind,
+        status=status,
+        title=title,
+        file_name=file_name,
+        content_type=content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        storage_key=stored.key,
+        metadata=metadata or {},
+        history=history,
+        uploaded_by=uploaded_by,
+        uploaded_by_name=_name(uploaded_by),
+        approved_by=approved_by,
+        approved_by_name=_name(approved_by),
+        created_at=now,
+    )
+
+
+def _name(user: User | None) -> str:
+    return user.display_name if user is not None else ""

@@ -49,7 +49,7 @@ async def close_database() -> None:
     await Tortoise.close_connections()
 
 
-# Read by the `tortoise` command when making a new migration: `tortoise -c overdracht.db.TORTOISE_ORM`.
+# Read by `tortoise -c overdracht.db.TORTOISE_ORM makemigrations` to write a new migration.
 TORTOISE_ORM = tortoise_config(
     os.environ.get("OVERDRACHT_DATABASE_URL") or load_settings({}).database_url
 )

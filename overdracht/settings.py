@@ -1,4 +1,4 @@
-"""Configuration, read once from the environment and refused early with the name of the bad setting."""
+"""Configuration, read once from the environment, refused early naming the bad setting."""
 
 from __future__ import annotations
 
@@ -84,7 +84,9 @@ def _smtp(env: Mapping[str, str]) -> SmtpSettings:
         )
     sender = env.get("OVERDRACHT_SMTP_SENDER") or SmtpSettings.sender
     if "@" not in sender:
-        raise ConfigurationError(f"OVERDRACHT_SMTP_SENDER must hold an e-mail address, got {sender!r}")
+        raise ConfigurationError(
+            f"OVERDRACHT_SMTP_SENDER must hold an e-mail address, got {sender!r}"
+        )
     return SmtpSettings(
         host=env.get("OVERDRACHT_SMTP_HOST") or SmtpSettings.host,
         port=_int(env, "OVERDRACHT_SMTP_PORT", SmtpSettings.port, minimum=1),

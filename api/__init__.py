@@ -1,0 +1,1 @@
+"""The HTTP and GraphQL face of Overdracht."""

@@ -1,0 +1,61 @@
+"""The one place the service is assembled: routes, lifespan and background work."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+from tortoise.contrib.starlette import RegisterTortoise
+
+from api.files import download_endpoint
+from api.graphql import GraphQLView
+from overdracht.clock import Clock, SystemClock
+from overdracht.db import tortoise_config
+from overdracht.filestore import DirectoryFileStore, FileStore
+from overdracht.settings import Settings, load_settings
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Liveness for load balancers and the quick start."""
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    files: FileStore | None = None,
+    manage_database: bool = True,
+) -> Starlette:
+    """Build the ASGI app; tests pass their own clock and may run the database themselves."""
+    settings = settings or load_settings()
+    clock = clock or SystemClock()
+    files = files or DirectoryFileStore(settings.data_dir / "files")
+    graphql = GraphQLView(settings, clock, files)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            if manage_database:
+                await stack.enter_async_context(
+                    RegisterTortoise(app, config=tortoise_config(settings.database_url))
+                )
+            yield
+
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/documents/{document_id}/file", download_endpoint(files), methods=["GET"]),
+            Route("/healthz", healthz, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.clock = clock
+    app.state.files = files
+    return app

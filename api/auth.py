@@ -1,0 +1,29 @@
+"""Bearer-token authentication: opaque random tokens looked up by their hash."""
+
+from __future__ import annotations
+
+from starlette.requests import HTTPConnection
+
+from models import ApiToken
+
+MISSING_TOKEN = "Authentication required: send 'Authorization: Bearer <token>'."
+MALFORMED_HEADER = "The Authorization header must be 'Bearer <token>'."
+UNKNOWN_TOKEN = "The token is unknown or has been revoked."
+INACTIVE_USER = "The user of this token is no longer active."
+
+
+async def authenticate(connection: HTTPConnection) -> tuple[ApiToken | None, str | None]:
+    """Find the token a request carries, or say why there is none."""
+    header = connection.headers.get("authorization")
+    if not header:
+        return None, MISSING_TOKEN
+    scheme, _, secret = header.partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret:
+        return None, MALFORMED_HEADER
+    token = await ApiToken.find_active(secret)
+    if token is None:
+        return None, UNKNOWN_TOKEN
+    if not token.user.is_active:
+        return None, INACTIVE_USER
+    return token, None

@@ -1,0 +1,50 @@
+"""Errors that clients may read; every other exception is masked as an unexpected error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+
+
+class PublicError(Exception):
+    """An error whose message and code are safe and useful to show to the caller."""
+
+    code = "BAD_REQUEST"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        return {"code": self.code}
+
+
+class AuthenticationError(PublicError):
+    """No valid token came with the request."""
+
+    code = "UNAUTHENTICATED"
+
+
+class ForbiddenError(PublicError):
+    """The caller is known but may not do this."""
+
+    code = "FORBIDDEN"
+
+
+class BadInputError(PublicError):
+    """A malformed argument, such as a page size beyond the cap or an unreadable ID."""
+
+    code = "BAD_USER_INPUT"
+
+
+def should_mask_error(error: GraphQLError) -> bool:
+    """Mask everything but the project's own public errors and GraphQL's own validation errors."""
+    original = error.original_error
+    if original is None:
+        return False
+    if isinstance(original, GraphQLError):
+        return should_mask_error(original)
+    return not isinstance(original, PublicError)

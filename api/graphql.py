@@ -1,0 +1,61 @@
+"""The GraphQL schema with its limits, and the view that builds each request's context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+
+from api.auth import authenticate
+from api.context import Context
+from api.errors import should_mask_error
+from api.loaders import Loaders
+from api.schema.query import Query
+from overdracht.clock import Clock
+from overdracht.filestore import FileStore
+from overdracht.settings import Settings
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the query limits of the settings; its SDL is the committed contract."""
+    return strawberry.Schema(
+        query=Query,
+        extensions=[
+            QueryDepthLimiter(max_depth=settings.max_query_depth),
+            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            MaxTokensLimiter(max_token_count=settings.max_tokens),
+            MaskErrors(should_mask_error=should_mask_error),
+        ],
+    )
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """Strawberry's ASGI view, with the context built once per request."""
+
+    def __init__(self, settings: Settings, clock: Clock, files: FileStore) -> None:
+        super().__init__(build_schema(settings), graphql_ide="graphiql")
+        self.settings = settings
+        self.clock = clock
+        self.files = files
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket | None
+    ) -> Context:
+        token, problem = await authenticate(request)
+        return Context(
+            request=request,
+            settings=self.settings,
+            clock=self.clock,
+            files=self.files,
+            loaders=Loaders(),
+            token=token,
+            auth_problem=problem,
+        )
+
+    async def get_root_value(self, request: Any) -> None:
+        return None

@@ -1,0 +1,1 @@
+"""Use cases: one module per query family and one per mutation."""

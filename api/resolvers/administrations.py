@@ -1,0 +1,65 @@
+"""The environment's accounting connections and administrations, never another tenant's."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.expressions import Q
+
+from api.errors import BadInputError
+from api.pagination import Connection, paginate
+from api.schema.administration import AccountingConnectionType, AdministrationType
+from api.schema.enums import AccountingPackageEnum
+from api.schema.ids import decode_global_id
+from models import AccountingConnection, Administration
+
+
+async def resolve_accounting_connections(
+    info: strawberry.Info,
+    package: AccountingPackageEnum | None = None,  # type: ignore[valid-type]
+    first: int | None = None,
+    after: str | None = None,
+) -> Connection[AccountingConnectionType]:
+    """The viewer's environment's connections, optionally of one package."""
+    ctx = info.context
+    query = AccountingConnection.filter(environment_id=ctx.environment_id)
+    if package is not None:
+        query = query.filter(package=package)
+    return await paginate(
+        query.order_by("name", "id"),
+        first=first,
+        after=after,
+        max_page_size=ctx.settings.max_page_size,
+        to_node=AccountingConnectionType.from_model,
+    )
+
+
+def escape_like(term: str) -> str:
+    """Make a user's search term literal inside a LIKE pattern."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def resolve_administrations(
+    info: strawberry.Info,
+    connection_id: strawberry.ID | None = None,
+    search: str | None = None,
+    first: int | None = None,
+    after: str | None = None,
+) -> Connection[AdministrationType]:
+    """The viewer's administrations, filtered by connection and searched by code or name."""
+    ctx = info.context
+    query = Administration.filter(environment_id=ctx.environment_id)
+    if connection_id is not None:
+        pk = decode_global_id(connection_id, "AccountingConnection")
+        if pk is None:
+            raise BadInputError("'connectionId' is not the ID of an accounting connection.")
+        query = query.filter(connection_id=pk)
+    if search and search.strip():
+        term = search.strip()
+        query = query.filter(Q(code__icontains=term) | Q(name__icontains=term))
+    return await paginate(
+        query.order_by("name", "code", "id"),
+        first=first,
+        after=after,
+        max_page_size=ctx.settings.max_page_size,
+        to_node=AdministrationType.from_model,
+    )

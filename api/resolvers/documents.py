@@ -1,0 +1,39 @@
+"""An administration's archive, for users of the environment that owns it."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.errors import BadInputError
+from api.pagination import Connection, paginate
+from api.schema.document import DocumentType
+from api.schema.enums import DocumentStatusEnum
+from api.schema.ids import decode_global_id
+from models import Administration, Document
+
+
+async def resolve_documents(
+    info: strawberry.Info,
+    administration_id: strawberry.ID,
+    status: DocumentStatusEnum | None = None,  # type: ignore[valid-type]
+    first: int | None = None,
+    after: str | None = None,
+) -> Connection[DocumentType] | None:
+    """Documents of one of the viewer's administrations; null for anyone else's."""
+    ctx = info.context
+    pk = decode_global_id(administration_id, "Administration")
+    if pk is None:
+        raise BadInputError("'administrationId' is not the ID of an administration.")
+    owned = await Administration.exists(pk=pk, environment_id=ctx.environment_id)
+    if not owned:
+        return None
+    query = Document.filter(administration_id=pk)
+    if status is not None:
+        query = query.filter(status=status)
+    return await paginate(
+        query.order_by("-created_at", "-id"),
+        first=first,
+        after=after,
+        max_page_size=ctx.settings.max_page_size,
+        to_node=DocumentType.from_model,
+    )

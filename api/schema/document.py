@@ -1,0 +1,54 @@
+"""Documents of an administration's archive."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from api.schema.enums import DocumentKindEnum, DocumentStatusEnum
+from models import Document
+
+
+@strawberry.type(name="Document")
+class DocumentType(relay.Node):
+    """A bookkeeping document with its file's size and checksum, and where to download it."""
+
+    id: relay.NodeID[int]
+    title: str
+    kind: DocumentKindEnum  # type: ignore[valid-type]
+    status: DocumentStatusEnum  # type: ignore[valid-type]
+    file_name: str
+    content_type: str
+    file_size: int
+    sha256: str
+    uploaded_by_name: str
+    approved_by_name: str
+    metadata: JSON
+    history: JSON
+    created_at: datetime
+    download_path: str = strawberry.field(
+        description="Path of the file download, relative to the service URL; needs the same token."
+    )
+
+    @classmethod
+    def from_model(cls, document: Document) -> Self:
+        return cls(
+            id=document.pk,
+            title=document.title,
+            kind=document.kind,
+            status=document.status,
+            file_name=document.file_name,
+            content_type=document.content_type,
+            file_size=document.size,
+            sha256=document.sha256,
+            uploaded_by_name=document.uploaded_by_name,
+            approved_by_name=document.approved_by_name,
+            metadata=document.metadata,
+            history=document.history,
+            created_at=document.created_at,
+            download_path=f"/documents/{document.pk}/file",
+        )

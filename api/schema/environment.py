@@ -1,0 +1,62 @@
+"""The viewer, users and their environment."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from api.schema.enums import PlanEnum, RoleEnum, TokenScopeEnum
+from models import Environment, User
+
+
+@strawberry.type(name="Environment")
+class EnvironmentType(relay.Node):
+    """An accounting firm's office environment."""
+
+    id: relay.NodeID[int]
+    office_code: str
+    name: str
+    plan: PlanEnum  # type: ignore[valid-type]
+
+    @classmethod
+    def from_model(cls, env: Environment) -> Self:
+        return cls(id=env.pk, office_code=env.office_code, name=env.name, plan=env.plan)
+
+
+@strawberry.type(name="User")
+class UserType(relay.Node):
+    """A person with an account in one environment."""
+
+    id: relay.NodeID[int]
+    email: str
+    display_name: str
+    role: RoleEnum  # type: ignore[valid-type]
+    environment_id: strawberry.Private[int]
+
+    @strawberry.field(description="The environment this user belongs to.")
+    async def environment(self, info: strawberry.Info) -> EnvironmentType:
+        env = await info.context.loaders.environment.load(self.environment_id)
+        return EnvironmentType.from_model(env)
+
+    @classmethod
+    def from_model(cls, user: User) -> Self:
+        return cls(
+            id=user.pk,
+            email=user.email,
+            display_name=user.display_name,
+            role=user.role,
+            environment_id=user.environment_id,  # type: ignore[attr-defined]
+        )
+
+
+@strawberry.type
+class Viewer:
+    """Who is asking: the user behind the token, and what the token may do."""
+
+    user: UserType
+    environment: EnvironmentType
+    token_scope: TokenScopeEnum  # type: ignore[valid-type]
+    created_at: strawberry.Private[datetime | None] = None

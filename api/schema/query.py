@@ -1,0 +1,39 @@
+"""The root query: every field is scoped to the viewer's environment by its resolver."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+
+from api.pagination import Connection
+from api.resolvers.administrations import resolve_accounting_connections, resolve_administrations
+from api.resolvers.documents import resolve_documents
+from api.resolvers.node import resolve_node
+from api.resolvers.viewer import resolve_viewer
+from api.schema.administration import AccountingConnectionType, AdministrationType
+from api.schema.document import DocumentType
+from api.schema.environment import Viewer
+
+
+@strawberry.type
+class Query:
+    """What a signed-in user can read."""
+
+    viewer: Viewer = strawberry.field(
+        resolver=resolve_viewer, description="The user behind the token and their environment."
+    )
+    node: relay.Node | None = strawberry.field(
+        resolver=resolve_node, description="Any object by its global ID, if it is yours to see."
+    )
+    accounting_connections: Connection[AccountingConnectionType] = strawberry.field(
+        resolver=resolve_accounting_connections,
+        description="Your environment's links to accounting packages.",
+    )
+    administrations: Connection[AdministrationType] = strawberry.field(
+        resolver=resolve_administrations,
+        description="Your environment's administrations; search matches code or name.",
+    )
+    documents: Connection[DocumentType] | None = strawberry.field(
+        resolver=resolve_documents,
+        description="The archive of one of your administrations, newest first; null if not yours.",
+    )

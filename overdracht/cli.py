@@ -1,0 +1,151 @@
+"""The `overdracht` command: serve, migrate, seed the demo, manage tokens, export the schema."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from tortoise import Tortoise
+
+from overdracht.clock import SystemClock
+from overdracht.db import migrate_database, open_database
+from overdracht.filestore import DirectoryFileStore
+from overdracht.settings import ConfigurationError, Settings, load_settings
+
+
+def _run(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
+    """Run one database task and always close the connections, so the process can exit."""
+
+    async def main() -> int:
+        await open_database(settings.database_url)
+        try:
+            return await work()
+        finally:
+            await Tortoise.close_connections()
+
+    return asyncio.run(main())
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    """Bring the database schema up to date."""
+
+    async def main() -> int:
+        try:
+            await migrate_database(settings.database_url)
+        finally:
+            await Tortoise.close_connections()
+        print(f"Database schema is up to date ({_safe_url(settings.database_url)}).")
+        return 0
+
+    return asyncio.run(main())
+
+
+def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
+    """Create the demo world and print the tokens to paste into GraphiQL."""
+    from overdracht.demo import seed_demo
+
+    async def work() -> int:
+        files = DirectoryFileStore(settings.data_dir / "files")
+        tokens = await seed_demo(settings, SystemClock(), files)
+        print("Demo data is in place. Tokens (send as 'Authorization: Bearer <token>'):")
+        for token in tokens:
+            print(f"  {token.email:<24} {token.scope.value:<9} {token.secret}")
+        return 0
+
+    return _run(settings, work)
+
+
+def cmd_token_create(settings: Settings, args: argparse.Namespace) -> int:
+    """Issue a token for a user by e-mail; the secret is printed once and stored only hashed."""
+    from models import ApiToken, User
+    from models.enums import TokenScope
+
+    async def work() -> int:
+        user = await User.get_or_none(email=args.email.strip().lower())
+        if user is None:
+            print(f"error: no user with e-mail {args.email!r}", file=sys.stderr)
+            return 2
+        scope = TokenScope.READ_ONLY if args.read_only else TokenScope.FULL
+        token, secret = await ApiToken.issue(
+            user, now=SystemClock().now(), scope=scope, label=args.label
+        )
+        print(secret)
+        print(f"token {token.pk} for {user.email}, scope {scope.value}", file=sys.stderr)
+        return 0
+
+    return _run(settings, work)
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the HTTP service with GraphiQL."""
+    import uvicorn
+
+    print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
+    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
+    """Write the GraphQL SDL, the contract the frontend and partners build against."""
+    from api.graphql import build_schema
+
+    sdl = build_schema(settings).as_str() + "\n"
+    if args.output == "-":
+        sys.stdout.write(sdl)
+    else:
+        Path(args.output).write_text(sdl, encoding="utf-8")
+        print(f"Wrote {args.output}")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    """A database URL without its password, fit for printing."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, one sub-command per task."""
+    parser = argparse.ArgumentParser(prog="overdracht", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=cmd_serve)
+
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(handler=cmd_migrate)
+    sub.add_parser("seed-demo", help="create the demo data (idempotent)").set_defaults(
+        handler=cmd_seed_demo
+    )
+
+    token = sub.add_parser("token", help="manage API tokens")
+    token_sub = token.add_subparsers(dest="token_command", required=True)
+    create = token_sub.add_parser("create", help="issue a token for a user")
+    create.add_argument("--email", required=True, help="the user's e-mail address")
+    create.add_argument("--read-only", action="store_true", help="a read-only partner token")
+    create.add_argument("--label", default="", help="what the token is for")
+    create.set_defaults(handler=cmd_token_create)
+
+    export = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
+    export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")
+    export.set_defaults(handler=cmd_export_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    raise SystemExit(args.handler(settings, args))

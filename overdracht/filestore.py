@@ -1,0 +1,106 @@
+"""Where document bytes live: content-addressed, so a file is written once and verified by hash."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+CHUNK_SIZE = 256 * 1024
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """What the database records of a file: where to find it, how big, and its checksum."""
+
+    key: str
+    size: int
+    sha256: str
+
+
+class FileNotStoredError(LookupError):
+    """A document points at a file the store does not hold."""
+
+
+class FileStore(Protocol):
+    """The interface any file store implements, so another backend can replace the directory."""
+
+    async def put(self, data: bytes) -> StoredFile: ...
+
+    def stream(self, key: str) -> AsyncIterator[bytes]: ...
+
+    async def checksum(self, key: str) -> str: ...
+
+    async def exists(self, key: str) -> bool: ...
+
+
+class DirectoryFileStore:
+    """Files in a directory tree, named by their SHA-256 and written atomically."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def _path(self, key: str) -> Path:
+        if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+            raise FileNotStoredError(key)
+        return self.root / key[:2] / key[2:4] / key
+
+    def _write(self, data: bytes) -> StoredFile:
+        digest = hashlib.sha256(data).hexdigest()
+        path = self._path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        return StoredFile(key=digest, size=len(data), sha256=digest)
+
+    async def put(self, data: bytes) -> StoredFile:
+        """Store bytes once; storing the same bytes again costs nothing."""
+        return await asyncio.to_thread(self._write, data)
+
+    async def stream(self, key: str) -> AsyncIterator[bytes]:
+        """Read a file in chunks so a large document never sits whole in memory."""
+        path = self._path(key)
+        try:
+            handle = await asyncio.to_thread(path.open, "rb")
+        except FileNotFoundError:
+            raise FileNotStoredError(key) from None
+        try:
+            while chunk := await asyncio.to_thread(handle.read, CHUNK_SIZE):
+                yield chunk
+        finally:
+            handle.close()
+
+    def _checksum(self, key: str) -> str:
+        digest = hashlib.sha256()
+        try:
+            with self._path(key).open("rb") as handle:
+                while chunk := handle.read(CHUNK_SIZE):
+                    digest.update(chunk)
+        except FileNotFoundError:
+            raise FileNotStoredError(key) from None
+        return digest.hexdigest()
+
+    async def checksum(self, key: str) -> str:
+        """Recompute the SHA-256 of what is stored, to prove a file is intact."""
+        return await asyncio.to_thread(self._checksum, key)
+
+    async def exists(self, key: str) -> bool:
+        """Whether the store holds a file under this key."""
+        try:
+            return await asyncio.to_thread(self._path(key).is_file)
+        except FileNotStoredError:
+            return False
