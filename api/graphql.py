@@ -15,6 +15,7 @@ from api.auth import authenticate
 from api.context import Context
 from api.errors import should_mask_error
 from api.loaders import Loaders
+from api.schema.mutation import Mutation
 from api.schema.query import Query
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
@@ -25,11 +26,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the query limits of the settings; its SDL is the committed contract."""
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         extensions=[
-            QueryDepthLimiter(max_depth=settings.max_query_depth),
-            MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-            MaxTokensLimiter(max_token_count=settings.max_tokens),
-            MaskErrors(should_mask_error=should_mask_error),
+            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+            lambda: MaskErrors(should_mask_error=should_mask_error),
         ],
     )
 

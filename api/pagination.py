@@ -72,9 +72,7 @@ def page_window(first: int | None, after: str | None, max_page_size: int) -> tup
     return offset, limit
 
 
-def build_connection(
-    items: Sequence[NodeT], *, offset: int, total_count: int
-) -> Connection[NodeT]:
+def build_connection(items: Sequence[NodeT], *, offset: int, total_count: int) -> Connection[NodeT]:
     """Wrap one page of already converted items in a connection."""
     edges = [Edge(cursor=encode_cursor(offset + i), node=item) for i, item in enumerate(items)]
     return Connection(

@@ -1,4 +1,4 @@
-"""A small, realistic world to try every screen with: run `overdracht seed-demo`, as often as liked."""
+"""A small, realistic world to try every screen with; `overdracht seed-demo` may run often."""
 
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ from strawberry import relay
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
-from models import AccountingConnection, Administration, Document, Environment, User
+from api.schema.token import ApiTokenType
+from models import AccountingConnection, Administration, ApiToken, Document, Environment, User
 
 NodeLoader = Callable[[int, int], Awaitable[relay.Node | None]]
 
@@ -40,12 +41,18 @@ async def _document(pk: int, env_id: int) -> relay.Node | None:
     return DocumentType.from_model(doc) if doc else None
 
 
+async def _api_token(pk: int, env_id: int) -> relay.Node | None:
+    token = await ApiToken.get_or_none(pk=pk, user__environment_id=env_id)
+    return ApiTokenType.from_model(token) if token else None
+
+
 NODE_LOADERS: dict[str, NodeLoader] = {
     "Environment": _environment,
     "User": _user,
     "AccountingConnection": _connection,
     "Administration": _administration,
     "Document": _document,
+    "ApiToken": _api_token,
 }
 
 

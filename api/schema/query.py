@@ -7,12 +7,14 @@ from strawberry import relay
 
 from api.pagination import Connection
 from api.resolvers.administrations import resolve_accounting_connections, resolve_administrations
+from api.resolvers.api_tokens import resolve_api_tokens
 from api.resolvers.documents import resolve_documents
 from api.resolvers.node import resolve_node
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import Viewer
+from api.schema.token import ApiTokenType
 
 
 @strawberry.type
@@ -36,4 +38,7 @@ class Query:
     documents: Connection[DocumentType] | None = strawberry.field(
         resolver=resolve_documents,
         description="The archive of one of your administrations, newest first; null if not yours.",
+    )
+    api_tokens: Connection[ApiTokenType] = strawberry.field(
+        resolver=resolve_api_tokens, description="Your own API tokens, newest first."
     )

@@ -1,0 +1,23 @@
+"""The viewer's own tokens, so unused ones can be found and revoked."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.pagination import Connection, paginate
+from api.schema.token import ApiTokenType
+from models import ApiToken
+
+
+async def resolve_api_tokens(
+    info: strawberry.Info, first: int | None = None, after: str | None = None
+) -> Connection[ApiTokenType]:
+    """The viewer's tokens, newest first, revoked ones included."""
+    ctx = info.context
+    return await paginate(
+        ApiToken.filter(user_id=ctx.viewer.pk).order_by("-created_at", "-id"),
+        first=first,
+        after=after,
+        max_page_size=ctx.settings.max_page_size,
+        to_node=ApiTokenType.from_model,
+    )

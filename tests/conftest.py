@@ -1,0 +1,342 @@
+"""The one fixture module: databases, a live server on loopback, a movable clock and factories.
+
+The suite runs against SQLite by default and against PostgreSQL when
+OVERDRACHT_TEST_DATABASE=postgres (see the README); concurrency tests need PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+import uvicorn
+from tortoise import Tortoise, connections
+
+from api.app import create_app
+from models import (
+    AccountingConnection,
+    Administration,
+    ApiToken,
+    AuthorizationFlow,
+    AuthorizationStep,
+    Document,
+    Environment,
+    User,
+    Workflow,
+    add_administration,
+    add_document,
+)
+from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Plan, Role, TokenScope
+from overdracht.clock import MovableClock
+from overdracht.db import migrate_database, tortoise_config
+from overdracht.filestore import DirectoryFileStore
+from overdracht.pdf import make_pdf
+from overdracht.settings import Settings
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "OVERDRACHT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
+BACKEND = os.environ.get("OVERDRACHT_TEST_DATABASE", "sqlite")
+
+
+def postgres_url(database: str) -> str:
+    """The URL of another database on the test PostgreSQL server."""
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
+
+
+async def create_postgres_database() -> str:
+    """A fresh, uniquely named PostgreSQL database; returns its name."""
+    name = f"overdracht_test_{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return name
+
+
+async def drop_postgres_database(name: str) -> None:
+    """Remove a database made by create_postgres_database."""
+    conn = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked postgres only run in the PostgreSQL pass of the suite."""
+    if BACKEND == "postgres":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with OVERDRACHT_TEST_DATABASE=postgres")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: needs PostgreSQL (row locks, real concurrency)")
+
+
+@pytest.fixture(scope="session")
+async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    """One migrated database for the whole run, connected as Tortoise's default."""
+    if BACKEND == "postgres":
+        name = await create_postgres_database()
+        url = postgres_url(name)
+    else:
+        name = ""
+        url = f"sqlite://{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    await migrate_database(url)
+    await Tortoise.close_connections()
+    await Tortoise.init(config=tortoise_config(url))
+    yield url
+    await Tortoise.close_connections()
+    if name:
+        await drop_postgres_database(name)
+
+
+TABLES_IN_DELETE_ORDER: list[str] = []
+
+
+async def _empty_tables() -> None:
+    conn = connections.get("default")
+    if not TABLES_IN_DELETE_ORDER:
+        for app in Tortoise.apps.values():
+            TABLES_IN_DELETE_ORDER.extend(model._meta.db_table for model in app.values())
+    if BACKEND == "postgres":
+        tables = ", ".join(f'"{t}"' for t in TABLES_IN_DELETE_ORDER)
+        await conn.execute_script(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    else:
+        await conn.execute_script(
+            "PRAGMA foreign_keys = OFF;"
+            + "".join(f'DELETE FROM "{t}";' for t in TABLES_IN_DELETE_ORDER)
+            + "PRAGMA foreign_keys = ON;"
+        )
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[str]:
+    """Every test starts with empty tables."""
+    await _empty_tables()
+    yield database_url
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    """The project's clock, standing still until the test moves it."""
+    return MovableClock()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> DirectoryFileStore:
+    """A file store in the test's own directory."""
+    return DirectoryFileStore(tmp_path / "files")
+
+
+@pytest.fixture
+def settings(db: str, tmp_path: Path) -> Settings:
+    """Settings as the service would read them, pointing at the test database."""
+    return Settings(database_url=db, data_dir=tmp_path)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    """The real app served by uvicorn on a loopback port, spoken to over HTTP."""
+
+    base_url: str
+    client: httpx.AsyncClient
+
+    async def graphql(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        token: str | None = None,
+    ) -> dict[str, Any]:
+        """POST a GraphQL request and return the decoded JSON body."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
+        assert response.headers["content-type"].startswith("application/json"), response.text
+        return response.json()
+
+
+@pytest.fixture
+async def server(
+    settings: Settings, clock: MovableClock, files: DirectoryFileStore
+) -> AsyncIterator[LiveServer]:
+    """A running service for this test, sharing the test's clock, file store and database."""
+    app = create_app(settings, clock=clock, files=files, manage_database=False)
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    uv = uvicorn.Server(config)
+    task = asyncio.create_task(uv.serve())
+    while not uv.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    base_url = f"http://127.0.0.1:{port}"
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+        yield LiveServer(base_url=base_url, client=client)
+    uv.should_exit = True
+    await task
+
+
+@dataclass
+class Factory:
+    """Builds the domain objects tests need, with sensible defaults and unique names."""
+
+    clock: MovableClock
+    files: DirectoryFileStore
+    settings: Settings
+    counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def _n(self) -> int:
+        return next(self.counter)
+
+    async def environment(self, plan: Plan = Plan.PREMIUM, name: str | None = None) -> Environment:
+        n = self._n()
+        return await Environment.create(
+            office_code=f"K{10000 + n}",
+            name=name or f"Kantoor {n}",
+            plan=plan,
+            created_at=self.clock.now(),
+        )
+
+    async def user(
+        self, environment: Environment, role: Role = Role.SUPERUSER, name: str | None = None
+    ) -> User:
+        n = self._n()
+        return await User.create(
+            environment=environment,
+            email=f"user{n}@{environment.office_code.lower()}.example",
+            display_name=name or f"Gebruiker {n}",
+            role=role,
+            created_at=self.clock.now(),
+        )
+
+    async def token(self, user: User, scope: TokenScope = TokenScope.FULL) -> str:
+        _, secret = await ApiToken.issue(user, now=self.clock.now(), scope=scope)
+        return secret
+
+    async def connection(
+        self,
+        environment: Environment,
+        package: AccountingPackage = AccountingPackage.EXACT_ONLINE,
+        name: str | None = None,
+    ) -> AccountingConnection:
+        return await AccountingConnection.create(
+            environment=environment,
+            package=package,
+            name=name or f"{package.value.title()} {self._n()}",
+            created_at=self.clock.now(),
+        )
+
+    async def administration(
+        self,
+        connection: AccountingConnection,
+        code: str | None = None,
+        name: str | None = None,
+        documents: int = 0,
+        status: DocumentStatus = DocumentStatus.BOOKED,
+    ) -> Administration:
+        n = self._n()
+        administration = await add_administration(
+            connection,
+            code=code or f"{1000 + n}",
+            name=name or f"Klant {n} BV",
+            domain=self.settings.inbound_mail_domain,
+            now=self.clock.now(),
+        )
+        for _ in range(documents):
+            await self.document(administration, status=status)
+        return administration
+
+    async def document(
+        self,
+        administration: Administration,
+        status: DocumentStatus = DocumentStatus.BOOKED,
+        uploaded_by: User | None = None,
+        approved_by: User | None = None,
+        data: bytes | None = None,
+    ) -> Document:
+        n = self._n()
+        title = f"Factuur {n}"
+        return await add_document(
+            administration,
+            self.files,
+            data=data if data is not None else make_pdf(title, [f"Document {n}"]),
+            title=title,
+            file_name=f"factuur-{n}.pdf",
+            kind=DocumentKind.PURCHASE_INVOICE,
+            status=status,
+            now=self.clock.now(),
+            uploaded_by=uploaded_by,
+            approved_by=approved_by,
+        )
+
+    async def authorizer_in_flow(self, administration: Administration, user: User) -> None:
+        flow, _ = await AuthorizationFlow.get_or_create(
+            administration=administration, defaults={"created_at": self.clock.now()}
+        )
+        position = await AuthorizationStep.filter(flow=flow).count() + 1
+        await AuthorizationStep.create(flow=flow, position=position, authorizer=user)
+
+    async def workflow(self, administration: Administration, active: bool = True) -> Workflow:
+        return await Workflow.create(
+            administration=administration,
+            name=f"Workflow {self._n()}",
+            is_active=active,
+            created_at=self.clock.now(),
+        )
+
+
+@pytest.fixture
+def factory(db: str, clock: MovableClock, files: DirectoryFileStore, settings: Settings) -> Factory:
+    """Factories bound to this test's clock, files and settings."""
+    return Factory(clock=clock, files=files, settings=settings)
+
+
+class QueryCounter(logging.Handler):
+    """Counts the SQL statements Tortoise sends while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().lstrip().upper()
+        if message.startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
+            self.statements.append(record.getMessage())
+
+
+@pytest.fixture
+def count_queries() -> Iterator[QueryCounter]:
+    """Attach a statement counter to Tortoise's query log for the test's duration."""
+    logger = logging.getLogger("tortoise.db_client")
+    counter = QueryCounter()
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(counter)
+    yield counter
+    logger.removeHandler(counter)
+    logger.setLevel(old_level)

@@ -1,0 +1,66 @@
+"""Query limits: depth, aliases, tokens, page size, and masked internal errors."""
+
+from __future__ import annotations
+
+import pytest
+from graphql import GraphQLError
+
+from api.errors import BadInputError, should_mask_error
+
+
+@pytest.fixture
+async def token(factory):
+    env = await factory.environment()
+    return await factory.token(await factory.user(env))
+
+
+async def test_page_size_is_capped(server, token):
+    body = await server.graphql("{ administrations(first: 101) { totalCount } }", token=token)
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    ok = await server.graphql("{ administrations(first: 100) { totalCount } }", token=token)
+    assert ok["data"]["administrations"]["totalCount"] == 0
+
+
+async def test_negative_page_size_is_refused(server, token):
+    body = await server.graphql("{ administrations(first: -1) { totalCount } }", token=token)
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_forged_cursor_is_refused(server, token):
+    body = await server.graphql(
+        '{ administrations(after: "bm9wZQ==") { totalCount } }', token=token
+    )
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_deep_queries_are_refused(server, token):
+    deep = "{ viewer { user { environment { id " + "}" * 3 + " }"
+    ok = await server.graphql(deep, token=token)
+    assert "errors" not in ok
+    too_deep = "query { " + "viewer { user { " * 8 + "email" + " } }" * 8 + " }"
+    body = await server.graphql(too_deep, token=token)
+    assert body["data"] is None
+    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+
+
+async def test_too_many_aliases_are_refused(server, token):
+    query = "{ " + " ".join(f"a{i}: viewer {{ tokenScope }}" for i in range(31)) + " }"
+    body = await server.graphql(query, token=token)
+    assert body["data"] is None
+    assert "aliases" in body["errors"][0]["message"]
+
+
+async def test_huge_documents_are_refused(server, token):
+    query = "{ viewer { " + " ".join(["tokenScope"] * 2100) + " } }"
+    body = await server.graphql(query, token=token)
+    assert body["data"] is None
+    assert "token" in body["errors"][0]["message"].lower()
+
+
+def test_internal_errors_are_masked_but_public_ones_are_not():
+    internal = GraphQLError("boom", original_error=RuntimeError("database password is hunter2"))
+    public = GraphQLError("bad", original_error=BadInputError("bad"))
+    validation = GraphQLError("Cannot query field 'x' on type 'Query'.")
+    assert should_mask_error(internal)
+    assert not should_mask_error(public)
+    assert not should_mask_error(validation)
