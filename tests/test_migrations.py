@@ -1,0 +1,94 @@
+"""Schema migrations: the same tables and columns on SQLite and PostgreSQL, nothing pending."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import asyncpg
+import pytest
+from tortoise.migrations.autodetector import MigrationAutodetector
+
+from overdracht.db import tortoise_config
+from tests.conftest import POSTGRES_ADMIN_URL, create_postgres_database, drop_postgres_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_migrate(database_url: str) -> None:
+    """Migrate a database the way an operator does: `overdracht migrate` in its own process."""
+    env = {**os.environ, "OVERDRACHT_DATABASE_URL": database_url}
+    subprocess.run(
+        [sys.executable, "-m", "overdracht", "migrate"], cwd=ROOT, env=env, check=True,
+        capture_output=True, timeout=120,
+    )
+
+
+def sqlite_columns(path: Path) -> dict[str, set[tuple[str, bool]]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            table: {(col[1], not col[3]) for col in conn.execute(f'PRAGMA table_info("{table}")')}
+            for table in tables
+        }
+    finally:
+        conn.close()
+
+
+async def postgres_columns(database: str) -> dict[str, set[tuple[str, bool]]]:
+    url = POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0]
+    conn = await asyncpg.connect(f"{url}/{database}")
+    try:
+        rows = await conn.fetch(
+            "SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+            "WHERE table_schema = 'public'"
+        )
+    finally:
+        await conn.close()
+    result: dict[str, set[tuple[str, bool]]] = {}
+    for row in rows:
+        result.setdefault(row["table_name"], set()).add(
+            (row["column_name"], row["is_nullable"] == "YES")
+        )
+    return result
+
+
+@pytest.mark.postgres
+async def test_migrations_build_the_same_schema_on_sqlite_and_postgres(tmp_path):
+    sqlite_path = tmp_path / "schema.sqlite3"
+    run_migrate(f"sqlite://{sqlite_path}")
+    database = await create_postgres_database()
+    try:
+        run_migrate(POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database)
+        on_postgres = await postgres_columns(database)
+    finally:
+        await drop_postgres_database(database)
+    on_sqlite = sqlite_columns(sqlite_path)
+    assert "administration" in on_sqlite
+    assert on_sqlite == on_postgres
+
+
+async def test_migrating_twice_changes_nothing(tmp_path):
+    path = tmp_path / "twice.sqlite3"
+    run_migrate(f"sqlite://{path}")
+    before = sqlite_columns(path)
+    run_migrate(f"sqlite://{path}")
+    assert sqlite_columns(path) == before
+
+
+async def test_models_have_no_changes_missing_from_the_migrations(db):
+    from tortoise import Tortoise
+
+    config = tortoise_config(db)
+    detector = MigrationAutodetector(Tortoise.apps, config["apps"])
+    writers = await detector.changes()
+    assert [w.name for w in writers] == []
