@@ -7,20 +7,27 @@ from models.administration import (
     add_administration,
     inbound_mail_address,
 )
+from models.audit import AuditEvent
 from models.authorization import AuthorizationFlow, AuthorizationStep, Workflow
 from models.document import Document, add_document
 from models.environment import Environment
+from models.migration import Migration, MigrationItem
+from models.outbox import OutboxMail
 from models.user import ApiToken, User
 
 __all__ = [
     "AccountingConnection",
     "Administration",
     "ApiToken",
+    "AuditEvent",
     "AuthorizationFlow",
     "AuthorizationStep",
     "Document",
     "DuplicateAdministrationError",
     "Environment",
+    "Migration",
+    "MigrationItem",
+    "OutboxMail",
     "User",
     "Workflow",
     "add_administration",

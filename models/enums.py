@@ -85,3 +85,57 @@ class TokenScope(StrEnum):
 
     FULL = "FULL"
     READ_ONLY = "READ_ONLY"
+
+
+class MigrationStatus(StrEnum):
+    """Where one administration of an offer stands (rule 14)."""
+
+    OFFERED = "OFFERED"
+    WITHDRAWN = "WITHDRAWN"
+    EXPIRED = "EXPIRED"
+    REJECTED = "REJECTED"
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+# While an administration is in one of these, it may not be offered again (rule 6).
+OPEN_MIGRATION_STATUSES: frozenset[MigrationStatus] = frozenset(
+    {
+        MigrationStatus.OFFERED,
+        MigrationStatus.QUEUED,
+        MigrationStatus.RUNNING,
+        MigrationStatus.FAILED,
+    }
+)
+
+
+class MailLanguage(StrEnum):
+    """The language of the mails of an offer: Dutch unless English is asked for."""
+
+    NL = "NL"
+    EN = "EN"
+
+
+class AuditAction(StrEnum):
+    """Every step of a migration that is recorded (rule 16)."""
+
+    OFFERED = "OFFERED"
+    CODE_ATTEMPT_FAILED = "CODE_ATTEMPT_FAILED"
+    WITHDRAWN = "WITHDRAWN"
+    REJECTED = "REJECTED"
+    RECEIVED = "RECEIVED"
+    STARTED = "STARTED"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    EXPIRED = "EXPIRED"
+
+
+class MailStatus(StrEnum):
+    """Delivery state of one outbox mail."""
+
+    PENDING = "PENDING"
+    SENDING = "SENDING"
+    SENT = "SENT"
+    FAILED = "FAILED"

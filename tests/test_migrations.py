@@ -22,8 +22,12 @@ def run_migrate(database_url: str) -> None:
     """Migrate a database the way an operator does: `overdracht migrate` in its own process."""
     env = {**os.environ, "OVERDRACHT_DATABASE_URL": database_url}
     subprocess.run(
-        [sys.executable, "-m", "overdracht", "migrate"], cwd=ROOT, env=env, check=True,
-        capture_output=True, timeout=120,
+        [sys.executable, "-m", "overdracht", "migrate"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
 

@@ -1,0 +1,87 @@
+"""Offers of administrations to another environment, and the state of each administration in it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.enums import AccountingPackage, MailLanguage, MigrationStatus
+
+
+class Migration(Model):
+    """One offer from a source environment, guarded by one transfer code (rules 6 and 9)."""
+
+    id = fields.IntField(primary_key=True)
+    source_environment = fields.ForeignKeyField(
+        "models.Environment", related_name="offers", on_delete=fields.RESTRICT
+    )
+    target_environment = fields.ForeignKeyField(
+        "models.Environment", related_name="receptions", null=True, on_delete=fields.RESTRICT
+    )
+    requester = fields.ForeignKeyField(
+        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    requester_name = fields.CharField(max_length=200)
+    requester_email = fields.CharField(max_length=254)
+    package = fields.CharEnumField(AccountingPackage, max_length=24)
+    transfer_code = fields.CharField(max_length=32, unique=True)
+    recipients: fields.Field[list] = fields.JSONField()
+    language = fields.CharEnumField(MailLanguage, max_length=2, default=MailLanguage.NL)
+    offered_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    terms_accepted_at = fields.DatetimeField()
+
+    class Meta:
+        table = "migration"
+
+    def is_expired(self, now: datetime) -> bool:
+        """From the moment of expiry the code is shown as expired and cannot be used (rule 9)."""
+        return now >= self.expires_at
+
+
+class MigrationItem(Model):
+    """One administration in an offer, with its own status, target and progress (rule 14).
+
+    open_administration_id holds the administration's ID while the item is open and NULL
+    otherwise; its unique index is what keeps an administration in at most one open offer,
+    also when two superusers offer it in the same instant.
+    """
+
+    id = fields.IntField(primary_key=True)
+    migration = fields.ForeignKeyField(
+        "models.Migration", related_name="items", on_delete=fields.CASCADE
+    )
+    administration = fields.ForeignKeyField(
+        "models.Administration", related_name="migration_items", on_delete=fields.RESTRICT
+    )
+    open_administration_id = fields.IntField(null=True, unique=True)
+    source_environment = fields.ForeignKeyField(
+        "models.Environment", related_name=False, on_delete=fields.RESTRICT
+    )
+    administration_code = fields.CharField(max_length=64)
+    administration_name = fields.CharField(max_length=200)
+    inbound_mail_address = fields.CharField(max_length=320)
+    recipients_text = fields.TextField()
+    status = fields.CharEnumField(MigrationStatus, max_length=16, default=MigrationStatus.OFFERED)
+    offered_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    status_changed_at = fields.DatetimeField()
+    reason = fields.TextField(default="")
+    target_connection = fields.ForeignKeyField(
+        "models.AccountingConnection", related_name=False, null=True, on_delete=fields.RESTRICT
+    )
+    target_code = fields.CharField(max_length=64, null=True)
+    documents_total = fields.BigIntField(default=0)
+    documents_done = fields.BigIntField(default=0)
+
+    class Meta:
+        table = "migration_item"
+        indexes = (("source_environment_id", "offered_at"),)
+
+    def effective_status(self, now: datetime) -> MigrationStatus:
+        """An offer past its expiry is EXPIRED at once, without waiting for any job."""
+        if self.status == MigrationStatus.OFFERED and now >= self.expires_at:
+            return MigrationStatus.EXPIRED
+        return self.status
