@@ -30,12 +30,16 @@ class Context:
     auth_problem: str | None = None
     attempts: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def viewer(self) -> User:
-        """The authenticated user; raises the authentication error for anonymous calls."""
+    def require_token(self) -> ApiToken:
+        """The request's valid token; raises the authentication error for anonymous calls."""
         if self.token is None:
             raise AuthenticationError(self.auth_problem or "Authentication required.")
-        return self.token.user
+        return self.token
+
+    @property
+    def viewer(self) -> User:
+        """The authenticated user behind the token."""
+        return self.require_token().user
 
     @property
     def environment_id(self) -> int:

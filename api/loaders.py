@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
-from tortoise.functions import Count
 from tortoise.models import Model
 
-from models import AccountingConnection, Document, Environment, User
+from models import (
+    AccountingConnection,
+    AuditEvent,
+    Environment,
+    Migration,
+    MigrationItem,
+    User,
+)
+from models.document import count_documents
 
 M = TypeVar("M", bound=Model)
 
@@ -24,14 +31,23 @@ def _by_id(model: type[M]) -> DataLoader[int, M | None]:
 
 
 async def _document_counts(administration_ids: Sequence[int]) -> list[int]:
-    rows: list[dict[str, Any]] = (
-        await Document.filter(administration_id__in=list(administration_ids))
-        .group_by("administration_id")
-        .annotate(n=Count("id"))
-        .values("administration_id", "n")
-    )
-    counts = {row["administration_id"]: row["n"] for row in rows}
+    counts = await count_documents(list(administration_ids))
     return [counts.get(i, 0) for i in administration_ids]
+
+
+async def _items_of_migrations(migration_ids: Sequence[int]) -> list[list[MigrationItem]]:
+    grouped: dict[int, list[MigrationItem]] = {i: [] for i in migration_ids}
+    for item in await MigrationItem.filter(migration_id__in=list(migration_ids)).order_by("id"):
+        grouped[item.migration_id].append(item)  # type: ignore[attr-defined]
+    return [grouped[i] for i in migration_ids]
+
+
+async def _audit_of_migrations(migration_ids: Sequence[int]) -> list[list[AuditEvent]]:
+    grouped: dict[int, list[AuditEvent]] = {i: [] for i in migration_ids}
+    events = AuditEvent.filter(migration_id__in=list(migration_ids)).order_by("at", "id")
+    for event in await events:
+        grouped[event.migration_id].append(event)  # type: ignore[attr-defined]
+    return [grouped[i] for i in migration_ids]
 
 
 @dataclass
@@ -47,4 +63,11 @@ class Loaders:
     user: DataLoader[int, User | None] = field(default_factory=lambda: _by_id(User))
     document_count: DataLoader[int, int] = field(
         default_factory=lambda: DataLoader(load_fn=_document_counts)
+    )
+    migration: DataLoader[int, Migration | None] = field(default_factory=lambda: _by_id(Migration))
+    items_of_migration: DataLoader[int, list[MigrationItem]] = field(
+        default_factory=lambda: DataLoader(load_fn=_items_of_migrations)
+    )
+    audit_of_migration: DataLoader[int, list[AuditEvent]] = field(
+        default_factory=lambda: DataLoader(load_fn=_audit_of_migrations)
     )

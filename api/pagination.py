@@ -88,6 +88,16 @@ def build_connection(items: Sequence[NodeT], *, offset: int, total_count: int) -
     )
 
 
+async def fetch_page(
+    queryset: QuerySet[ModelT], *, first: int | None, after: str | None, max_page_size: int
+) -> tuple[list[ModelT], int, int]:
+    """One page of a query and the total, in two statements: (rows, offset, total)."""
+    offset, limit = page_window(first, after, max_page_size)
+    total = await queryset.count()
+    rows = list(await queryset.offset(offset).limit(limit)) if limit else []
+    return rows, offset, total
+
+
 async def paginate(
     queryset: QuerySet[Any],
     *,
@@ -97,7 +107,15 @@ async def paginate(
     to_node: Callable[[Any], NodeT],
 ) -> Connection[NodeT]:
     """Count and fetch one page of a query in two statements, whatever the page size."""
-    offset, limit = page_window(first, after, max_page_size)
-    total = await queryset.count()
-    rows = await queryset.offset(offset).limit(limit) if limit else []
+    rows, offset, total = await fetch_page(
+        queryset, first=first, after=after, max_page_size=max_page_size
+    )
     return build_connection([to_node(row) for row in rows], offset=offset, total_count=total)
+
+
+def paginate_list(
+    items: Sequence[NodeT], *, first: int | None, after: str | None, max_page_size: int
+) -> Connection[NodeT]:
+    """A connection over a short list already in memory, such as the items of one offer."""
+    offset, limit = page_window(first, after, max_page_size)
+    return build_connection(items[offset : offset + limit], offset=offset, total_count=len(items))

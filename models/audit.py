@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import AuditAction
+
+if TYPE_CHECKING:
+    from models.user import User
 
 
 class AuditEvent(Model):
@@ -32,3 +38,28 @@ class AuditEvent(Model):
     class Meta:
         table = "audit_event"
         indexes = (("migration_id", "at"),)
+
+
+async def record(
+    action: AuditAction,
+    *,
+    at: datetime,
+    migration_id: int | None,
+    item_id: int | None = None,
+    actor: User | None = None,
+    actor_environment_id: int | None = None,
+    detail: dict | None = None,
+) -> AuditEvent:
+    """Record one step; the actor's name is kept as it was, so it survives the user."""
+    return await AuditEvent.create(
+        migration_id=migration_id,
+        item_id=item_id,
+        action=action,
+        actor=actor,
+        actor_name=actor.display_name if actor else "",
+        actor_environment_id=actor_environment_id
+        if actor_environment_id is not None
+        else (actor.environment_id if actor else None),  # type: ignore[attr-defined]
+        at=at,
+        detail=detail or {},
+    )

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tortoise import fields
+from tortoise.functions import Count
 from tortoise.models import Model
 
 from models.enums import DocumentKind, DocumentStatus
@@ -94,3 +95,14 @@ async def add_document(
 
 def _name(user: User | None) -> str:
     return user.display_name if user is not None else ""
+
+
+async def count_documents(administration_ids: list[int]) -> dict[int, int]:
+    """How many documents each administration's archive holds, in one statement."""
+    rows = (
+        await Document.filter(administration_id__in=administration_ids)
+        .group_by("administration_id")
+        .annotate(n=Count("id"))
+        .values("administration_id", "n")
+    )
+    return {row["administration_id"]: row["n"] for row in rows}

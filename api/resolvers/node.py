@@ -7,43 +7,81 @@ from collections.abc import Awaitable, Callable
 import strawberry
 from strawberry import relay
 
+from api.context import Context
+from api.resolvers.migrations import involved
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
+from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.token import ApiTokenType
-from models import AccountingConnection, Administration, ApiToken, Document, Environment, User
+from models import (
+    AccountingConnection,
+    Administration,
+    ApiToken,
+    Document,
+    Environment,
+    Migration,
+    MigrationItem,
+    User,
+)
 
-NodeLoader = Callable[[int, int], Awaitable[relay.Node | None]]
+NodeLoader = Callable[[int, Context], Awaitable[relay.Node | None]]
 
 
-async def _environment(pk: int, env_id: int) -> relay.Node | None:
+async def _environment(pk: int, ctx: Context) -> relay.Node | None:
+    env_id = ctx.environment_id
     env = await Environment.get_or_none(pk=pk) if pk == env_id else None
     return EnvironmentType.from_model(env) if env else None
 
 
-async def _user(pk: int, env_id: int) -> relay.Node | None:
+async def _user(pk: int, ctx: Context) -> relay.Node | None:
+    env_id = ctx.environment_id
     user = await User.get_or_none(pk=pk, environment_id=env_id)
     return UserType.from_model(user) if user else None
 
 
-async def _connection(pk: int, env_id: int) -> relay.Node | None:
+async def _connection(pk: int, ctx: Context) -> relay.Node | None:
+    env_id = ctx.environment_id
     conn = await AccountingConnection.get_or_none(pk=pk, environment_id=env_id)
     return AccountingConnectionType.from_model(conn) if conn else None
 
 
-async def _administration(pk: int, env_id: int) -> relay.Node | None:
+async def _administration(pk: int, ctx: Context) -> relay.Node | None:
+    env_id = ctx.environment_id
     adm = await Administration.get_or_none(pk=pk, environment_id=env_id)
     return AdministrationType.from_model(adm) if adm else None
 
 
-async def _document(pk: int, env_id: int) -> relay.Node | None:
+async def _document(pk: int, ctx: Context) -> relay.Node | None:
+    env_id = ctx.environment_id
     doc = await Document.get_or_none(pk=pk, administration__environment_id=env_id)
     return DocumentType.from_model(doc) if doc else None
 
 
-async def _api_token(pk: int, env_id: int) -> relay.Node | None:
+async def _api_token(pk: int, ctx: Context) -> relay.Node | None:
+    env_id = ctx.environment_id
     token = await ApiToken.get_or_none(pk=pk, user__environment_id=env_id)
     return ApiTokenType.from_model(token) if token else None
+
+
+async def _migration(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.viewer.is_superuser:
+        return None
+    migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first()
+    return MigrationType.from_model(migration, ctx) if migration else None
+
+
+async def _migration_item(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.viewer.is_superuser:
+        return None
+    item = (
+        await MigrationItem.filter(
+            pk=pk, migration__in=Migration.filter(involved(ctx.environment_id))
+        )
+        .select_related("migration")
+        .first()
+    )
+    return MigrationAdministrationType.from_model(item, item.migration, ctx) if item else None
 
 
 NODE_LOADERS: dict[str, NodeLoader] = {
@@ -53,17 +91,15 @@ NODE_LOADERS: dict[str, NodeLoader] = {
     "Administration": _administration,
     "Document": _document,
     "ApiToken": _api_token,
+    "Migration": _migration,
+    "MigrationAdministration": _migration_item,
 }
-
-
-def register_node_loader(type_name: str, loader: NodeLoader) -> None:
-    """Let a later use case make its own type reachable through node(id:)."""
-    NODE_LOADERS[type_name] = loader
 
 
 async def resolve_node(info: strawberry.Info, id: strawberry.ID) -> relay.Node | None:
     """The object behind a global ID, or null when it is not the viewer's to see."""
-    env_id = info.context.environment_id
+    ctx = info.context
+    ctx.require_token()
     try:
         gid = relay.GlobalID.from_id(id)
     except Exception:
@@ -71,4 +107,4 @@ async def resolve_node(info: strawberry.Info, id: strawberry.ID) -> relay.Node |
     loader = NODE_LOADERS.get(gid.type_name)
     if loader is None or not gid.node_id.isdigit():
         return None
-    return await loader(int(gid.node_id), env_id)
+    return await loader(int(gid.node_id), ctx)

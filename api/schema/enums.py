@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import strawberry
 
-from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Plan, Role, TokenScope
+from models.enums import (
+    AccountingPackage,
+    AuditAction,
+    DocumentKind,
+    DocumentStatus,
+    MailLanguage,
+    MigrationStatus,
+    Plan,
+    Role,
+    TokenScope,
+)
 
 PlanEnum = strawberry.enum(Plan, name="Plan")
 RoleEnum = strawberry.enum(Role, name="Role")
@@ -12,3 +22,6 @@ AccountingPackageEnum = strawberry.enum(AccountingPackage, name="AccountingPacka
 DocumentKindEnum = strawberry.enum(DocumentKind, name="DocumentKind")
 DocumentStatusEnum = strawberry.enum(DocumentStatus, name="DocumentStatus")
 TokenScopeEnum = strawberry.enum(TokenScope, name="TokenScope")
+MigrationStatusEnum = strawberry.enum(MigrationStatus, name="MigrationStatus")
+MailLanguageEnum = strawberry.enum(MailLanguage, name="MailLanguage")
+AuditActionEnum = strawberry.enum(AuditAction, name="AuditAction")

@@ -6,7 +6,10 @@ import strawberry
 
 from api.permissions import mutation
 from api.resolvers.create_api_token import create_api_token
+from api.resolvers.offer_migration import offer_migration
 from api.resolvers.revoke_api_token import revoke_api_token
+from api.resolvers.withdraw_migration import withdraw_migration
+from api.schema.offering import OfferMigrationPayload, WithdrawMigrationPayload
 from api.schema.token import CreateApiTokenPayload, RevokeApiTokenPayload
 
 
@@ -20,4 +23,12 @@ class Mutation:
     )
     revoke_api_token: RevokeApiTokenPayload = mutation(
         resolver=revoke_api_token, description="Revoke one of your tokens."
+    )
+    offer_migration: OfferMigrationPayload = mutation(
+        resolver=offer_migration,
+        description="Superusers: offer administrations to another environment, with a code.",
+    )
+    withdraw_migration: WithdrawMigrationPayload = mutation(
+        resolver=withdraw_migration,
+        description="Superusers: withdraw an offer, or one administration of it, before its move.",
     )

@@ -9,11 +9,16 @@ from api.pagination import Connection
 from api.resolvers.administrations import resolve_accounting_connections, resolve_administrations
 from api.resolvers.api_tokens import resolve_api_tokens
 from api.resolvers.documents import resolve_documents
+from api.resolvers.migrations import resolve_migration
 from api.resolvers.node import resolve_node
+from api.resolvers.offer_checklist import resolve_offer_checklist
+from api.resolvers.offered_administrations import resolve_offered_administrations
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import Viewer
+from api.schema.migration import MigrationAdministrationType, MigrationType
+from api.schema.offering import AdministrationChecklist
 from api.schema.token import ApiTokenType
 
 
@@ -41,4 +46,19 @@ class Query:
     )
     api_tokens: Connection[ApiTokenType] = strawberry.field(
         resolver=resolve_api_tokens, description="Your own API tokens, newest first."
+    )
+    offer_checklist: Connection[AdministrationChecklist] = strawberry.field(
+        resolver=resolve_offer_checklist,
+        description="Superusers: the administrations of a connection with every offer check.",
+    )
+    offered_administrations: Connection[MigrationAdministrationType] = strawberry.field(
+        resolver=resolve_offered_administrations,
+        description=(
+            "Superusers: every administration your environment offered, newest first. The search "
+            "matches date, name, inbound address, transfer code, recipients and status."
+        ),
+    )
+    migration: MigrationType | None = strawberry.field(
+        resolver=resolve_migration,
+        description="Superusers: one offer of or to your environment, with its audit trail.",
     )

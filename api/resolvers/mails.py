@@ -1,0 +1,76 @@
+"""The mails of the offer side, built from the models and put in the outbox with the change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mail.messages import AdministrationLine, OfferMail, WithdrawalMail, render
+from mail.outbox import enqueue
+
+from api.context import Context
+from models import Environment, Migration, MigrationItem
+from models.transfer_code import format_transfer_code
+
+
+def administration_lines(items: Sequence[MigrationItem], package: str) -> list[AdministrationLine]:
+    """The administrations of a mail as they were when offered."""
+    return [
+        AdministrationLine(
+            name=item.administration_name,
+            code=item.administration_code,
+            package=package,
+            document_count=item.documents_total,
+            inbound_mail_address=item.inbound_mail_address,
+        )
+        for item in items
+    ]
+
+
+async def enqueue_offer_mail(
+    ctx: Context, migration: Migration, items: Sequence[MigrationItem], source: Environment
+) -> None:
+    """Tell the recipients the code and what to do; the requester gets a copy (rule 7)."""
+    mail = OfferMail(
+        language=migration.language,
+        source_office_code=source.office_code,
+        source_office_name=source.name,
+        requester_name=migration.requester_name,
+        requester_email=migration.requester_email,
+        transfer_code=format_transfer_code(migration.transfer_code),
+        offered_at=migration.offered_at,
+        expires_at=migration.expires_at,
+        administrations=administration_lines(items, migration.package.value),
+        service_url=ctx.settings.public_url,
+    )
+    await enqueue(
+        render(mail),
+        to=list(migration.recipients),
+        cc=[migration.requester_email],
+        language=migration.language,
+        settings=ctx.settings,
+        now=ctx.clock.now(),
+        migration_id=migration.pk,
+    )
+
+
+async def enqueue_withdrawal_mail(
+    ctx: Context, migration: Migration, items: Sequence[MigrationItem], source: Environment
+) -> None:
+    """Tell the recipients these administrations are no longer offered (rule 10)."""
+    mail = WithdrawalMail(
+        language=migration.language,
+        source_office_code=source.office_code,
+        source_office_name=source.name,
+        requester_name=ctx.viewer.display_name,
+        withdrawn_at=ctx.clock.now(),
+        administrations=administration_lines(items, migration.package.value),
+    )
+    await enqueue(
+        render(mail),
+        to=list(migration.recipients),
+        cc=[migration.requester_email, ctx.viewer.email],
+        language=migration.language,
+        settings=ctx.settings,
+        now=ctx.clock.now(),
+        migration_id=migration.pk,
+    )

@@ -1,0 +1,61 @@
+"""The checklist step of the offer screen: per administration, what blocks offering it."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.errors import BadInputError
+from api.pagination import Connection, build_connection, fetch_page
+from api.schema.administration import AdministrationType
+from api.schema.ids import decode_global_id
+from api.schema.offering import AdministrationChecklist
+from models import AccountingConnection, Administration
+from models.checklist import run_checklist
+from models.offering import open_offer_items
+
+
+async def resolve_offer_checklist(
+    info: strawberry.Info,
+    connection_id: strawberry.ID,
+    first: int | None = None,
+    after: str | None = None,
+) -> Connection[AdministrationChecklist]:
+    """The administrations of one of the viewer's connections, each with every check of rule 5."""
+    ctx = info.context
+    ctx.require_superuser()
+    pk = decode_global_id(connection_id, "AccountingConnection")
+    connection = (
+        await AccountingConnection.get_or_none(pk=pk, environment_id=ctx.environment_id)
+        if pk
+        else None
+    )
+    if connection is None:
+        raise BadInputError("'connectionId' is not one of your accounting connections.")
+    rows, offset, total = await fetch_page(
+        Administration.filter(connection_id=connection.pk).order_by("name", "code", "id"),
+        first=first,
+        after=after,
+        max_page_size=ctx.settings.max_page_size,
+    )
+    ids = [row.pk for row in rows]
+    checks = await run_checklist(ids)
+    offered = {item.open_administration_id for item in await open_offer_items(ids, ctx.clock.now())}
+    migratable = connection.package.is_migratable
+    nodes = []
+    for row in rows:
+        check = checks[row.pk]
+        nodes.append(
+            AdministrationChecklist(
+                administration=AdministrationType.from_model(row),
+                can_be_offered=migratable and check.passed and row.pk not in offered,
+                package_is_migratable=migratable,
+                already_offered=row.pk in offered,
+                no_authorizers=check.authorizers_in_flow == 0,
+                authorizers_in_flow=check.authorizers_in_flow,
+                no_active_workflow=check.active_workflows == 0,
+                active_workflows=check.active_workflows,
+                all_documents_settled=check.pending_documents == 0,
+                pending_documents=check.pending_documents,
+            )
+        )
+    return build_connection(nodes, offset=offset, total_count=total)

@@ -1,0 +1,259 @@
+"""offerMigration: a superuser offers administrations to another environment (rules 1-9)."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from api.context import Context
+from api.resolvers.mails import enqueue_offer_mail
+from api.schema.ids import decode_global_id
+from api.schema.migration import MigrationType
+from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
+from api.schema.user_errors import UserError, UserErrorCode, user_error
+from models import Administration, Migration, MigrationItem, User
+from models.audit import record
+from models.checklist import run_checklist
+from models.document import count_documents
+from models.enums import AuditAction, MailLanguage, MigrationStatus
+from models.offering import (
+    MAX_RECIPIENTS,
+    administrations_of,
+    clean_recipients,
+    open_offer_items,
+    release_expired,
+)
+from models.transfer_code import generate_transfer_code
+
+
+def _check_form(
+    ctx: Context, data: OfferMigrationInput
+) -> tuple[list[int | None], list[str], list[UserError]]:
+    """Checks that need no database: sizes, duplicates, addresses, acknowledgement, terms."""
+    errors: list[UserError] = []
+    limit = ctx.settings.max_administrations_per_offer
+    if not data.administration_ids:
+        errors.append(
+            user_error(
+                UserErrorCode.REQUIRED, "Choose at least one administration.", "administrationIds"
+            )
+        )
+    elif len(data.administration_ids) > limit:
+        errors.append(
+            user_error(
+                UserErrorCode.TOO_MANY,
+                f"An offer holds at most {limit} administrations.",
+                "administrationIds",
+            )
+        )
+    ids = [decode_global_id(raw, "Administration") for raw in data.administration_ids]
+    seen: set[int] = set()
+    for index, pk in enumerate(ids):
+        if pk is not None and pk in seen:
+            errors.append(
+                user_error(
+                    UserErrorCode.DUPLICATE_IN_INPUT,
+                    "This administration is listed twice.",
+                    "administrationIds",
+                    index,
+                )
+            )
+        if pk is not None:
+            seen.add(pk)
+    recipients, problems = clean_recipients(data.recipients)
+    for problem in problems:
+        errors.append(
+            user_error(UserErrorCode.INVALID_EMAIL, problem.reason, "recipients", problem.index)
+        )
+    if not data.recipients:
+        errors.append(
+            user_error(
+                UserErrorCode.REQUIRED,
+                "Name at least one superuser of the receiving environment.",
+                "recipients",
+            )
+        )
+    elif len(recipients) > MAX_RECIPIENTS:
+        errors.append(
+            user_error(
+                UserErrorCode.TOO_MANY,
+                f"An offer goes to at most {MAX_RECIPIENTS} recipients.",
+                "recipients",
+            )
+        )
+    if not data.acknowledge_users_do_not_move:
+        errors.append(
+            user_error(
+                UserErrorCode.ACKNOWLEDGEMENT_REQUIRED,
+                "Acknowledge that users, authorizers, flows and workflows do not move.",
+                "acknowledgeUsersDoNotMove",
+            )
+        )
+    if not data.accept_terms:
+        errors.append(
+            user_error(
+                UserErrorCode.TERMS_NOT_ACCEPTED,
+                "Accept the terms and conditions to offer.",
+                "acceptTerms",
+            )
+        )
+    return ids, recipients, errors
+
+
+async def _check_administrations(
+    ctx: Context, ids: list[int | None]
+) -> tuple[dict[int, Administration], list[UserError]]:
+    """Ownership, package, checklist and open offers, each refusal at its input position."""
+    errors: list[UserError] = []
+    now = ctx.clock.now()
+    owned = await administrations_of(ctx.environment_id, [pk for pk in ids if pk is not None])
+    checks = await run_checklist(list(owned))
+    offered = {item.open_administration_id for item in await open_offer_items(list(owned), now)}
+    packages = {adm.connection.package for adm in owned.values()}
+    for index, pk in enumerate(ids):
+        administration = owned.get(pk) if pk is not None else None
+        if administration is None:
+            errors.append(
+                user_error(
+                    UserErrorCode.NOT_FOUND,
+                    "No such administration in your environment.",
+                    "administrationIds",
+                    index,
+                )
+            )
+            continue
+        package = administration.connection.package
+        if not package.is_migratable:
+            errors.append(
+                user_error(
+                    UserErrorCode.NOT_MIGRATABLE,
+                    f"Administrations in {package.value} cannot be moved.",
+                    "administrationIds",
+                    index,
+                )
+            )
+        elif len(packages) > 1:
+            errors.append(
+                user_error(
+                    UserErrorCode.MIXED_PACKAGES,
+                    "All administrations of one offer must be of the same accounting package.",
+                    "administrationIds",
+                    index,
+                )
+            )
+        check = checks[administration.pk]
+        for failure in check.failures:
+            errors.append(
+                user_error(
+                    UserErrorCode(failure.value),
+                    f"{administration.name}: {check.explain(failure)}",
+                    "administrationIds",
+                    index,
+                )
+            )
+        if administration.pk in offered:
+            errors.append(
+                user_error(
+                    UserErrorCode.ALREADY_OFFERED,
+                    f"{administration.name} is already in an open offer.",
+                    "administrationIds",
+                    index,
+                )
+            )
+    return owned, errors
+
+
+async def _recipients_in_own_environment(ctx: Context, recipients: list[str]) -> list[UserError]:
+    """An offer goes to another environment; the source's own people get the copy instead."""
+    own = set(
+        await User.filter(environment_id=ctx.environment_id, email__in=recipients).values_list(
+            "email", flat=True
+        )
+    )
+    return [
+        user_error(
+            UserErrorCode.RECIPIENT_IN_OWN_ENVIRONMENT,
+            f"{address} is a user of your own environment; name a superuser of the receiver.",
+            "recipients",
+            index,
+        )
+        for index, address in enumerate(recipients)
+        if address in own
+    ]
+
+
+async def offer_migration(
+    info: strawberry.Info, input: OfferMigrationInput
+) -> OfferMigrationPayload:
+    """Check every rule, then write the offer, its audit entries and its mail in one transaction."""
+    ctx: Context = info.context
+    user = ctx.viewer
+    if not user.is_superuser:
+        return OfferMigrationPayload(
+            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may offer.")]
+        )
+    ids, recipients, errors = _check_form(ctx, input)
+    owned, adm_errors = await _check_administrations(ctx, ids)
+    errors += adm_errors + await _recipients_in_own_environment(ctx, recipients)
+    if errors:
+        return OfferMigrationPayload(user_errors=errors)
+
+    now = ctx.clock.now()
+    administrations = [owned[pk] for pk in ids if pk is not None]
+    document_counts = await count_documents([a.pk for a in administrations])
+    try:
+        async with in_transaction():
+            await release_expired(list(owned), now)
+            migration = await Migration.create(
+                source_environment_id=ctx.environment_id,
+                requester=user,
+                requester_name=user.display_name,
+                requester_email=user.email,
+                package=administrations[0].connection.package,
+                transfer_code=generate_transfer_code(),
+                recipients=recipients,
+                language=MailLanguage(input.language),
+                offered_at=now,
+                expires_at=now + ctx.settings.offer_validity,
+                terms_accepted_at=now,
+            )
+            items = []
+            for administration in administrations:
+                item = await MigrationItem.create(
+                    migration=migration,
+                    administration=administration,
+                    open_administration_id=administration.pk,
+                    source_environment_id=ctx.environment_id,
+                    administration_code=administration.code,
+                    administration_name=administration.name,
+                    inbound_mail_address=administration.inbound_mail_address,
+                    recipients_text=", ".join(recipients),
+                    status=MigrationStatus.OFFERED,
+                    offered_at=now,
+                    expires_at=migration.expires_at,
+                    status_changed_at=now,
+                    documents_total=document_counts.get(administration.pk, 0),
+                )
+                items.append(item)
+                await record(
+                    AuditAction.OFFERED,
+                    at=now,
+                    migration_id=migration.pk,
+                    item_id=item.pk,
+                    actor=user,
+                    detail={"administration": administration.name, "code": administration.code},
+                )
+            await enqueue_offer_mail(ctx, migration, items, user.environment)
+    except IntegrityError:
+        # Another superuser offered one of these administrations in the same instant.
+        return OfferMigrationPayload(
+            user_errors=[
+                user_error(
+                    UserErrorCode.ALREADY_OFFERED,
+                    "One of these administrations was offered by someone else just now.",
+                    "administrationIds",
+                )
+            ]
+        )
+    return OfferMigrationPayload(migration=MigrationType.from_model(migration, ctx))

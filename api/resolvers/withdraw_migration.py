@@ -1,0 +1,98 @@
+"""withdrawMigration: the source takes back an offer, or one administration of it (rule 10)."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from api.context import Context
+from api.resolvers.mails import enqueue_withdrawal_mail
+from api.schema.ids import decode_global_id
+from api.schema.migration import MigrationType
+from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
+from api.schema.user_errors import UserError, UserErrorCode, user_error
+from models import Migration, MigrationItem
+from models.audit import record
+from models.enums import AuditAction, MigrationStatus
+from models.offering import withdraw_item
+
+STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.FAILED}
+
+
+def _refusal(item: MigrationItem, now: object) -> UserError:
+    """Why this administration can no longer be withdrawn."""
+    status = item.effective_status(now)  # type: ignore[arg-type]
+    if status == MigrationStatus.EXPIRED:
+        return user_error(
+            UserErrorCode.EXPIRED,
+            f"The offer of {item.administration_name} has expired; there is nothing to withdraw.",
+            "administrationId",
+        )
+    if status in STARTED:
+        return user_error(
+            UserErrorCode.MOVE_STARTED,
+            f"The move of {item.administration_name} has started; it can no longer be withdrawn.",
+            "administrationId",
+        )
+    return user_error(
+        UserErrorCode.ALREADY_ENDED,
+        f"{item.administration_name} is already {status.value.lower()}.",
+        "administrationId",
+    )
+
+
+async def withdraw_migration(
+    info: strawberry.Info, input: WithdrawMigrationInput
+) -> WithdrawMigrationPayload:
+    """Withdraw what is still offered; each item changes only if it is still offered now."""
+    ctx: Context = info.context
+    user = ctx.viewer
+    if not user.is_superuser:
+        return WithdrawMigrationPayload(
+            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may withdraw.")]
+        )
+    pk = decode_global_id(input.migration_id, "Migration")
+    migration = (
+        await Migration.get_or_none(pk=pk, source_environment_id=ctx.environment_id) if pk else None
+    )
+    if migration is None:
+        return WithdrawMigrationPayload(
+            user_errors=[
+                user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")
+            ]
+        )
+    items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+    if input.administration_id is not None:
+        item_pk = decode_global_id(input.administration_id, "MigrationAdministration")
+        items = [item for item in items if item.pk == item_pk]
+        if not items:
+            return WithdrawMigrationPayload(
+                user_errors=[
+                    user_error(
+                        UserErrorCode.NOT_FOUND,
+                        "That administration is not part of this offer.",
+                        "administrationId",
+                    )
+                ]
+            )
+    now = ctx.clock.now()
+    async with in_transaction():
+        withdrawn = [item for item in items if await withdraw_item(item.pk, now)]
+        for item in withdrawn:
+            await record(
+                AuditAction.WITHDRAWN,
+                at=now,
+                migration_id=migration.pk,
+                item_id=item.pk,
+                actor=user,
+                detail={
+                    "administration": item.administration_name,
+                    "code": item.administration_code,
+                },
+            )
+        if withdrawn:
+            await enqueue_withdrawal_mail(ctx, migration, withdrawn, user.environment)
+    if not withdrawn:
+        fresh = await MigrationItem.filter(id__in=[i.pk for i in items]).order_by("id")
+        return WithdrawMigrationPayload(user_errors=[_refusal(item, now) for item in fresh])
+    return WithdrawMigrationPayload(migration=MigrationType.from_model(migration, ctx))

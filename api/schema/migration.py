@@ -1,0 +1,210 @@
+"""Offers (migrations), each administration in them, and their audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from api.pagination import Connection, paginate_list
+from api.schema.enums import (
+    AccountingPackageEnum,
+    AuditActionEnum,
+    MailLanguageEnum,
+    MigrationStatusEnum,
+)
+from api.schema.environment import EnvironmentType
+from models import AuditEvent, Migration, MigrationItem
+from models.transfer_code import format_transfer_code
+
+
+@strawberry.type
+class MoveProgress:
+    """How far the move of one administration is: documents done of total."""
+
+    documents_done: int
+    documents_total: int
+
+
+@strawberry.type
+class MigrationStatusCounts:
+    """How many administrations of an offer are in each status: the state of the whole offer."""
+
+    offered: int = 0
+    withdrawn: int = 0
+    expired: int = 0
+    rejected: int = 0
+    queued: int = 0
+    running: int = 0
+    completed: int = 0
+    failed: int = 0
+    total: int = 0
+
+
+@strawberry.type(name="MigrationAdministration")
+class MigrationAdministrationType(relay.Node):
+    """One administration in an offer, with its own status; a row of both overviews."""
+
+    id: relay.NodeID[int]
+    status: MigrationStatusEnum  # type: ignore[valid-type]
+    administration_name: str
+    administration_code: str
+    inbound_mail_address: str = strawberry.field(
+        description="The inbound address as it was when offered."
+    )
+    package: AccountingPackageEnum  # type: ignore[valid-type]
+    offered_at: datetime
+    expires_at: datetime
+    status_changed_at: datetime
+    transfer_code: str | None = strawberry.field(
+        description="Shown to the superusers of the offering environment only."
+    )
+    recipients: list[str]
+    reason: str | None = strawberry.field(description="Why it was rejected or why the move failed.")
+    progress: MoveProgress
+    migration_id: strawberry.Private[int]
+    source_environment_id: strawberry.Private[int]
+
+    @strawberry.field(description="The office that offered it.")
+    async def source_office(self, info: strawberry.Info) -> EnvironmentType:
+        env = await info.context.loaders.environment.load(self.source_environment_id)
+        return EnvironmentType.from_model(env)
+
+    @strawberry.field(description="The offer this administration is part of.")
+    async def migration(self, info: strawberry.Info) -> MigrationType:
+        migration = await info.context.loaders.migration.load(self.migration_id)
+        return MigrationType.from_model(migration, info.context)
+
+    @classmethod
+    def from_model(cls, item: MigrationItem, migration: Migration, ctx: object) -> Self:
+        """Convert with the viewer in mind: only the source sees the transfer code."""
+        viewer_env = ctx.environment_id  # type: ignore[attr-defined]
+        is_source = migration.source_environment_id == viewer_env  # type: ignore[attr-defined]
+        return cls(
+            id=item.pk,
+            status=item.effective_status(ctx.clock.now()),  # type: ignore[attr-defined]
+            administration_name=item.administration_name,
+            administration_code=item.administration_code,
+            inbound_mail_address=item.inbound_mail_address,
+            package=migration.package,
+            offered_at=item.offered_at,
+            expires_at=item.expires_at,
+            status_changed_at=item.status_changed_at,
+            transfer_code=format_transfer_code(migration.transfer_code) if is_source else None,
+            recipients=list(migration.recipients),
+            reason=item.reason or None,
+            progress=MoveProgress(
+                documents_done=item.documents_done, documents_total=item.documents_total
+            ),
+            migration_id=migration.pk,
+            source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
+        )
+
+
+@strawberry.type(name="AuditEvent")
+class AuditEventType:
+    """One recorded step: who did what, when, and from which environment."""
+
+    action: AuditActionEnum  # type: ignore[valid-type]
+    at: datetime
+    actor_name: str
+    administration_name: str | None
+    detail: strawberry.scalars.JSON
+    actor_environment_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The environment the step was taken from.")
+    async def actor_office(self, info: strawberry.Info) -> EnvironmentType | None:
+        if self.actor_environment_id is None:
+            return None
+        env = await info.context.loaders.environment.load(self.actor_environment_id)
+        return EnvironmentType.from_model(env) if env else None
+
+    @classmethod
+    def from_model(cls, event: AuditEvent) -> Self:
+        return cls(
+            action=event.action,
+            at=event.at,
+            actor_name=event.actor_name,
+            administration_name=event.detail.get("administration"),
+            detail=event.detail,
+            actor_environment_id=event.actor_environment_id,  # type: ignore[attr-defined]
+        )
+
+
+@strawberry.type(name="Migration")
+class MigrationType(relay.Node):
+    """One offer of administrations to another environment, guarded by one transfer code."""
+
+    id: relay.NodeID[int]
+    package: AccountingPackageEnum  # type: ignore[valid-type]
+    transfer_code: str | None = strawberry.field(
+        description="Shown to the superusers of the offering environment only."
+    )
+    offered_at: datetime
+    expires_at: datetime
+    is_expired: bool
+    recipients: list[str]
+    requester_name: str
+    requester_email: str
+    language: MailLanguageEnum  # type: ignore[valid-type]
+    source_environment_id: strawberry.Private[int]
+
+    @strawberry.field(description="The office that made the offer.")
+    async def source_office(self, info: strawberry.Info) -> EnvironmentType:
+        env = await info.context.loaders.environment.load(self.source_environment_id)
+        return EnvironmentType.from_model(env)
+
+    @strawberry.field(description="The administrations in this offer, each with its status.")
+    async def administrations(
+        self, info: strawberry.Info, first: int | None = None, after: str | None = None
+    ) -> Connection[MigrationAdministrationType]:
+        ctx = info.context
+        migration = await ctx.loaders.migration.load(self.id)
+        items = await ctx.loaders.items_of_migration.load(self.id)
+        nodes = [MigrationAdministrationType.from_model(i, migration, ctx) for i in items]
+        return paginate_list(
+            nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
+        )
+
+    @strawberry.field(description="How many administrations are in each status.")
+    async def status_counts(self, info: strawberry.Info) -> MigrationStatusCounts:
+        items = await info.context.loaders.items_of_migration.load(self.id)
+        now = info.context.clock.now()
+        counts = MigrationStatusCounts(total=len(items))
+        for item in items:
+            name = item.effective_status(now).value.lower()
+            setattr(counts, name, getattr(counts, name) + 1)
+        return counts
+
+    @strawberry.field(description="Every recorded step of this offer, oldest first.")
+    async def audit_trail(
+        self, info: strawberry.Info, first: int | None = None, after: str | None = None
+    ) -> Connection[AuditEventType]:
+        ctx = info.context
+        events = await ctx.loaders.audit_of_migration.load(self.id)
+        nodes = [AuditEventType.from_model(e) for e in events]
+        return paginate_list(
+            nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
+        )
+
+    @classmethod
+    def from_model(cls, migration: Migration, ctx: object) -> Self:
+        """Convert with the viewer in mind: only the source sees the transfer code."""
+        now = ctx.clock.now()  # type: ignore[attr-defined]
+        source_id = migration.source_environment_id  # type: ignore[attr-defined]
+        is_source = source_id == ctx.environment_id  # type: ignore[attr-defined]
+        return cls(
+            id=migration.pk,
+            package=migration.package,
+            transfer_code=format_transfer_code(migration.transfer_code) if is_source else None,
+            offered_at=migration.offered_at,
+            expires_at=migration.expires_at,
+            is_expired=migration.is_expired(now),
+            recipients=list(migration.recipients),
+            requester_name=migration.requester_name,
+            requester_email=migration.requester_email,
+            language=migration.language,
+            source_environment_id=source_id,
+        )

@@ -1,0 +1,71 @@
+"""Inputs and payloads of offering and withdrawing, and the checklist rows of the offer screen."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.schema.administration import AdministrationType
+from api.schema.enums import MailLanguageEnum
+from api.schema.migration import MigrationType
+from api.schema.user_errors import UserError
+from models.enums import MailLanguage
+
+
+@strawberry.type
+class AdministrationChecklist:
+    """Whether one administration can be offered, with the figures behind every check (rule 5)."""
+
+    administration: AdministrationType
+    can_be_offered: bool = strawberry.field(description="True when every check below passes.")
+    package_is_migratable: bool
+    already_offered: bool = strawberry.field(description="It is in an open offer already.")
+    no_authorizers: bool = strawberry.field(description="No authorizer in its authorization flow.")
+    authorizers_in_flow: int
+    no_active_workflow: bool
+    active_workflows: int
+    all_documents_settled: bool = strawberry.field(
+        description="Every document is APPROVED, REJECTED or BOOKED."
+    )
+    pending_documents: int = strawberry.field(description="Documents that are NEW or TO_AUTHORIZE.")
+
+
+@strawberry.input
+class OfferMigrationInput:
+    """An offer of one or more administrations of one package to another environment."""
+
+    administration_ids: list[strawberry.ID]
+    recipients: list[str] = strawberry.field(
+        description="E-mail addresses of superusers of the receiving environment."
+    )
+    acknowledge_users_do_not_move: bool = strawberry.field(
+        description="Users, authorizers, authorization flows and workflows stay behind."
+    )
+    accept_terms: bool
+    language: MailLanguageEnum = MailLanguage.NL  # type: ignore[valid-type]
+
+
+@strawberry.type
+class OfferMigrationPayload:
+    """The new offer with its transfer code, or why nothing was offered."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class WithdrawMigrationInput:
+    """Withdraw a whole offer, or only one administration of it."""
+
+    migration_id: strawberry.ID
+    administration_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The MigrationAdministration to withdraw; leave out to withdraw the offer.",
+    )
+
+
+@strawberry.type
+class WithdrawMigrationPayload:
+    """The offer after the withdrawal."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)

@@ -1,0 +1,94 @@
+"""The checklist an administration passes before it is offered and again before it moves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from tortoise.functions import Count
+
+from models.authorization import AuthorizationStep, Workflow
+from models.document import Document
+from models.enums import PENDING_DOCUMENT_STATUSES
+
+
+class ChecklistItem(StrEnum):
+    """One check of rule 5; its name is the userError code a failed check produces."""
+
+    HAS_AUTHORIZERS = "HAS_AUTHORIZERS"
+    HAS_ACTIVE_WORKFLOW = "HAS_ACTIVE_WORKFLOW"
+    HAS_PENDING_DOCUMENTS = "HAS_PENDING_DOCUMENTS"
+
+
+@dataclass(frozen=True)
+class ChecklistResult:
+    """The figures behind each check, so a screen can say exactly what to fix."""
+
+    administration_id: int
+    authorizers_in_flow: int
+    active_workflows: int
+    pending_documents: int
+
+    @property
+    def failures(self) -> list[ChecklistItem]:
+        """The checks this administration fails, in the order of rule 5."""
+        failed = []
+        if self.authorizers_in_flow:
+            failed.append(ChecklistItem.HAS_AUTHORIZERS)
+        if self.active_workflows:
+            failed.append(ChecklistItem.HAS_ACTIVE_WORKFLOW)
+        if self.pending_documents:
+            failed.append(ChecklistItem.HAS_PENDING_DOCUMENTS)
+        return failed
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def explain(self, item: ChecklistItem) -> str:
+        """A sentence for people about one failed check."""
+        if item == ChecklistItem.HAS_AUTHORIZERS:
+            return (
+                f"The authorization flow still names {self.authorizers_in_flow} authorizer(s); "
+                "remove them first."
+            )
+        if item == ChecklistItem.HAS_ACTIVE_WORKFLOW:
+            return f"{self.active_workflows} workflow(s) are still active; deactivate them first."
+        return (
+            f"{self.pending_documents} document(s) are NEW or TO_AUTHORIZE; approve, reject "
+            "or book them first."
+        )
+
+
+async def _counts(query: Any, key: str) -> dict[int, int]:
+    rows = await query.group_by(key).annotate(n=Count("id")).values(key, "n")
+    return {row[key]: row["n"] for row in rows}
+
+
+async def run_checklist(administration_ids: Sequence[int]) -> dict[int, ChecklistResult]:
+    """Check many administrations in three statements, whatever their number."""
+    ids = list(administration_ids)
+    if not ids:
+        return {}
+    authorizers = await _counts(
+        AuthorizationStep.filter(flow__administration_id__in=ids),
+        "flow__administration_id",
+    )
+    workflows = await _counts(
+        Workflow.filter(administration_id__in=ids, is_active=True), "administration_id"
+    )
+    pending = await _counts(
+        Document.filter(administration_id__in=ids, status__in=list(PENDING_DOCUMENT_STATUSES)),
+        "administration_id",
+    )
+    return {
+        i: ChecklistResult(
+            administration_id=i,
+            authorizers_in_flow=authorizers.get(i, 0),
+            active_workflows=workflows.get(i, 0),
+            pending_documents=pending.get(i, 0),
+        )
+        for i in ids
+    }

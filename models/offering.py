@@ -1,0 +1,86 @@
+"""The rules of offering administrations and withdrawing offers (rules 2, 5, 6, 7, 9, 10)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.expressions import Q
+
+from models.administration import Administration
+from models.enums import MigrationStatus
+from models.migration import MigrationItem
+
+MAX_RECIPIENTS = 10
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
+    r"(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+
+
+def is_valid_email(address: str) -> bool:
+    """Whether a mail server would take the address; a wrong one is refused, never dropped."""
+    return bool(_EMAIL.match(address)) and ".." not in address
+
+
+@dataclass(frozen=True)
+class RecipientProblem:
+    """Why the recipient at a position of the input was refused."""
+
+    index: int
+    reason: str
+
+
+def clean_recipients(raw: Sequence[str]) -> tuple[list[str], list[RecipientProblem]]:
+    """Trim, lowercase and deduplicate the addresses, reporting each invalid one by position."""
+    cleaned: list[str] = []
+    problems: list[RecipientProblem] = []
+    for index, entry in enumerate(raw):
+        address = entry.strip().lower()
+        if not is_valid_email(address):
+            problems.append(RecipientProblem(index, f"{entry!r} is not a valid e-mail address."))
+        elif address not in cleaned:
+            cleaned.append(address)
+    return cleaned, problems
+
+
+async def open_offer_items(administration_ids: Sequence[int], now: datetime) -> list[MigrationItem]:
+    """The open items holding these administrations; an expired offer no longer holds one."""
+    return await MigrationItem.filter(open_administration_id__in=list(administration_ids)).filter(
+        ~Q(status=MigrationStatus.OFFERED) | Q(expires_at__gt=now)
+    )
+
+
+async def release_expired(administration_ids: Sequence[int], now: datetime) -> list[int]:
+    """Mark items past their expiry EXPIRED and free their administrations for a new offer."""
+    expired = await MigrationItem.filter(
+        open_administration_id__in=list(administration_ids),
+        status=MigrationStatus.OFFERED,
+        expires_at__lte=now,
+    ).values_list("id", flat=True)
+    if expired:
+        await MigrationItem.filter(id__in=expired, status=MigrationStatus.OFFERED).update(
+            status=MigrationStatus.EXPIRED, open_administration_id=None, status_changed_at=now
+        )
+    return list(expired)
+
+
+async def withdraw_item(item_id: int, now: datetime) -> bool:
+    """Withdraw one offered administration if, at this instant, it is still offered and valid.
+
+    The condition is part of the UPDATE, so a racing claim or a second withdraw cannot both win.
+    """
+    changed = await MigrationItem.filter(
+        id=item_id, status=MigrationStatus.OFFERED, expires_at__gt=now
+    ).update(status=MigrationStatus.WITHDRAWN, open_administration_id=None, status_changed_at=now)
+    return changed == 1
+
+
+async def administrations_of(environment_id: int, ids: Sequence[int]) -> dict[int, Administration]:
+    """The administrations among ids that belong to the environment, with their connections."""
+    rows = await Administration.filter(
+        environment_id=environment_id, id__in=list(ids)
+    ).prefetch_related("connection")
+    return {row.pk: row for row in rows}
