@@ -1,0 +1,1 @@
+"""Mail delivery: what each notice says, the outbox it waits in and the dispatcher that sends it."""

@@ -1,0 +1,197 @@
+"""Every mail reads right in Dutch and English, with a text and an HTML part that escapes values."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from mail.formatting import format_count, format_datetime, package_label
+from mail.messages import (
+    AdministrationLine,
+    CompletionMail,
+    FailureMail,
+    OfferMail,
+    RejectionMail,
+    WithdrawalMail,
+    render,
+)
+from models.enums import MailLanguage
+
+HOSTILE = 'Bakker & <Zn> "BV"'
+HOSTILE_ESCAPED = "Bakker &amp; &lt;Zn&gt; &quot;BV&quot;"
+OFFERED_AT = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+EXPIRES_AT = datetime(2026, 12, 8, 14, 5, tzinfo=UTC)
+CODE = "7KQM-3XWP-9HTR-CD4F-MNB2"
+
+
+def flat(part: str) -> str:
+    """The text as a reader sees it, without the line breaks of wrapping."""
+    return " ".join(part.split())
+
+
+def line(name: str = HOSTILE, code: str = "1001") -> AdministrationLine:
+    return AdministrationLine(
+        name=name,
+        code=code,
+        package="EXACT_ONLINE",
+        document_count=1234,
+        inbound_mail_address=f"k10001.{code}@inbound.overdracht.example",
+    )
+
+
+def offer(**changes: object) -> OfferMail:
+    mail = OfferMail(
+        source_office_code="K10001",
+        source_office_name=HOSTILE,
+        requester_name=HOSTILE,
+        requester_email="anna@vandijk.example",
+        transfer_code=CODE,
+        offered_at=OFFERED_AT,
+        expires_at=EXPIRES_AT,
+        administrations=[line(), line("Klant Twee BV", "1002")],
+        service_url="https://overdracht.example/ontvangen",
+    )
+    return replace(mail, **changes)  # type: ignore[arg-type]
+
+
+def every_mail(language: MailLanguage) -> list[object]:
+    return [
+        offer(language=language),
+        WithdrawalMail(
+            language=language,
+            source_office_code="K10001",
+            source_office_name=HOSTILE,
+            requester_name=HOSTILE,
+            withdrawn_at=OFFERED_AT,
+            administrations=[line()],
+        ),
+        RejectionMail(
+            language=language,
+            target_office_name=HOSTILE,
+            rejected_by_name=HOSTILE,
+            reason=HOSTILE,
+            rejected_at=OFFERED_AT,
+            administrations=[line()],
+        ),
+        CompletionMail(
+            language=language,
+            source_office_name=HOSTILE,
+            target_office_name=HOSTILE,
+            completed_at=OFFERED_AT,
+            administration=line(),
+            documents_moved=1234,
+        ),
+        FailureMail(
+            language=language,
+            source_office_name=HOSTILE,
+            target_office_name=HOSTILE,
+            failed_at=OFFERED_AT,
+            administration=line(),
+            reason=HOSTILE,
+        ),
+    ]
+
+
+ALL = [
+    pytest.param(mail, id=f"{type(mail).__name__}-{language.value}")
+    for language in MailLanguage
+    for mail in every_mail(language)
+]
+
+
+@pytest.mark.parametrize("mail", ALL)
+def test_every_mail_has_a_subject_a_text_and_an_html_part(mail):
+    rendered = render(mail)
+    assert rendered.kind == type(mail).__name__.removesuffix("Mail").upper()
+    assert rendered.subject and "\n" not in rendered.subject
+    assert rendered.text.strip()
+    assert rendered.html.startswith("<!DOCTYPE html>")
+    assert f'<html lang="{mail.language.value.lower()}">' in rendered.html
+
+
+@pytest.mark.parametrize("mail", ALL)
+def test_every_value_is_html_escaped_in_the_html_part(mail):
+    rendered = render(mail)
+    assert "<Zn>" not in rendered.html
+    assert HOSTILE_ESCAPED in rendered.html
+    assert HOSTILE in rendered.text
+
+
+@pytest.mark.parametrize("mail", ALL)
+def test_every_mail_names_the_administration(mail):
+    rendered = render(mail)
+    for part in (rendered.text, rendered.html):
+        assert "1001" in part
+        assert "Exact Online" in part
+
+
+def test_the_offer_mail_gives_the_code_the_expiry_and_the_next_steps_in_dutch():
+    rendered = render(offer(language=MailLanguage.NL))
+    for part in map(flat, (rendered.text, rendered.html)):
+        assert CODE in part
+        assert "8 december 2026 om 14:05 (UTC)" in part
+        assert "https://overdracht.example/ontvangen" in part
+        assert "voorwaarden" in part and "migratiekosten" in part
+        assert "boekhoudsysteemkoppeling van hetzelfde pakket (Exact Online)" in part
+        assert "Klant Twee BV" in part
+    assert "Overdrachtscode" in rendered.subject
+
+
+def test_the_offer_mail_gives_the_code_the_expiry_and_the_next_steps_in_english():
+    rendered = render(offer(language=MailLanguage.EN))
+    for part in map(flat, (rendered.text, rendered.html)):
+        assert CODE in part
+        assert "8 December 2026, 14:05 UTC" in part
+        assert "terms" in part and "migration costs" in part
+        assert "connection of the same accounting package (Exact Online)" in part
+    assert rendered.subject.startswith("Transfer code for 2 administrations")
+
+
+def test_mails_are_dutch_by_default():
+    mail = OfferMail(
+        source_office_code="K10001",
+        source_office_name="Van Dijk Accountants",
+        requester_name="Anna de Vries",
+        requester_email="anna@vandijk.example",
+        transfer_code=CODE,
+        offered_at=OFFERED_AT,
+        expires_at=EXPIRES_AT,
+        administrations=[line("Klant BV")],
+        service_url="https://overdracht.example",
+    )
+    rendered = render(mail)
+    assert (
+        rendered.subject == "Overdrachtscode voor 1 administratie van Van Dijk Accountants (K10001)"
+    )
+    assert '<html lang="nl">' in rendered.html
+
+
+def test_the_completion_mail_gives_the_new_inbound_address():
+    for mail in every_mail(MailLanguage.NL)[3:4] + every_mail(MailLanguage.EN)[3:4]:
+        rendered = render(mail)
+        assert "k10001.1001@inbound.overdracht.example" in rendered.text
+        assert "k10001.1001@inbound.overdracht.example" in rendered.html
+
+
+def test_a_rejection_without_reason_says_so():
+    mail = every_mail(MailLanguage.NL)[2]
+    assert "Er is geen reden opgegeven." in render(replace(mail, reason="  ")).text
+
+
+def test_dates_are_written_for_people_in_utc():
+    from datetime import timedelta, timezone
+
+    amsterdam_winter = timezone(timedelta(hours=1))
+    moment = datetime(2026, 3, 1, 9, 7, tzinfo=amsterdam_winter)
+    assert format_datetime(moment, MailLanguage.NL) == "1 maart 2026 om 08:07 (UTC)"
+    assert format_datetime(moment, MailLanguage.EN) == "1 March 2026, 08:07 UTC"
+
+
+def test_numbers_and_packages_are_written_as_readers_know_them():
+    assert format_count(1234567, MailLanguage.NL) == "1.234.567"
+    assert format_count(1234567, MailLanguage.EN) == "1,234,567"
+    assert package_label("EXACT_ONLINE") == "Exact Online"
+    assert package_label("ACCOUNTVIEW") == "AccountView"
+    assert package_label("SOMETHING_NEW") == "Something New"
