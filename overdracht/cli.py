@@ -1,16 +1,18 @@
-"""The `overdracht` command: serve, migrate, seed the demo, manage tokens, export the schema."""
+"""The `overdracht` command: serve, work, migrate, seed the demo, tokens, schema, mail sink."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import signal
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from tortoise import Tortoise
 
-from overdracht.clock import SystemClock
+from overdracht.clock import Clock, SystemClock
 from overdracht.db import migrate_database, open_database
 from overdracht.filestore import DirectoryFileStore
 from overdracht.settings import ConfigurationError, Settings, load_settings
@@ -101,6 +103,64 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+# A background loop runs until its stop event is set; the worker runs all of them side by side.
+BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Awaitable[None]]
+
+
+def background_loops() -> list[BackgroundLoop]:
+    """The loops of the worker process: today mail delivery; the move engine joins here."""
+    from mail.dispatcher import dispatcher_loop
+
+    return [dispatcher_loop]
+
+
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    """SIGINT and SIGTERM end the loops after the work in hand, instead of killing them."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+
+
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the background work (mail delivery) until SIGINT or SIGTERM."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    async def work() -> int:
+        stop = asyncio.Event()
+        _stop_on_signals(stop)
+        clock = SystemClock()
+        print(
+            f"Worker running; mail goes to {settings.smtp.host}:{settings.smtp.port}. "
+            "Stop with Ctrl+C.",
+            flush=True,
+        )
+        await asyncio.gather(*(run(settings, clock, stop) for run in background_loops()))
+        return 0
+
+    return _run(settings, work)
+
+
+def cmd_mail_sink(settings: Settings, args: argparse.Namespace) -> int:
+    """Catch every mail on the configured SMTP port and keep it as an .eml file."""
+    from mail.sink import MailSink
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command chatter
+    directory = Path(args.dir) if args.dir else settings.data_dir.parent / "mail"
+    host = args.host or settings.smtp.host
+    port = args.port or settings.smtp.port
+
+    async def main() -> int:
+        stop = asyncio.Event()
+        _stop_on_signals(stop)
+        async with MailSink(host, port, directory=directory, keep_in_memory=False):
+            print(f"Mail sink on {host}:{port}; mails are written to {directory}/", flush=True)
+            await stop.wait()
+        return 0
+
+    return asyncio.run(main())
+
+
 def _safe_url(url: str) -> str:
     """A database URL without its password, fit for printing."""
     if "@" in url and "://" in url:
@@ -133,6 +193,19 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--read-only", action="store_true", help="a read-only partner token")
     create.add_argument("--label", default="", help="what the token is for")
     create.set_defaults(handler=cmd_token_create)
+
+    worker = sub.add_parser("worker", help="run the background work: mail delivery")
+    worker.set_defaults(handler=cmd_worker)
+
+    sink = sub.add_parser("mail-sink", help="a local SMTP server that keeps mails as .eml files")
+    sink.add_argument(
+        "--dir",
+        default=None,
+        help="where to write the mails (default: mail/ beside the data directory)",
+    )
+    sink.add_argument("--host", default=None, help="default: OVERDRACHT_SMTP_HOST")
+    sink.add_argument("--port", type=int, default=None, help="default: OVERDRACHT_SMTP_PORT")
+    sink.set_defaults(handler=cmd_mail_sink)
 
     export = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")

@@ -340,3 +340,32 @@ def count_queries() -> Iterator[QueryCounter]:
     yield counter
     logger.removeHandler(counter)
     logger.setLevel(old_level)
+
+
+# ---------------------------------------------------------------------------------------------
+# Mail: a real SMTP server on loopback (the project's MailSink), and settings that point at it.
+# ---------------------------------------------------------------------------------------------
+
+from mail.sink import MailSink  # noqa: E402
+from overdracht.settings import SmtpSettings  # noqa: E402
+
+
+@pytest.fixture
+async def smtp_server() -> AsyncIterator[MailSink]:
+    """An SMTP server on a free loopback port; `.messages` holds what it received.
+
+    `await smtp_server.stop()` and `await smtp_server.start()` play an outage: it comes back
+    on the same port.
+    """
+    sink = MailSink("127.0.0.1", 0)
+    await sink.start()
+    yield sink
+    await sink.stop()
+
+
+@pytest.fixture
+def mail_settings(settings: Settings, smtp_server: MailSink) -> Settings:
+    """The test's settings with outgoing mail going to smtp_server."""
+    return settings.with_overrides(
+        smtp=SmtpSettings(host="127.0.0.1", port=smtp_server.port, timeout_seconds=5.0)
+    )

@@ -1,0 +1,236 @@
+"""Delivering the outbox: claim due mails, send them outside any transaction, record the outcome.
+
+Claiming is what keeps several dispatchers from sending one mail twice. On PostgreSQL a
+short transaction takes due rows with SELECT ... FOR UPDATE SKIP LOCKED and marks them
+SENDING with a lease; on SQLite (one writer, no row locks) each row is taken with a
+conditional UPDATE that only succeeds while the row is still claimable. A dispatcher that
+dies mid-send leaves its rows SENDING; when the lease runs out another one picks them up,
+so a mail is delivered at least once even then, and exactly once in normal operation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime, timedelta
+
+from tortoise import connections
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from mail.outbox import new_message_id
+from mail.smtp import (
+    PermanentFailure,
+    TemporaryFailure,
+    build_message,
+    deliver,
+    envelope_recipients,
+)
+from models.enums import MailStatus
+from models.outbox import OutboxMail
+from overdracht.clock import Clock
+from overdracht.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FIRST_RETRY = timedelta(seconds=30)
+MAX_RETRY = timedelta(hours=1)
+ERROR_MAX = 2000
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff after a temporary failure: 30 s, 1 min, 2 min, ... at most 1 hour."""
+    doublings = min(max(attempts - 1, 0), 16)
+    return min(FIRST_RETRY * (2**doublings), MAX_RETRY)
+
+
+def due(now: datetime) -> Q:
+    """Mails to send now: waiting ones whose time has come, and ones whose lease ran out."""
+    waiting = Q(status=MailStatus.PENDING)
+    abandoned = Q(status=MailStatus.SENDING) & (
+        Q(locked_until__lte=now) | Q(locked_until__isnull=True)
+    )
+    return Q(next_attempt_at__lte=now) & (waiting | abandoned)
+
+
+def has_row_locks() -> bool:
+    """Whether the database can lock rows (PostgreSQL); SQLite serialises writers instead."""
+    return connections.get("default").capabilities.dialect == "postgres"
+
+
+class MailDispatcher:
+    """Sends due outbox mails; any number may run side by side on PostgreSQL."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        *,
+        batch_size: int = 20,
+        lease: timedelta = timedelta(minutes=5),
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.batch_size = batch_size
+        self.lease = lease
+        self._stop: asyncio.Event | None = None
+
+    async def run_once(self) -> int:
+        """Deliver every mail that is due now, once; returns how many were sent."""
+        sent = 0
+        while not (self._stop and self._stop.is_set()):
+            claimed = await self._claim()
+            if not claimed:
+                break
+            for mail in claimed:
+                sent += await self._send(mail)
+        return sent
+
+    async def run_forever(self, stop: asyncio.Event, interval: float = 1.0) -> None:
+        """Poll the outbox until stop is set; an error is logged and the loop goes on."""
+        self._stop = stop
+        log.info(
+            "mail dispatcher started, SMTP %s:%s", self.settings.smtp.host, self.settings.smtp.port
+        )
+        while not stop.is_set():
+            try:
+                await self.run_once()
+            except Exception:
+                log.exception("mail dispatcher: a round failed; trying again in %s s", interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=interval)
+        log.info("mail dispatcher stopped")
+
+    async def _claim(self) -> list[OutboxMail]:
+        """Take up to batch_size due mails for this dispatcher, in one short transaction."""
+        now = self.clock.now()
+        until = now + self.lease
+        claim = {
+            "status": MailStatus.SENDING,
+            "locked_until": until,
+            "attempts": F("attempts") + 1,
+        }
+        async with in_transaction():
+            oldest_first = OutboxMail.filter(due(now)).order_by("next_attempt_at", "id")
+            if has_row_locks():
+                mails = await oldest_first.limit(self.batch_size).select_for_update(
+                    skip_locked=True
+                )
+                if mails:
+                    await OutboxMail.filter(id__in=[mail.id for mail in mails]).update(**claim)
+            else:
+                mails = []
+                for mail in await oldest_first.limit(self.batch_size):
+                    if await OutboxMail.filter(due(now), id=mail.id).update(**claim):
+                        mails.append(mail)
+        for mail in mails:
+            mail.status = MailStatus.SENDING
+            mail.locked_until = until
+            mail.attempts += 1
+        return mails
+
+    async def _send(self, mail: OutboxMail) -> int:
+        """Deliver one claimed mail and record the outcome; 1 if it was sent, else 0."""
+        try:
+            delivery = await deliver(
+                build_message(mail),
+                sender=mail.sender,
+                recipients=envelope_recipients(mail),
+                smtp=self.settings.smtp,
+            )
+        except TemporaryFailure as exc:
+            delay = retry_delay(mail.attempts)
+            log.warning(
+                "mail %s not sent (attempt %s), retry in %s: %s",
+                mail.message_id,
+                mail.attempts,
+                delay,
+                exc,
+            )
+            await self._finish(
+                mail,
+                status=MailStatus.PENDING,
+                next_attempt_at=self.clock.now() + delay,
+                last_error=str(exc)[:ERROR_MAX],
+            )
+            return 0
+        except PermanentFailure as exc:
+            log.error("mail %s refused for good: %s", mail.message_id, exc)
+            await self._finish(mail, status=MailStatus.FAILED, last_error=str(exc)[:ERROR_MAX])
+            return 0
+        except Exception as exc:
+            # A bug or an unforeseen error: keep the mail and try again later.
+            delay = retry_delay(mail.attempts)
+            log.exception("mail %s: unexpected error, retry in %s", mail.message_id, delay)
+            await self._finish(
+                mail,
+                status=MailStatus.PENDING,
+                next_attempt_at=self.clock.now() + delay,
+                last_error=f"{type(exc).__name__}: {exc}"[:ERROR_MAX],
+            )
+            return 0
+        log.info(
+            "mail %s sent: %s to %s",
+            mail.message_id,
+            mail.kind,
+            ", ".join(
+                address for address in envelope_recipients(mail) if address not in delivery.refused
+            ),
+        )
+        changes: dict[str, object] = {"status": MailStatus.SENT, "sent_at": self.clock.now()}
+        if not delivery.refused:
+            await self._finish(mail, **changes)
+            return 1
+        refusals = delivery.describe_refusals()
+        log.warning("mail %s refused for some recipients: %s", mail.message_id, refusals)
+        changes["last_error"] = f"refused for some recipients: {refusals}"[:ERROR_MAX]
+        async with in_transaction():
+            if await self._finish(mail, **changes) and delivery.deferred:
+                await self._retry_for(mail, delivery.deferred, refusals)
+        return 1
+
+    async def _finish(self, mail: OutboxMail, **changes: object) -> bool:
+        """Record a send's outcome, unless the lease ran out and another dispatcher took over."""
+        updated = await OutboxMail.filter(
+            id=mail.id, status=MailStatus.SENDING, attempts=mail.attempts
+        ).update(locked_until=None, **changes)
+        if not updated:
+            log.warning(
+                "mail %s: lease ran out while sending; outcome left to the next claim",
+                mail.message_id,
+            )
+        return bool(updated)
+
+    async def _retry_for(self, mail: OutboxMail, recipients: list[str], refusals: str) -> None:
+        """Queue the mail again for recipients the server deferred, so they still get it."""
+        retry = await OutboxMail.create(
+            kind=mail.kind,
+            message_id=new_message_id(self.settings),
+            sender=mail.sender,
+            to=recipients,
+            cc=[],
+            subject=mail.subject,
+            text_body=mail.text_body,
+            html_body=mail.html_body,
+            language=mail.language,
+            status=MailStatus.PENDING,
+            attempts=0,
+            next_attempt_at=self.clock.now() + retry_delay(1),
+            last_error=f"deferred when {mail.message_id} was sent: {refusals}"[:ERROR_MAX],
+            created_at=self.clock.now(),
+            migration_id=mail.migration_id,  # type: ignore[attr-defined]
+        )
+        log.info(
+            "mail %s queued again as %s for %s",
+            mail.message_id,
+            retry.message_id,
+            ", ".join(recipients),
+        )
+
+
+async def dispatcher_loop(
+    settings: Settings, clock: Clock, stop: asyncio.Event, *, interval: float = 1.0
+) -> None:
+    """The dispatcher as a background loop, for the worker process or the app's lifespan."""
+    await MailDispatcher(settings, clock).run_forever(stop, interval=interval)

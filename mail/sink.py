@@ -1,0 +1,151 @@
+"""A local SMTP server that keeps every mail instead of delivering it.
+
+For the quick start (`overdracht mail-sink` writes each mail as an .eml file) and for tests,
+which read the received messages from memory and can stop and restart it to play an outage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+import logging
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from overdracht.clock import Clock, SystemClock
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReceivedMail:
+    """One mail as the sink got it: the envelope and the parsed message."""
+
+    envelope_from: str
+    envelope_to: list[str]
+    message: EmailMessage
+    path: Path | None
+
+
+class MailSink:
+    """An SMTP server on host:port that stores mails in `directory` and/or in `messages`.
+
+    Port 0 picks a free port; after the first start() the chosen port is kept, so a
+    stop() and start() come back on the same port. Addresses in `refuse` are answered
+    with 550 and those in `defer` with 450, to play a server that refuses a recipient.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 8025,
+        *,
+        directory: Path | None = None,
+        keep_in_memory: bool = True,
+        clock: Clock | None = None,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.directory = directory
+        self.keep_in_memory = keep_in_memory
+        self.clock = clock or SystemClock()
+        self.messages: list[ReceivedMail] = []
+        self.refuse: set[str] = set()
+        self.defer: set[str] = set()
+        self._server: asyncio.Server | None = None
+        self._count = 0
+
+    @property
+    def running(self) -> bool:
+        """Whether the sink is accepting connections now."""
+        return self._server is not None
+
+    async def start(self) -> None:
+        """Listen on host:port; the same port again after a stop()."""
+        if self._server is not None:
+            return
+        if self.directory is not None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(
+            lambda: SMTP(self, hostname="overdracht-mail-sink", loop=loop),
+            host=self.host,
+            port=self.port,
+            reuse_address=True,
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        """Stop listening, as a mail server outage would."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+            await server.wait_closed()
+
+    async def __aenter__(self) -> MailSink:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    def message_ids(self) -> list[str]:
+        """The Message-ID of every mail received, in order; a duplicate shows up twice."""
+        return [str(received.message["Message-ID"]) for received in self.messages]
+
+    # aiosmtpd handler hooks
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
+    ) -> str:
+        """Accept a recipient, unless a test asked the sink to refuse or defer it."""
+        if address.lower() in {a.lower() for a in self.refuse}:
+            return "550 5.1.1 Mailbox unavailable"
+        if address.lower() in {a.lower() for a in self.defer}:
+            return "450 4.2.1 Mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        """Keep the mail and log one line for it."""
+        raw = envelope.original_content or b""
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        path = self._write(raw) if self.directory is not None else None
+        received = ReceivedMail(
+            envelope_from=envelope.mail_from or "",
+            envelope_to=list(envelope.rcpt_tos),
+            message=message,
+            path=path,
+        )
+        if self.keep_in_memory:
+            self.messages.append(received)
+        log.info(
+            "mail to %s: %s%s",
+            ", ".join(received.envelope_to),
+            message["Subject"],
+            f" ({path})" if path else "",
+        )
+        return "250 Message accepted"
+
+    def _write(self, raw: bytes) -> Path:
+        assert self.directory is not None
+        self._count += 1
+        stamp = self.clock.now().strftime("%Y%m%dT%H%M%SZ")
+        path = self.directory / f"{stamp}-{self._count:04d}.eml"
+        while path.exists():
+            self._count += 1
+            path = self.directory / f"{stamp}-{self._count:04d}.eml"
+        path.write_bytes(raw)
+        return path

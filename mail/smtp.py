@@ -1,0 +1,113 @@
+"""Turning an outbox row into a MIME message and handing it to the SMTP server.
+
+Every way delivery can fail ends as a TemporaryFailure (try again later) or a
+PermanentFailure (this mail will never be accepted); the dispatcher decides what that means
+for the row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+
+import aiosmtplib
+
+from mail.formatting import as_utc
+from models.outbox import OutboxMail
+from overdracht.settings import SmtpSettings
+
+
+class DeliveryError(Exception):
+    """A mail could not be handed to the SMTP server."""
+
+
+class TemporaryFailure(DeliveryError):
+    """The server could not take the mail now (down, timeout, 4xx, configuration); retry later."""
+
+
+class PermanentFailure(DeliveryError):
+    """The server refused this mail for good (5xx for every recipient, or for its content)."""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What the server said about an accepted mail: the recipients it refused, if any."""
+
+    refused: dict[str, tuple[int, str]]
+
+    @property
+    def deferred(self) -> list[str]:
+        """Recipients refused for now (4xx): the mail must still reach them later."""
+        return [address for address, (code, _) in self.refused.items() if code < 500]
+
+    def describe_refusals(self) -> str:
+        """The refusals in one line, for last_error and the log."""
+        return "; ".join(f"{a}: {code} {text}" for a, (code, text) in self.refused.items())
+
+
+def build_message(mail: OutboxMail) -> EmailMessage:
+    """The MIME message of an outbox row: headers plus a text and an HTML alternative."""
+    message = EmailMessage()
+    message["From"] = mail.sender
+    message["To"] = ", ".join(mail.to)
+    if mail.cc:
+        message["Cc"] = ", ".join(mail.cc)
+    message["Subject"] = mail.subject
+    message["Date"] = format_datetime(as_utc(mail.created_at))
+    message["Message-ID"] = mail.message_id
+    message["Content-Language"] = mail.language.lower()
+    # RFC 3834: no out-of-office replies to a machine.
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(mail.text_body)
+    message.add_alternative(mail.html_body, subtype="html")
+    return message
+
+
+def envelope_recipients(mail: OutboxMail) -> list[str]:
+    """Everyone the SMTP server must deliver to: To and Cc."""
+    return [*mail.to, *mail.cc]
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _refusals(refused: list[aiosmtplib.SMTPRecipientRefused]) -> str:
+    return "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in refused)
+
+
+async def deliver(
+    message: EmailMessage, *, sender: str, recipients: list[str], smtp: SmtpSettings
+) -> Delivery:
+    """Send one message over a fresh SMTP connection; raises Temporary- or PermanentFailure."""
+    try:
+        errors, _ = await aiosmtplib.send(
+            message,
+            sender=parseaddr(sender)[1] or sender,
+            recipients=recipients,
+            hostname=smtp.host,
+            port=smtp.port,
+            username=smtp.username,
+            password=smtp.password,
+            use_tls=smtp.tls == "tls",
+            start_tls=smtp.tls == "starttls",
+            timeout=smtp.timeout_seconds,
+        )
+    except aiosmtplib.SMTPRecipientsRefused as exc:
+        detail = f"every recipient refused: {_refusals(exc.recipients)}"
+        if all(r.code >= 500 for r in exc.recipients):
+            raise PermanentFailure(detail) from exc
+        raise TemporaryFailure(detail) from exc
+    except (aiosmtplib.SMTPRecipientRefused, aiosmtplib.SMTPDataError) as exc:
+        # Refusals of this mail itself; anything else (sender, login, TLS) is configuration.
+        if exc.code >= 500:
+            raise PermanentFailure(_describe(exc)) from exc
+        raise TemporaryFailure(_describe(exc)) from exc
+    except ValueError as exc:
+        # aiosmtplib refuses an address it cannot send safely; it will not improve.
+        raise PermanentFailure(_describe(exc)) from exc
+    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        raise TemporaryFailure(_describe(exc)) from exc
+    return Delivery(refused={address: (r.code, r.message) for address, r in errors.items()})
