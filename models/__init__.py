@@ -11,7 +11,13 @@ from models.audit import AuditEvent
 from models.authorization import AuthorizationFlow, AuthorizationStep, Workflow
 from models.document import Document, add_document
 from models.environment import Environment
-from models.migration import Migration, MigrationItem
+from models.migration import (
+    BillableLine,
+    CodeAttempt,
+    Migration,
+    MigrationItem,
+    MigrationRecipient,
+)
 from models.outbox import OutboxMail
 from models.user import ApiToken, User
 
@@ -22,11 +28,14 @@ __all__ = [
     "AuditEvent",
     "AuthorizationFlow",
     "AuthorizationStep",
+    "BillableLine",
+    "CodeAttempt",
     "Document",
     "DuplicateAdministrationError",
     "Environment",
     "Migration",
     "MigrationItem",
+    "MigrationRecipient",
     "OutboxMail",
     "User",
     "Workflow",

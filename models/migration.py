@@ -69,12 +69,23 @@ class MigrationItem(Model):
     expires_at = fields.DatetimeField()
     status_changed_at = fields.DatetimeField()
     reason = fields.TextField(default="")
+    target_environment = fields.ForeignKeyField(
+        "models.Environment", related_name=False, null=True, on_delete=fields.RESTRICT
+    )
     target_connection = fields.ForeignKeyField(
         "models.AccountingConnection", related_name=False, null=True, on_delete=fields.RESTRICT
     )
     target_code = fields.CharField(max_length=64, null=True)
     documents_total = fields.BigIntField(default=0)
     documents_done = fields.BigIntField(default=0)
+    bytes_total = fields.BigIntField(default=0)
+    checksums_verified = fields.BooleanField(default=False)
+    received_by_name = fields.CharField(max_length=200, default="")
+    received_by_email = fields.CharField(max_length=254, default="")
+    move_attempts = fields.IntField(default=0)
+    lease_until = fields.DatetimeField(null=True)
+    started_at = fields.DatetimeField(null=True)
+    completed_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "migration_item"
@@ -85,3 +96,50 @@ class MigrationItem(Model):
         if self.status == MigrationStatus.OFFERED and now >= self.expires_at:
             return MigrationStatus.EXPIRED
         return self.status
+
+
+class MigrationRecipient(Model):
+    """One addressee of an offer, so the receiving side finds the offers meant for it."""
+
+    id = fields.IntField(primary_key=True)
+    migration = fields.ForeignKeyField(
+        "models.Migration", related_name="recipient_rows", on_delete=fields.CASCADE
+    )
+    email = fields.CharField(max_length=254, db_index=True)
+
+    class Meta:
+        table = "migration_recipient"
+        unique_together = (("migration", "email"),)
+
+
+class CodeAttempt(Model):
+    """One failed transfer-code entry, counted per user and per environment (rule 9)."""
+
+    id = fields.BigIntField(primary_key=True)
+    user = fields.ForeignKeyField("models.User", related_name=False, on_delete=fields.CASCADE)
+    environment = fields.ForeignKeyField(
+        "models.Environment", related_name=False, on_delete=fields.CASCADE
+    )
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "code_attempt"
+        indexes = (("user_id", "at"), ("environment_id", "at"))
+
+
+class BillableLine(Model):
+    """A charge to the receiving environment for one administration received (rule 8)."""
+
+    id = fields.IntField(primary_key=True)
+    environment = fields.ForeignKeyField(
+        "models.Environment", related_name="billable_lines", on_delete=fields.RESTRICT
+    )
+    item = fields.OneToOneField(
+        "models.MigrationItem", related_name="billable_line", on_delete=fields.RESTRICT
+    )
+    description = fields.CharField(max_length=300)
+    accepted_by_name = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "billable_line"

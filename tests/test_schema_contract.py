@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphql import GraphQLObjectType, GraphQLScalarType, get_named_type
+
 from api.graphql import build_schema
 from overdracht.settings import Settings
 
@@ -20,7 +22,7 @@ def test_committed_schema_is_current():
 def test_every_list_is_a_connection_with_total_count():
     schema = build_schema(Settings())
     for type_name, graphql_type in schema._schema.type_map.items():
-        if type_name.startswith("__") or not hasattr(graphql_type, "fields"):
+        if type_name.startswith("__") or not isinstance(graphql_type, GraphQLObjectType):
             continue
         is_relay_connection = "pageInfo" in graphql_type.fields
         if is_relay_connection:
@@ -30,9 +32,11 @@ def test_every_list_is_a_connection_with_total_count():
                 continue
             if field_name == "userErrors" or type_name == "UserError":
                 continue
-            assert not str(field.type).startswith("["), (
-                f"{type_name}.{field_name} is a plain list; use a connection"
+            named = get_named_type(field.type)
+            is_object_list = str(field.type).startswith("[") and not isinstance(
+                named, GraphQLScalarType
             )
+            assert not is_object_list, f"{type_name}.{field_name} is a plain list; use a connection"
 
 
 def test_every_mutation_takes_one_input_and_returns_user_errors():

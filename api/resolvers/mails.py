@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mail.messages import AdministrationLine, OfferMail, WithdrawalMail, render
-from mail.outbox import enqueue
-
 from api.context import Context
+from mail.messages import AdministrationLine, OfferMail, RejectionMail, WithdrawalMail, render
+from mail.outbox import enqueue
 from models import Environment, Migration, MigrationItem
 from models.transfer_code import format_transfer_code
 
@@ -69,6 +68,29 @@ async def enqueue_withdrawal_mail(
         render(mail),
         to=list(migration.recipients),
         cc=[migration.requester_email, ctx.viewer.email],
+        language=migration.language,
+        settings=ctx.settings,
+        now=ctx.clock.now(),
+        migration_id=migration.pk,
+    )
+
+
+async def enqueue_rejection_mail(
+    ctx: Context, migration: Migration, items: Sequence[MigrationItem], reason: str
+) -> None:
+    """Tell the requester the target declined these administrations (rule 11)."""
+    mail = RejectionMail(
+        language=migration.language,
+        target_office_name=ctx.viewer.environment.name,
+        rejected_by_name=ctx.viewer.display_name,
+        reason=reason,
+        rejected_at=ctx.clock.now(),
+        administrations=administration_lines(items, migration.package.value),
+    )
+    await enqueue(
+        render(mail),
+        to=[migration.requester_email],
+        cc=[],
         language=migration.language,
         settings=ctx.settings,
         now=ctx.clock.now(),

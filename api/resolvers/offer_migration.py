@@ -12,7 +12,7 @@ from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, user_error
-from models import Administration, Migration, MigrationItem, User
+from models import Administration, Migration, MigrationItem, MigrationRecipient, User
 from models.audit import record
 from models.checklist import run_checklist
 from models.document import count_documents
@@ -217,6 +217,9 @@ async def offer_migration(
                 offered_at=now,
                 expires_at=now + ctx.settings.offer_validity,
                 terms_accepted_at=now,
+            )
+            await MigrationRecipient.bulk_create(
+                [MigrationRecipient(migration=migration, email=address) for address in recipients]
             )
             items = []
             for administration in administrations:

@@ -5,11 +5,19 @@ from __future__ import annotations
 import strawberry
 
 from api.permissions import mutation
+from api.resolvers.claim_migration import claim_migration
 from api.resolvers.create_api_token import create_api_token
 from api.resolvers.offer_migration import offer_migration
+from api.resolvers.reject_migration import reject_migration
+from api.resolvers.retry_migration import retry_migration
 from api.resolvers.revoke_api_token import revoke_api_token
 from api.resolvers.withdraw_migration import withdraw_migration
 from api.schema.offering import OfferMigrationPayload, WithdrawMigrationPayload
+from api.schema.receiving import (
+    ClaimMigrationPayload,
+    RejectMigrationPayload,
+    RetryMigrationPayload,
+)
 from api.schema.token import CreateApiTokenPayload, RevokeApiTokenPayload
 
 
@@ -31,4 +39,16 @@ class Mutation:
     withdraw_migration: WithdrawMigrationPayload = mutation(
         resolver=withdraw_migration,
         description="Superusers: withdraw an offer, or one administration of it, before its move.",
+    )
+    claim_migration: ClaimMigrationPayload = mutation(
+        resolver=claim_migration,
+        description="Superusers of a PREMIUM environment: receive administrations with a code.",
+    )
+    reject_migration: RejectMigrationPayload = mutation(
+        resolver=reject_migration,
+        description="Superusers: decline offered administrations; the sender is told.",
+    )
+    retry_migration: RetryMigrationPayload = mutation(
+        resolver=retry_migration,
+        description="Superusers of either side: start a failed move again.",
     )

@@ -13,12 +13,15 @@ from api.resolvers.migrations import resolve_migration
 from api.resolvers.node import resolve_node
 from api.resolvers.offer_checklist import resolve_offer_checklist
 from api.resolvers.offered_administrations import resolve_offered_administrations
+from api.resolvers.receivable_administrations import resolve_receivable_administrations
+from api.resolvers.transfer_code_preview import resolve_transfer_code_preview
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import Viewer
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.offering import AdministrationChecklist
+from api.schema.receiving import OfferPreview
 from api.schema.token import ApiTokenType
 
 
@@ -61,4 +64,18 @@ class Query:
     migration: MigrationType | None = strawberry.field(
         resolver=resolve_migration,
         description="Superusers: one offer of or to your environment, with its audit trail.",
+    )
+    transfer_code_preview: OfferPreview = strawberry.field(
+        resolver=resolve_transfer_code_preview,
+        description=(
+            "Superusers: what a transfer code offers and whether you can receive it. Every wrong "
+            "code counts against your attempts."
+        ),
+    )
+    receivable_administrations: Connection[MigrationAdministrationType] = strawberry.field(
+        resolver=resolve_receivable_administrations,
+        description=(
+            "Superusers: administrations offered to your environment, and those you received or "
+            "rejected, newest first."
+        ),
     )

@@ -1,0 +1,62 @@
+"""The target's overview: offers addressed to its superusers, and what it received or rejected."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.expressions import Q
+
+from api.context import Context
+from api.pagination import Connection, build_connection, fetch_page
+from api.resolvers.offered_administrations import search_filter, status_filter
+from api.schema.enums import MigrationStatusEnum
+from api.schema.migration import MigrationAdministrationType
+from models import MigrationItem, MigrationRecipient, User
+from models.enums import AccountingPackage, MigrationStatus, Role
+
+
+def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
+    """Items of offers mailed to one of the environment's superusers, or taken up by it."""
+    addressed = MigrationRecipient.filter(email__in=superuser_emails).values_list(
+        "migration_id", flat=True
+    )
+    return Q(migration_id__in=addressed) | Q(target_environment_id=environment_id)
+
+
+def receivable_search(term: str, now: object) -> Q:
+    """The shared search, plus the columns only this overview shows: package and source office."""
+    q = search_filter(term, now, include_transfer_code=False)  # type: ignore[arg-type]
+    q |= Q(migration__source_environment__name__icontains=term)
+    q |= Q(migration__source_environment__office_code__icontains=term)
+    packages = [p for p in AccountingPackage if term.upper().replace(" ", "_") in p.value]
+    if packages:
+        q |= Q(migration__package__in=packages)
+    return q
+
+
+async def resolve_receivable_administrations(
+    info: strawberry.Info,
+    search: str | None = None,
+    status: MigrationStatusEnum | None = None,  # type: ignore[valid-type]
+    first: int | None = None,
+    after: str | None = None,
+) -> Connection[MigrationAdministrationType]:
+    """One row per administration offered to, received or rejected by this environment."""
+    ctx: Context = info.context
+    ctx.require_superuser()
+    now = ctx.clock.now()
+    emails = await User.filter(environment_id=ctx.environment_id, role=Role.SUPERUSER).values_list(
+        "email", flat=True
+    )
+    query = MigrationItem.filter(receivable_scope(ctx.environment_id, list(emails)))
+    if status is not None:
+        query = query.filter(status_filter(MigrationStatus(status), now))
+    if search and search.strip():
+        query = query.filter(receivable_search(search.strip(), now))
+    rows, offset, total = await fetch_page(
+        query.select_related("migration").order_by("-offered_at", "-id"),
+        first=first,
+        after=after,
+        max_page_size=ctx.settings.max_page_size,
+    )
+    nodes = [MigrationAdministrationType.from_model(row, row.migration, ctx) for row in rows]
+    return build_connection(nodes, offset=offset, total_count=total)

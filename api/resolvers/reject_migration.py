@@ -1,0 +1,104 @@
+"""rejectMigration: the target declines administrations; the requester is told (rule 11)."""
+
+from __future__ import annotations
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from api.context import Context
+from api.resolvers.claim_migration import not_claimable
+from api.resolvers.mails import enqueue_rejection_mail
+from api.resolvers.redeem import redeem_for_mutation
+from api.schema.ids import decode_global_id
+from api.schema.migration import MigrationType
+from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
+from api.schema.user_errors import UserError, UserErrorCode, user_error
+from models import Migration, MigrationItem
+from models.audit import record
+from models.enums import AuditAction, MigrationStatus
+from models.receiving import bind_target, reject_item
+
+MAX_REASON_LENGTH = 2000
+
+
+async def reject_migration(
+    info: strawberry.Info, input: RejectMigrationInput
+) -> RejectMigrationPayload:
+    """Reject the chosen administrations that are still offered, all or none."""
+    ctx: Context = info.context
+    user = ctx.viewer
+    if not user.is_superuser:
+        return RejectMigrationPayload(
+            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may reject.")]
+        )
+    redeemed = await redeem_for_mutation(ctx, input.transfer_code)
+    if isinstance(redeemed, UserError):
+        return RejectMigrationPayload(user_errors=[redeemed])
+    migration = redeemed
+    reason = (input.reason or "").strip()
+    errors: list[UserError] = []
+    if len(reason) > MAX_REASON_LENGTH:
+        errors.append(
+            user_error(
+                UserErrorCode.INVALID,
+                f"Keep the reason under {MAX_REASON_LENGTH} characters.",
+                "reason",
+            )
+        )
+    if not input.administration_ids:
+        errors.append(
+            user_error(UserErrorCode.REQUIRED, "Choose what to reject.", "administrationIds")
+        )
+    items = {item.pk: item for item in await MigrationItem.filter(migration_id=migration.pk)}
+    now = ctx.clock.now()
+    chosen: list[MigrationItem] = []
+    for index, raw in enumerate(input.administration_ids):
+        pk = decode_global_id(raw, "MigrationAdministration")
+        item = items.get(pk) if pk is not None else None
+        if item is None:
+            errors.append(
+                user_error(
+                    UserErrorCode.NOT_FOUND,
+                    "This administration is not part of the offer.",
+                    "administrationIds",
+                    index,
+                )
+            )
+            continue
+        status = item.effective_status(now)
+        if status != MigrationStatus.OFFERED:
+            error = not_claimable(item, status, index)
+            error.field = ["input", "administrationIds", str(index)]
+            errors.append(error)
+            continue
+        if item not in chosen:
+            chosen.append(item)
+    if errors:
+        return RejectMigrationPayload(user_errors=errors)
+
+    async with in_transaction():
+        await bind_target(migration.pk, ctx.environment_id)
+        rejected = [
+            item
+            for item in chosen
+            if await reject_item(item.pk, environment_id=ctx.environment_id, reason=reason, now=now)
+        ]
+        for item in rejected:
+            await record(
+                AuditAction.REJECTED,
+                at=now,
+                migration_id=migration.pk,
+                item_id=item.pk,
+                actor=user,
+                detail={"administration": item.administration_name, "reason": reason},
+            )
+        if rejected:
+            await enqueue_rejection_mail(ctx, migration, rejected, reason)
+    if len(rejected) < len(chosen):
+        late = [item for item in chosen if item not in rejected]
+        fresh = await MigrationItem.get(pk=late[0].pk)
+        return RejectMigrationPayload(
+            user_errors=[not_claimable(fresh, fresh.effective_status(now), 0)]
+        )
+    migration = await Migration.get(pk=migration.pk)
+    return RejectMigrationPayload(migration=MigrationType.from_model(migration, ctx))

@@ -1,0 +1,53 @@
+"""retryMigration: a failed move starts again; the source was left exactly as it was."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.context import Context
+from api.resolvers.migrations import involved
+from api.schema.ids import decode_global_id
+from api.schema.migration import MigrationAdministrationType
+from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
+from api.schema.user_errors import UserErrorCode, user_error
+from models import Migration, MigrationItem
+from models.receiving import retry_item
+
+
+async def retry_migration(
+    info: strawberry.Info, input: RetryMigrationInput
+) -> RetryMigrationPayload:
+    """Queue a FAILED administration again, for a superuser of either side."""
+    ctx: Context = info.context
+    if not ctx.viewer.is_superuser:
+        return RetryMigrationPayload(
+            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may retry.")]
+        )
+    pk = decode_global_id(input.administration_id, "MigrationAdministration")
+    item = (
+        await MigrationItem.filter(pk=pk)
+        .filter(migration__in=Migration.filter(involved(ctx.environment_id)))
+        .first()
+        if pk
+        else None
+    )
+    if item is None:
+        return RetryMigrationPayload(
+            user_errors=[
+                user_error(UserErrorCode.NOT_FOUND, "No such move of yours.", "administrationId")
+            ]
+        )
+    if not await retry_item(item.pk, ctx.clock.now()):
+        return RetryMigrationPayload(
+            user_errors=[
+                user_error(
+                    UserErrorCode.NOT_FAILED,
+                    "Only a failed move can be retried.",
+                    "administrationId",
+                )
+            ]
+        )
+    item = await MigrationItem.get(pk=item.pk).select_related("migration")
+    return RetryMigrationPayload(
+        administration=MigrationAdministrationType.from_model(item, item.migration, ctx)
+    )

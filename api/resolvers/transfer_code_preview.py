@@ -1,0 +1,64 @@
+"""The receiving superuser enters a code and sees what is offered and whether they can take it."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.context import Context
+from api.pagination import Connection, paginate_list
+from api.resolvers.redeem import redeem_for_query
+from api.schema.administration import AccountingConnectionType
+from api.schema.environment import EnvironmentType
+from api.schema.migration import MigrationAdministrationType
+from api.schema.receiving import OfferPreview, OfferPreviewAdministration
+from models import AccountingConnection, MigrationItem
+from models.receiving import ensure_premium, receivability
+
+
+async def resolve_transfer_code_preview(
+    info: strawberry.Info,
+    transfer_code: str,
+    first: int | None = None,
+    after: str | None = None,
+) -> OfferPreview:
+    """What the code offers, per administration with the checks of rules 2, 3 and 12."""
+    ctx: Context = info.context
+    ctx.require_superuser()
+    migration = await redeem_for_query(ctx, transfer_code)
+    target = ctx.viewer.environment
+    now = ctx.clock.now()
+    items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+    checks = await receivability(items, migration, target, now)
+    rows = [
+        OfferPreviewAdministration(
+            administration=MigrationAdministrationType.from_model(item, migration, ctx),
+            document_count=item.documents_total,
+            can_receive=checks[item.pk].can_receive,
+            has_connection_of_package=checks[item.pk].has_connection_of_package,
+            duplicate_in_target=checks[item.pk].duplicate_in_target,
+            still_offered=checks[item.pk].still_offered,
+        )
+        for item in items
+    ]
+    connections = await AccountingConnection.filter(
+        environment_id=target.pk, package=migration.package
+    ).order_by("name", "id")
+    source = await ctx.loaders.environment.load(migration.source_environment_id)  # type: ignore[attr-defined]
+    limit = ctx.settings.max_page_size
+    return OfferPreview(
+        source_office=EnvironmentType.from_model(source),
+        package=migration.package,
+        offered_at=migration.offered_at,
+        expires_at=migration.expires_at,
+        requester_name=migration.requester_name,
+        target_is_premium=ensure_premium(target),
+        administrations=paginate_list(rows, first=first, after=after, max_page_size=limit),
+        connections=_connections(connections, limit),
+    )
+
+
+def _connections(
+    connections: list[AccountingConnection], limit: int
+) -> Connection[AccountingConnectionType]:
+    nodes = [AccountingConnectionType.from_model(c) for c in connections]
+    return paginate_list(nodes, first=limit, after=None, max_page_size=limit)

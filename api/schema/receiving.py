@@ -1,0 +1,116 @@
+"""What the receiving side sees and sends: the preview by code, claims, rejections, retries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from api.pagination import Connection
+from api.schema.administration import AccountingConnectionType
+from api.schema.enums import AccountingPackageEnum
+from api.schema.environment import EnvironmentType
+from api.schema.migration import MigrationAdministrationType, MigrationType
+from api.schema.user_errors import UserError
+
+
+@strawberry.type
+class OfferPreviewAdministration:
+    """One offered administration and whether the viewer's environment can receive it."""
+
+    administration: MigrationAdministrationType
+    document_count: int
+    can_receive: bool
+    has_connection_of_package: bool = strawberry.field(
+        description="Your environment has a connection of the same accounting package."
+    )
+    duplicate_in_target: bool = strawberry.field(
+        description="Your environment already has an administration with this code and name."
+    )
+    still_offered: bool
+
+
+@strawberry.type
+class OfferPreview:
+    """What a transfer code offers, before anything is accepted."""
+
+    source_office: EnvironmentType
+    package: AccountingPackageEnum  # type: ignore[valid-type]
+    offered_at: datetime
+    expires_at: datetime
+    requester_name: str
+    target_is_premium: bool = strawberry.field(
+        description="Only an environment on the PREMIUM plan can receive."
+    )
+    administrations: Connection[OfferPreviewAdministration]
+    connections: Connection[AccountingConnectionType] = strawberry.field(
+        description="Your connections of the offered package, to choose from when receiving."
+    )
+
+
+@strawberry.input
+class ClaimAdministrationInput:
+    """One administration to receive, and where it goes."""
+
+    administration_id: strawberry.ID = strawberry.field(
+        description="The MigrationAdministration ID from the preview."
+    )
+    connection_id: strawberry.ID = strawberry.field(
+        description="One of your accounting connections of the same package."
+    )
+    administration_code: str | None = strawberry.field(
+        default=None,
+        description="The code in your accounting package, if it differs from the offered one.",
+    )
+
+
+@strawberry.input
+class ClaimMigrationInput:
+    """Receive some or all administrations of an offer."""
+
+    transfer_code: str
+    accept_terms: bool
+    accept_costs: bool = strawberry.field(
+        description="The migration costs are charged to your environment per administration."
+    )
+    administrations: list[ClaimAdministrationInput]
+
+
+@strawberry.type
+class ClaimMigrationPayload:
+    """The offer, with the received administrations QUEUED for their move."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RejectMigrationInput:
+    """Decline some administrations of an offer, optionally saying why."""
+
+    transfer_code: str
+    administration_ids: list[strawberry.ID]
+    reason: str | None = None
+
+
+@strawberry.type
+class RejectMigrationPayload:
+    """The offer after the rejection."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RetryMigrationInput:
+    """Start a failed move again."""
+
+    administration_id: strawberry.ID
+
+
+@strawberry.type
+class RetryMigrationPayload:
+    """The administration, QUEUED again."""
+
+    administration: MigrationAdministrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
