@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
 from tortoise.migrations.api import migrate
 
 from overdracht.settings import load_settings
@@ -42,6 +42,11 @@ async def migrate_database(database_url: str) -> None:
 async def open_database(database_url: str) -> None:
     """Connect Tortoise for a command-line run or a worker process."""
     await Tortoise.init(config=tortoise_config(database_url))
+
+
+def supports_row_locks() -> bool:
+    """Whether the database can lock rows (PostgreSQL); SQLite serialises writers instead."""
+    return connections.get("default").capabilities.dialect == "postgres"
 
 
 async def close_database() -> None:

@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import os
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -37,6 +37,8 @@ class FileStore(Protocol):
     async def checksum(self, key: str) -> str: ...
 
     async def exists(self, key: str) -> bool: ...
+
+    async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]: ...
 
 
 class DirectoryFileStore:
@@ -104,3 +106,17 @@ class DirectoryFileStore:
             return await asyncio.to_thread(self._path(key).is_file)
         except FileNotStoredError:
             return False
+
+    def _verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
+        bad = []
+        for key, sha256 in expected:
+            try:
+                if self._checksum(key) != sha256:
+                    bad.append(key)
+            except FileNotStoredError:
+                bad.append(key)
+        return bad
+
+    async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
+        """Check many (key, sha256) pairs in one worker thread; returns the keys that fail."""
+        return await asyncio.to_thread(self._verify, expected)

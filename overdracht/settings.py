@@ -46,6 +46,9 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 2000
     public_url: str = "http://127.0.0.1:8000"
+    move_batch_size: int = 1000
+    move_lease: timedelta = timedelta(minutes=2)
+    background_jobs: bool = True
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some settings replaced, for tests and the CLI."""
@@ -63,6 +66,17 @@ def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> i
     if value < minimum:
         raise ConfigurationError(f"{name} must be at least {minimum}, got {value}")
     return value
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{name} must be true or false, got {raw!r}")
 
 
 def _database_url(env: Mapping[str, str]) -> str:
@@ -116,4 +130,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             env, "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", 5, minimum=1
         ),
         public_url=(env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/"),
+        move_batch_size=_int(env, "OVERDRACHT_MOVE_BATCH_SIZE", 1000, minimum=1),
+        move_lease=timedelta(seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1)),
+        background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
     )

@@ -7,6 +7,7 @@ OVERDRACHT_TEST_DATABASE=postgres (see the README); concurrency tests need Postg
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import os
@@ -24,6 +25,7 @@ import uvicorn
 from tortoise import Tortoise, connections
 
 from api.app import create_app
+from mail.sink import MailSink
 from models import (
     AccountingConnection,
     Administration,
@@ -42,7 +44,7 @@ from overdracht.clock import MovableClock
 from overdracht.db import migrate_database, tortoise_config
 from overdracht.filestore import DirectoryFileStore
 from overdracht.pdf import make_pdf
-from overdracht.settings import Settings
+from overdracht.settings import Settings, SmtpSettings
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "OVERDRACHT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
@@ -148,7 +150,7 @@ def files(tmp_path: Path) -> DirectoryFileStore:
 @pytest.fixture
 def settings(db: str, tmp_path: Path) -> Settings:
     """Settings as the service would read them, pointing at the test database."""
-    return Settings(database_url=db, data_dir=tmp_path)
+    return Settings(database_url=db, data_dir=tmp_path, background_jobs=False)
 
 
 def _free_port() -> int:
@@ -180,11 +182,11 @@ class LiveServer:
         return response.json()
 
 
-@pytest.fixture
-async def server(
+@contextlib.asynccontextmanager
+async def start_server(
     settings: Settings, clock: MovableClock, files: DirectoryFileStore
 ) -> AsyncIterator[LiveServer]:
-    """A running service for this test, sharing the test's clock, file store and database."""
+    """Serve the real app on a free loopback port until the block ends."""
     app = create_app(settings, clock=clock, files=files, manage_database=False)
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
@@ -199,6 +201,15 @@ async def server(
         yield LiveServer(base_url=base_url, client=client)
     uv.should_exit = True
     await task
+
+
+@pytest.fixture
+async def server(
+    settings: Settings, clock: MovableClock, files: DirectoryFileStore
+) -> AsyncIterator[LiveServer]:
+    """A running service for this test, sharing the test's clock, file store and database."""
+    async with start_server(settings, clock, files) as live:
+        yield live
 
 
 @dataclass
@@ -346,9 +357,6 @@ def count_queries() -> Iterator[QueryCounter]:
 # Mail: a real SMTP server on loopback (the project's MailSink), and settings that point at it.
 # ---------------------------------------------------------------------------------------------
 
-from mail.sink import MailSink  # noqa: E402
-from overdracht.settings import SmtpSettings  # noqa: E402
-
 
 @pytest.fixture
 async def smtp_server() -> AsyncIterator[MailSink]:
@@ -368,4 +376,207 @@ def mail_settings(settings: Settings, smtp_server: MailSink) -> Settings:
     """The test's settings with outgoing mail going to smtp_server."""
     return settings.with_overrides(
         smtp=SmtpSettings(host="127.0.0.1", port=smtp_server.port, timeout_seconds=5.0)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A migration scenario spoken to over GraphQL: a source office with two administrations ready
+# to offer, and a PREMIUM target office whose superuser is the recipient.
+# ---------------------------------------------------------------------------------------------
+
+OFFER = """
+mutation($input: OfferMigrationInput!) {
+  offerMigration(input: $input) {
+    migration {
+      id transferCode offeredAt expiresAt isExpired recipients requesterEmail language package
+      statusCounts { offered total }
+      administrations {
+        totalCount nodes { id status administrationName progress { documentsTotal } }
+      }
+      auditTrail {
+        totalCount nodes { action actorName administrationName actorOffice { officeCode } }
+      }
+    }
+    userErrors { code field message }
+  }
+}"""
+
+WITHDRAW = """
+mutation($input: WithdrawMigrationInput!) {
+  withdrawMigration(input: $input) {
+    migration { statusCounts { offered withdrawn total } }
+    userErrors { code field message }
+  }
+}"""
+
+PREVIEW = """
+query($code: String!) {
+  transferCodePreview(transferCode: $code) {
+    sourceOffice { officeCode name } package offeredAt expiresAt targetIsPremium
+    connections { nodes { name } }
+    administrations {
+      nodes {
+        documentCount canReceive hasConnectionOfPackage duplicateInTarget stillOffered
+        administration { id administrationName administrationCode package transferCode }
+      }
+    }
+  }
+}"""
+
+CLAIM = """
+mutation($input: ClaimMigrationInput!) {
+  claimMigration(input: $input) {
+    migration { id statusCounts { offered queued total } }
+    userErrors { code field message }
+  }
+}"""
+
+REJECT = """
+mutation($input: RejectMigrationInput!) {
+  rejectMigration(input: $input) {
+    migration { id statusCounts { offered rejected total } }
+    userErrors { code field message }
+  }
+}"""
+
+TARGET_SUPERUSER = "eva@bosman.example"
+
+
+def gid(type_name: str, obj: Any) -> str:
+    """The global ID of a model instance."""
+    from api.schema.ids import encode_global_id
+
+    return encode_global_id(type_name, obj.pk)
+
+
+def codes(payload: dict[str, Any]) -> list[str]:
+    """The userError codes of a mutation payload."""
+    return [e["code"] for e in payload["userErrors"]]
+
+
+@dataclass
+class Scenario:
+    """Both offices of a migration, and the GraphQL calls each side makes."""
+
+    server: LiveServer
+    factory: Factory
+    source: Environment
+    superuser: User
+    token: str
+    clerk: User
+    clerk_token: str
+    exact: AccountingConnection
+    ready: list[Administration]
+    target: Environment
+    target_superuser: User
+    target_token: str
+    target_exact: AccountingConnection
+
+    async def graphql(
+        self, query: str, variables: dict[str, Any] | None, token: str
+    ) -> dict[str, Any]:
+        return await self.server.graphql(query, variables, token=token)
+
+    def offer_input(self, administrations: list[Any] | None = None, **overrides: Any) -> dict:
+        data: dict[str, Any] = {
+            "administrationIds": [
+                gid("Administration", a) for a in (administrations or self.ready)
+            ],
+            "recipients": [TARGET_SUPERUSER],
+            "acknowledgeUsersDoNotMove": True,
+            "acceptTerms": True,
+        }
+        data.update(overrides)
+        return {"input": data}
+
+    async def offer_payload(self, token: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        """Call offerMigration and return its payload, whatever it says."""
+        body = await self.graphql(OFFER, self.offer_input(**kwargs), token or self.token)
+        assert "errors" not in body, body
+        return body["data"]["offerMigration"]
+
+    async def offer(self, **kwargs: Any) -> dict[str, Any]:
+        """Offer and return the new migration; the offer must succeed."""
+        payload = await self.offer_payload(**kwargs)
+        assert payload["userErrors"] == [], payload
+        return payload["migration"]
+
+    @staticmethod
+    def items(migration: dict[str, Any]) -> list[str]:
+        return [n["id"] for n in migration["administrations"]["nodes"]]
+
+    async def preview(self, code: str) -> dict[str, Any]:
+        return await self.graphql(PREVIEW, {"code": code}, self.target_token)
+
+    async def claim(
+        self,
+        code: str,
+        item_ids: list[str],
+        *,
+        connection: AccountingConnection | None = None,
+        administration_code: str | None = None,
+        accept_terms: bool = True,
+        accept_costs: bool = True,
+        token: str | None = None,
+    ) -> dict[str, Any]:
+        choices = [
+            {
+                "administrationId": item_id,
+                "connectionId": gid("AccountingConnection", connection or self.target_exact),
+                "administrationCode": administration_code,
+            }
+            for item_id in item_ids
+        ]
+        variables = {
+            "input": {
+                "transferCode": code,
+                "acceptTerms": accept_terms,
+                "acceptCosts": accept_costs,
+                "administrations": choices,
+            }
+        }
+        body = await self.graphql(CLAIM, variables, token or self.target_token)
+        assert "errors" not in body, body
+        return body["data"]["claimMigration"]
+
+    async def reject(self, code: str, item_ids: list[str], reason: str | None = None) -> dict:
+        variables = {
+            "input": {"transferCode": code, "administrationIds": item_ids, "reason": reason}
+        }
+        body = await self.graphql(REJECT, variables, self.target_token)
+        assert "errors" not in body, body
+        return body["data"]["rejectMigration"]
+
+
+@pytest.fixture
+async def scenario(server: LiveServer, factory: Factory) -> Scenario:
+    """Van Dijk (STANDARD) with two ready administrations; Bosman (PREMIUM) to receive them."""
+    source = await factory.environment(plan=Plan.STANDARD, name="Van Dijk")
+    superuser = await factory.user(source, name="Anna de Vries")
+    clerk = await factory.user(source, role=Role.USER)
+    exact = await factory.connection(source, AccountingPackage.EXACT_ONLINE)
+    ready = [
+        await factory.administration(exact, name="Bakkerij De Korst", documents=3),
+        await factory.administration(exact, name="Fietsen Jansen", documents=2),
+    ]
+    target = await factory.environment(plan=Plan.PREMIUM, name="Bosman")
+    target_superuser = await factory.user(target, name="Eva Bosman")
+    target_superuser.email = TARGET_SUPERUSER
+    await target_superuser.save()
+    return Scenario(
+        server=server,
+        factory=factory,
+        source=source,
+        superuser=superuser,
+        token=await factory.token(superuser),
+        clerk=clerk,
+        clerk_token=await factory.token(clerk),
+        exact=exact,
+        ready=ready,
+        target=target,
+        target_superuser=target_superuser,
+        target_token=await factory.token(target_superuser),
+        target_exact=await factory.connection(
+            target, AccountingPackage.EXACT_ONLINE, name="Exact Bosman"
+        ),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
 from api.context import Context
 from api.pagination import Connection, build_connection, fetch_page
@@ -16,8 +16,8 @@ from models.enums import AccountingPackage, MigrationStatus, Role
 
 def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
     """Items of offers mailed to one of the environment's superusers, or taken up by it."""
-    addressed = MigrationRecipient.filter(email__in=superuser_emails).values_list(
-        "migration_id", flat=True
+    addressed = Subquery(
+        MigrationRecipient.filter(email__in=superuser_emails).values("migration_id")
     )
     return Q(migration_id__in=addressed) | Q(target_environment_id=environment_id)
 

@@ -20,7 +20,7 @@ async def resolve_transfer_code_preview(
     transfer_code: str,
     first: int | None = None,
     after: str | None = None,
-) -> OfferPreview:
+) -> OfferPreview | None:
     """What the code offers, per administration with the checks of rules 2, 3 and 12."""
     ctx: Context = info.context
     ctx.require_superuser()

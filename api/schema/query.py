@@ -65,7 +65,7 @@ class Query:
         resolver=resolve_migration,
         description="Superusers: one offer of or to your environment, with its audit trail.",
     )
-    transfer_code_preview: OfferPreview = strawberry.field(
+    transfer_code_preview: OfferPreview | None = strawberry.field(
         resolver=resolve_transfer_code_preview,
         description=(
             "Superusers: what a transfer code offers and whether you can receive it. Every wrong "

@@ -1,0 +1,1 @@
+"""The background work that moves administrations from one environment to another."""

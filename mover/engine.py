@@ -1,0 +1,394 @@
+"""The move engine: takes queued administrations and moves them, one at a time per worker.
+
+A move reads the archive in batches to verify every file and report progress; the change of
+ownership itself is one short transaction at the end, so nobody ever sees a half-moved
+administration and a failure or a killed worker leaves the source exactly as it was (rule 13).
+Several workers share the queue; a claimed move carries a lease and an attempt number that
+fences off a worker that lost its lease.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from models import (
+    AccountingConnection,
+    Administration,
+    AuthorizationFlow,
+    Document,
+    Environment,
+    Migration,
+    MigrationItem,
+    Workflow,
+    inbound_mail_address,
+)
+from models.audit import record
+from models.checklist import run_checklist
+from models.enums import AuditAction, MigrationStatus
+from models.receiving import duplicate_in_target, ensure_premium
+from mover.notices import enqueue_completion_mail, enqueue_failure_mail
+from overdracht.clock import Clock
+from overdracht.db import supports_row_locks
+from overdracht.filestore import FileStore
+from overdracht.settings import Settings
+
+log = logging.getLogger("overdracht.mover")
+
+
+class MoveFailed(Exception):
+    """The move cannot complete; the message says why, for people."""
+
+
+class LeaseLost(Exception):
+    """Another worker took this move over; this one stops without touching anything."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A move this worker holds: the item and the attempt number that fences it."""
+
+    item_id: int
+    attempt: int
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Everything a move needs to know about where it comes from and goes to."""
+
+    item: MigrationItem
+    migration: Migration
+    administration: Administration
+    source: Environment
+    target: Environment
+    connection: AccountingConnection | None
+
+
+class MoveEngine:
+    """Moves administrations; run several, in one process or many, on PostgreSQL."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock,
+        files: FileStore,
+        *,
+        batch_size: int | None = None,
+        lease: timedelta | None = None,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.files = files
+        self.batch_size = batch_size or settings.move_batch_size
+        self.lease = lease or settings.move_lease
+
+    # -- the queue -----------------------------------------------------------------------------
+
+    def _claimable(self) -> Q:
+        return Q(status=MigrationStatus.QUEUED) | Q(
+            status=MigrationStatus.RUNNING, lease_until__lt=self.clock.now()
+        )
+
+    async def claim_next(self) -> Claim | None:
+        """Take the oldest queued move, or one whose worker died, under a fresh lease."""
+        now = self.clock.now()
+        async with in_transaction():
+            query = MigrationItem.filter(self._claimable()).order_by("id").limit(1)
+            if supports_row_locks():
+                query = query.select_for_update(skip_locked=True)
+            candidate = await query.first()
+            if candidate is None:
+                return None
+            attempt = candidate.move_attempts + 1
+            changed = await MigrationItem.filter(
+                self._claimable(), id=candidate.pk, move_attempts=candidate.move_attempts
+            ).update(
+                status=MigrationStatus.RUNNING,
+                move_attempts=attempt,
+                lease_until=now + self.lease,
+                started_at=now,
+                documents_done=0,
+                status_changed_at=now,
+            )
+            if changed != 1:
+                return None
+            await record(
+                AuditAction.STARTED,
+                at=now,
+                migration_id=candidate.migration_id,  # type: ignore[attr-defined]
+                item_id=candidate.pk,
+                actor_environment_id=candidate.target_environment_id,  # type: ignore[attr-defined]
+                detail={"administration": candidate.administration_name, "attempt": attempt},
+            )
+        return Claim(candidate.pk, attempt)
+
+    async def _heartbeat(self, claim: Claim, **changes: object) -> None:
+        """Save progress and extend the lease, if this worker still holds the move."""
+        changed = await MigrationItem.filter(
+            id=claim.item_id, status=MigrationStatus.RUNNING, move_attempts=claim.attempt
+        ).update(lease_until=self.clock.now() + self.lease, **changes)
+        if changed != 1:
+            raise LeaseLost(claim.item_id)
+
+    # -- the move ------------------------------------------------------------------------------
+
+    async def _parties(self, item_id: int) -> Parties:
+        item = await MigrationItem.get(pk=item_id).select_related("migration")
+        administration = await Administration.get(pk=item.administration_id)  # type: ignore[attr-defined]
+        return Parties(
+            item=item,
+            migration=item.migration,
+            administration=administration,
+            source=await Environment.get(pk=item.migration.source_environment_id),  # type: ignore[attr-defined]
+            target=await Environment.get(pk=item.target_environment_id),  # type: ignore[attr-defined]
+            connection=await AccountingConnection.get_or_none(pk=item.target_connection_id),  # type: ignore[attr-defined]
+        )
+
+    async def check_preconditions(self, parties: Parties) -> None:
+        """The checks of the offer and of receiving, again at the moment of the move (rule 5)."""
+        adm = await Administration.get(pk=parties.administration.pk)
+        if adm.environment_id != parties.source.pk:  # type: ignore[attr-defined]
+            raise MoveFailed("The administration is no longer in the source environment.")
+        result = (await run_checklist([adm.pk]))[adm.pk]
+        if not result.passed:
+            raise MoveFailed(" ".join(result.explain(failure) for failure in result.failures))
+        target = await Environment.get(pk=parties.target.pk)
+        if not ensure_premium(target):
+            raise MoveFailed("The receiving environment is no longer on the PREMIUM plan.")
+        connection = parties.connection
+        if (
+            connection is None
+            or connection.environment_id != target.pk  # type: ignore[attr-defined]
+            or connection.package != parties.migration.package
+        ):
+            raise MoveFailed("The chosen connection of the receiving environment is gone.")
+        code = parties.item.target_code or adm.code
+        if await duplicate_in_target(target.pk, code, adm.name):
+            raise MoveFailed(
+                f"The receiving environment already has administration {code} {adm.name}."
+            )
+
+    async def verify_archive(self, claim: Claim, administration_id: int) -> tuple[int, int, int]:
+        """Verify every file in batches, reporting progress; returns (documents, bytes, last id)."""
+        done = bytes_total = last_id = 0
+        while True:
+            rows = (
+                await Document.filter(administration_id=administration_id, id__gt=last_id)
+                .order_by("id")
+                .limit(self.batch_size)
+                .values_list("id", "storage_key", "sha256", "size")
+            )
+            if not rows:
+                return done, bytes_total, last_id
+            bad = await self.files.verify([(key, sha) for _, key, sha, _ in rows])
+            if bad:
+                first = next(doc_id for doc_id, key, _, _ in rows if key in bad)
+                raise MoveFailed(
+                    f"{len(bad)} file(s) are missing or damaged (first: document {first}); "
+                    "nothing was moved."
+                )
+            done += len(rows)
+            bytes_total += sum(size for *_, size in rows)
+            last_id = rows[-1][0]
+            await self._heartbeat(claim, documents_done=done)
+
+    async def _complete(
+        self, claim: Claim, parties: Parties, verified: tuple[int, int, int]
+    ) -> None:
+        """Change ownership in one transaction, or not at all."""
+        done, bytes_total, last_id = verified
+        now = self.clock.now()
+        adm_id = parties.administration.pk
+        async with in_transaction():
+            query = MigrationItem.filter(
+                id=claim.item_id, status=MigrationStatus.RUNNING, move_attempts=claim.attempt
+            )
+            if supports_row_locks():
+                query = query.select_for_update()
+                await Administration.filter(pk=adm_id).select_for_update().first()
+            if await query.first() is None:
+                raise LeaseLost(claim.item_id)
+            await self.check_preconditions(parties)
+            archive = Document.filter(administration_id=adm_id)
+            if await archive.count() != done or await archive.filter(id__gt=last_id).exists():
+                raise MoveFailed("Documents were added or removed during the move; retry it.")
+            await archive.update(uploaded_by_id=None, approved_by_id=None)
+            await AuthorizationFlow.filter(administration_id=adm_id).delete()
+            await Workflow.filter(administration_id=adm_id).delete()
+            code = parties.item.target_code or parties.administration.code
+            address = inbound_mail_address(
+                parties.target.office_code, code, self.settings.inbound_mail_domain
+            )
+            try:
+                moved = await Administration.filter(
+                    pk=adm_id, environment_id=parties.source.pk
+                ).update(
+                    environment_id=parties.target.pk,
+                    connection_id=parties.connection.pk,  # type: ignore[union-attr]
+                    code=code,
+                    inbound_mail_address=address,
+                )
+            except IntegrityError:
+                raise MoveFailed(
+                    f"The receiving environment already has administration {code}."
+                ) from None
+            if moved != 1:
+                raise MoveFailed("The administration is no longer in the source environment.")
+            receipt = {
+                "administration": parties.administration.name,
+                "documents": done,
+                "bytes": bytes_total,
+                "checksums_verified": True,
+                "inbound_mail_address": address,
+            }
+            await MigrationItem.filter(id=claim.item_id).update(
+                status=MigrationStatus.COMPLETED,
+                open_administration_id=None,
+                documents_total=done,
+                documents_done=done,
+                bytes_total=bytes_total,
+                checksums_verified=True,
+                completed_at=now,
+                lease_until=None,
+                status_changed_at=now,
+            )
+            await record(
+                AuditAction.COMPLETED,
+                at=now,
+                migration_id=parties.migration.pk,
+                item_id=claim.item_id,
+                actor_environment_id=parties.target.pk,
+                detail=receipt,
+            )
+            item = await MigrationItem.get(pk=claim.item_id)
+            administration = await Administration.get(pk=adm_id)
+            await enqueue_completion_mail(
+                self.settings,
+                self.clock,
+                parties.migration,
+                item,
+                administration,
+                parties.source,
+                parties.target,
+            )
+
+    async def _fail(self, claim: Claim, parties: Parties, reason: str) -> None:
+        """Record why the move failed; the source was not changed, so it can be retried."""
+        now = self.clock.now()
+        async with in_transaction():
+            changed = await MigrationItem.filter(
+                id=claim.item_id, status=MigrationStatus.RUNNING, move_attempts=claim.attempt
+            ).update(
+                status=MigrationStatus.FAILED,
+                reason=reason,
+                lease_until=None,
+                status_changed_at=now,
+            )
+            if changed != 1:
+                return
+            await record(
+                AuditAction.FAILED,
+                at=now,
+                migration_id=parties.migration.pk,
+                item_id=claim.item_id,
+                actor_environment_id=parties.target.pk,
+                detail={"administration": parties.item.administration_name, "reason": reason},
+            )
+            await enqueue_failure_mail(
+                self.settings,
+                self.clock,
+                parties.migration,
+                parties.item,
+                parties.source,
+                parties.target,
+                reason,
+            )
+
+    async def move(self, claim: Claim) -> MigrationStatus | None:
+        """Move one claimed administration; returns how it ended, or None if it was taken over."""
+        parties = await self._parties(claim.item_id)
+        try:
+            await self.check_preconditions(parties)
+            total = await Document.filter(administration_id=parties.administration.pk).count()
+            await self._heartbeat(claim, documents_total=total, documents_done=0)
+            verified = await self.verify_archive(claim, parties.administration.pk)
+            await self._complete(claim, parties, verified)
+            return MigrationStatus.COMPLETED
+        except MoveFailed as failed:
+            log.warning("move of item %s failed: %s", claim.item_id, failed)
+            await self._fail(claim, parties, str(failed))
+            return MigrationStatus.FAILED
+        except LeaseLost:
+            log.warning("move of item %s was taken over by another worker", claim.item_id)
+            return None
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    async def expire_offers(self) -> int:
+        """Record offers that passed their expiry; their status already shows EXPIRED."""
+        now = self.clock.now()
+        expired = await MigrationItem.filter(
+            status=MigrationStatus.OFFERED, expires_at__lte=now
+        ).values_list("id", "migration_id", "administration_name")
+        count = 0
+        for item_id, migration_id, name in expired:
+            async with in_transaction():
+                changed = await MigrationItem.filter(
+                    id=item_id, status=MigrationStatus.OFFERED
+                ).update(
+                    status=MigrationStatus.EXPIRED,
+                    open_administration_id=None,
+                    status_changed_at=now,
+                )
+                if changed:
+                    count += 1
+                    await record(
+                        AuditAction.EXPIRED,
+                        at=now,
+                        migration_id=migration_id,
+                        item_id=item_id,
+                        detail={"administration": name},
+                    )
+        return count
+
+    async def run_once(self) -> MigrationStatus | None:
+        """Expire what is due, then move one queued administration if there is one."""
+        await self.expire_offers()
+        claim = await self.claim_next()
+        if claim is None:
+            return None
+        return await self.move(claim)
+
+    async def run_until_idle(self) -> list[MigrationStatus | None]:
+        """Work the queue empty; for tests and one-shot runs."""
+        results = []
+        while (claim := await self.claim_next()) is not None:
+            results.append(await self.move(claim))
+        return results
+
+    async def run_forever(self, stop: asyncio.Event, interval: float = 1.0) -> None:
+        """The worker loop: never dies on an error, pauses when there is nothing to do."""
+        while not stop.is_set():
+            try:
+                busy = await self.run_once() is not None
+            except Exception:
+                log.exception("move engine error")
+                busy = False
+            if not busy:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=interval)
+
+
+async def mover_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:
+    """The move engine as a background loop of `overdracht serve` and `overdracht worker`."""
+    from overdracht.filestore import DirectoryFileStore
+
+    engine = MoveEngine(settings, clock, DirectoryFileStore(settings.data_dir / "files"))
+    await engine.run_forever(stop)
