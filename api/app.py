@@ -13,6 +13,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.files import download_endpoint
 from api.graphql import GraphQLView
+from overdracht.background import background_jobs
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import tortoise_config
 from overdracht.filestore import DirectoryFileStore, FileStore
@@ -30,11 +31,14 @@ def create_app(
     clock: Clock | None = None,
     files: FileStore | None = None,
     manage_database: bool = True,
+    run_background_jobs: bool | None = None,
 ) -> Starlette:
     """Build the ASGI app; tests pass their own clock and may run the database themselves."""
     settings = settings or load_settings()
     clock = clock or SystemClock()
     files = files or DirectoryFileStore(settings.data_dir / "files")
+    if run_background_jobs is None:
+        run_background_jobs = settings.background_jobs
     graphql = GraphQLView(settings, clock, files)
 
     @contextlib.asynccontextmanager
@@ -44,6 +48,8 @@ def create_app(
                 await stack.enter_async_context(
                     RegisterTortoise(app, config=tortoise_config(settings.database_url))
                 )
+            if run_background_jobs:
+                await stack.enter_async_context(background_jobs(settings, clock))
             yield
 
     app = Starlette(

@@ -15,7 +15,6 @@ import contextlib
 import logging
 from datetime import datetime, timedelta
 
-from tortoise import connections
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
@@ -30,6 +29,7 @@ from mail.smtp import (
 from models.enums import MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import Clock
+from overdracht.db import supports_row_locks
 from overdracht.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,11 +52,6 @@ def due(now: datetime) -> Q:
         Q(locked_until__lte=now) | Q(locked_until__isnull=True)
     )
     return Q(next_attempt_at__lte=now) & (waiting | abandoned)
-
-
-def has_row_locks() -> bool:
-    """Whether the database can lock rows (PostgreSQL); SQLite serialises writers instead."""
-    return connections.get("default").capabilities.dialect == "postgres"
 
 
 class MailDispatcher:
@@ -113,7 +108,7 @@ class MailDispatcher:
         }
         async with in_transaction():
             oldest_first = OutboxMail.filter(due(now)).order_by("next_attempt_at", "id")
-            if has_row_locks():
+            if supports_row_locks():
                 mails = await oldest_first.limit(self.batch_size).select_for_update(
                     skip_locked=True
                 )

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from tortoise import Tortoise
 
-from overdracht.clock import Clock, SystemClock
+from overdracht.background import background_loops
+from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, open_database
 from overdracht.filestore import DirectoryFileStore
 from overdracht.settings import ConfigurationError, Settings, load_settings
@@ -103,17 +104,6 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-# A background loop runs until its stop event is set; the worker runs all of them side by side.
-BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Awaitable[None]]
-
-
-def background_loops() -> list[BackgroundLoop]:
-    """The loops of the worker process: today mail delivery; the move engine joins here."""
-    from mail.dispatcher import dispatcher_loop
-
-    return [dispatcher_loop]
-
-
 def _stop_on_signals(stop: asyncio.Event) -> None:
     """SIGINT and SIGTERM end the loops after the work in hand, instead of killing them."""
     loop = asyncio.get_running_loop()
@@ -122,7 +112,7 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
-    """Run the background work (mail delivery) until SIGINT or SIGTERM."""
+    """Run the background work (mail delivery, moves) until SIGINT or SIGTERM."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 
     async def work() -> int:
@@ -194,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--label", default="", help="what the token is for")
     create.set_defaults(handler=cmd_token_create)
 
-    worker = sub.add_parser("worker", help="run the background work: mail delivery")
+    worker = sub.add_parser("worker", help="run the background work: mail delivery and moves")
     worker.set_defaults(handler=cmd_worker)
 
     sink = sub.add_parser("mail-sink", help="a local SMTP server that keeps mails as .eml files")

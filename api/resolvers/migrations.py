@@ -8,12 +8,23 @@ from tortoise.expressions import Q
 from api.context import Context
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
-from models import Migration
+from models import Migration, MigrationItem
 
 
 def involved(environment_id: int) -> Q:
     """An offer is visible to its source and to the environment that received from it."""
     return Q(source_environment_id=environment_id) | Q(target_environment_id=environment_id)
+
+
+async def item_of_involved_environment(pk: int | None, environment_id: int) -> MigrationItem | None:
+    """One administration of an offer, if the environment offered or received it."""
+    item = await MigrationItem.get_or_none(pk=pk).select_related("migration") if pk else None
+    if item is None:
+        return None
+    migration = item.migration
+    if environment_id in (migration.source_environment_id, migration.target_environment_id):  # type: ignore[attr-defined]
+        return item
+    return None
 
 
 async def resolve_migration(info: strawberry.Info, id: strawberry.ID) -> MigrationType | None:

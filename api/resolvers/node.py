@@ -8,7 +8,7 @@ import strawberry
 from strawberry import relay
 
 from api.context import Context
-from api.resolvers.migrations import involved
+from api.resolvers.migrations import involved, item_of_involved_environment
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
@@ -21,7 +21,6 @@ from models import (
     Document,
     Environment,
     Migration,
-    MigrationItem,
     User,
 )
 
@@ -74,13 +73,7 @@ async def _migration(pk: int, ctx: Context) -> relay.Node | None:
 async def _migration_item(pk: int, ctx: Context) -> relay.Node | None:
     if not ctx.viewer.is_superuser:
         return None
-    item = (
-        await MigrationItem.filter(
-            pk=pk, migration__in=Migration.filter(involved(ctx.environment_id))
-        )
-        .select_related("migration")
-        .first()
-    )
+    item = await item_of_involved_environment(pk, ctx.environment_id)
     return MigrationAdministrationType.from_model(item, item.migration, ctx) if item else None
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Context
-from api.resolvers.migrations import involved
+from api.resolvers.migrations import item_of_involved_environment
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
 from api.schema.user_errors import UserErrorCode, user_error
-from models import Migration, MigrationItem
+from models import MigrationItem
 from models.receiving import retry_item
 
 
@@ -24,13 +24,7 @@ async def retry_migration(
             user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may retry.")]
         )
     pk = decode_global_id(input.administration_id, "MigrationAdministration")
-    item = (
-        await MigrationItem.filter(pk=pk)
-        .filter(migration__in=Migration.filter(involved(ctx.environment_id)))
-        .first()
-        if pk
-        else None
-    )
+    item = await item_of_involved_environment(pk, ctx.environment_id)
     if item is None:
         return RetryMigrationPayload(
             user_errors=[
