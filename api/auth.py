@@ -14,7 +14,11 @@ INACTIVE_USER = "The user of this token is no longer active."
 
 async def authenticate(connection: HTTPConnection) -> tuple[ApiToken | None, str | None]:
     """Find the token a request carries, or say why there is none."""
-    header = connection.headers.get("authorization")
+    return await authenticate_header(connection.headers.get("authorization"))
+
+
+async def authenticate_header(header: str | None) -> tuple[ApiToken | None, str | None]:
+    """Check an 'Authorization: Bearer <token>' value, from HTTP or a WebSocket's init payload."""
     if not header:
         return None, MISSING_TOKEN
     scheme, _, secret = header.partition(" ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from starlette.requests import HTTPConnection
@@ -28,7 +28,7 @@ class Context:
     loaders: Loaders
     token: ApiToken | None = None
     auth_problem: str | None = None
-    attempts: dict[str, int] = field(default_factory=dict)
+    connection_params: dict[str, object] | None = None
 
     def require_token(self) -> ApiToken:
         """The request's valid token; raises the authentication error for anonymous calls."""

@@ -9,17 +9,22 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from api.auth import authenticate
+from api.auth import authenticate, authenticate_header
 from api.context import Context
 from api.errors import should_mask_error
 from api.loaders import Loaders
 from api.schema.mutation import Mutation
 from api.schema.query import Query
+from api.schema.subscription import Subscription
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings
+
+MAX_SUBSCRIPTIONS_PER_CONNECTION = 5
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -27,6 +32,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
@@ -40,7 +46,14 @@ class GraphQLView(GraphQL[Context, None]):
     """Strawberry's ASGI view, with the context built once per request."""
 
     def __init__(self, settings: Settings, clock: Clock, files: FileStore) -> None:
-        super().__init__(build_schema(settings), graphql_ide="graphiql")
+        super().__init__(
+            build_schema(settings),
+            graphql_ide="graphiql",
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
+            # Tokens travel in the init payload, never in cookies, so any page may connect.
+            allowed_origins=("*",),
+        )
         self.settings = settings
         self.clock = clock
         self.files = files
@@ -60,4 +73,17 @@ class GraphQLView(GraphQL[Context, None]):
         )
 
     async def get_root_value(self, request: Any) -> None:
+        return None
+
+    async def on_ws_connect(self, context: Context) -> None:
+        """A WebSocket is accepted only with a valid token in connection_init's payload."""
+        params = context.connection_params or {}
+        header = params.get("Authorization") or params.get("authorization")
+        if not header and context.token is not None:
+            return None  # the handshake itself carried a valid Authorization header
+        token, problem = await authenticate_header(header if isinstance(header, str) else None)
+        if token is None:
+            raise ConnectionRejectionError({"message": problem, "code": "UNAUTHENTICATED"})
+        context.token = token
+        context.auth_problem = None
         return None

@@ -49,6 +49,7 @@ class Settings:
     move_batch_size: int = 1000
     move_lease: timedelta = timedelta(minutes=2)
     background_jobs: bool = True
+    progress_poll_interval: float = 0.5
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some settings replaced, for tests and the CLI."""

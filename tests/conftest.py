@@ -150,7 +150,9 @@ def files(tmp_path: Path) -> DirectoryFileStore:
 @pytest.fixture
 def settings(db: str, tmp_path: Path) -> Settings:
     """Settings as the service would read them, pointing at the test database."""
-    return Settings(database_url=db, data_dir=tmp_path, background_jobs=False)
+    return Settings(
+        database_url=db, data_dir=tmp_path, background_jobs=False, progress_poll_interval=0.02
+    )
 
 
 def _free_port() -> int:

@@ -1,0 +1,23 @@
+"""The root subscription, over WebSocket with the graphql-transport-ws protocol."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+
+import strawberry
+
+from api.resolvers.migration_progress import subscribe_migration_progress
+from api.schema.migration import MigrationType
+
+
+@strawberry.type
+class Subscription:
+    """Live updates; authenticate with {"Authorization": "Bearer <token>"} in connection_init."""
+
+    migration_progress: AsyncGenerator[MigrationType, None] = strawberry.subscription(
+        resolver=subscribe_migration_progress,
+        description=(
+            "Superusers and partners of either side: the offer each time a status or the "
+            "progress of a move changes, until every administration has ended."
+        ),
+    )
