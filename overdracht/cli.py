@@ -82,6 +82,40 @@ def cmd_token_create(settings: Settings, args: argparse.Namespace) -> int:
     return _run(settings, work)
 
 
+def cmd_token_list(settings: Settings, args: argparse.Namespace) -> int:
+    """List a user's tokens (never their secrets), so unused ones can be found and revoked."""
+    from models import ApiToken
+
+    async def work() -> int:
+        tokens = await ApiToken.filter(user__email=args.email.strip().lower()).order_by("id")
+        for token in tokens:
+            state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
+            print(f"{token.pk:>6}  {token.scope.value:<9} {state:<18} {token.label}")
+        if not tokens:
+            print(f"no tokens for {args.email}", file=sys.stderr)
+        return 0
+
+    return _run(settings, work)
+
+
+def cmd_token_revoke(settings: Settings, args: argparse.Namespace) -> int:
+    """Revoke a token by its number; it stops working at once."""
+    from models import ApiToken
+
+    async def work() -> int:
+        token = await ApiToken.get_or_none(pk=args.id)
+        if token is None:
+            print(f"error: no token {args.id}", file=sys.stderr)
+            return 2
+        if token.revoked_at is None:
+            token.revoked_at = SystemClock().now()
+            await token.save(update_fields=["revoked_at"])
+        print(f"token {token.pk} revoked")
+        return 0
+
+    return _run(settings, work)
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     """Run the HTTP service with GraphiQL."""
     import uvicorn
@@ -183,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--read-only", action="store_true", help="a read-only partner token")
     create.add_argument("--label", default="", help="what the token is for")
     create.set_defaults(handler=cmd_token_create)
+    listing = token_sub.add_parser("list", help="list a user's tokens")
+    listing.add_argument("--email", required=True, help="the user's e-mail address")
+    listing.set_defaults(handler=cmd_token_list)
+    revoke = token_sub.add_parser("revoke", help="revoke a token by its number")
+    revoke.add_argument("--id", type=int, required=True, help="the number `token list` shows")
+    revoke.set_defaults(handler=cmd_token_revoke)
 
     worker = sub.add_parser("worker", help="run the background work: mail delivery and moves")
     worker.set_defaults(handler=cmd_worker)
