@@ -409,3 +409,26 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
         uploaded_by_id__not_isnull=True, administration_id=big.pk
     ).exists()
     assert await AuditEvent.filter(action="COMPLETED").count() == 1
+
+
+async def test_a_completed_move_carries_a_receipt_for_both_sides(
+    scenario: Scenario, settings, clock, files
+):
+    migration = await _claim_all(scenario)
+    await engine(scenario, settings, clock, files).run_until_idle()
+    query = """query($id: ID!) { migration(id: $id) { administrations { nodes {
+        administrationName
+        receipt { documentsMoved bytesMoved checksumsVerified completedAt }
+    } } } }"""
+    expected_bytes = {
+        adm.name: sum(d.size for d in await Document.filter(administration_id=adm.pk))
+        for adm in scenario.ready
+    }
+    for token in (scenario.token, scenario.target_token):
+        body = await scenario.graphql(query, {"id": migration["id"]}, token)
+        rows = body["data"]["migration"]["administrations"]["nodes"]
+        for row in rows:
+            receipt = row["receipt"]
+            assert receipt["checksumsVerified"] is True
+            assert receipt["bytesMoved"] == expected_bytes[row["administrationName"]]
+        assert sorted(r["receipt"]["documentsMoved"] for r in rows) == [2, 3]

@@ -17,6 +17,7 @@ from api.schema.enums import (
 )
 from api.schema.environment import EnvironmentType
 from models import AuditEvent, Migration, MigrationItem
+from models.enums import MigrationStatus
 from models.transfer_code import format_transfer_code
 
 
@@ -26,6 +27,20 @@ class MoveProgress:
 
     documents_done: int
     documents_total: int
+
+
+@strawberry.type
+class MoveReceipt:
+    """What a completed move did: documents and bytes moved, and the checksum verification."""
+
+    documents_moved: int
+    bytes_moved: float = strawberry.field(
+        description="Bytes of all files (a Float: may pass 2^31)."
+    )
+    checksums_verified: bool = strawberry.field(
+        description="Every file's SHA-256 was recomputed and matched before completion."
+    )
+    completed_at: datetime
 
 
 @strawberry.type
@@ -64,6 +79,7 @@ class MigrationAdministrationType(relay.Node):
     recipients: list[str]
     reason: str | None = strawberry.field(description="Why it was rejected or why the move failed.")
     progress: MoveProgress
+    receipt: MoveReceipt | None = strawberry.field(description="Set once the move has completed.")
     migration_id: strawberry.Private[int]
     source_environment_id: strawberry.Private[int]
 
@@ -98,6 +114,14 @@ class MigrationAdministrationType(relay.Node):
             progress=MoveProgress(
                 documents_done=item.documents_done, documents_total=item.documents_total
             ),
+            receipt=MoveReceipt(
+                documents_moved=item.documents_done,
+                bytes_moved=float(item.bytes_total),
+                checksums_verified=item.checksums_verified,
+                completed_at=item.completed_at,
+            )
+            if item.status == MigrationStatus.COMPLETED and item.completed_at
+            else None,
             migration_id=migration.pk,
             source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
         )
