@@ -12,8 +12,9 @@ import uuid
 from datetime import datetime
 from email.utils import parseaddr
 
-from mail.messages import RenderedMail
+from mail.messages import Mail, RenderedMail, render
 from models.enums import MailLanguage, MailStatus
+from models.migration import Migration
 from models.outbox import OutboxMail
 from overdracht.settings import Settings
 
@@ -83,4 +84,25 @@ async def enqueue(
         next_attempt_at=now,
         created_at=now,
         migration_id=migration_id,
+    )
+
+
+async def enqueue_notice(
+    mail: Mail,
+    *,
+    migration: Migration,
+    to: list[str],
+    cc: list[str] | None,
+    settings: Settings,
+    now: datetime,
+) -> OutboxMail:
+    """Render a notice about an offer in the offer's language and queue it with the change."""
+    return await enqueue(
+        render(mail),
+        to=to,
+        cc=cc,
+        language=migration.language,
+        settings=settings,
+        now=now,
+        migration_id=migration.pk,
     )

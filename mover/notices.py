@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mail.messages import AdministrationLine, CompletionMail, FailureMail, render
-from mail.outbox import enqueue
+from mail.messages import AdministrationLine, CompletionMail, FailureMail
+from mail.outbox import enqueue_notice
 from models import Administration, Environment, Migration, MigrationItem
 from overdracht.clock import Clock
 from overdracht.settings import Settings
@@ -41,14 +41,8 @@ async def enqueue_completion_mail(
         documents_moved=item.documents_total,
     )
     to, cc = _addressees(migration, item)
-    await enqueue(
-        render(mail),
-        to=to,
-        cc=cc,
-        language=migration.language,
-        settings=settings,
-        now=clock.now(),
-        migration_id=migration.pk,
+    await enqueue_notice(
+        mail, migration=migration, to=to, cc=cc, settings=settings, now=clock.now()
     )
 
 
@@ -77,12 +71,6 @@ async def enqueue_failure_mail(
         reason=reason,
     )
     to, cc = _addressees(migration, item)
-    await enqueue(
-        render(mail),
-        to=to,
-        cc=cc,
-        language=migration.language,
-        settings=settings,
-        now=clock.now(),
-        migration_id=migration.pk,
+    await enqueue_notice(
+        mail, migration=migration, to=to, cc=cc, settings=settings, now=clock.now()
     )

@@ -32,6 +32,10 @@ class Client:
     async def send(self, message: dict) -> None:
         await self.socket.send(json.dumps(message))
 
+    async def subscribe(self, migration_id: str, operation: str = "1") -> None:
+        payload = {"query": SUBSCRIBE, "variables": {"id": migration_id}}
+        await self.send({"id": operation, "type": "subscribe", "payload": payload})
+
     async def receive(self) -> dict:
         return json.loads(await asyncio.wait_for(self.socket.recv(), timeout=20))
 
@@ -53,13 +57,7 @@ async def test_subscription_follows_a_real_move_to_completion(
     socket, client = await connect(scenario, scenario.target_token)
     async with socket:
         assert (await client.receive())["type"] == "connection_ack"
-        await client.send(
-            {
-                "id": "1",
-                "type": "subscribe",
-                "payload": {"query": SUBSCRIBE, "variables": {"id": migration["id"]}},
-            }
-        )
+        await client.subscribe(migration["id"])
         first = await client.receive()
         assert first["type"] == "next"
         [row] = first["payload"]["data"]["migrationProgress"]["administrations"]["nodes"]
@@ -105,13 +103,7 @@ async def test_a_subscriber_of_an_uninvolved_environment_gets_an_error(scenario:
     socket, client = await connect(scenario, stranger)
     async with socket:
         assert (await client.receive())["type"] == "connection_ack"
-        await client.send(
-            {
-                "id": "1",
-                "type": "subscribe",
-                "payload": {"query": SUBSCRIBE, "variables": {"id": migration["id"]}},
-            }
-        )
+        await client.subscribe(migration["id"])
         message = await client.receive()
     assert message["type"] in ("error", "next")
     errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
@@ -123,13 +115,7 @@ async def test_a_non_superuser_subscriber_is_refused(scenario: Scenario):
     socket, client = await connect(scenario, scenario.clerk_token)
     async with socket:
         assert (await client.receive())["type"] == "connection_ack"
-        await client.send(
-            {
-                "id": "1",
-                "type": "subscribe",
-                "payload": {"query": SUBSCRIBE, "variables": {"id": migration["id"]}},
-            }
-        )
+        await client.subscribe(migration["id"])
         message = await client.receive()
     errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
     assert errors[0]["extensions"]["code"] == "FORBIDDEN"
@@ -141,13 +127,7 @@ async def test_a_partner_token_may_subscribe(scenario: Scenario, factory):
     socket, client = await connect(scenario, partner)
     async with socket:
         assert (await client.receive())["type"] == "connection_ack"
-        await client.send(
-            {
-                "id": "1",
-                "type": "subscribe",
-                "payload": {"query": SUBSCRIBE, "variables": {"id": migration["id"]}},
-            }
-        )
+        await client.subscribe(migration["id"])
         message = await client.receive()
     assert message["type"] == "next"
     rows = message["payload"]["data"]["migrationProgress"]["administrations"]["nodes"]
@@ -160,13 +140,7 @@ async def test_subscriptions_per_connection_are_bounded(scenario: Scenario):
     async with socket:
         assert (await client.receive())["type"] == "connection_ack"
         for i in range(6):
-            await client.send(
-                {
-                    "id": str(i),
-                    "type": "subscribe",
-                    "payload": {"query": SUBSCRIBE, "variables": {"id": migration["id"]}},
-                }
-            )
+            await client.subscribe(migration["id"], str(i))
         refused = None
         for _ in range(12):
             message = await client.receive()

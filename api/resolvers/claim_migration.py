@@ -14,7 +14,7 @@ from api.schema.receiving import (
     ClaimMigrationInput,
     ClaimMigrationPayload,
 )
-from api.schema.user_errors import UserError, UserErrorCode, user_error
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import AccountingConnection, BillableLine, Migration, MigrationItem
 from models.audit import record
 from models.enums import AuditAction, MigrationStatus
@@ -136,10 +136,8 @@ async def claim_migration(
     """Queue every chosen administration for its move, or none of them."""
     ctx: Context = info.context
     user = ctx.viewer
-    if not user.is_superuser:
-        return ClaimMigrationPayload(
-            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may receive.")]
-        )
+    if refusal := superusers_only(user, "receive"):
+        return ClaimMigrationPayload(user_errors=refusal)
     redeemed = await redeem_for_mutation(ctx, input.transfer_code)
     if isinstance(redeemed, UserError):
         return ClaimMigrationPayload(user_errors=[redeemed])

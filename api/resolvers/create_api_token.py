@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.schema.token import ApiTokenType, CreateApiTokenInput, CreateApiTokenPayload
-from api.schema.user_errors import UserErrorCode, user_error
+from api.schema.user_errors import UserErrorCode, superusers_only, user_error
 from models import ApiToken
 from models.enums import TokenScope
 
@@ -18,10 +18,8 @@ async def create_api_token(
     """Issue a token bound to the viewer; its secret is returned this once and stored hashed."""
     ctx = info.context
     user = ctx.viewer
-    if not user.is_superuser:
-        return CreateApiTokenPayload(
-            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may create tokens.")]
-        )
+    if refusal := superusers_only(user, "create tokens"):
+        return CreateApiTokenPayload(user_errors=refusal)
     label = input.label.strip()
     if not label or len(label) > MAX_LABEL_LENGTH:
         return CreateApiTokenPayload(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from api.context import Context
-from mail.messages import AdministrationLine, OfferMail, RejectionMail, WithdrawalMail, render
-from mail.outbox import enqueue
+from mail.messages import AdministrationLine, OfferMail, RejectionMail, WithdrawalMail
+from mail.outbox import enqueue_notice
 from models import Environment, Migration, MigrationItem
 from models.transfer_code import format_transfer_code
 
@@ -41,14 +41,13 @@ async def enqueue_offer_mail(
         administrations=administration_lines(items, migration.package.value),
         service_url=ctx.settings.public_url,
     )
-    await enqueue(
-        render(mail),
+    await enqueue_notice(
+        mail,
+        migration=migration,
         to=list(migration.recipients),
         cc=[migration.requester_email],
-        language=migration.language,
         settings=ctx.settings,
         now=ctx.clock.now(),
-        migration_id=migration.pk,
     )
 
 
@@ -64,14 +63,13 @@ async def enqueue_withdrawal_mail(
         withdrawn_at=ctx.clock.now(),
         administrations=administration_lines(items, migration.package.value),
     )
-    await enqueue(
-        render(mail),
+    await enqueue_notice(
+        mail,
+        migration=migration,
         to=list(migration.recipients),
         cc=[migration.requester_email, ctx.viewer.email],
-        language=migration.language,
         settings=ctx.settings,
         now=ctx.clock.now(),
-        migration_id=migration.pk,
     )
 
 
@@ -87,12 +85,11 @@ async def enqueue_rejection_mail(
         rejected_at=ctx.clock.now(),
         administrations=administration_lines(items, migration.package.value),
     )
-    await enqueue(
-        render(mail),
+    await enqueue_notice(
+        mail,
+        migration=migration,
         to=[migration.requester_email],
         cc=[],
-        language=migration.language,
         settings=ctx.settings,
         now=ctx.clock.now(),
-        migration_id=migration.pk,
     )

@@ -11,7 +11,7 @@ from api.resolvers.mails import enqueue_offer_mail
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, user_error
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Administration, Migration, MigrationItem, MigrationRecipient, User
 from models.audit import record
 from models.checklist import run_checklist
@@ -189,10 +189,8 @@ async def offer_migration(
     """Check every rule, then write the offer, its audit entries and its mail in one transaction."""
     ctx: Context = info.context
     user = ctx.viewer
-    if not user.is_superuser:
-        return OfferMigrationPayload(
-            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may offer.")]
-        )
+    if refusal := superusers_only(user, "offer"):
+        return OfferMigrationPayload(user_errors=refusal)
     ids, recipients, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids)
     errors += adm_errors + await _recipients_in_own_environment(ctx, recipients)

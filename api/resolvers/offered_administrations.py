@@ -2,63 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime, timedelta
-
 import strawberry
-from tortoise.expressions import Q
 
 from api.context import Context
-from api.pagination import Connection, build_connection, fetch_page
+from api.pagination import Connection
+from api.resolvers.overview import overview_page, search_filter, status_filter
 from api.schema.enums import MigrationStatusEnum
 from api.schema.migration import MigrationAdministrationType
 from models import MigrationItem
 from models.enums import MigrationStatus
-from models.transfer_code import normalize_transfer_code
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
-
-
-def status_filter(status: MigrationStatus, now: datetime) -> Q:
-    """Filter on the status users see, in which an offer past its expiry is EXPIRED at once."""
-    if status == MigrationStatus.OFFERED:
-        return Q(status=MigrationStatus.OFFERED, expires_at__gt=now)
-    if status == MigrationStatus.EXPIRED:
-        return Q(status=MigrationStatus.EXPIRED) | Q(
-            status=MigrationStatus.OFFERED, expires_at__lte=now
-        )
-    return Q(status=status)
-
-
-def _day(term: str) -> datetime | None:
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(term, fmt).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    return None
-
-
-def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q:
-    """One search field over every shown column, partial and case-insensitive."""
-    q = (
-        Q(administration_name__icontains=term)
-        | Q(administration_code__icontains=term)
-        | Q(inbound_mail_address__icontains=term)
-        | Q(recipients_text__icontains=term)
-    )
-    code = normalize_transfer_code(term)
-    if include_transfer_code and len(code) >= 3 and re.fullmatch(r"[A-Z0-9]+", code):
-        q |= Q(migration__transfer_code__contains=code)
-    for status in MigrationStatus:
-        if term.upper().replace(" ", "_") in status.value:
-            q |= status_filter(status, now)
-    day = _day(term)
-    if day is not None:
-        next_day = day + timedelta(days=1)
-        q |= Q(offered_at__gte=day, offered_at__lt=next_day)
-        q |= Q(expires_at__gte=day, expires_at__lt=next_day)
-    return q
 
 
 async def resolve_offered_administrations(
@@ -77,11 +29,4 @@ async def resolve_offered_administrations(
         query = query.filter(status_filter(MigrationStatus(status), now))
     if search and search.strip():
         query = query.filter(search_filter(search.strip(), now, include_transfer_code=True))
-    rows, offset, total = await fetch_page(
-        query.select_related("migration").order_by("-offered_at", "-id"),
-        first=first,
-        after=after,
-        max_page_size=ctx.settings.max_page_size,
-    )
-    nodes = [MigrationAdministrationType.from_model(row, row.migration, ctx) for row in rows]
-    return build_connection(nodes, offset=offset, total_count=total)
+    return await overview_page(ctx, query, first, after)

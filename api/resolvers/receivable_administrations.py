@@ -6,8 +6,8 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 
 from api.context import Context
-from api.pagination import Connection, build_connection, fetch_page
-from api.resolvers.offered_administrations import search_filter, status_filter
+from api.pagination import Connection
+from api.resolvers.overview import overview_page, search_filter, status_filter
 from api.schema.enums import MigrationStatusEnum
 from api.schema.migration import MigrationAdministrationType
 from models import MigrationItem, MigrationRecipient, User
@@ -52,11 +52,4 @@ async def resolve_receivable_administrations(
         query = query.filter(status_filter(MigrationStatus(status), now))
     if search and search.strip():
         query = query.filter(receivable_search(search.strip(), now))
-    rows, offset, total = await fetch_page(
-        query.select_related("migration").order_by("-offered_at", "-id"),
-        first=first,
-        after=after,
-        max_page_size=ctx.settings.max_page_size,
-    )
-    nodes = [MigrationAdministrationType.from_model(row, row.migration, ctx) for row in rows]
-    return build_connection(nodes, offset=offset, total_count=total)
+    return await overview_page(ctx, query, first, after)

@@ -12,7 +12,7 @@ from api.resolvers.redeem import redeem_for_mutation
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, user_error
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem
 from models.audit import record
 from models.enums import AuditAction, MigrationStatus
@@ -27,10 +27,8 @@ async def reject_migration(
     """Reject the chosen administrations that are still offered, all or none."""
     ctx: Context = info.context
     user = ctx.viewer
-    if not user.is_superuser:
-        return RejectMigrationPayload(
-            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may reject.")]
-        )
+    if refusal := superusers_only(user, "reject"):
+        return RejectMigrationPayload(user_errors=refusal)
     redeemed = await redeem_for_mutation(ctx, input.transfer_code)
     if isinstance(redeemed, UserError):
         return RejectMigrationPayload(user_errors=[redeemed])

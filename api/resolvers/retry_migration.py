@@ -9,7 +9,7 @@ from api.resolvers.migrations import item_of_involved_environment
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
-from api.schema.user_errors import UserErrorCode, user_error
+from api.schema.user_errors import UserErrorCode, superusers_only, user_error
 from models import MigrationItem
 from models.receiving import retry_item
 
@@ -19,10 +19,8 @@ async def retry_migration(
 ) -> RetryMigrationPayload:
     """Queue a FAILED administration again, for a superuser of either side."""
     ctx: Context = info.context
-    if not ctx.viewer.is_superuser:
-        return RetryMigrationPayload(
-            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may retry.")]
-        )
+    if refusal := superusers_only(ctx.viewer, "retry"):
+        return RetryMigrationPayload(user_errors=refusal)
     pk = decode_global_id(input.administration_id, "MigrationAdministration")
     item = await item_of_involved_environment(pk, ctx.environment_id)
     if item is None:

@@ -10,7 +10,7 @@ from api.resolvers.mails import enqueue_withdrawal_mail
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, user_error
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem
 from models.audit import record
 from models.enums import AuditAction, MigrationStatus
@@ -47,10 +47,8 @@ async def withdraw_migration(
     """Withdraw what is still offered; each item changes only if it is still offered now."""
     ctx: Context = info.context
     user = ctx.viewer
-    if not user.is_superuser:
-        return WithdrawMigrationPayload(
-            user_errors=[user_error(UserErrorCode.FORBIDDEN, "Only superusers may withdraw.")]
-        )
+    if refusal := superusers_only(user, "withdraw"):
+        return WithdrawMigrationPayload(user_errors=refusal)
     pk = decode_global_id(input.migration_id, "Migration")
     migration = (
         await Migration.get_or_none(pk=pk, source_environment_id=ctx.environment_id) if pk else None

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 import strawberry
 
+from models import User
+
 
 @strawberry.enum(name="UserErrorCode")
 class UserErrorCode(StrEnum):
@@ -54,3 +56,10 @@ class UserError:
 def user_error(code: UserErrorCode, message: str, *path: str | int) -> UserError:
     """Build a user error pointing at a path in the mutation's input."""
     return UserError(code=code, field=["input", *map(str, path)] if path else None, message=message)
+
+
+def superusers_only(user: User, action: str) -> list[UserError]:
+    """Rule 1 for every mutation: a refusal for anyone but a superuser, nothing otherwise."""
+    if user.is_superuser:
+        return []
+    return [user_error(UserErrorCode.FORBIDDEN, f"Only superusers may {action}.")]
