@@ -38,9 +38,10 @@ async def test_deep_queries_are_refused(server, token):
     ok = await server.graphql(deep, token=token)
     assert "errors" not in ok
     too_deep = "query { " + "viewer { user { " * 8 + "email" + " } }" * 8 + " }"
-    body = await server.graphql(too_deep, token=token)
-    assert body["data"] is None
-    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+    for _ in range(2):  # the second time too, although parsing and validation are cached
+        body = await server.graphql(too_deep, token=token)
+        assert body["data"] is None
+        assert "exceeds maximum operation depth" in body["errors"][0]["message"]
 
 
 async def test_too_many_aliases_are_refused(server, token):
@@ -52,9 +53,10 @@ async def test_too_many_aliases_are_refused(server, token):
 
 async def test_huge_documents_are_refused(server, token):
     query = "{ viewer { " + " ".join(["tokenScope"] * 2100) + " } }"
-    body = await server.graphql(query, token=token)
-    assert body["data"] is None
-    assert "token" in body["errors"][0]["message"].lower()
+    for _ in range(2):
+        body = await server.graphql(query, token=token)
+        assert body["data"] is None
+        assert "token" in body["errors"][0]["message"].lower()
 
 
 def test_internal_errors_are_masked_but_public_ones_are_not():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
@@ -13,7 +12,7 @@ from api.pagination import Connection, build_connection, fetch_page
 from api.schema.migration import MigrationAdministrationType
 from models import MigrationItem
 from models.enums import MigrationStatus
-from models.transfer_code import normalize_transfer_code
+from models.transfer_code import ALPHABET, normalize_transfer_code
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
@@ -47,7 +46,7 @@ def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q
         | Q(recipients_text__icontains=term)
     )
     code = normalize_transfer_code(term)
-    if include_transfer_code and len(code) >= 3 and re.fullmatch(r"[A-Z0-9]+", code):
+    if include_transfer_code and len(code) >= 3 and all(c in ALPHABET for c in code):
         q |= Q(migration__transfer_code__contains=code)
     for status in MigrationStatus:
         if term.upper().replace(" ", "_") in status.value:
