@@ -7,11 +7,15 @@ import hashlib
 import os
 import tempfile
 from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 CHUNK_SIZE = 256 * 1024
+HEX_DIGITS = "0123456789abcdef"
+VERIFY_THREADS = 8
+VERIFY_SLICE = 125
 
 
 @dataclass(frozen=True)
@@ -44,11 +48,12 @@ class FileStore(Protocol):
 class DirectoryFileStore:
     """Files in a directory tree, named by their SHA-256 and written atomically."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, verify_threads: int = VERIFY_THREADS) -> None:
         self.root = Path(root)
+        self._verifiers = ThreadPoolExecutor(verify_threads, thread_name_prefix="verify")
 
     def _path(self, key: str) -> Path:
-        if len(key) != 64 or any(c not in "0123456789abcdef" for c in key):
+        if len(key) != 64 or key.strip(HEX_DIGITS):
             raise FileNotStoredError(key)
         return self.root / key[:2] / key[2:4] / key
 
@@ -108,15 +113,47 @@ class DirectoryFileStore:
             return False
 
     def _verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
+        # The hot loop of a move, so plain descriptors and one reused buffer: through Path
+        # objects and buffered files, checking 300,000 small files took three times as long
+        # and the process grew by 8 MB per 100,000 files.
+        root = os.fspath(self.root)
+        buffer = bytearray(CHUNK_SIZE)
+        view = memoryview(buffer)
+        readv, sha256_of = os.readv, hashlib.sha256
         bad = []
-        for key, sha256 in expected:
+        for key, expected_sha in expected:
+            if len(key) != 64 or key.strip(HEX_DIGITS):
+                bad.append(key)
+                continue
             try:
-                if self._checksum(key) != sha256:
-                    bad.append(key)
-            except FileNotStoredError:
+                fd = os.open(f"{root}/{key[:2]}/{key[2:4]}/{key}", os.O_RDONLY)
+            except OSError:
+                bad.append(key)
+                continue
+            digest = sha256_of()
+            try:
+                while count := readv(fd, [buffer]):
+                    digest.update(view[:count])
+            except OSError:
+                bad.append(key)
+                continue
+            finally:
+                os.close(fd)
+            if digest.hexdigest() != expected_sha:
                 bad.append(key)
         return bad
 
     async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
-        """Check many (key, sha256) pairs in one worker thread; returns the keys that fail."""
-        return await asyncio.to_thread(self._verify, expected)
+        """Check many (key, sha256) pairs in a few threads at once; returns the keys that fail.
+
+        Files that are not in memory are read from disk one random read each; several
+        threads keep several reads in flight, which is most of the speed of a cold archive.
+        """
+        if len(expected) <= VERIFY_SLICE:
+            return await asyncio.to_thread(self._verify, expected)
+        loop = asyncio.get_running_loop()
+        slices = [expected[i : i + VERIFY_SLICE] for i in range(0, len(expected), VERIFY_SLICE)]
+        results = await asyncio.gather(
+            *(loop.run_in_executor(self._verifiers, self._verify, part) for part in slices)
+        )
+        return [key for part in results for key in part]

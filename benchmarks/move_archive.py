@@ -1,0 +1,841 @@
+"""The move at scale: one administration of N documents with files, moved by the real engine.
+
+Run from the project root (PostgreSQL must answer; see --admin-url):
+
+    .venv/bin/python -m benchmarks.move_archive                      # 100,000 documents
+    .venv/bin/python -m benchmarks.move_archive --documents 1000000  # or --million
+    .venv/bin/python -m benchmarks.move_archive --scales 100000,1000000
+
+Per scale it builds a source office, a PREMIUM target office with a connection of the same
+package, users, and one administration of N documents whose files sit in a DirectoryFileStore
+(every document uploaded and approved by a source user, so the move has links to clear). It
+offers and claims the administration through the model functions the API uses, then moves it
+with the real MoveEngine in a fresh subprocess, so that process's peak memory is the move's own.
+As the reference it times one SQL statement doing the archive's change of ownership on a copy
+of the same rows, and prints engine time / raw time. Each scale has its own database, dropped
+and built again on every run; --keep leaves database and files in place and the next --keep
+run only undoes the previous move instead of building again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+ADMIN_URL = os.environ.get(
+    "OVERDRACHT_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
+DATABASE_PREFIX = "overdracht_bench"
+CHUNK = 25_000
+PDF_SAMPLES = 1_000
+FILLER = (
+    b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    b"% scanned purchase invoice, benchmark filler to give the file a realistic small size.\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+RATIO_TARGET = 1.2
+MEMORY_TARGET_MB = 256
+LINEARITY_TOLERANCE = 1.25
+SOURCE_CLERKS = ("Jan Jansen", "Piet de Boer", "Fatima El Amrani")
+SOURCE_APPROVER = "Anna de Vries"
+STATUSES = ("BOOKED", "BOOKED", "BOOKED", "APPROVED", "REJECTED")
+KINDS = ("PURCHASE_INVOICE", "SALES_INVOICE", "RECEIPT", "BANK_STATEMENT", "OTHER")
+COPY_COLUMNS = (
+    "administration_id",
+    "kind",
+    "status",
+    "title",
+    "file_name",
+    "content_type",
+    "size",
+    "sha256",
+    "storage_key",
+    "metadata",
+    "history",
+    "uploaded_by_id",
+    "uploaded_by_name",
+    "approved_by_id",
+    "approved_by_name",
+    "created_at",
+)
+
+
+# -- files ---------------------------------------------------------------------------------------
+
+
+def document_body(index: int) -> bytes:
+    """The bytes of document `index`: a real PDF for a sample, cheap distinct bytes for the rest."""
+    if index < PDF_SAMPLES:
+        from overdracht.pdf import make_pdf
+
+        return make_pdf(f"Factuur {index}", [f"Benchmark document {index}", "Bedrag: 121,00"])
+    return b"%%PDF-1.4\n%% overdracht benchmark document %d\n" % index + FILLER
+
+
+def write_files(root: str, start: int, stop: int) -> list[tuple[str, int]]:
+    """Write documents start..stop exactly as DirectoryFileStore.put leaves them, minus fsync.
+
+    put writes a temporary file (mode 0600, from mkstemp) and renames it to
+    <root>/<key[:2]>/<key[2:4]>/<key>; the end state is the same file with the same mode.
+    Skipping the per-file fsync is what makes a million files take a minute, not an hour.
+    """
+    written = []
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    for index in range(start, stop):
+        data = document_body(index)
+        key = hashlib.sha256(data).hexdigest()
+        path = f"{root}/{key[:2]}/{key[2:4]}/{key}"
+        try:
+            fd = os.open(path, flags, 0o600)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fd = os.open(path, flags, 0o600)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+        written.append((key, len(data)))
+    return written
+
+
+# -- databases -----------------------------------------------------------------------------------
+
+
+def _asyncpg_url(url: str) -> str:
+    return url.replace("postgres://", "postgresql://", 1)
+
+
+def database_url(database: str, admin_url: str = ADMIN_URL) -> str:
+    """The URL of one benchmark database on the server of admin_url."""
+    return admin_url.rsplit("/", 1)[0] + "/" + database
+
+
+async def _database_exists(name: str, admin_url: str) -> bool:
+    conn = await asyncpg.connect(_asyncpg_url(admin_url))
+    try:
+        return bool(await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name))
+    finally:
+        await conn.close()
+
+
+async def recreate_database(name: str, admin_url: str, *, drop_only: bool = False) -> None:
+    """Drop the benchmark database and, unless drop_only, create it empty."""
+    conn = await asyncpg.connect(_asyncpg_url(admin_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
+# -- the world -----------------------------------------------------------------------------------
+
+
+@dataclass
+class World:
+    """What the build made and the move and the checks need to find again."""
+
+    documents: int
+    administration_id: int
+    source_id: int
+    source_connection_id: int
+    target_id: int
+    target_connection_id: int
+    code: str
+    inbound_mail_address: str
+    users: dict[str, int]
+    build_seconds: float = 0.0
+    reused: bool = False
+
+
+async def _create_parties(documents: int) -> World:
+    """Offices, users, connections and the empty administration, through the project's models."""
+    from models import AccountingConnection, Environment, User, add_administration
+    from models.enums import AccountingPackage, Plan, Role
+    from overdracht.settings import Settings
+
+    now = datetime.now(UTC)
+    source = await Environment.create(
+        office_code="K10234", name="Administratiekantoor Jansen", plan=Plan.STANDARD, created_at=now
+    )
+    target = await Environment.create(
+        office_code="K20567", name="Bosman Accountants", plan=Plan.PREMIUM, created_at=now
+    )
+    users = {}
+    people = [(SOURCE_APPROVER, Role.SUPERUSER)] + [(n, Role.USER) for n in SOURCE_CLERKS]
+    for number, (name, role) in enumerate(people):
+        user = await User.create(
+            environment=source,
+            email=f"user{number}@k10234.example",
+            display_name=name,
+            role=role,
+            created_at=now,
+        )
+        users[name] = user.pk
+    await User.create(
+        environment=target,
+        email="eva@bosman.example",
+        display_name="Eva Bosman",
+        role=Role.SUPERUSER,
+        created_at=now,
+    )
+    source_conn = await AccountingConnection.create(
+        environment=source, package=AccountingPackage.EXACT_ONLINE, name="Exact", created_at=now
+    )
+    target_conn = await AccountingConnection.create(
+        environment=target, package=AccountingPackage.EXACT_ONLINE, name="Exact", created_at=now
+    )
+    administration = await add_administration(
+        source_conn,
+        code="4711",
+        name="Bakkerij De Korst",
+        domain=Settings().inbound_mail_domain,
+        now=now,
+    )
+    return World(
+        documents=documents,
+        administration_id=administration.pk,
+        source_id=source.pk,
+        source_connection_id=source_conn.pk,
+        target_id=target.pk,
+        target_connection_id=target_conn.pk,
+        code=administration.code,
+        inbound_mail_address=administration.inbound_mail_address,
+        users=users,
+    )
+
+
+def _records(world: World, start: int, written: Sequence[tuple[str, int]]) -> Iterator[tuple]:
+    """Document rows for files start.., each uploaded and approved by a source user (rule 4)."""
+    created = datetime(2024, 1, 1, tzinfo=UTC)
+    approver_id = world.users[SOURCE_APPROVER]
+    for offset, (key, size) in enumerate(written):
+        index = start + offset
+        clerk = SOURCE_CLERKS[index % len(SOURCE_CLERKS)]
+        status = STATUSES[index % len(STATUSES)]
+        at = (created + timedelta(minutes=index)).isoformat()
+        history = json.dumps(
+            [
+                {"at": at, "action": "UPLOADED", "by": clerk},
+                {"at": at, "action": status, "by": SOURCE_APPROVER},
+            ]
+        )
+        yield (
+            world.administration_id,
+            KINDS[index % len(KINDS)],
+            status,
+            f"Factuur {index}",
+            f"factuur-{index}.pdf",
+            "application/pdf",
+            size,
+            key,
+            key,
+            f'{{"invoice_number": "F-{index:08d}", "amount": "{index % 9973}.00"}}',
+            history,
+            world.users[clerk],
+            clerk,
+            approver_id,
+            SOURCE_APPROVER,
+            created + timedelta(minutes=index),
+        )
+
+
+async def build(url: str, files_root: Path, documents: int) -> World:
+    """Build the two offices and the archive: files by two processes, rows by COPY."""
+    from tortoise import Tortoise
+
+    from overdracht.db import migrate_database, open_database
+    from overdracht.filestore import DirectoryFileStore
+
+    started = time.perf_counter()
+    await migrate_database(url)
+    await Tortoise.close_connections()
+    await open_database(url)
+    world = await _create_parties(documents)
+    files_root.mkdir(parents=True, exist_ok=True)
+    # The project's own put for the first files, so the fast writer is checked against it.
+    store = DirectoryFileStore(files_root)
+    for index in range(min(10, documents)):
+        stored = await store.put(document_body(index))
+        assert write_files(str(files_root), index, index + 1) == [(stored.key, stored.size)]
+    conn = await asyncpg.connect(_asyncpg_url(url))
+    loop = asyncio.get_running_loop()
+    try:
+        with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+            chunks = [(s, min(s + CHUNK, documents)) for s in range(0, documents, CHUNK)]
+            futures = [
+                loop.run_in_executor(pool, write_files, str(files_root), s, e) for s, e in chunks
+            ]
+            for (start, _), future in zip(chunks, futures, strict=True):
+                written = await future
+                await conn.copy_records_to_table(
+                    "document", records=_records(world, start, written), columns=COPY_COLUMNS
+                )
+        await conn.execute("VACUUM ANALYZE document")
+        await _save_world(conn, world)
+    finally:
+        await conn.close()
+    world.build_seconds = time.perf_counter() - started
+    return world
+
+
+async def _save_world(conn: asyncpg.Connection, world: World) -> None:
+    await conn.execute("CREATE TABLE IF NOT EXISTS bench_world (data jsonb NOT NULL)")
+    await conn.execute("DELETE FROM bench_world")
+    data = {k: v for k, v in world.__dict__.items() if k not in ("build_seconds", "reused")}
+    await conn.execute("INSERT INTO bench_world (data) VALUES ($1)", json.dumps(data))
+
+
+async def reuse(url: str, files_root: Path, documents: int) -> World | None:
+    """With --keep: undo the previous run's move instead of building again, if there was one."""
+    if not files_root.is_dir():
+        return None
+    try:
+        conn = await asyncpg.connect(_asyncpg_url(url))
+    except asyncpg.InvalidCatalogNameError:
+        return None
+    started = time.perf_counter()
+    try:
+        raw = await conn.fetchval(
+            "SELECT data FROM bench_world" if await _has_world(conn) else "SELECT NULL"
+        )
+        if raw is None:
+            return None
+        world = World(**json.loads(raw))
+        if world.documents != documents:
+            return None
+        async with conn.transaction():
+            await conn.execute(
+                "TRUNCATE audit_event, outbox_mail, billable_line, migration_item, "
+                "migration_recipient, migration RESTART IDENTITY CASCADE"
+            )
+            await conn.execute(
+                "UPDATE administration SET environment_id = $2, connection_id = $3, code = $4, "
+                "inbound_mail_address = $5 WHERE id = $1",
+                world.administration_id,
+                world.source_id,
+                world.source_connection_id,
+                world.code,
+                world.inbound_mail_address,
+            )
+            names = list(world.users)
+            ids = [world.users[n] for n in names]
+            await conn.execute(
+                "UPDATE document SET "
+                "uploaded_by_id = ($2::int[])[array_position($3::text[], uploaded_by_name)], "
+                "approved_by_id = ($2::int[])[array_position($3::text[], approved_by_name)] "
+                "WHERE administration_id = $1",
+                world.administration_id,
+                ids,
+                names,
+            )
+        # A compact table again, as after a fresh build: no free space for cheap HOT updates.
+        await conn.execute("VACUUM FULL ANALYZE document")
+    finally:
+        await conn.close()
+    world.build_seconds = time.perf_counter() - started
+    world.reused = True
+    return world
+
+
+async def _has_world(conn: asyncpg.Connection) -> bool:
+    return bool(await conn.fetchval("SELECT to_regclass('bench_world') IS NOT NULL"))
+
+
+async def offer_and_claim(world: World) -> int:
+    """The offer and the claim as the resolvers write them; returns the queued item's ID."""
+    from tortoise.transactions import in_transaction
+
+    from models import Administration, BillableLine, Migration, MigrationItem, MigrationRecipient
+    from models.audit import record
+    from models.document import count_documents
+    from models.enums import AccountingPackage, AuditAction, MigrationStatus
+    from models.receiving import bind_target, queue_item
+    from models.transfer_code import generate_transfer_code
+    from models.user import User
+
+    now = datetime.now(UTC)
+    administration = await Administration.get(pk=world.administration_id)
+    requester = await User.get(pk=world.users[SOURCE_APPROVER])
+    receiver = await User.get(email="eva@bosman.example")
+    counts = await count_documents([administration.pk])
+    async with in_transaction():
+        migration = await Migration.create(
+            source_environment_id=world.source_id,
+            requester=requester,
+            requester_name=requester.display_name,
+            requester_email=requester.email,
+            package=AccountingPackage.EXACT_ONLINE,
+            transfer_code=generate_transfer_code(),
+            recipients=[receiver.email],
+            offered_at=now,
+            expires_at=now + timedelta(days=15),
+            terms_accepted_at=now,
+        )
+        await MigrationRecipient.create(migration=migration, email=receiver.email)
+        item = await MigrationItem.create(
+            migration=migration,
+            administration=administration,
+            open_administration_id=administration.pk,
+            source_environment_id=world.source_id,
+            administration_code=administration.code,
+            administration_name=administration.name,
+            inbound_mail_address=administration.inbound_mail_address,
+            recipients_text=receiver.email,
+            status=MigrationStatus.OFFERED,
+            offered_at=now,
+            expires_at=migration.expires_at,
+            status_changed_at=now,
+            documents_total=counts.get(administration.pk, 0),
+        )
+        await record(AuditAction.OFFERED, at=now, migration_id=migration.pk, item_id=item.pk)
+    from models import AccountingConnection
+
+    connection = await AccountingConnection.get(pk=world.target_connection_id)
+    async with in_transaction():
+        assert await bind_target(migration.pk, world.target_id)
+        assert await queue_item(
+            item.pk,
+            connection=connection,
+            target_code=administration.code,
+            receiver=receiver,
+            now=now,
+        )
+        await BillableLine.create(
+            environment_id=world.target_id,
+            item_id=item.pk,
+            description=f"Migration of administration {administration.code}",
+            accepted_by_name=receiver.display_name,
+            created_at=now,
+        )
+        await record(
+            AuditAction.RECEIVED, at=now, migration_id=migration.pk, item_id=item.pk, actor=receiver
+        )
+    return item.pk
+
+
+def drop_page_cache(mode: str) -> str:
+    """Start a timed part with nothing in the page cache, as an archive written long ago is.
+
+    Returns what was done, for the table. Needs root; where the kernel refuses, the cache is
+    left as it is and the table says so.
+    """
+    if mode != "cold":
+        return "as is"
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as control:
+            control.write("1")
+    except OSError:
+        return "as is (no permission to drop it)"
+    return "cold"
+
+
+# -- the reference -------------------------------------------------------------------------------
+
+
+async def time_raw_statement(url: str, administration_id: int, cache: str) -> float:
+    """Seconds for ONE statement doing the archive's change of ownership on a copy of its rows.
+
+    Of the change of ownership only one part grows with the archive: clearing the user links
+    of every document (rule 4). Moving the administration row is one row whatever N is, so the
+    statement that represents the move is the UPDATE of the archive's rows that clears both
+    links, on a copy with the same columns, indexes, defaults and foreign keys as `document`.
+    It is the least any implementation must do in the database; everything the engine spends
+    above it (reading rows, verifying files, progress) shows in the ratio.
+    """
+    conn = await asyncpg.connect(_asyncpg_url(url))
+    try:
+        await conn.execute("DROP TABLE IF EXISTS document_copy")
+        await conn.execute("CREATE TABLE document_copy (LIKE document INCLUDING ALL)")
+        for name, definition in await conn.fetch(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = 'document'::regclass AND contype = 'f'"
+        ):
+            await conn.execute(
+                f'ALTER TABLE document_copy ADD CONSTRAINT "{name}_copy" {definition}'
+            )
+        await conn.execute(
+            "INSERT INTO document_copy SELECT * FROM document WHERE administration_id = $1",
+            administration_id,
+        )
+        await conn.execute("VACUUM ANALYZE document_copy")
+        await conn.execute("CHECKPOINT")
+        drop_page_cache(cache)
+        started = time.perf_counter()
+        await conn.execute(
+            "UPDATE document_copy SET uploaded_by_id = NULL, approved_by_id = NULL "
+            "WHERE administration_id = $1",
+            administration_id,
+        )
+        seconds = time.perf_counter() - started
+        await conn.execute("DROP TABLE document_copy")
+        await conn.execute("CHECKPOINT")
+        return seconds
+    finally:
+        await conn.close()
+
+
+# -- the move, in its own process ---------------------------------------------------------------
+
+
+def _rss_kb() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+class RssSampler(threading.Thread):
+    """Samples the process's resident memory every few milliseconds, keeping the highest."""
+
+    def __init__(self, interval: float = 0.005) -> None:
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_kb = _rss_kb()
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(self.interval):
+            self.peak_kb = max(self.peak_kb, _rss_kb())
+
+
+async def move_only(url: str, data_dir: Path, batch_size: int | None) -> dict[str, Any]:
+    """Claim and move the one queued administration with the real engine; report time and RSS."""
+    from mover.engine import MoveEngine
+    from overdracht.clock import SystemClock
+    from overdracht.db import close_database, open_database
+    from overdracht.filestore import DirectoryFileStore
+    from overdracht.settings import Settings
+
+    settings = Settings(database_url=url, data_dir=data_dir, background_jobs=False)
+    await open_database(url)
+    engine = MoveEngine(
+        settings, SystemClock(), DirectoryFileStore(data_dir / "files"), batch_size=batch_size
+    )
+    sampler = RssSampler()
+    before_kb = _rss_kb()
+    sampler.start()
+    started = time.perf_counter()
+    claim = await engine.claim_next()
+    status = await engine.move(claim) if claim is not None else None
+    seconds = time.perf_counter() - started
+    sampler.stopped.set()
+    sampler.join()
+    await close_database()
+    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "status": status.value if status is not None else None,
+        "seconds": seconds,
+        "rss_before_mb": before_kb / 1024,
+        "sampled_peak_mb": sampler.peak_kb / 1024,
+        "ru_maxrss_mb": maxrss_kb / 1024,
+        "peak_mb": max(maxrss_kb, sampler.peak_kb) / 1024,
+    }
+
+
+async def run_move_process(url: str, data_dir: Path, batch_size: int | None) -> dict[str, Any]:
+    """Run the move in a fresh interpreter, so its peak memory is the move's and nothing else."""
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.move_archive",
+        "--move-only",
+        "--database-url",
+        url,
+        "--data-dir",
+        str(data_dir),
+    ]
+    if batch_size:
+        command += ["--batch-size", str(batch_size)]
+    process = await asyncio.create_subprocess_exec(
+        *command, stdout=asyncio.subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent
+    )
+    out, _ = await process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"the move process ended with {process.returncode}")
+    return json.loads(out.decode().strip().splitlines()[-1])
+
+
+# -- the checks ----------------------------------------------------------------------------------
+
+
+ARCHIVE_FINGERPRINT = (
+    "SELECT count(*), md5(string_agg(id::text || ':' || sha256, ',' ORDER BY id)) "
+    "FROM document WHERE administration_id = $1"
+)
+
+
+async def check_end_state(
+    url: str, world: World, item_id: int, fingerprint: tuple[int, str]
+) -> list[str]:
+    """Everything the move must have done; returns the problems, empty when all is well."""
+    conn = await asyncpg.connect(_asyncpg_url(url))
+    problems = []
+    try:
+        adm = await conn.fetchrow(
+            "SELECT environment_id, connection_id FROM administration WHERE id = $1",
+            world.administration_id,
+        )
+        if (adm["environment_id"], adm["connection_id"]) != (
+            world.target_id,
+            world.target_connection_id,
+        ):
+            problems.append("the administration is not in the target environment")
+        after = tuple(await conn.fetchrow(ARCHIVE_FINGERPRINT, world.administration_id))
+        if after[0] != world.documents:
+            problems.append(f"{after[0]} documents in the target, expected {world.documents}")
+        if after != fingerprint:
+            problems.append("document ids or checksums changed")
+        linked, named = await conn.fetchrow(
+            "SELECT count(*) FILTER (WHERE uploaded_by_id IS NOT NULL "
+            "OR approved_by_id IS NOT NULL), count(*) FILTER (WHERE uploaded_by_name <> '' "
+            "AND approved_by_name <> '') FROM document WHERE administration_id = $1",
+            world.administration_id,
+        )
+        if linked:
+            problems.append(f"{linked} documents still link to a source user")
+        if named != world.documents:
+            problems.append(f"only {named} documents kept both display names")
+        item = await conn.fetchrow(
+            "SELECT status, documents_done, checksums_verified FROM migration_item WHERE id = $1",
+            item_id,
+        )
+        if tuple(item) != ("COMPLETED", world.documents, True):
+            problems.append(f"item ended as {tuple(item)}")
+    finally:
+        await conn.close()
+    return problems
+
+
+async def explain_batch_query(url: str, administration_id: int, documents: int) -> str:
+    """The plan PostgreSQL picks for one batch read half-way through the archive."""
+    conn = await asyncpg.connect(_asyncpg_url(url))
+    try:
+        middle = await conn.fetchval(
+            "SELECT id FROM document WHERE administration_id = $1 ORDER BY id OFFSET $2 LIMIT 1",
+            administration_id,
+            documents // 2,
+        )
+        rows = await conn.fetch(
+            "EXPLAIN (ANALYZE, BUFFERS) SELECT id, storage_key, sha256, size FROM document "
+            "WHERE administration_id = $1 AND id > $2 ORDER BY id LIMIT 1000",
+            administration_id,
+            middle,
+        )
+        return "\n".join(row[0] for row in rows)
+    finally:
+        await conn.close()
+
+
+# -- one scale, and the table ----------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """The figures of one scale."""
+
+    documents: int
+    build_seconds: float
+    reused: bool
+    move_seconds: float
+    peak_mb: float
+    rss_before_mb: float
+    raw_seconds: float
+    cache: str
+    problems: list[str]
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.move_seconds
+
+    @property
+    def ms_per_1000(self) -> float:
+        return self.move_seconds / self.documents * 1000 * 1000
+
+    @property
+    def ratio(self) -> float:
+        return self.move_seconds / self.raw_seconds
+
+
+async def run_scale(documents: int, args: argparse.Namespace) -> Result:
+    """Build (or reuse), offer, claim, time the reference, move, check."""
+    from tortoise import Tortoise
+
+    from overdracht.db import open_database
+
+    name = f"{args.database}_{documents}"
+    url = database_url(name, args.admin_url)
+    data_dir = (
+        Path(args.data_dir) / str(documents)
+        if args.data_dir
+        else Path(tempfile.gettempdir()) / f"overdracht-bench-{documents}"
+    )
+    files_root = data_dir / "files"
+    world = await reuse(url, files_root, documents) if args.keep else None
+    if world is None:
+        print(f"[{documents:,}] building the archive …", file=sys.stderr, flush=True)
+        await recreate_database(name, args.admin_url)
+        shutil.rmtree(data_dir, ignore_errors=True)
+        world = await build(url, files_root, documents)
+        await Tortoise.close_connections()
+    else:
+        print(f"[{documents:,}] reusing the kept archive …", file=sys.stderr, flush=True)
+    print(
+        f"[{documents:,}] {'reset' if world.reused else 'build'} {world.build_seconds:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        await open_database(url)
+        item_id = await offer_and_claim(world)
+        await Tortoise.close_connections()
+        conn = await asyncpg.connect(_asyncpg_url(url))
+        try:
+            fingerprint = tuple(await conn.fetchrow(ARCHIVE_FINGERPRINT, world.administration_id))
+        finally:
+            await conn.close()
+        if args.explain:
+            print(await explain_batch_query(url, world.administration_id, documents))
+        raw = await time_raw_statement(url, world.administration_id, args.cache)
+        print(f"[{documents:,}] raw statement {raw:.2f} s; moving …", file=sys.stderr, flush=True)
+        cache = drop_page_cache(args.cache)
+        move = await run_move_process(url, data_dir, args.batch_size)
+        print(
+            f"[{documents:,}] move {move['seconds']:.1f} s ({move['status']})",
+            file=sys.stderr,
+            flush=True,
+        )
+        problems = await check_end_state(url, world, item_id, fingerprint)  # type: ignore[arg-type]
+    finally:
+        if not args.keep:
+            await recreate_database(name, args.admin_url, drop_only=True)
+            shutil.rmtree(data_dir, ignore_errors=True)
+    return Result(
+        documents=documents,
+        build_seconds=world.build_seconds,
+        reused=world.reused,
+        move_seconds=move["seconds"],
+        peak_mb=move["peak_mb"],
+        rss_before_mb=move["rss_before_mb"],
+        raw_seconds=raw,
+        cache=cache,
+        problems=problems,
+    )
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def print_table(results: list[Result]) -> None:
+    """The figures side by side, then each target with an honest verdict."""
+    header = (
+        f"{'documents':>10} {'build s':>9} {'move s':>8} {'docs/s':>8} {'ms/1000':>8} "
+        f"{'peak RSS MB':>11} {'raw s':>7} {'ratio':>6}  end state"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        build = f"{r.build_seconds:.1f}" + ("*" if r.reused else "")
+        state = "ok" if not r.problems else "; ".join(r.problems)
+        print(
+            f"{r.documents:>10,} {build:>9} {r.move_seconds:>8.1f} {r.per_second:>8,.0f} "
+            f"{r.ms_per_1000:>8.1f} {r.peak_mb:>11.1f} {r.raw_seconds:>7.2f} {r.ratio:>6.2f}  "
+            f"{state}"
+        )
+    if any(r.reused for r in results):
+        print("* kept archive reset (--keep), not built")
+    print(f"page cache before the raw statement and the move: {results[0].cache}")
+    print()
+    print("targets")
+    for r in results:
+        print(
+            f"  ratio engine/raw <= {RATIO_TARGET} at {r.documents:,}: "
+            f"{r.ratio:.2f} {_verdict(r.ratio <= RATIO_TARGET)}"
+        )
+    for r in results:
+        print(
+            f"  peak memory < {MEMORY_TARGET_MB} MB at {r.documents:,}: "
+            f"{r.peak_mb:.0f} MB (of which {r.rss_before_mb:.0f} MB before the move started) "
+            f"{_verdict(r.peak_mb < MEMORY_TARGET_MB)}"
+        )
+    if len(results) > 1:
+        per = [r.ms_per_1000 for r in results]
+        spread = max(per) / min(per)
+        print(
+            f"  time linear in N (ms per 1000 documents within x{LINEARITY_TOLERANCE} across "
+            f"scales): x{spread:.2f} {_verdict(spread <= LINEARITY_TOLERANCE)}"
+        )
+    else:
+        print("  time linear in N: run --scales with two or more sizes to judge")
+    if any(r.problems for r in results):
+        print("  end state: NOT correct, see the table")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line; see the module docstring."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--million", action="store_true", help="same as --documents 1000000")
+    parser.add_argument("--scales", help="comma-separated sizes, run one after another")
+    parser.add_argument("--keep", action="store_true", help="keep database and files, reuse them")
+    parser.add_argument("--batch-size", type=int, help="the engine's batch size (default: its own)")
+    parser.add_argument("--admin-url", default=ADMIN_URL, help="PostgreSQL to create databases on")
+    parser.add_argument("--database", default=DATABASE_PREFIX, help="database name prefix")
+    parser.add_argument("--data-dir", help="where the files go (default: the temp directory)")
+    parser.add_argument(
+        "--cache",
+        choices=("cold", "asis"),
+        default="cold",
+        help="cold (default): drop the page cache before each timed part; asis: leave it",
+    )
+    parser.add_argument("--explain", action="store_true", help="print the batch query's plan")
+    parser.add_argument("--move-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+async def main(argv: Sequence[str] | None = None) -> int:
+    """Run every asked scale and print one table."""
+    args = parse_args(argv)
+    if args.move_only:
+        logging.basicConfig(level=logging.INFO, format="    %(message)s", stream=sys.stderr)
+        result = await move_only(args.database_url, Path(args.data_dir), args.batch_size)
+        print(json.dumps(result))
+        return 0 if result["status"] == "COMPLETED" else 1
+    if args.scales:
+        scales = [int(s.replace("_", "")) for s in args.scales.split(",") if s.strip()]
+    else:
+        scales = [1_000_000 if args.million else args.documents]
+    results = [await run_scale(n, args) for n in scales]
+    print()
+    print_table(results)
+    return 0 if not any(r.problems for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

@@ -1,0 +1,109 @@
+"""A larger archive: many batches, files verified in several threads, the end state exact."""
+
+from __future__ import annotations
+
+from models import Administration, Document, MigrationItem
+from models.enums import MigrationStatus
+from mover.engine import MoveEngine
+from tests.conftest import Scenario
+
+ARCHIVE = 3000
+
+
+async def _archive(scenario: Scenario, files, clock, administration: Administration) -> None:
+    """ARCHIVE documents with files, each uploaded and approved by a source user."""
+    template = await Document.filter(administration_id=administration.pk).first()
+    rows = []
+    for i in range(ARCHIVE):
+        stored = await files.put(f"%PDF-1.4 scale document {i}".encode())
+        rows.append(
+            Document(
+                administration_id=administration.pk,
+                kind=template.kind,
+                status=template.status,
+                title=f"Doc {i}",
+                file_name=f"doc-{i}.pdf",
+                content_type="application/pdf",
+                size=stored.size,
+                sha256=stored.sha256,
+                storage_key=stored.key,
+                uploaded_by_id=scenario.clerk.pk,
+                uploaded_by_name=scenario.clerk.display_name,
+                approved_by_id=scenario.superuser.pk,
+                approved_by_name=scenario.superuser.display_name,
+                created_at=clock.now(),
+            )
+        )
+    await Document.bulk_create(rows, batch_size=500)
+
+
+async def _offer_and_claim(scenario: Scenario, administration: Administration) -> None:
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+
+
+async def _documents(administration_id: int) -> list[tuple]:
+    return list(
+        await Document.filter(administration_id=administration_id)
+        .order_by("id")
+        .values_list("id", "sha256", "uploaded_by_id", "approved_by_id", "uploaded_by_name")
+    )
+
+
+async def test_a_large_archive_moves_whole_in_many_batches(
+    scenario: Scenario, settings, clock, files
+):
+    big = scenario.ready[0]
+    await _archive(scenario, files, clock, big)
+    before = await _documents(big.pk)
+    await _offer_and_claim(scenario, big)
+
+    mover = MoveEngine(settings, clock, files, batch_size=70)
+    assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
+
+    moved = await Administration.get(pk=big.pk)
+    assert (moved.environment_id, moved.connection_id) == (
+        scenario.target.pk,
+        scenario.target_exact.pk,
+    )
+    after = await _documents(big.pk)
+    assert [(i, sha, name) for i, sha, _, _, name in after] == [
+        (i, sha, name) for i, sha, _, _, name in before
+    ]
+    assert all(up is None and approved is None for _, _, up, approved, _ in after)
+    item = await MigrationItem.get(administration_id=big.pk)
+    assert item.status == MigrationStatus.COMPLETED
+    assert (item.documents_done, item.documents_total) == (len(before), len(before))
+    assert item.checksums_verified
+
+
+async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
+    scenario: Scenario, settings, clock, files
+):
+    big = scenario.ready[0]
+    await _archive(scenario, files, clock, big)
+    await _offer_and_claim(scenario, big)
+    before = await _documents(big.pk)
+    victim = await Document.filter(administration_id=big.pk).order_by("-id").offset(40).first()
+    path = files.root / victim.storage_key[:2] / victim.storage_key[2:4] / victim.storage_key
+    path.write_bytes(b"damaged")
+
+    mover = MoveEngine(settings, clock, files, batch_size=70)
+    assert await mover.run_until_idle() == [MigrationStatus.FAILED]
+
+    item = await MigrationItem.get(administration_id=big.pk)
+    assert f"first: document {victim.pk}" in item.reason
+    assert await _documents(big.pk) == before
+    assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk
+
+
+async def test_verify_names_every_bad_file_across_its_threads(files):
+    good = [await files.put(f"file {i}".encode()) for i in range(600)]
+    expected = [(f.key, f.sha256) for f in good]
+    missing = "ab" * 32
+    expected[17] = (expected[17][0], "0" * 64)
+    expected[450] = (missing, "0" * 64)
+    expected.append(("../../etc/passwd", "0" * 64))
+    bad = await files.verify(expected)
+    assert sorted(bad) == sorted([good[17].key, missing, "../../etc/passwd"])
