@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +25,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from models.enums import MigrationStatus, Role
-from models.transfer_code import format_transfer_code, normalize_transfer_code
+from models.transfer_code import (
+    format_transfer_code,
+    may_be_part_of_a_code,
+    normalize_transfer_code,
+)
 from models.user import hash_token
 from overdracht.clock import SystemClock
 from overdracht.settings import load_settings
@@ -115,16 +118,22 @@ class BadRequest(ValueError):
 
 
 def offered_statements(with_transfer_code: bool) -> tuple[str, str]:
-    """The count and page statements of the resolver for a word search, exactly as Tortoise."""
+    """The count and page statements of the resolver for a word search, exactly as Tortoise.
+
+    Without the transfer-code clause Tortoise counts without the join, naming columns bare.
+    """
     where = _WHERE_TEXT + (_WHERE_CODE if with_transfer_code else "") + ")"
     limit = "$7 OFFSET $8" if with_transfer_code else "$6 OFFSET $7"
-    return f"SELECT COUNT(*) {_FROM}{where}", f"{_SELECT}{_FROM}{where} {_ORDER}LIMIT {limit}"
+    page = f"{_SELECT}{_FROM}{where} {_ORDER}LIMIT {limit}"
+    if with_transfer_code:
+        return f"SELECT COUNT(*) {_FROM}{where}", page
+    bare_where = where.replace('"migration_item".', "")
+    return f'SELECT COUNT(*) FROM "migration_item" {bare_where}', page
 
 
 def searches_transfer_code(term: str) -> bool:
     """Whether the resolver also searches transfer codes for this term (it adds a clause)."""
-    code = normalize_transfer_code(term)
-    return len(code) >= 3 and re.fullmatch(r"[A-Z0-9]+", code) is not None
+    return may_be_part_of_a_code(term)
 
 
 def search_statements(environment_id: int, term: str) -> tuple[str, str, list[Any]]:

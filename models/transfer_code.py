@@ -33,3 +33,9 @@ def format_transfer_code(code: str) -> str:
 def looks_like_transfer_code(normalized: str) -> bool:
     """Whether a normalized entry could be a code at all, before any database lookup."""
     return len(normalized) == LENGTH and all(c in ALPHABET for c in normalized)
+
+
+def may_be_part_of_a_code(entered: str) -> bool:
+    """Whether a search term could be a piece of a transfer code, worth searching codes for."""
+    code = normalize_transfer_code(entered)
+    return len(code) >= 3 and all(c in ALPHABET for c in code)

@@ -12,7 +12,7 @@ from api.pagination import Connection, build_connection, fetch_page
 from api.schema.migration import MigrationAdministrationType
 from models import MigrationItem
 from models.enums import MigrationStatus
-from models.transfer_code import ALPHABET, normalize_transfer_code
+from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
@@ -45,9 +45,8 @@ def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q
         | Q(inbound_mail_address__icontains=term)
         | Q(recipients_text__icontains=term)
     )
-    code = normalize_transfer_code(term)
-    if include_transfer_code and len(code) >= 3 and all(c in ALPHABET for c in code):
-        q |= Q(migration__transfer_code__contains=code)
+    if include_transfer_code and may_be_part_of_a_code(term):
+        q |= Q(migration__transfer_code__contains=normalize_transfer_code(term))
     for status in MigrationStatus:
         if term.upper().replace(" ", "_") in status.value:
             q |= status_filter(status, now)
