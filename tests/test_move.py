@@ -327,27 +327,7 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
     scenario: Scenario, settings, clock, files
 ):
     big = scenario.ready[0]
-    template = await Document.filter(administration_id=big.pk).first()
-    rows = []
-    for i in range(3000):
-        stored = await files.put(f"%PDF-1.4 document {i}".encode())
-        rows.append(
-            Document(
-                administration_id=big.pk,
-                kind=template.kind,
-                status=template.status,
-                title=f"Doc {i}",
-                file_name=f"doc-{i}.pdf",
-                content_type="application/pdf",
-                size=stored.size,
-                sha256=stored.sha256,
-                storage_key=stored.key,
-                uploaded_by_id=scenario.clerk.pk,
-                uploaded_by_name=scenario.clerk.display_name,
-                created_at=clock.now(),
-            )
-        )
-    await Document.bulk_create(rows, batch_size=500)
+    await scenario.factory.archive(big, 3000, uploaded_by=scenario.clerk)
     ids_before = (
         await Document.filter(administration_id=big.pk).order_by("id").values_list("id", "sha256")
     )

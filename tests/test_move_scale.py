@@ -12,29 +12,9 @@ ARCHIVE = 3000
 
 async def _archive(scenario: Scenario, files, clock, administration: Administration) -> None:
     """ARCHIVE documents with files, each uploaded and approved by a source user."""
-    template = await Document.filter(administration_id=administration.pk).first()
-    rows = []
-    for i in range(ARCHIVE):
-        stored = await files.put(f"%PDF-1.4 scale document {i}".encode())
-        rows.append(
-            Document(
-                administration_id=administration.pk,
-                kind=template.kind,
-                status=template.status,
-                title=f"Doc {i}",
-                file_name=f"doc-{i}.pdf",
-                content_type="application/pdf",
-                size=stored.size,
-                sha256=stored.sha256,
-                storage_key=stored.key,
-                uploaded_by_id=scenario.clerk.pk,
-                uploaded_by_name=scenario.clerk.display_name,
-                approved_by_id=scenario.superuser.pk,
-                approved_by_name=scenario.superuser.display_name,
-                created_at=clock.now(),
-            )
-        )
-    await Document.bulk_create(rows, batch_size=500)
+    await scenario.factory.archive(
+        administration, ARCHIVE, uploaded_by=scenario.clerk, approved_by=scenario.superuser
+    )
 
 
 async def _offer_and_claim(scenario: Scenario, administration: Administration) -> None:
