@@ -162,6 +162,16 @@ async def test_connection_of_another_package_is_refused(scenario: Scenario, fact
     assert payload["userErrors"][0]["field"] == ["input", "administrations", "0", "connectionId"]
 
 
+async def test_without_a_connection_of_the_package_the_claim_says_so(scenario: Scenario, factory):
+    migration = await scenario.offer()
+    twinfield = await factory.connection(scenario.target, AccountingPackage.TWINFIELD)
+    await scenario.target_exact.delete()
+    payload = await scenario.claim(
+        migration["transferCode"], scenario.items(migration)[:1], connection=twinfield
+    )
+    assert codes(payload) == ["NO_CONNECTION_OF_PACKAGE"]
+
+
 async def test_connection_of_another_environment_is_not_found(scenario: Scenario):
     migration = await scenario.offer()
     payload = await scenario.claim(

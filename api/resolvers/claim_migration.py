@@ -93,6 +93,19 @@ async def _check_choice(
                 "connectionId",
             )
         )
+    elif connection.package != migration.package and not await AccountingConnection.exists(
+        environment_id=ctx.environment_id, package=migration.package
+    ):
+        errors.append(
+            user_error(
+                UserErrorCode.NO_CONNECTION_OF_PACKAGE,
+                f"Your environment has no connection to {migration.package.value}; add one "
+                "before receiving.",
+                "administrations",
+                index,
+                "connectionId",
+            )
+        )
     elif connection.package != migration.package:
         errors.append(
             user_error(
