@@ -6,7 +6,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.redeem import redeem_for_mutation
+from api.resolvers.redeem import redeem_as_superuser
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import (
@@ -14,7 +14,7 @@ from api.schema.receiving import (
     ClaimMigrationInput,
     ClaimMigrationPayload,
 )
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error
 from models import AccountingConnection, BillableLine, Migration, MigrationItem
 from models.audit import record
 from models.enums import AuditAction, MigrationStatus
@@ -149,11 +149,9 @@ async def claim_migration(
     """Queue every chosen administration for its move, or none of them."""
     ctx: Context = info.context
     user = ctx.viewer
-    if refusal := superusers_only(user, "receive"):
-        return ClaimMigrationPayload(user_errors=refusal)
-    redeemed = await redeem_for_mutation(ctx, input.transfer_code)
-    if isinstance(redeemed, UserError):
-        return ClaimMigrationPayload(user_errors=[redeemed])
+    redeemed = await redeem_as_superuser(ctx, input.transfer_code, "receive")
+    if isinstance(redeemed, list):
+        return ClaimMigrationPayload(user_errors=redeemed)
     migration = redeemed
     errors: list[UserError] = []
     if not ensure_premium(user.environment):

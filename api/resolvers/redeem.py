@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from api.context import Context
 from api.errors import PublicError
-from api.schema.user_errors import UserError, UserErrorCode, user_error
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration
 from models.receiving import CodeRefused, redeem_code
 
@@ -15,6 +15,14 @@ async def redeem_for_mutation(ctx: Context, code: str) -> Migration | UserError:
         return await redeem_code(ctx.viewer, code, ctx.clock.now())
     except CodeRefused as refused:
         return user_error(UserErrorCode(refused.refusal.value), str(refused), "transferCode")
+
+
+async def redeem_as_superuser(ctx: Context, code: str, action: str) -> Migration | list[UserError]:
+    """What receiving and rejecting both check first: rule 1, then the code."""
+    if refusal := superusers_only(ctx.viewer, action):
+        return refusal
+    redeemed = await redeem_for_mutation(ctx, code)
+    return [redeemed] if isinstance(redeemed, UserError) else redeemed
 
 
 async def redeem_for_query(ctx: Context, code: str) -> Migration:

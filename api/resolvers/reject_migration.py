@@ -8,11 +8,11 @@ from tortoise.transactions import in_transaction
 from api.context import Context
 from api.resolvers.claim_migration import not_claimable
 from api.resolvers.mails import enqueue_rejection_mail
-from api.resolvers.redeem import redeem_for_mutation
+from api.resolvers.redeem import redeem_as_superuser
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error
 from models import Migration, MigrationItem
 from models.audit import record
 from models.enums import AuditAction, MigrationStatus
@@ -27,11 +27,9 @@ async def reject_migration(
     """Reject the chosen administrations that are still offered, all or none."""
     ctx: Context = info.context
     user = ctx.viewer
-    if refusal := superusers_only(user, "reject"):
-        return RejectMigrationPayload(user_errors=refusal)
-    redeemed = await redeem_for_mutation(ctx, input.transfer_code)
-    if isinstance(redeemed, UserError):
-        return RejectMigrationPayload(user_errors=[redeemed])
+    redeemed = await redeem_as_superuser(ctx, input.transfer_code, "reject")
+    if isinstance(redeemed, list):
+        return RejectMigrationPayload(user_errors=redeemed)
     migration = redeemed
     reason = (input.reason or "").strip()
     errors: list[UserError] = []
