@@ -14,6 +14,7 @@ from enum import StrEnum
 from mail import templates_en, templates_nl
 from mail.layout import Letter, to_html, to_text
 from models.enums import MailLanguage
+from models.migration import MigrationItem
 
 
 class MailKind(StrEnum):
@@ -35,6 +36,17 @@ class AdministrationLine:
     package: str
     document_count: int
     inbound_mail_address: str
+
+    @classmethod
+    def of_item(cls, item: MigrationItem, package: str) -> AdministrationLine:
+        """An administration of an offer as it was when offered."""
+        return cls(
+            name=item.administration_name,
+            code=item.administration_code,
+            package=package,
+            document_count=item.documents_total,
+            inbound_mail_address=item.inbound_mail_address,
+        )
 
 
 @dataclass(frozen=True, kw_only=True)

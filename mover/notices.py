@@ -61,13 +61,7 @@ async def enqueue_failure_mail(
         source_office_name=source.name,
         target_office_name=target.name,
         failed_at=clock.now(),
-        administration=AdministrationLine(
-            name=item.administration_name,
-            code=item.administration_code,
-            package=migration.package.value,
-            document_count=item.documents_total,
-            inbound_mail_address=item.inbound_mail_address,
-        ),
+        administration=AdministrationLine.of_item(item, migration.package.value),
         reason=reason,
     )
     to, cc = _addressees(migration, item)

@@ -11,20 +11,6 @@ from models import Environment, Migration, MigrationItem
 from models.transfer_code import format_transfer_code
 
 
-def administration_lines(items: Sequence[MigrationItem], package: str) -> list[AdministrationLine]:
-    """The administrations of a mail as they were when offered."""
-    return [
-        AdministrationLine(
-            name=item.administration_name,
-            code=item.administration_code,
-            package=package,
-            document_count=item.documents_total,
-            inbound_mail_address=item.inbound_mail_address,
-        )
-        for item in items
-    ]
-
-
 async def enqueue_offer_mail(
     ctx: Context, migration: Migration, items: Sequence[MigrationItem], source: Environment
 ) -> None:
@@ -38,7 +24,7 @@ async def enqueue_offer_mail(
         transfer_code=format_transfer_code(migration.transfer_code),
         offered_at=migration.offered_at,
         expires_at=migration.expires_at,
-        administrations=administration_lines(items, migration.package.value),
+        administrations=[AdministrationLine.of_item(i, migration.package.value) for i in items],
         service_url=ctx.settings.public_url,
     )
     await enqueue_notice(
@@ -61,7 +47,7 @@ async def enqueue_withdrawal_mail(
         source_office_name=source.name,
         requester_name=ctx.viewer.display_name,
         withdrawn_at=ctx.clock.now(),
-        administrations=administration_lines(items, migration.package.value),
+        administrations=[AdministrationLine.of_item(i, migration.package.value) for i in items],
     )
     await enqueue_notice(
         mail,
@@ -83,7 +69,7 @@ async def enqueue_rejection_mail(
         rejected_by_name=ctx.viewer.display_name,
         reason=reason,
         rejected_at=ctx.clock.now(),
-        administrations=administration_lines(items, migration.package.value),
+        administrations=[AdministrationLine.of_item(i, migration.package.value) for i in items],
     )
     await enqueue_notice(
         mail,
