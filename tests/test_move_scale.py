@@ -1,6 +1,8 @@
-"""A larger archive: many batches, files verified in several threads, the end state exact."""
+"""A larger archive: many batches, files read ahead and verified, the end state exact."""
 
 from __future__ import annotations
+
+import asyncio
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus
@@ -78,7 +80,7 @@ async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk
 
 
-async def test_verify_names_every_bad_file_across_its_threads(files):
+async def test_verify_names_every_bad_file_across_its_slices(files):
     good = [await files.put(f"file {i}".encode()) for i in range(600)]
     expected = [(f.key, f.sha256) for f in good]
     missing = "ab" * 32
@@ -87,3 +89,15 @@ async def test_verify_names_every_bad_file_across_its_threads(files):
     expected.append(("../../etc/passwd", "0" * 64))
     bad = await files.verify(expected)
     assert sorted(bad) == sorted([good[17].key, missing, "../../etc/passwd"])
+
+
+async def test_overlapping_verifies_each_name_their_own_bad_files(files):
+    """The engine hands over the next batch before the last one is hashed."""
+    good = [await files.put(f"overlap {i}".encode()) for i in range(700)]
+    first = [(f.key, f.sha256) for f in good[:350]]
+    second = [(f.key, f.sha256) for f in good[350:]]
+    damaged = files.root / good[360].key[:2] / good[360].key[2:4] / good[360].key
+    damaged.write_bytes(b"overlap 360 with a bit rotted")
+    first[200] = ("cd" * 32, "0" * 64)
+    results = await asyncio.gather(files.verify(first), files.verify(second))
+    assert results == [["cd" * 32], [good[360].key]]
