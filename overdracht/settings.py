@@ -109,6 +109,9 @@ def _smtp(env: Mapping[str, str]) -> SmtpSettings:
         password=env.get("OVERDRACHT_SMTP_PASSWORD") or None,
         tls=tls,
         sender=sender,
+        timeout_seconds=_int(
+            env, "OVERDRACHT_SMTP_TIMEOUT_SECONDS", int(SmtpSettings.timeout_seconds), minimum=1
+        ),
     )
 
 

@@ -24,6 +24,7 @@ def test_values_are_read_from_the_environment():
             "OVERDRACHT_SMTP_HOST": "smtp.example",
             "OVERDRACHT_SMTP_PORT": "587",
             "OVERDRACHT_SMTP_TLS": "starttls",
+            "OVERDRACHT_SMTP_TIMEOUT_SECONDS": "30",
             "OVERDRACHT_INBOUND_MAIL_DOMAIN": "In.Example.NL",
         }
     )
@@ -33,6 +34,7 @@ def test_values_are_read_from_the_environment():
         587,
         "starttls",
     )
+    assert settings.smtp.timeout_seconds == 30
     assert settings.inbound_mail_domain == "in.example.nl"
 
 
@@ -44,6 +46,7 @@ def test_values_are_read_from_the_environment():
         ("OVERDRACHT_SMTP_PORT", "0"),
         ("OVERDRACHT_SMTP_TLS", "maybe"),
         ("OVERDRACHT_SMTP_SENDER", "no address"),
+        ("OVERDRACHT_SMTP_TIMEOUT_SECONDS", "0"),
         ("OVERDRACHT_INBOUND_MAIL_DOMAIN", "not a domain"),
         ("OVERDRACHT_OFFER_VALIDITY_DAYS", "0"),
         ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "-1"),
