@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
 from models.administration import AccountingConnection, Administration
 from models.audit import record
@@ -17,6 +20,7 @@ from models.environment import Environment
 from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import User
+from overdracht.db import supports_row_locks
 
 MAX_FAILED_PER_USER = 5
 USER_WINDOW = timedelta(minutes=15)
@@ -45,9 +49,27 @@ INVALID_MESSAGE = (
     "Codes expire after the date in the offer mail."
 )
 
-# Attempts of one user are taken one at a time, so aliases in one request cannot slip past the
-# limit together; each is counted on its own.
-_user_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+# The attempts of one environment are taken one at a time, so that neither aliases in one
+# request nor several server processes can slip past a limit together: each is counted and
+# recorded before the next is looked at.
+_environment_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+ATTEMPTS_LOCK_SPACE = 0x4F56  # the first key of the advisory locks that serialise attempts
+
+
+@contextlib.asynccontextmanager
+async def _one_attempt_at_a_time(environment_id: int) -> AsyncIterator[None]:
+    """Serialise one environment's attempts across every server process, not only this one."""
+    # PostgreSQL: an advisory lock held by the transaction that counts and records. SQLite is
+    # used by one process, so a lock of this process does.
+    if not supports_row_locks():
+        async with _environment_locks[environment_id]:
+            yield
+        return
+    async with in_transaction() as connection:
+        await connection.execute_query(
+            "SELECT pg_advisory_xact_lock($1, $2)", [ATTEMPTS_LOCK_SPACE, environment_id]
+        )
+        yield
 
 
 async def attempts_exhausted(user: User, now: datetime) -> bool:
@@ -86,34 +108,39 @@ async def _addressed_to(migration: Migration, environment_id: int) -> bool:
 
 async def redeem_code(user: User, entered: str, now: datetime) -> Migration:
     """The offer a code opens for this user, counting every failure against the limits."""
-    async with _user_locks[user.pk]:
-        if await attempts_exhausted(user, now):
-            raise CodeRefused(
-                CodeRefusal.TOO_MANY_ATTEMPTS,
-                "Too many wrong transfer codes; wait before trying again.",
-            )
-        code = normalize_transfer_code(entered)
-        migration = (
-            await Migration.get_or_none(transfer_code=code)
-            if looks_like_transfer_code(code)
-            else None
+    async with _one_attempt_at_a_time(user.environment_id):  # type: ignore[attr-defined]
+        outcome = await _try_code(user, entered, now)
+    if isinstance(outcome, CodeRefused):  # raised only now, so the failure's record is kept
+        raise outcome
+    return outcome
+
+
+async def _try_code(user: User, entered: str, now: datetime) -> Migration | CodeRefused:
+    """One attempt, under the lock; a refusal is returned so its record is committed."""
+    if await attempts_exhausted(user, now):
+        return CodeRefused(
+            CodeRefusal.TOO_MANY_ATTEMPTS,
+            "Too many wrong transfer codes; wait before trying again.",
         )
-        if migration is not None and migration.source_environment_id == user.environment_id:  # type: ignore[attr-defined]
-            raise CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
-        usable = (
-            migration is not None
-            and not migration.is_expired(now)
-            and await _addressed_to(migration, user.environment_id)  # type: ignore[attr-defined]
-            and await MigrationItem.filter(migration_id=migration.pk)
-            .exclude(status__in=[MigrationStatus.WITHDRAWN, MigrationStatus.EXPIRED])
-            .exists()
-            and migration.target_environment_id in (None, user.environment_id)  # type: ignore[attr-defined]
-        )
-        if not usable:
-            await _record_failure(user, entered, now)
-            raise CodeRefused(CodeRefusal.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
-        assert migration is not None
-        return migration
+    code = normalize_transfer_code(entered)
+    migration = (
+        await Migration.get_or_none(transfer_code=code) if looks_like_transfer_code(code) else None
+    )
+    if migration is not None and migration.source_environment_id == user.environment_id:  # type: ignore[attr-defined]
+        return CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
+    usable = (
+        migration is not None
+        and not migration.is_expired(now)
+        and await _addressed_to(migration, user.environment_id)  # type: ignore[attr-defined]
+        and await MigrationItem.filter(migration_id=migration.pk)
+        .exclude(status__in=[MigrationStatus.WITHDRAWN, MigrationStatus.EXPIRED])
+        .exists()
+        and migration.target_environment_id in (None, user.environment_id)  # type: ignore[attr-defined]
+    )
+    if not usable or migration is None:
+        await _record_failure(user, entered, now)
+        return CodeRefused(CodeRefusal.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
+    return migration
 
 
 def ensure_premium(environment: Environment) -> bool:

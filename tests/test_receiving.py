@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -106,6 +107,29 @@ async def test_failed_attempts_are_limited_per_environment(scenario: Scenario, f
     scenario.target_token = await factory.token(fresh)
     body = await scenario.preview(migration["transferCode"])
     assert body["errors"][0]["extensions"]["code"] == "TOO_MANY_ATTEMPTS"
+
+
+async def test_simultaneous_guesses_of_one_environment_stop_at_its_limit(
+    scenario: Scenario, factory
+):
+    """Each request has its own connection, so the limit must hold beyond one process."""
+    await scenario.offer()
+    tokens = [await factory.token(await factory.user(scenario.target)) for _ in range(6)]
+    guesses = [
+        scenario.graphql(
+            f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}', None, token
+        )
+        for token in tokens
+        for _ in range(MAX_FAILED_PER_USER)
+    ]
+    bodies = await asyncio.gather(*guesses)
+    found = sorted(body["errors"][0]["extensions"]["code"] for body in bodies)
+    refused = len(guesses) - MAX_FAILED_PER_ENVIRONMENT
+    assert (
+        found
+        == ["TOO_MANY_ATTEMPTS"] * refused + ["TRANSFER_CODE_INVALID"] * MAX_FAILED_PER_ENVIRONMENT
+    )
+    assert await CodeAttempt.all().count() == MAX_FAILED_PER_ENVIRONMENT
 
 
 async def test_claim_queues_the_chosen_administrations_and_bills_the_receiver(scenario: Scenario):
