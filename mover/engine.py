@@ -208,10 +208,10 @@ class MoveEngine:
         started = time.perf_counter()
         done = bytes_total = last_id = 0
         rows = await self._batch(administration_id, last_id)
-        checking = self._check(rows)
+        checking: asyncio.Future[list[str]] | None = self._check(rows)
         following_check: asyncio.Future[list[str]] | None = None
         try:
-            while rows:
+            while rows and checking is not None:
                 following = await self._batch(administration_id, rows[-1][0])
                 following_check = self._check(following) if following else None
                 bad = await checking
