@@ -11,6 +11,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -32,22 +33,28 @@ from overdracht.filestore import FileStore
 from overdracht.settings import Settings
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 5
+VALIDATION_CACHE_SIZE = 256
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the query limits of the settings; its SDL is the committed contract."""
+    # The limiters' rules are built once: each limiter makes a new rule class when it is
+    # created, and a new class per request would miss the validation cache every time.
+    limits = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    ]
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+            lambda: AddValidationRules(limits),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: MaskErrors(should_mask_error=should_mask_error),
             # Frontends and partners send the same few documents again and again.
             lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
+            lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
         ],
     )
 

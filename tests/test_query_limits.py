@@ -6,6 +6,7 @@ import pytest
 from graphql import GraphQLError
 
 from api.errors import BadInputError, should_mask_error
+from api.graphql import VALIDATION_CACHE_SIZE
 
 
 @pytest.fixture
@@ -42,6 +43,21 @@ async def test_deep_queries_are_refused(server, token):
         body = await server.graphql(too_deep, token=token)
         assert body["data"] is None
         assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+
+
+async def test_a_repeated_document_is_validated_once(server, token):
+    """The limits must not defeat the validation cache, the GraphQL path's biggest saving."""
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    cache = _get_validate_cache(VALIDATION_CACHE_SIZE)
+    query = "{ viewer { user { email } } }  # validated once"
+    await server.graphql(query, token=token)
+    before = cache.cache_info()
+    for _ in range(3):
+        body = await server.graphql(query, token=token)
+        assert "errors" not in body
+    after = cache.cache_info()
+    assert (after.hits - before.hits, after.misses - before.misses) == (3, 0)
 
 
 async def test_too_many_aliases_are_refused(server, token):
