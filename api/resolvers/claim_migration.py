@@ -6,7 +6,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.redeem import redeem_as_superuser
+from api.resolvers.redeem import not_claimable, offered_choice, redeem_as_superuser
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import (
@@ -21,7 +21,6 @@ from models.enums import AuditAction, MigrationStatus
 from models.receiving import bind_target, duplicate_in_target, ensure_premium, queue_item
 
 MAX_CODE_LENGTH = 64
-RECEIVED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.COMPLETED}
 
 
 class LostRace(Exception):
@@ -29,28 +28,6 @@ class LostRace(Exception):
 
     def __init__(self, index: int) -> None:
         self.index = index
-
-
-def not_claimable(item: MigrationItem, status: MigrationStatus, index: int) -> UserError:
-    """Why an administration of the offer cannot be received now."""
-    name = item.administration_name
-    if status == MigrationStatus.EXPIRED:
-        return user_error(
-            UserErrorCode.EXPIRED, f"The offer of {name} has expired.", "administrations", index
-        )
-    if status in RECEIVED or status == MigrationStatus.FAILED:
-        return user_error(
-            UserErrorCode.ALREADY_RECEIVED,
-            f"{name} has already been received.",
-            "administrations",
-            index,
-        )
-    return user_error(
-        UserErrorCode.NOT_OFFERED,
-        f"{name} is no longer offered ({status.value.lower()}).",
-        "administrations",
-        index,
-    )
 
 
 async def _check_choice(
@@ -61,21 +38,16 @@ async def _check_choice(
     index: int,
 ) -> tuple[MigrationItem, AccountingConnection, str] | list[UserError]:
     """One chosen administration: in this offer, still offered, a fitting connection, no twin."""
-    pk = decode_global_id(choice.administration_id, "MigrationAdministration")
-    item = items.get(pk) if pk is not None else None
-    if item is None:
-        return [
-            user_error(
-                UserErrorCode.NOT_FOUND,
-                "This administration is not part of the offer.",
-                "administrations",
-                index,
-                "administrationId",
-            )
-        ]
-    status = item.effective_status(ctx.clock.now())
-    if status != MigrationStatus.OFFERED:
-        return [not_claimable(item, status, index)]
+    item = offered_choice(
+        items,
+        choice.administration_id,
+        ctx.clock.now(),
+        "administrations",
+        index,
+        id_field="administrationId",
+    )
+    if isinstance(item, UserError):
+        return [item]
     errors: list[UserError] = []
     conn_pk = decode_global_id(choice.connection_id, "AccountingConnection")
     connection = (
@@ -237,6 +209,8 @@ async def claim_migration(
         status = fresh.effective_status(now)
         if status == MigrationStatus.OFFERED:  # the offer went to another environment
             status = MigrationStatus.QUEUED
-        return ClaimMigrationPayload(user_errors=[not_claimable(fresh, status, lost.index)])
+        return ClaimMigrationPayload(
+            user_errors=[not_claimable(fresh, status, "administrations", lost.index)]
+        )
     migration = await Migration.get(pk=migration.pk)
     return ClaimMigrationPayload(migration=MigrationType.from_model(migration, ctx))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
+from tortoise.expressions import Q
 
 from api.context import Context
 from api.pagination import Connection
-from api.resolvers.overview import overview_page, search_filter, status_filter
+from api.resolvers.overview import overview_page, search_filter
 from api.schema.enums import MigrationStatusEnum
 from api.schema.migration import MigrationAdministrationType
 from models import MigrationItem
@@ -23,10 +26,17 @@ async def resolve_offered_administrations(
     """Every administration this environment offered, one row each, newest first."""
     ctx: Context = info.context
     ctx.require_superuser()
-    now = ctx.clock.now()
-    query = MigrationItem.filter(source_environment_id=ctx.environment_id)
-    if status is not None:
-        query = query.filter(status_filter(MigrationStatus(status), now))
-    if search and search.strip():
-        query = query.filter(search_filter(search.strip(), now, include_transfer_code=True))
-    return await overview_page(ctx, query, first, after)
+    return await overview_page(
+        ctx,
+        MigrationItem.filter(source_environment_id=ctx.environment_id),
+        status=MigrationStatus(status) if status is not None else None,
+        search=search,
+        search_with=offered_search,
+        first=first,
+        after=after,
+    )
+
+
+def offered_search(term: str, now: datetime) -> Q:
+    """The shared search, the transfer code included: the source may see its own codes."""
+    return search_filter(term, now, include_transfer_code=True)

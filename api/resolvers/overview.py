@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
@@ -59,9 +60,21 @@ def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q
 
 
 async def overview_page(
-    ctx: Context, query: QuerySet[MigrationItem], first: int | None, after: str | None
+    ctx: Context,
+    query: QuerySet[MigrationItem],
+    *,
+    status: MigrationStatus | None,
+    search: str | None,
+    search_with: Callable[[str, datetime], Q],
+    first: int | None,
+    after: str | None,
 ) -> Connection[MigrationAdministrationType]:
-    """One page of overview rows, newest first, each with its offer loaded in the same query."""
+    """One page of overview rows, filtered, newest first, each with its offer in the same query."""
+    now = ctx.clock.now()
+    if status is not None:
+        query = query.filter(status_filter(status, now))
+    if search and search.strip():
+        query = query.filter(search_with(search.strip(), now))
     rows, offset, total = await fetch_page(
         query.select_related("migration").order_by("-offered_at", "-id"),
         first=first,

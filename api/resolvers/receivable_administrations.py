@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 from tortoise.expressions import Q, Subquery
 
 from api.context import Context
 from api.pagination import Connection
-from api.resolvers.overview import overview_page, search_filter, status_filter
+from api.resolvers.overview import overview_page, search_filter
 from api.schema.enums import MigrationStatusEnum
 from api.schema.migration import MigrationAdministrationType
 from models import MigrationItem, MigrationRecipient, User
@@ -22,9 +24,9 @@ def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
     return Q(migration_id__in=addressed) | Q(target_environment_id=environment_id)
 
 
-def receivable_search(term: str, now: object) -> Q:
+def receivable_search(term: str, now: datetime) -> Q:
     """The shared search, plus the columns only this overview shows: package and source office."""
-    q = search_filter(term, now, include_transfer_code=False)  # type: ignore[arg-type]
+    q = search_filter(term, now, include_transfer_code=False)
     q |= Q(migration__source_environment__name__icontains=term)
     q |= Q(migration__source_environment__office_code__icontains=term)
     packages = [p for p in AccountingPackage if term.upper().replace(" ", "_") in p.value]
@@ -43,13 +45,15 @@ async def resolve_receivable_administrations(
     """One row per administration offered to, received or rejected by this environment."""
     ctx: Context = info.context
     ctx.require_superuser()
-    now = ctx.clock.now()
     emails = await User.filter(environment_id=ctx.environment_id, role=Role.SUPERUSER).values_list(
         "email", flat=True
     )
-    query = MigrationItem.filter(receivable_scope(ctx.environment_id, list(emails)))
-    if status is not None:
-        query = query.filter(status_filter(MigrationStatus(status), now))
-    if search and search.strip():
-        query = query.filter(receivable_search(search.strip(), now))
-    return await overview_page(ctx, query, first, after)
+    return await overview_page(
+        ctx,
+        MigrationItem.filter(receivable_scope(ctx.environment_id, list(emails))),
+        status=MigrationStatus(status) if status is not None else None,
+        search=search,
+        search_with=receivable_search,
+        first=first,
+        after=after,
+    )

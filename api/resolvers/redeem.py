@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from api.context import Context
 from api.errors import PublicError
+from api.schema.ids import decode_global_id
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Migration
+from models import Migration, MigrationItem
+from models.enums import MigrationStatus
 from models.receiving import CodeRefused, redeem_code
+
+RECEIVED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.COMPLETED}
 
 
 async def redeem_for_mutation(ctx: Context, code: str) -> Migration | UserError:
@@ -31,3 +37,36 @@ async def redeem_for_query(ctx: Context, code: str) -> Migration:
         return await redeem_code(ctx.viewer, code, ctx.clock.now())
     except CodeRefused as refused:
         raise PublicError(str(refused), code=refused.refusal.value) from None
+
+
+def offered_choice(
+    items: dict[int, MigrationItem],
+    raw_id: str,
+    now: datetime,
+    *path: str | int,
+    id_field: str | None = None,
+) -> MigrationItem | UserError:
+    """One administration chosen to receive or reject: part of this offer and still offered."""
+    pk = decode_global_id(raw_id, "MigrationAdministration")
+    item = items.get(pk) if pk is not None else None
+    if item is None:
+        where = (*path, id_field) if id_field else path
+        return user_error(
+            UserErrorCode.NOT_FOUND, "This administration is not part of the offer.", *where
+        )
+    status = item.effective_status(now)
+    return item if status == MigrationStatus.OFFERED else not_claimable(item, status, *path)
+
+
+def not_claimable(item: MigrationItem, status: MigrationStatus, *path: str | int) -> UserError:
+    """Why an administration of the offer cannot be received or rejected now."""
+    name = item.administration_name
+    if status == MigrationStatus.EXPIRED:
+        return user_error(UserErrorCode.EXPIRED, f"The offer of {name} has expired.", *path)
+    if status in RECEIVED or status == MigrationStatus.FAILED:
+        return user_error(
+            UserErrorCode.ALREADY_RECEIVED, f"{name} has already been received.", *path
+        )
+    return user_error(
+        UserErrorCode.NOT_OFFERED, f"{name} is no longer offered ({status.value.lower()}).", *path
+    )

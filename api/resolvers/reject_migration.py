@@ -6,16 +6,14 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.claim_migration import not_claimable
 from api.resolvers.mails import enqueue_rejection_mail
-from api.resolvers.redeem import redeem_as_superuser
-from api.schema.ids import decode_global_id
+from api.resolvers.redeem import not_claimable, offered_choice, redeem_as_superuser
 from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, user_error
 from models import Migration, MigrationItem
 from models.audit import record
-from models.enums import AuditAction, MigrationStatus
+from models.enums import AuditAction
 from models.receiving import bind_target, reject_item
 
 MAX_REASON_LENGTH = 2000
@@ -49,25 +47,10 @@ async def reject_migration(
     now = ctx.clock.now()
     chosen: list[MigrationItem] = []
     for index, raw in enumerate(input.administration_ids):
-        pk = decode_global_id(raw, "MigrationAdministration")
-        item = items.get(pk) if pk is not None else None
-        if item is None:
-            errors.append(
-                user_error(
-                    UserErrorCode.NOT_FOUND,
-                    "This administration is not part of the offer.",
-                    "administrationIds",
-                    index,
-                )
-            )
-            continue
-        status = item.effective_status(now)
-        if status != MigrationStatus.OFFERED:
-            error = not_claimable(item, status, index)
-            error.field = ["input", "administrationIds", str(index)]
-            errors.append(error)
-            continue
-        if item not in chosen:
+        item = offered_choice(items, raw, now, "administrationIds", index)
+        if isinstance(item, UserError):
+            errors.append(item)
+        elif item not in chosen:
             chosen.append(item)
     if errors:
         return RejectMigrationPayload(user_errors=errors)
@@ -94,7 +77,7 @@ async def reject_migration(
         late = [item for item in chosen if item not in rejected]
         fresh = await MigrationItem.get(pk=late[0].pk)
         return RejectMigrationPayload(
-            user_errors=[not_claimable(fresh, fresh.effective_status(now), 0)]
+            user_errors=[not_claimable(fresh, fresh.effective_status(now), "administrations", 0)]
         )
     migration = await Migration.get(pk=migration.pk)
     return RejectMigrationPayload(migration=MigrationType.from_model(migration, ctx))
