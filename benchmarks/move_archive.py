@@ -364,73 +364,40 @@ async def _has_world(conn: asyncpg.Connection) -> bool:
 
 
 async def offer_and_claim(world: World) -> int:
-    """The offer and the claim as the resolvers write them; returns the queued item's ID."""
+    """The offer and the claim through the functions the resolvers use; returns the item's ID."""
     from tortoise.transactions import in_transaction
 
-    from models import Administration, BillableLine, Migration, MigrationItem, MigrationRecipient
-    from models.audit import record
-    from models.document import count_documents
-    from models.enums import AccountingPackage, AuditAction, MigrationStatus
-    from models.receiving import bind_target, queue_item
-    from models.transfer_code import generate_transfer_code
+    from models import AccountingConnection, Administration
+    from models.enums import MailLanguage
+    from models.offering import write_offer
+    from models.receiving import bind_target, receive_item
     from models.user import User
 
     now = datetime.now(UTC)
-    administration = await Administration.get(pk=world.administration_id)
+    administration = await Administration.get(pk=world.administration_id).select_related(
+        "connection"
+    )
     requester = await User.get(pk=world.users[SOURCE_APPROVER])
     receiver = await User.get(email="eva@bosman.example")
-    counts = await count_documents([administration.pk])
     async with in_transaction():
-        migration = await Migration.create(
-            source_environment_id=world.source_id,
-            requester=requester,
-            requester_name=requester.display_name,
-            requester_email=requester.email,
-            package=AccountingPackage.EXACT_ONLINE,
-            transfer_code=generate_transfer_code(),
-            recipients=[receiver.email],
-            offered_at=now,
-            expires_at=now + timedelta(days=15),
-            terms_accepted_at=now,
+        migration, [item] = await write_offer(
+            requester,
+            [administration],
+            [receiver.email],
+            language=MailLanguage.NL,
+            now=now,
+            validity=timedelta(days=15),
         )
-        await MigrationRecipient.create(migration=migration, email=receiver.email)
-        item = await MigrationItem.create(
-            migration=migration,
-            administration=administration,
-            open_administration_id=administration.pk,
-            source_environment_id=world.source_id,
-            administration_code=administration.code,
-            administration_name=administration.name,
-            inbound_mail_address=administration.inbound_mail_address,
-            recipients_text=receiver.email,
-            status=MigrationStatus.OFFERED,
-            offered_at=now,
-            expires_at=migration.expires_at,
-            status_changed_at=now,
-            documents_total=counts.get(administration.pk, 0),
-        )
-        await record(AuditAction.OFFERED, at=now, migration_id=migration.pk, item_id=item.pk)
-    from models import AccountingConnection
-
     connection = await AccountingConnection.get(pk=world.target_connection_id)
     async with in_transaction():
         assert await bind_target(migration.pk, world.target_id)
-        assert await queue_item(
-            item.pk,
+        assert await receive_item(
+            item,
+            migration,
             connection=connection,
             target_code=administration.code,
             receiver=receiver,
             now=now,
-        )
-        await BillableLine.create(
-            environment_id=world.target_id,
-            item_id=item.pk,
-            description=f"Migration of administration {administration.code}",
-            accepted_by_name=receiver.display_name,
-            created_at=now,
-        )
-        await record(
-            AuditAction.RECEIVED, at=now, migration_id=migration.pk, item_id=item.pk, actor=receiver
         )
     return item.pk
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tortoise.expressions import Q
 
 from models.administration import Administration
-from models.enums import MigrationStatus
-from models.migration import MigrationItem
+from models.audit import record
+from models.document import count_documents
+from models.enums import AuditAction, MailLanguage, MigrationStatus
+from models.migration import Migration, MigrationItem, MigrationRecipient
+from models.transfer_code import generate_transfer_code
+from models.user import User
 
 MAX_RECIPIENTS = 10
 _EMAIL = re.compile(
@@ -84,3 +88,61 @@ async def administrations_of(environment_id: int, ids: Sequence[int]) -> dict[in
         environment_id=environment_id, id__in=list(ids)
     ).prefetch_related("connection")
     return {row.pk: row for row in rows}
+
+
+async def write_offer(
+    requester: User,
+    administrations: Sequence[Administration],
+    recipients: Sequence[str],
+    *,
+    language: MailLanguage,
+    now: datetime,
+    validity: timedelta,
+) -> tuple[Migration, list[MigrationItem]]:
+    """Write a checked offer, so the API and the benchmarks create offers the same way."""
+    # Inside the caller's transaction; the administrations come with their connection, whose
+    # package is the offer's.
+    migration = await Migration.create(
+        source_environment_id=requester.environment_id,  # type: ignore[attr-defined]
+        requester=requester,
+        requester_name=requester.display_name,
+        requester_email=requester.email,
+        package=administrations[0].connection.package,
+        transfer_code=generate_transfer_code(),
+        recipients=list(recipients),
+        language=language,
+        offered_at=now,
+        expires_at=now + validity,
+        terms_accepted_at=now,
+    )
+    await MigrationRecipient.bulk_create(
+        [MigrationRecipient(migration=migration, email=address) for address in recipients]
+    )
+    document_counts = await count_documents([a.pk for a in administrations])
+    items = []
+    for administration in administrations:
+        item = await MigrationItem.create(
+            migration=migration,
+            administration=administration,
+            open_administration_id=administration.pk,
+            source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
+            administration_code=administration.code,
+            administration_name=administration.name,
+            inbound_mail_address=administration.inbound_mail_address,
+            recipients_text=", ".join(recipients),
+            status=MigrationStatus.OFFERED,
+            offered_at=now,
+            expires_at=migration.expires_at,
+            status_changed_at=now,
+            documents_total=document_counts.get(administration.pk, 0),
+        )
+        items.append(item)
+        await record(
+            AuditAction.OFFERED,
+            at=now,
+            migration_id=migration.pk,
+            item_id=item.pk,
+            actor=requester,
+            detail={"administration": administration.name, "code": administration.code},
+        )
+    return migration, items

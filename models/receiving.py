@@ -17,7 +17,13 @@ from models.administration import AccountingConnection, Administration
 from models.audit import record
 from models.enums import AuditAction, MigrationStatus, Plan, Role
 from models.environment import Environment
-from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
+from models.migration import (
+    BillableLine,
+    CodeAttempt,
+    Migration,
+    MigrationItem,
+    MigrationRecipient,
+)
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import User
 from overdracht.db import supports_row_locks
@@ -226,6 +232,46 @@ async def queue_item(
         status_changed_at=now,
     )
     return changed == 1
+
+
+async def receive_item(
+    item: MigrationItem,
+    migration: Migration,
+    *,
+    connection: AccountingConnection,
+    target_code: str,
+    receiver: User,
+    now: datetime,
+) -> bool:
+    """Queue one administration and bill the receiver (rule 8), only if it is still offered."""
+    # Inside the caller's transaction, which rolls the whole claim back on False.
+    if not await queue_item(
+        item.pk, connection=connection, target_code=target_code, receiver=receiver, now=now
+    ):
+        return False
+    await BillableLine.create(
+        environment_id=connection.environment_id,  # type: ignore[attr-defined]
+        item_id=item.pk,
+        description=(
+            f"Migration of administration {target_code} {item.administration_name} "
+            f"from {migration.package.value}"
+        ),
+        accepted_by_name=receiver.display_name,
+        created_at=now,
+    )
+    await record(
+        AuditAction.RECEIVED,
+        at=now,
+        migration_id=migration.pk,
+        item_id=item.pk,
+        actor=receiver,
+        detail={
+            "administration": item.administration_name,
+            "code": target_code,
+            "connection": connection.name,
+        },
+    )
+    return True
 
 
 async def reject_item(item_id: int, *, environment_id: int, reason: str, now: datetime) -> bool:

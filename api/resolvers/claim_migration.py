@@ -15,10 +15,9 @@ from api.schema.receiving import (
     ClaimMigrationPayload,
 )
 from api.schema.user_errors import UserError, UserErrorCode, user_error
-from models import AccountingConnection, BillableLine, Migration, MigrationItem
-from models.audit import record
-from models.enums import AuditAction, MigrationStatus
-from models.receiving import bind_target, duplicate_in_target, ensure_premium, queue_item
+from models import AccountingConnection, Migration, MigrationItem
+from models.enums import MigrationStatus
+from models.receiving import bind_target, duplicate_in_target, ensure_premium, receive_item
 
 MAX_CODE_LENGTH = 64
 
@@ -177,32 +176,15 @@ async def claim_migration(
             if not await bind_target(migration.pk, ctx.environment_id):
                 raise LostRace(0)
             for index, (item, connection, code) in enumerate(chosen):
-                if not await queue_item(
-                    item.pk, connection=connection, target_code=code, receiver=user, now=now
+                if not await receive_item(
+                    item,
+                    migration,
+                    connection=connection,
+                    target_code=code,
+                    receiver=user,
+                    now=now,
                 ):
                     raise LostRace(index)
-                await BillableLine.create(
-                    environment_id=ctx.environment_id,
-                    item_id=item.pk,
-                    description=(
-                        f"Migration of administration {code} {item.administration_name} "
-                        f"from {migration.package.value}"
-                    ),
-                    accepted_by_name=user.display_name,
-                    created_at=now,
-                )
-                await record(
-                    AuditAction.RECEIVED,
-                    at=now,
-                    migration_id=migration.pk,
-                    item_id=item.pk,
-                    actor=user,
-                    detail={
-                        "administration": item.administration_name,
-                        "code": code,
-                        "connection": connection.name,
-                    },
-                )
     except LostRace as lost:
         item = chosen[lost.index][0]
         fresh = await MigrationItem.get(pk=item.pk)

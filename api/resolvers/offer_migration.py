@@ -12,19 +12,17 @@ from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Administration, Migration, MigrationItem, MigrationRecipient, User
-from models.audit import record
+from models import Administration, User
 from models.checklist import run_checklist
-from models.document import count_documents
-from models.enums import AuditAction, MailLanguage, MigrationStatus
+from models.enums import MailLanguage
 from models.offering import (
     MAX_RECIPIENTS,
     administrations_of,
     clean_recipients,
     open_offer_items,
     release_expired,
+    write_offer,
 )
-from models.transfer_code import generate_transfer_code
 
 
 def _check_form(
@@ -199,52 +197,17 @@ async def offer_migration(
 
     now = ctx.clock.now()
     administrations = [owned[pk] for pk in ids if pk is not None]
-    document_counts = await count_documents([a.pk for a in administrations])
     try:
         async with in_transaction():
             await release_expired(list(owned), now)
-            migration = await Migration.create(
-                source_environment_id=ctx.environment_id,
-                requester=user,
-                requester_name=user.display_name,
-                requester_email=user.email,
-                package=administrations[0].connection.package,
-                transfer_code=generate_transfer_code(),
-                recipients=recipients,
+            migration, items = await write_offer(
+                user,
+                administrations,
+                recipients,
                 language=MailLanguage(input.language),
-                offered_at=now,
-                expires_at=now + ctx.settings.offer_validity,
-                terms_accepted_at=now,
+                now=now,
+                validity=ctx.settings.offer_validity,
             )
-            await MigrationRecipient.bulk_create(
-                [MigrationRecipient(migration=migration, email=address) for address in recipients]
-            )
-            items = []
-            for administration in administrations:
-                item = await MigrationItem.create(
-                    migration=migration,
-                    administration=administration,
-                    open_administration_id=administration.pk,
-                    source_environment_id=ctx.environment_id,
-                    administration_code=administration.code,
-                    administration_name=administration.name,
-                    inbound_mail_address=administration.inbound_mail_address,
-                    recipients_text=", ".join(recipients),
-                    status=MigrationStatus.OFFERED,
-                    offered_at=now,
-                    expires_at=migration.expires_at,
-                    status_changed_at=now,
-                    documents_total=document_counts.get(administration.pk, 0),
-                )
-                items.append(item)
-                await record(
-                    AuditAction.OFFERED,
-                    at=now,
-                    migration_id=migration.pk,
-                    item_id=item.pk,
-                    actor=user,
-                    detail={"administration": administration.name, "code": administration.code},
-                )
             await enqueue_offer_mail(ctx, migration, items, user.environment)
     except IntegrityError:
         # Another superuser offered one of these administrations in the same instant.
