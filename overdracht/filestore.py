@@ -59,9 +59,17 @@ class DirectoryFileStore:
         self._readers = ThreadPoolExecutor(read_ahead_threads, thread_name_prefix="read-ahead")
 
     def _path(self, key: str) -> Path:
-        if len(key) != 64 or key.strip(HEX_DIGITS):
+        name = self._name(os.fspath(self.root), key)
+        if name is None:
             raise FileNotStoredError(key)
-        return self.root / key[:2] / key[2:4] / key
+        return Path(name)
+
+    @staticmethod
+    def _name(root: str, key: str) -> str | None:
+        """Where a key's file lives, or None for a key that is no SHA-256 (never a path)."""
+        if len(key) != 64 or key.strip(HEX_DIGITS):
+            return None
+        return f"{root}/{key[:2]}/{key[2:4]}/{key}"
 
     def _write(self, data: bytes) -> StoredFile:
         digest = hashlib.sha256(data).hexdigest()
@@ -124,10 +132,11 @@ class DirectoryFileStore:
         # a hint: a file that cannot be opened here is left for _verify to name.
         root = os.fspath(self.root)
         for key in keys:
-            if len(key) != 64 or key.strip(HEX_DIGITS):
+            name = self._name(root, key)
+            if name is None:
                 continue
             try:
-                fd = os.open(f"{root}/{key[:2]}/{key[2:4]}/{key}", os.O_RDONLY)
+                fd = os.open(name, os.O_RDONLY)
             except OSError:
                 continue
             try:
@@ -148,11 +157,12 @@ class DirectoryFileStore:
         readv, sha256_of = os.readv, hashlib.sha256
         bad = []
         for key, expected_sha in expected:
-            if len(key) != 64 or key.strip(HEX_DIGITS):
+            name = self._name(root, key)
+            if name is None:
                 bad.append(key)
                 continue
             try:
-                fd = os.open(f"{root}/{key[:2]}/{key[2:4]}/{key}", os.O_RDONLY)
+                fd = os.open(name, os.O_RDONLY)
             except OSError:
                 bad.append(key)
                 continue
