@@ -45,12 +45,14 @@ async def reject_migration(
         )
     items = {item.pk: item for item in await MigrationItem.filter(migration_id=migration.pk)}
     now = ctx.clock.now()
+    position: dict[int, int] = {}  # each chosen administration's first place in the input
     chosen: list[MigrationItem] = []
     for index, raw in enumerate(input.administration_ids):
         item = offered_choice(items, raw, now, "administrationIds", index)
         if isinstance(item, UserError):
             errors.append(item)
-        elif item not in chosen:
+        elif item.pk not in position:
+            position[item.pk] = index
             chosen.append(item)
     if errors:
         return RejectMigrationPayload(user_errors=errors)
@@ -77,7 +79,11 @@ async def reject_migration(
         late = [item for item in chosen if item not in rejected]
         fresh = await MigrationItem.get(pk=late[0].pk)
         return RejectMigrationPayload(
-            user_errors=[not_claimable(fresh, fresh.effective_status(now), "administrations", 0)]
+            user_errors=[
+                not_claimable(
+                    fresh, fresh.effective_status(now), "administrationIds", position[fresh.pk]
+                )
+            ]
         )
     migration = await Migration.get(pk=migration.pk)
     return RejectMigrationPayload(migration=MigrationType.from_model(migration, ctx))
