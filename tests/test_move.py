@@ -412,3 +412,61 @@ async def test_a_completed_move_carries_a_receipt_for_both_sides(
             assert receipt["checksumsVerified"] is True
             assert receipt["bytesMoved"] == expected_bytes[row["administrationName"]]
         assert sorted(r["receipt"]["documentsMoved"] for r in rows) == [2, 3]
+
+
+TRAIL = """query($id: ID!) {
+  migration(id: $id) {
+    auditTrail { nodes { action actorName administrationName actorOffice { officeCode } } }
+  }
+}"""
+
+
+async def test_rule_16_both_sides_see_every_step_with_who_and_from_where(
+    scenario: Scenario, settings, clock, files
+):
+    kept, declined = scenario.ready[0], scenario.ready[1]
+    await scenario.factory.document(kept, uploaded_by=scenario.clerk, data=b"%PDF-1.4 trail")
+    migration = await scenario.offer(administrations=[kept, declined])
+    code = migration["transferCode"]
+    kept_id, declined_id = scenario.items(migration)
+    assert (await scenario.reject(code, [declined_id], "Not our client"))["userErrors"] == []
+    broken = await Document.filter(administration_id=kept.pk).order_by("-id").first()
+    path = files.root / broken.storage_key[:2] / broken.storage_key[2:4] / broken.storage_key
+    good_bytes = path.read_bytes()
+    path.write_bytes(b"tampered")
+    assert (await scenario.claim(code, [kept_id]))["userErrors"] == []
+    assert await engine(scenario, settings, clock, files).run_until_idle() == [
+        MigrationStatus.FAILED
+    ]
+    path.write_bytes(good_bytes)
+    retried = await scenario.graphql(
+        "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
+        {"i": {"administrationId": kept_id}},
+        scenario.target_token,
+    )
+    assert retried["data"]["retryMigration"]["userErrors"] == []
+    assert await engine(scenario, settings, clock, files).run_until_idle() == [
+        MigrationStatus.COMPLETED
+    ]
+
+    source, target = scenario.source.office_code, scenario.target.office_code
+    expected = [
+        ("OFFERED", kept.name, source),
+        ("OFFERED", declined.name, source),
+        ("REJECTED", declined.name, target),
+        ("RECEIVED", kept.name, target),
+        ("STARTED", kept.name, target),
+        ("FAILED", kept.name, target),
+        ("STARTED", kept.name, target),
+        ("COMPLETED", kept.name, target),
+    ]
+    for token in (scenario.token, scenario.target_token):
+        body = await scenario.graphql(TRAIL, {"id": migration["id"]}, token)
+        trail = body["data"]["migration"]["auditTrail"]["nodes"]
+        assert [
+            (e["action"], e["administrationName"], e["actorOffice"]["officeCode"]) for e in trail
+        ] == expected
+        assert {e["actorName"] for e in trail if e["action"] in ("OFFERED", "REJECTED")} == {
+            "Anna de Vries",
+            scenario.target_superuser.display_name,
+        }
