@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from starlette.requests import HTTPConnection
 
 from api.errors import AuthenticationError, ForbiddenError
+from api.permissions import Sight, refusal, token_may
 from models import ApiToken, User
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
@@ -29,6 +30,7 @@ class Context:
     token: ApiToken | None = None
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None
+    pending_authentication: bool = False
 
     def require_token(self) -> ApiToken:
         """The request's valid token; raises the authentication error for anonymous calls."""
@@ -46,9 +48,13 @@ class Context:
         """The tenant every query of this request is scoped to."""
         return self.viewer.environment_id  # type: ignore[attr-defined]
 
-    def require_superuser(self) -> User:
-        """Migration screens are for superusers only (rule 1)."""
-        user = self.viewer
-        if not user.is_superuser:
-            raise ForbiddenError("Only a superuser of this environment may do this.")
-        return user
+    def may(self, sight: Sight) -> bool:
+        """Whether the viewer, through this token, may see this kind of data (rule 1)."""
+        return token_may(self.require_token(), sight)
+
+    def require(self, sight: Sight) -> User:
+        """The viewer, or the authorization error for a field they may not see at all."""
+        token = self.require_token()
+        if not self.may(sight):
+            raise ForbiddenError(refusal(token, sight))
+        return token.user

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from api.auth import authenticate
+from api.permissions import Sight, refusal, token_may
 from models import Document
 from overdracht.filestore import FileNotStoredError, FileStore
 
@@ -21,6 +22,8 @@ def download_endpoint(files: FileStore):
         token, problem = await authenticate(request)
         if token is None:
             return _problem(401, "UNAUTHENTICATED", problem or "Authentication required.")
+        if not token_may(token, Sight.DOCUMENTS):
+            return _problem(403, "FORBIDDEN", refusal(token, Sight.DOCUMENTS))
         raw_id = request.path_params["document_id"]
         if not raw_id.isdigit():
             return _problem(404, "NOT_FOUND", "No such document.")

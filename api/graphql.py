@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -20,11 +22,14 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from api.auth import authenticate, authenticate_header
 from api.context import Context
 from api.errors import should_mask_error
 from api.loaders import Loaders
+from api.operation_auth import AuthenticateOperation
+from api.query_cost import QueryCostLimiter
 from api.schema.mutation import Mutation
 from api.schema.query import Query
 from api.schema.subscription import Subscription
@@ -55,6 +60,10 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             # Frontends and partners send the same few documents again and again.
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
+            lambda: QueryCostLimiter(
+                budget=settings.max_query_cost, default_first=settings.max_page_size
+            ),
+            AuthenticateOperation,
         ],
     )
 
@@ -78,19 +87,65 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
-        token, problem = await authenticate(request)
-        return Context(
+        context = Context(
             request=request,
             settings=self.settings,
             clock=self.clock,
             files=self.files,
             loaders=Loaders(),
-            token=token,
-            auth_problem=problem,
         )
+        if isinstance(request, WebSocket):
+            context.token, context.auth_problem = await authenticate(request)
+        else:
+            # Looked up by AuthenticateOperation once the document passed every limit.
+            context.pending_authentication = True
+        return context
 
     async def get_root_value(self, request: Any) -> None:
         return None
+
+    async def execute_single(self, **kwargs: Any) -> ExecutionResult:
+        """One operation, stopped when it runs longer than the configured time."""
+        limit = self.settings.request_timeout_seconds
+        try:
+            async with asyncio.timeout(limit):
+                return await super().execute_single(**kwargs)
+        except TimeoutError:
+            error = GraphQLError(
+                f"This request ran longer than {limit:g} seconds and was stopped: ask for "
+                "less at once, or try again later.",
+                extensions={"code": "REQUEST_TIMEOUT", "seconds": limit},
+            )
+            return ExecutionResult(data=None, errors=[error])
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """The JSON response, or an error in its place when it is above the size limit."""
+        body = self.encode_json(response_data)
+        limit = self.settings.max_response_bytes
+        if len(body) > limit:
+            body = self.encode_json(
+                {
+                    "data": None,
+                    "errors": [
+                        {
+                            "message": f"The response would be {len(body):,} bytes, above the "
+                            f"limit of {limit:,}: ask for smaller pages or fewer fields.",
+                            "extensions": {
+                                "code": "RESPONSE_TOO_LARGE",
+                                "bytes": len(body),
+                                "limit": limit,
+                            },
+                        }
+                    ],
+                }
+            )
+        response = Response(body, media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
 
     async def on_ws_connect(self, context: Context) -> None:
         """A WebSocket is accepted only with a valid token in connection_init's payload."""

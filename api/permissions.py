@@ -1,11 +1,86 @@
-"""Permission classes applied to whole groups of fields, so none can be forgotten."""
+"""Least privilege for reads and writes: the one table of what each role and token may see.
+
+The README's table of roles is this table. Resolvers ask `Context.require` (a whole field) or
+`Context.may` (one value inside an object); nothing else decides who sees what.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import strawberry
 from strawberry.permission import BasePermission
+
+from models import ApiToken
+from models.enums import Role, TokenScope
+
+
+class Sight(StrEnum):
+    """One kind of data a reader may or may not see; the value is how refusals name it."""
+
+    ADMINISTRATIONS = "administrations and accounting connections"
+    DOCUMENTS = "documents and their files"
+    API_TOKENS = "API tokens"
+    USERS = "the other users of the environment"
+    EMAIL_ADDRESSES = "people's e-mail addresses"
+    MIGRATIONS = "offers, their status, progress, receipts and audit trail"
+    OFFER_CHECKS = "the offer checklist"
+    TRANSFER_CODES = "transfer codes and recipients' addresses"
+    REDEEM_CODES = "transfer codes to redeem"
+
+
+_EVERYTHING = frozenset(Sight)
+
+# What each role may see with a full token. RESTRICTED_CLIENT and AUTHORIZER users see no
+# administrations or documents: there is no model of what they are granted yet (rule 1).
+ROLE_SIGHTS: dict[Role, frozenset[Sight]] = {
+    Role.SUPERUSER: _EVERYTHING,
+    Role.USER: frozenset(
+        {
+            Sight.ADMINISTRATIONS,
+            Sight.DOCUMENTS,
+            Sight.API_TOKENS,
+            Sight.USERS,
+            Sight.EMAIL_ADDRESSES,
+        }
+    ),
+    Role.AUTHORIZER: frozenset({Sight.API_TOKENS}),
+    Role.RESTRICTED_CLIENT: frozenset({Sight.API_TOKENS}),
+}
+
+# What a token's scope leaves of its user's sight: a partner's read-only token follows status,
+# progress, receipts and audit, and never sees codes, documents or files, nor redeems codes.
+SCOPE_SIGHTS: dict[TokenScope, frozenset[Sight]] = {
+    TokenScope.FULL: _EVERYTHING,
+    TokenScope.READ_ONLY: frozenset({Sight.MIGRATIONS}),
+}
+
+# Everything about migrations is for superusers (rule 1), so their refusal says so.
+SUPERUSER_SIGHTS = frozenset(
+    {Sight.MIGRATIONS, Sight.OFFER_CHECKS, Sight.TRANSFER_CODES, Sight.REDEEM_CODES}
+)
+
+
+def sights(role: Role, scope: TokenScope) -> frozenset[Sight]:
+    """What a user of this role sees through a token of this scope."""
+    return ROLE_SIGHTS[role] & SCOPE_SIGHTS[scope]
+
+
+def token_may(token: ApiToken, sight: Sight) -> bool:
+    """Whether the holder of this token may see this kind of data."""
+    user = token.user
+    return user.is_active and sight in sights(user.role, token.scope)
+
+
+def refusal(token: ApiToken, sight: Sight) -> str:
+    """The sentence that tells a reader why they may not see something, and nothing more."""
+    role, scope = token.user.role, token.scope
+    if scope == TokenScope.READ_ONLY and sight in ROLE_SIGHTS[role]:
+        return f"A read-only token may not see {sight.value}."
+    if sight in SUPERUSER_SIGHTS:
+        return f"Only a superuser of this environment may see {sight.value}."
+    return f"Your role ({role.value}) may not see {sight.value}."
 
 
 class CanWrite(BasePermission):

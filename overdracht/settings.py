@@ -45,6 +45,9 @@ class Settings:
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 2000
+    max_query_cost: int = 10_000
+    max_response_bytes: int = 10 * 1024 * 1024
+    request_timeout_seconds: float = 30.0
     public_url: str = "http://127.0.0.1:8000"
     move_batch_size: int = 1000
     move_lease: timedelta = timedelta(minutes=2)
@@ -137,4 +140,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         move_batch_size=_int(env, "OVERDRACHT_MOVE_BATCH_SIZE", 1000, minimum=1),
         move_lease=timedelta(seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1)),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
+        max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),
+        max_response_bytes=_int(
+            env, "OVERDRACHT_MAX_RESPONSE_BYTES", Settings.max_response_bytes, minimum=1024
+        ),
+        request_timeout_seconds=_int(
+            env,
+            "OVERDRACHT_REQUEST_TIMEOUT_SECONDS",
+            int(Settings.request_timeout_seconds),
+            minimum=1,
+        ),
     )

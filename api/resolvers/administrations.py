@@ -7,6 +7,7 @@ from tortoise.expressions import Q
 
 from api.errors import BadInputError
 from api.pagination import Connection, paginate
+from api.permissions import Sight
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.ids import decode_global_id
@@ -21,6 +22,7 @@ async def resolve_accounting_connections(
 ) -> Connection[AccountingConnectionType]:
     """The viewer's environment's connections, optionally of one package."""
     ctx = info.context
+    ctx.require(Sight.ADMINISTRATIONS)
     query = AccountingConnection.filter(environment_id=ctx.environment_id)
     if package is not None:
         query = query.filter(package=package)
@@ -47,6 +49,7 @@ async def resolve_administrations(
 ) -> Connection[AdministrationType]:
     """The viewer's administrations, filtered by connection and searched by code or name."""
     ctx = info.context
+    ctx.require(Sight.ADMINISTRATIONS)
     query = Administration.filter(environment_id=ctx.environment_id)
     if connection_id is not None:
         pk = decode_global_id(connection_id, "AccountingConnection")

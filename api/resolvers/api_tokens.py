@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.pagination import Connection, paginate
+from api.permissions import Sight
 from api.schema.token import ApiTokenType
 from models import ApiToken
 
@@ -14,6 +15,7 @@ async def resolve_api_tokens(
 ) -> Connection[ApiTokenType]:
     """The viewer's tokens, newest first, revoked ones included."""
     ctx = info.context
+    ctx.require(Sight.API_TOKENS)
     return await paginate(
         ApiToken.filter(user_id=ctx.viewer.pk).order_by("-created_at", "-id"),
         first=first,

@@ -6,7 +6,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.redeem import not_claimable, offered_choice, redeem_as_superuser
+from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import (
@@ -16,7 +16,6 @@ from api.schema.receiving import (
 )
 from api.schema.user_errors import UserError, UserErrorCode, user_error
 from models import AccountingConnection, Migration, MigrationItem
-from models.enums import MigrationStatus
 from models.receiving import bind_target, duplicate_in_target, ensure_premium, receive_item
 
 MAX_CODE_LENGTH = 64
@@ -186,13 +185,7 @@ async def claim_migration(
                 ):
                     raise LostRace(index)
     except LostRace as lost:
-        item = chosen[lost.index][0]
-        fresh = await MigrationItem.get(pk=item.pk)
-        status = fresh.effective_status(now)
-        if status == MigrationStatus.OFFERED:  # the offer went to another environment
-            status = MigrationStatus.QUEUED
-        return ClaimMigrationPayload(
-            user_errors=[not_claimable(fresh, status, "administrations", lost.index)]
-        )
+        error = await lost_race(chosen[lost.index][0], now, "administrations", lost.index)
+        return ClaimMigrationPayload(user_errors=[error])
     migration = await Migration.get(pk=migration.pk)
     return ClaimMigrationPayload(migration=MigrationType.from_model(migration, ctx))

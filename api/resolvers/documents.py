@@ -6,6 +6,7 @@ import strawberry
 
 from api.errors import BadInputError
 from api.pagination import Connection, paginate
+from api.permissions import Sight
 from api.schema.document import DocumentType
 from api.schema.enums import DocumentStatusEnum
 from api.schema.ids import decode_global_id
@@ -21,6 +22,7 @@ async def resolve_documents(
 ) -> Connection[DocumentType] | None:
     """Documents of one of the viewer's administrations; null for anyone else's."""
     ctx = info.context
+    ctx.require(Sight.DOCUMENTS)
     pk = decode_global_id(administration_id, "Administration")
     if pk is None:
         raise BadInputError("'administrationId' is not the ID of an administration.")

@@ -10,6 +10,7 @@ import strawberry
 from api.context import Context
 from api.errors import PublicError
 from api.loaders import Loaders
+from api.permissions import Sight
 from api.resolvers.migrations import involved
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
@@ -44,7 +45,7 @@ async def subscribe_migration_progress(
 ) -> AsyncGenerator[MigrationType, None]:
     """Send the offer whenever a status or progress changes, until every administration ended."""
     ctx: Context = info.context
-    ctx.require_superuser()
+    ctx.require(Sight.MIGRATIONS)
     pk = decode_global_id(migration_id, "Migration")
     migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first() if pk else None
     if migration is None:

@@ -6,6 +6,7 @@ import strawberry
 from tortoise.expressions import Q
 
 from api.context import Context
+from api.permissions import Sight
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from models import Migration, MigrationItem
@@ -30,7 +31,7 @@ async def item_of_involved_environment(pk: int | None, environment_id: int) -> M
 async def resolve_migration(info: strawberry.Info, id: strawberry.ID) -> MigrationType | None:
     """The offer with its administrations, statuses and audit trail; null if not yours."""
     ctx: Context = info.context
-    ctx.require_superuser()
+    ctx.require(Sight.MIGRATIONS)
     pk = decode_global_id(id, "Migration")
     migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first() if pk else None
     return MigrationType.from_model(migration, ctx) if migration else None

@@ -8,6 +8,7 @@ import strawberry
 from strawberry import relay
 
 from api.context import Context
+from api.permissions import Sight
 from api.resolvers.migrations import involved, item_of_involved_environment
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
@@ -34,44 +35,53 @@ async def _environment(pk: int, ctx: Context) -> relay.Node | None:
 
 
 async def _user(pk: int, ctx: Context) -> relay.Node | None:
+    if pk != ctx.viewer.pk and not ctx.may(Sight.USERS):
+        return None
     env_id = ctx.environment_id
     user = await User.get_or_none(pk=pk, environment_id=env_id)
     return UserType.from_model(user) if user else None
 
 
 async def _connection(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.may(Sight.ADMINISTRATIONS):
+        return None
     env_id = ctx.environment_id
     conn = await AccountingConnection.get_or_none(pk=pk, environment_id=env_id)
     return AccountingConnectionType.from_model(conn) if conn else None
 
 
 async def _administration(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.may(Sight.ADMINISTRATIONS):
+        return None
     env_id = ctx.environment_id
     adm = await Administration.get_or_none(pk=pk, environment_id=env_id)
     return AdministrationType.from_model(adm) if adm else None
 
 
 async def _document(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.may(Sight.DOCUMENTS):
+        return None
     env_id = ctx.environment_id
     doc = await Document.get_or_none(pk=pk, administration__environment_id=env_id)
     return DocumentType.from_model(doc) if doc else None
 
 
 async def _api_token(pk: int, ctx: Context) -> relay.Node | None:
-    env_id = ctx.environment_id
-    token = await ApiToken.get_or_none(pk=pk, user__environment_id=env_id)
+    if not ctx.may(Sight.API_TOKENS):
+        return None
+    token = await ApiToken.get_or_none(pk=pk, user_id=ctx.viewer.pk)
     return ApiTokenType.from_model(token) if token else None
 
 
 async def _migration(pk: int, ctx: Context) -> relay.Node | None:
-    if not ctx.viewer.is_superuser:
+    if not ctx.may(Sight.MIGRATIONS):
         return None
     migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first()
     return MigrationType.from_model(migration, ctx) if migration else None
 
 
 async def _migration_item(pk: int, ctx: Context) -> relay.Node | None:
-    if not ctx.viewer.is_superuser:
+    if not ctx.may(Sight.MIGRATIONS):
         return None
     item = await item_of_involved_environment(pk, ctx.environment_id)
     return MigrationAdministrationType.from_model(item, item.migration, ctx) if item else None

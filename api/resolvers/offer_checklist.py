@@ -6,6 +6,7 @@ import strawberry
 
 from api.errors import BadInputError
 from api.pagination import Connection, build_connection, fetch_page
+from api.permissions import Sight
 from api.schema.administration import AdministrationType
 from api.schema.ids import decode_global_id
 from api.schema.offering import AdministrationChecklist
@@ -22,7 +23,7 @@ async def resolve_offer_checklist(
 ) -> Connection[AdministrationChecklist]:
     """The administrations of one of the viewer's connections, each with every check of rule 5."""
     ctx = info.context
-    ctx.require_superuser()
+    ctx.require(Sight.OFFER_CHECKS)
     pk = decode_global_id(connection_id, "AccountingConnection")
     connection = (
         await AccountingConnection.get_or_none(pk=pk, environment_id=ctx.environment_id)

@@ -9,6 +9,7 @@ from tortoise.expressions import Q
 
 from api.context import Context
 from api.pagination import Connection
+from api.permissions import Sight
 from api.resolvers.overview import overview_page, search_filter
 from api.schema.enums import MigrationStatusEnum
 from api.schema.migration import MigrationAdministrationType
@@ -25,7 +26,7 @@ async def resolve_offered_administrations(
 ) -> Connection[MigrationAdministrationType]:
     """Every administration this environment offered, one row each, newest first."""
     ctx: Context = info.context
-    ctx.require_superuser()
+    ctx.require(Sight.MIGRATIONS)
     return await overview_page(
         ctx,
         MigrationItem.filter(source_environment_id=ctx.environment_id),

@@ -9,6 +9,7 @@ from tortoise.expressions import Q, Subquery
 
 from api.context import Context
 from api.pagination import Connection
+from api.permissions import Sight
 from api.resolvers.overview import overview_page, search_filter
 from api.schema.enums import MigrationStatusEnum
 from api.schema.migration import MigrationAdministrationType
@@ -44,7 +45,7 @@ async def resolve_receivable_administrations(
 ) -> Connection[MigrationAdministrationType]:
     """One row per administration offered to, received or rejected by this environment."""
     ctx: Context = info.context
-    ctx.require_superuser()
+    ctx.require(Sight.MIGRATIONS)
     emails = await User.filter(environment_id=ctx.environment_id, role=Role.SUPERUSER).values_list(
         "email", flat=True
     )

@@ -58,6 +58,15 @@ def offered_choice(
     return item if status == MigrationStatus.OFFERED else not_claimable(item, status, *path)
 
 
+async def lost_race(item: MigrationItem, now: datetime, *path: str | int) -> UserError:
+    """Why a claim or rejection that lost a race (to a claim or a withdrawal) changed nothing."""
+    fresh = await MigrationItem.get(pk=item.pk)
+    status = fresh.effective_status(now)
+    if status == MigrationStatus.OFFERED:  # still offered, but the offer went to another office
+        status = MigrationStatus.QUEUED
+    return not_claimable(fresh, status, *path)
+
+
 def not_claimable(item: MigrationItem, status: MigrationStatus, *path: str | int) -> UserError:
     """Why an administration of the offer cannot be received or rejected now."""
     name = item.administration_name

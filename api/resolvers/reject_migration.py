@@ -7,7 +7,7 @@ from tortoise.transactions import in_transaction
 
 from api.context import Context
 from api.resolvers.mails import enqueue_rejection_mail
-from api.resolvers.redeem import not_claimable, offered_choice, redeem_as_superuser
+from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
 from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, user_error
@@ -58,12 +58,17 @@ async def reject_migration(
         return RejectMigrationPayload(user_errors=errors)
 
     async with in_transaction():
-        await bind_target(migration.pk, ctx.environment_id)
-        rejected = [
-            item
-            for item in chosen
-            if await reject_item(item.pk, environment_id=ctx.environment_id, reason=reason, now=now)
-        ]
+        # An offer bound to another environment by a claim that won the race is not ours to
+        # reject: nothing is rejected then, and the answer says it was received.
+        rejected: list[MigrationItem] = []
+        if await bind_target(migration.pk, ctx.environment_id):
+            rejected = [
+                item
+                for item in chosen
+                if await reject_item(
+                    item.pk, environment_id=ctx.environment_id, reason=reason, now=now
+                )
+            ]
         for item in rejected:
             await record(
                 AuditAction.REJECTED,
@@ -76,14 +81,8 @@ async def reject_migration(
         if rejected:
             await enqueue_rejection_mail(ctx, migration, rejected, reason)
     if len(rejected) < len(chosen):
-        late = [item for item in chosen if item not in rejected]
-        fresh = await MigrationItem.get(pk=late[0].pk)
-        return RejectMigrationPayload(
-            user_errors=[
-                not_claimable(
-                    fresh, fresh.effective_status(now), "administrationIds", position[fresh.pk]
-                )
-            ]
-        )
+        late = next(item for item in chosen if item not in rejected)
+        error = await lost_race(late, now, "administrationIds", position[late.pk])
+        return RejectMigrationPayload(user_errors=[error])
     migration = await Migration.get(pk=migration.pk)
     return RejectMigrationPayload(migration=MigrationType.from_model(migration, ctx))

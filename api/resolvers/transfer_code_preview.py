@@ -6,6 +6,7 @@ import strawberry
 
 from api.context import Context
 from api.pagination import Connection, paginate_list
+from api.permissions import Sight
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
@@ -23,7 +24,7 @@ async def resolve_transfer_code_preview(
 ) -> OfferPreview | None:
     """What the code offers, per administration with the checks of rules 2, 3 and 12."""
     ctx: Context = info.context
-    ctx.require_superuser()
+    ctx.require(Sight.REDEEM_CODES)
     migration = await redeem_for_query(ctx, transfer_code)
     target = ctx.viewer.environment
     now = ctx.clock.now()

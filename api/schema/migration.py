@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from api.pagination import Connection, paginate_list
+from api.permissions import Sight
 from api.schema.enums import (
     AccountingPackageEnum,
     AuditActionEnum,
@@ -19,6 +20,12 @@ from api.schema.environment import EnvironmentType
 from models import AuditEvent, Migration, MigrationItem
 from models.enums import MigrationStatus
 from models.transfer_code import format_transfer_code
+
+
+def shows_secrets(migration: Migration, ctx: object) -> bool:
+    """Transfer codes and recipients are for the offering office's superusers (rule 1)."""
+    is_source = migration.source_environment_id == ctx.environment_id  # type: ignore[attr-defined]
+    return is_source and ctx.may(Sight.TRANSFER_CODES)  # type: ignore[attr-defined]
 
 
 @strawberry.type
@@ -74,9 +81,11 @@ class MigrationAdministrationType(relay.Node):
     expires_at: datetime
     status_changed_at: datetime
     transfer_code: str | None = strawberry.field(
-        description="Shown to the superusers of the offering environment only."
+        description="Shown to the superusers of the offering environment only, with a full token."
     )
-    recipients: list[str]
+    recipients: list[str] | None = strawberry.field(
+        description="Shown to the superusers of the offering environment only, with a full token."
+    )
     reason: str | None = strawberry.field(description="Why it was rejected or why the move failed.")
     progress: MoveProgress
     receipt: MoveReceipt | None = strawberry.field(description="Set once the move has completed.")
@@ -95,9 +104,8 @@ class MigrationAdministrationType(relay.Node):
 
     @classmethod
     def from_model(cls, item: MigrationItem, migration: Migration, ctx: object) -> Self:
-        """Convert with the viewer in mind: only the source sees the transfer code."""
-        viewer_env = ctx.environment_id  # type: ignore[attr-defined]
-        is_source = migration.source_environment_id == viewer_env  # type: ignore[attr-defined]
+        """Convert with the viewer in mind: only the source sees the code and the recipients."""
+        secrets = shows_secrets(migration, ctx)
         return cls(
             id=item.pk,
             status=item.effective_status(ctx.clock.now()),  # type: ignore[attr-defined]
@@ -108,8 +116,8 @@ class MigrationAdministrationType(relay.Node):
             offered_at=item.offered_at,
             expires_at=item.expires_at,
             status_changed_at=item.status_changed_at,
-            transfer_code=format_transfer_code(migration.transfer_code) if is_source else None,
-            recipients=list(migration.recipients),
+            transfer_code=format_transfer_code(migration.transfer_code) if secrets else None,
+            recipients=list(migration.recipients) if secrets else None,
             reason=item.reason or None,
             progress=MoveProgress(
                 documents_done=item.documents_done, documents_total=item.documents_total
@@ -164,14 +172,18 @@ class MigrationType(relay.Node):
     id: relay.NodeID[int]
     package: AccountingPackageEnum  # type: ignore[valid-type]
     transfer_code: str | None = strawberry.field(
-        description="Shown to the superusers of the offering environment only."
+        description="Shown to the superusers of the offering environment only, with a full token."
     )
     offered_at: datetime
     expires_at: datetime
     is_expired: bool
-    recipients: list[str]
+    recipients: list[str] | None = strawberry.field(
+        description="Shown to the superusers of the offering environment only, with a full token."
+    )
     requester_name: str
-    requester_email: str
+    requester_email: str | None = strawberry.field(
+        description="Hidden from read-only tokens, which see no e-mail addresses."
+    )
     language: MailLanguageEnum  # type: ignore[valid-type]
     source_environment_id: strawberry.Private[int]
 
@@ -215,20 +227,20 @@ class MigrationType(relay.Node):
 
     @classmethod
     def from_model(cls, migration: Migration, ctx: object) -> Self:
-        """Convert with the viewer in mind: only the source sees the transfer code."""
+        """Convert with the viewer in mind: only the source sees the code and the recipients."""
         now = ctx.clock.now()  # type: ignore[attr-defined]
-        source_id = migration.source_environment_id  # type: ignore[attr-defined]
-        is_source = source_id == ctx.environment_id  # type: ignore[attr-defined]
+        secrets = shows_secrets(migration, ctx)
+        emails = ctx.may(Sight.EMAIL_ADDRESSES)  # type: ignore[attr-defined]
         return cls(
             id=migration.pk,
             package=migration.package,
-            transfer_code=format_transfer_code(migration.transfer_code) if is_source else None,
+            transfer_code=format_transfer_code(migration.transfer_code) if secrets else None,
             offered_at=migration.offered_at,
             expires_at=migration.expires_at,
             is_expired=migration.is_expired(now),
-            recipients=list(migration.recipients),
+            recipients=list(migration.recipients) if secrets else None,
             requester_name=migration.requester_name,
-            requester_email=migration.requester_email,
+            requester_email=migration.requester_email if emails else None,
             language=migration.language,
-            source_environment_id=source_id,
+            source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
         )
