@@ -48,11 +48,17 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     """Create the demo world and print the tokens to paste into GraphiQL."""
-    from overdracht.demo import seed_demo
+    from overdracht.demo import DemoRefused, seed_demo
 
     async def work() -> int:
         files = DirectoryFileStore(settings.data_dir / "files")
-        tokens = await seed_demo(settings, SystemClock(), files)
+        try:
+            tokens = await seed_demo(
+                settings, SystemClock(), files, allow_other_offices=args.allow_other_offices
+            )
+        except DemoRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
         print("Demo data is in place. Tokens (send as 'Authorization: Bearer <token>'):")
         for token in tokens:
             print(f"  {token.email:<24} {token.scope.value:<9} {token.secret}")
@@ -206,9 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve)
 
     sub.add_parser("migrate", help="apply database migrations").set_defaults(handler=cmd_migrate)
-    sub.add_parser("seed-demo", help="create the demo data (idempotent)").set_defaults(
-        handler=cmd_seed_demo
+    seed = sub.add_parser("seed-demo", help="create the demo data (idempotent)")
+    seed.add_argument(
+        "--allow-other-offices",
+        action="store_true",
+        help="seed even though the database holds offices that are not the demo's",
     )
+    seed.set_defaults(handler=cmd_seed_demo)
 
     token = sub.add_parser("token", help="manage API tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)

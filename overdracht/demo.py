@@ -99,10 +99,46 @@ SETTLED_STATUSES = [
 KINDS = list(DocumentKind)
 
 
-async def seed_demo(settings: Settings, clock: Clock, files: FileStore) -> list[DemoToken]:
-    """Create whatever of the demo world is missing; running it twice changes nothing."""
+class DemoRefused(Exception):
+    """The demo's public tokens would reach a database that holds more than the demo."""
+
+
+async def foreign_data() -> tuple[list[str], list[str]]:
+    """Offices that are not the demo's, and demo e-mail addresses used in another office."""
+    demo_offices = {(code, name) for code, name, _ in ENVIRONMENTS}
+    offices = [
+        f"{env.office_code} {env.name}"
+        for env in await Environment.all().order_by("office_code")
+        if (env.office_code, env.name) not in demo_offices
+    ]
+    office_of = {email: office for office, email, _, _ in USERS}
+    users = await User.filter(email__in=list(office_of)).select_related("environment")
+    strangers = [u.email for u in users if u.environment.office_code != office_of[u.email]]
+    return offices, sorted(strangers)
+
+
+async def seed_demo(
+    settings: Settings, clock: Clock, files: FileStore, *, allow_other_offices: bool = False
+) -> list[DemoToken]:
+    """Create whatever of the demo world is missing; running it twice changes nothing.
+
+    The demo tokens are public strings, so the demo refuses a database with other offices
+    (unless explicitly allowed) and never gives a token to a user of an office not the demo's.
+    """
     now = clock.now()
     async with in_transaction():
+        offices, strangers = await foreign_data()
+        if strangers:
+            raise DemoRefused(
+                "These demo e-mail addresses belong to users of other offices; the public demo "
+                f"tokens would act for them: {', '.join(strangers)}."
+            )
+        if offices and not allow_other_offices:
+            raise DemoRefused(
+                "This database holds offices that are not the demo's "
+                f"({', '.join(offices[:5])}{', …' if len(offices) > 5 else ''}); the demo's "
+                "tokens are public. Use another database, or pass --allow-other-offices."
+            )
         envs: dict[str, Environment] = {}
         for code, name, plan in ENVIRONMENTS:
             envs[code], _ = await Environment.get_or_create(
