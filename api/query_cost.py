@@ -136,10 +136,17 @@ class QueryCostLimiter(SchemaExtension):
         self.default_first = default_first
 
     def on_validate(self) -> Iterator[None]:
-        yield
+        # Listed after ValidationCache, whose hook has validated the document by now: what
+        # this hook sets before yielding is what the schema checks before executing.
         context = self.execution_context
-        if context.pre_execution_errors or context.graphql_document is None:
-            return
+        if not context.pre_execution_errors and context.graphql_document is not None:
+            self.refuse_above_budget()
+        yield
+
+    def refuse_above_budget(self) -> None:
+        """Put the cost error in place of the validation result when the budget is exceeded."""
+        context = self.execution_context
+        assert context.graphql_document is not None
         cost = query_cost(
             context.schema._schema,
             context.graphql_document,

@@ -1,0 +1,1 @@
+"""Security checks: tokens, cost, roles and bad input, each over real HTTP and WebSocket."""
