@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -13,6 +14,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.files import download_endpoint
 from api.graphql import GraphQLView
+from api.request_limits import RequestSizeLimit
 from overdracht.background import background_jobs
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import tortoise_config
@@ -56,9 +58,12 @@ def create_app(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
-            Route("/documents/{document_id}/file", download_endpoint(files), methods=["GET"]),
+            Route(
+                "/documents/{document_id}/file", download_endpoint(files, clock), methods=["GET"]
+            ),
             Route("/healthz", healthz, methods=["GET"]),
         ],
+        middleware=[Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)],
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+from urllib.parse import quote
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from api.auth import authenticate
 from api.permissions import Sight, refusal, token_may
+from api.schema.ids import max_id, parse_database_id
 from models import Document
+from overdracht.clock import Clock
 from overdracht.filestore import FileNotStoredError, FileStore
 
 
@@ -15,20 +20,32 @@ def _problem(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-def download_endpoint(files: FileStore):
-    """The handler for GET /documents/{id}/file, bound to the service's file store."""
+def content_disposition(file_name: str) -> str:
+    """An attachment header that carries any file name: RFC 6266 with RFC 5987's filename*."""
+    # Header values are latin-1, so `filename` gets an ASCII stand-in (accents dropped, anything
+    # else, quotes and line breaks included, as '_') and `filename*` the real name, UTF-8 encoded.
+    letters = (c for c in unicodedata.normalize("NFKD", file_name) if not unicodedata.combining(c))
+    ascii_name = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in letters
+    )
+    encoded = quote(file_name, safe="", errors="replace")
+    return f"attachment; filename=\"{ascii_name or 'download'}\"; filename*=UTF-8''{encoded}"
+
+
+def download_endpoint(files: FileStore, clock: Clock):
+    """The handler for GET /documents/{id}/file, bound to the service's file store and clock."""
 
     async def download(request: Request) -> Response:
-        token, problem = await authenticate(request)
+        token, problem = await authenticate(request, now=clock.now())
         if token is None:
             return _problem(401, "UNAUTHENTICATED", problem or "Authentication required.")
         if not token_may(token, Sight.DOCUMENTS):
             return _problem(403, "FORBIDDEN", refusal(token, Sight.DOCUMENTS))
-        raw_id = request.path_params["document_id"]
-        if not raw_id.isdigit():
+        pk = parse_database_id(request.path_params["document_id"], max_id("Document"))
+        if pk is None:
             return _problem(404, "NOT_FOUND", "No such document.")
         document = await Document.get_or_none(
-            pk=int(raw_id), administration__environment_id=token.user.environment_id
+            pk=pk, administration__environment_id=token.user.environment_id
         )
         if document is None:
             return _problem(404, "NOT_FOUND", "No such document.")
@@ -43,13 +60,12 @@ def download_endpoint(files: FileStore):
             async for chunk in stream:
                 yield chunk
 
-        safe_name = document.file_name.replace('"', "")
         return StreamingResponse(
             body(),
             media_type=document.content_type,
             headers={
                 "Content-Length": str(document.size),
-                "Content-Disposition": f'attachment; filename="{safe_name}"',
+                "Content-Disposition": content_disposition(document.file_name),
                 "X-Content-SHA256": document.sha256,
             },
         )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import strawberry
+from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -27,12 +29,16 @@ from strawberry.types import ExecutionResult
 from api.auth import authenticate, authenticate_header
 from api.context import Context
 from api.errors import should_mask_error
+from api.json_body import UnreadableJsonError, read_json
 from api.loaders import Loaders
+from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.query_cost import QueryCostLimiter
 from api.schema.mutation import Mutation
 from api.schema.query import Query
 from api.schema.subscription import Subscription
+from api.socket_auth import TokenCheckingTransportWSHandler
+from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings
@@ -48,6 +54,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     limits = [
         *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        StorableLiterals,
     ]
     return strawberry.Schema(
         query=Query,
@@ -60,9 +67,11 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             # Frontends and partners send the same few documents again and again.
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
+            ReadableIntegers,
             lambda: QueryCostLimiter(
                 budget=settings.max_query_cost, default_first=settings.max_page_size
             ),
+            StorableVariables,
             AuthenticateOperation,
         ],
     )
@@ -70,6 +79,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 class GraphQLView(GraphQL[Context, None]):
     """Strawberry's ASGI view, with the context built once per request."""
+
+    graphql_transport_ws_handler_class = TokenCheckingTransportWSHandler
 
     def __init__(self, settings: Settings, clock: Clock, files: FileStore) -> None:
         super().__init__(
@@ -95,7 +106,7 @@ class GraphQLView(GraphQL[Context, None]):
             loaders=Loaders(),
         )
         if isinstance(request, WebSocket):
-            context.token, context.auth_problem = await authenticate(request)
+            context.token, context.auth_problem = await authenticate(request, now=self.clock.now())
         else:
             # Looked up by AuthenticateOperation once the document passed every limit.
             context.pending_authentication = True
@@ -103,6 +114,19 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def get_root_value(self, request: Any) -> None:
         return None
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Request bodies and WebSocket messages, refused before deep nesting can recurse."""
+        return read_json(data)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """A request's JSON, or a 400 saying what is wrong with it."""
+        try:
+            return read_json(data)
+        except UnreadableJsonError as error:
+            raise HTTPException(400, error.msg) from error
+        except json.JSONDecodeError as error:
+            raise HTTPException(400, "Unable to parse request body as JSON") from error
 
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:
         """One operation, stopped when it runs longer than the configured time."""
@@ -153,7 +177,9 @@ class GraphQLView(GraphQL[Context, None]):
         header = params.get("Authorization") or params.get("authorization")
         if not header and context.token is not None:
             return None  # the handshake itself carried a valid Authorization header
-        token, problem = await authenticate_header(header if isinstance(header, str) else None)
+        token, problem = await authenticate_header(
+            header if isinstance(header, str) else None, now=self.clock.now()
+        )
         if token is None:
             raise ConnectionRejectionError({"message": problem, "code": "UNAUTHENTICATED"})
         context.token = token

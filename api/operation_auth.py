@@ -6,11 +6,17 @@ SQL statement, so such requests cannot be used to load the database.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 
+from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from api.auth import authenticate
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE = "The service could not check your token just now; try again in a moment."
 
 
 class AuthenticateOperation(SchemaExtension):
@@ -20,5 +26,13 @@ class AuthenticateOperation(SchemaExtension):
         context = self.execution_context.context
         if getattr(context, "pending_authentication", False):
             context.pending_authentication = False
-            context.token, context.auth_problem = await authenticate(context.request)
+            try:
+                context.token, context.auth_problem = await authenticate(
+                    context.request, now=context.clock.now()
+                )
+            except Exception as error:  # the database is unreachable: say so, reveal nothing
+                logger.exception("Could not look up a request's token")
+                raise GraphQLError(
+                    UNAVAILABLE, extensions={"code": "SERVICE_UNAVAILABLE"}
+                ) from error
         yield

@@ -17,6 +17,7 @@ ModelT = TypeVar("ModelT")
 
 DEFAULT_PAGE_SIZE = 20
 _CURSOR_PREFIX = "offset:"
+MAX_OFFSET = 2**31 - 1
 
 
 @strawberry.type
@@ -56,11 +57,14 @@ def decode_cursor(cursor: str) -> int:
     """The position a cursor points at; a cursor we did not hand out is bad input."""
     try:
         raw = base64.b64decode(cursor.encode(), validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
+    except (binascii.Error, UnicodeError):
         raise BadInputError("The cursor in 'after' is not valid.") from None
-    if not raw.startswith(_CURSOR_PREFIX) or not raw[len(_CURSOR_PREFIX) :].isdigit():
+    digits = raw.removeprefix(_CURSOR_PREFIX)
+    # ASCII digits only (str.isdigit also takes '²'), and no further than the databases go.
+    readable = digits != raw and 0 < len(digits) <= len(str(MAX_OFFSET))
+    if not (readable and digits.isascii() and digits.isdigit()) or int(digits) > MAX_OFFSET:
         raise BadInputError("The cursor in 'after' is not valid.")
-    return int(raw[len(_CURSOR_PREFIX) :])
+    return int(digits)
 
 
 def page_window(first: int | None, after: str | None, max_page_size: int) -> tuple[int, int]:

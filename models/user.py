@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tortoise import fields
+from tortoise.expressions import Q
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 from models.enums import Role, TokenScope
 
 TOKEN_PREFIX = "ovd_"
+MAX_TOKEN_LIFETIME_DAYS = 366
 
 
 class User(Model):
@@ -36,6 +39,11 @@ class User(Model):
         return self.role == Role.SUPERUSER and self.is_active
 
 
+def is_valid_token_lifetime(days: int) -> bool:
+    """A token given an expiry lives one day to a year, so "temporary" cannot mean forever."""
+    return 1 <= days <= MAX_TOKEN_LIFETIME_DAYS
+
+
 def hash_token(secret: str) -> str:
     """Tokens are stored only as this hash, so a database leak gives no usable token."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
@@ -51,6 +59,7 @@ class ApiToken(Model):
     scope = fields.CharEnumField(TokenScope, max_length=16, default=TokenScope.FULL)
     created_at = fields.DatetimeField()
     revoked_at = fields.DatetimeField(null=True)
+    expires_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "api_token"
@@ -60,22 +69,45 @@ class ApiToken(Model):
         """Read-only tokens serve partner integrations that may change nothing."""
         return self.scope == TokenScope.READ_ONLY
 
+    def is_expired(self, now: datetime) -> bool:
+        """An expired token is refused exactly like a revoked one, from its expiry second on."""
+        return self.expires_at is not None and self.expires_at <= now
+
     @classmethod
     async def issue(
-        cls, user: User, *, now: datetime, scope: TokenScope = TokenScope.FULL, label: str = ""
+        cls,
+        user: User,
+        *,
+        now: datetime,
+        scope: TokenScope = TokenScope.FULL,
+        label: str = "",
+        lifetime: timedelta | None = None,
     ) -> tuple[ApiToken, str]:
         """Create a token and return it with its secret, which is shown this once only."""
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = await cls.create(
-            user=user, token_hash=hash_token(secret), scope=scope, label=label, created_at=now
+            user=user,
+            token_hash=hash_token(secret),
+            scope=scope,
+            label=label,
+            created_at=now,
+            expires_at=now + lifetime if lifetime is not None else None,
         )
         return token, secret
 
     @classmethod
-    async def find_active(cls, secret: str) -> ApiToken | None:
-        """The unrevoked token for a presented secret, with its user and environment loaded."""
-        return (
-            await cls.filter(token_hash=hash_token(secret), revoked_at__isnull=True)
-            .select_related("user__environment")
-            .first()
-        )
+    def usable(cls, now: datetime) -> QuerySet[ApiToken]:
+        """Tokens neither revoked nor expired: the one rule every authentication path applies."""
+        return cls.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now), revoked_at__isnull=True
+        ).select_related("user__environment")
+
+    @classmethod
+    async def find_active(cls, secret: str, *, now: datetime) -> ApiToken | None:
+        """The usable token for a presented secret, with its user and environment loaded."""
+        return await cls.usable(now).filter(token_hash=hash_token(secret)).first()
+
+    @classmethod
+    async def reload_active(cls, pk: int, *, now: datetime) -> ApiToken | None:
+        """The same token again by its key, if still usable: a long-lived socket's re-check."""
+        return await cls.usable(now).filter(pk=pk).first()

@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 
 from tortoise import Tortoise
@@ -78,11 +79,17 @@ def cmd_token_create(settings: Settings, args: argparse.Namespace) -> int:
             print(f"error: no user with e-mail {args.email!r}", file=sys.stderr)
             return 2
         scope = TokenScope.READ_ONLY if args.read_only else TokenScope.FULL
+        days = args.expires_in_days
         token, secret = await ApiToken.issue(
-            user, now=SystemClock().now(), scope=scope, label=args.label
+            user,
+            now=SystemClock().now(),
+            scope=scope,
+            label=args.label,
+            lifetime=timedelta(days=days) if days is not None else None,
         )
         print(secret)
-        print(f"token {token.pk} for {user.email}, scope {scope.value}", file=sys.stderr)
+        expiry = f", expires {token.expires_at:%Y-%m-%d %H:%M} UTC" if token.expires_at else ""
+        print(f"token {token.pk} for {user.email}, scope {scope.value}{expiry}", file=sys.stderr)
         return 0
 
     return _run(settings, work)
@@ -94,14 +101,34 @@ def cmd_token_list(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work() -> int:
         tokens = await ApiToken.filter(user__email=args.email.strip().lower()).order_by("id")
+        now = SystemClock().now()
         for token in tokens:
-            state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
-            print(f"{token.pk:>6}  {token.scope.value:<9} {state:<18} {token.label}")
+            if token.revoked_at:
+                state = f"revoked {token.revoked_at:%Y-%m-%d}"
+            else:
+                state = "expired" if token.is_expired(now) else "active"
+            expiry = "no expiry"
+            if token.expires_at:
+                expiry = f"expires {token.expires_at:%Y-%m-%d %H:%M}"
+            print(f"{token.pk:>6}  {token.scope.value:<9} {state:<18} {expiry:<24} {token.label}")
         if not tokens:
             print(f"no tokens for {args.email}", file=sys.stderr)
         return 0
 
     return _run(settings, work)
+
+
+def _lifetime_days(raw: str) -> int:
+    """--expires-in-days, refused by argparse when outside what a token may be given."""
+    from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
+
+    try:
+        days = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a whole number of days, got {raw!r}") from None
+    if not is_valid_token_lifetime(days):
+        raise argparse.ArgumentTypeError(f"1 to {MAX_TOKEN_LIFETIME_DAYS} days, got {days}")
+    return days
 
 
 def cmd_token_revoke(settings: Settings, args: argparse.Namespace) -> int:
@@ -226,6 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--email", required=True, help="the user's e-mail address")
     create.add_argument("--read-only", action="store_true", help="a read-only partner token")
     create.add_argument("--label", default="", help="what the token is for")
+    create.add_argument(
+        "--expires-in-days",
+        type=_lifetime_days,
+        default=None,
+        metavar="N",
+        help="let the token expire N days from now (1 to 366; default: never)",
+    )
     create.set_defaults(handler=cmd_token_create)
     listing = token_sub.add_parser("list", help="list a user's tokens")
     listing.add_argument("--email", required=True, help="the user's e-mail address")

@@ -47,12 +47,15 @@ class Settings:
     max_tokens: int = 2000
     max_query_cost: int = 10_000
     max_response_bytes: int = 10 * 1024 * 1024
+    max_request_bytes: int = 1024 * 1024
     request_timeout_seconds: float = 30.0
     public_url: str = "http://127.0.0.1:8000"
     move_batch_size: int = 1000
     move_lease: timedelta = timedelta(minutes=2)
     background_jobs: bool = True
     progress_poll_interval: float = 0.5
+    # How soon an open WebSocket learns that its token was revoked or expired.
+    token_recheck_seconds: float = 2.0
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some settings replaced, for tests and the CLI."""
@@ -144,10 +147,16 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_response_bytes=_int(
             env, "OVERDRACHT_MAX_RESPONSE_BYTES", Settings.max_response_bytes, minimum=1024
         ),
+        max_request_bytes=_int(
+            env, "OVERDRACHT_MAX_REQUEST_BYTES", Settings.max_request_bytes, minimum=1024
+        ),
         request_timeout_seconds=_int(
             env,
             "OVERDRACHT_REQUEST_TIMEOUT_SECONDS",
             int(Settings.request_timeout_seconds),
             minimum=1,
+        ),
+        token_recheck_seconds=_int(
+            env, "OVERDRACHT_TOKEN_RECHECK_SECONDS", int(Settings.token_recheck_seconds), minimum=1
         ),
     )

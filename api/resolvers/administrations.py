@@ -11,6 +11,7 @@ from api.permissions import Sight
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.ids import decode_global_id
+from api.search import search_term
 from models import AccountingConnection, Administration
 
 
@@ -56,8 +57,7 @@ async def resolve_administrations(
         if pk is None:
             raise BadInputError("'connectionId' is not the ID of an accounting connection.")
         query = query.filter(connection_id=pk)
-    if search and search.strip():
-        term = search.strip()
+    if term := search_term(search):
         query = query.filter(Q(code__icontains=term) | Q(name__icontains=term))
     return await paginate(
         query.order_by("name", "code", "id"),

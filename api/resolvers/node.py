@@ -13,6 +13,7 @@ from api.resolvers.migrations import involved, item_of_involved_environment
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
+from api.schema.ids import max_id, parse_database_id
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.token import ApiTokenType
 from models import (
@@ -108,6 +109,7 @@ async def resolve_node(info: strawberry.Info, id: strawberry.ID) -> relay.Node |
     except Exception:
         return None
     loader = NODE_LOADERS.get(gid.type_name)
-    if loader is None or not gid.node_id.isdigit():
+    pk = parse_database_id(gid.node_id, max_id(gid.type_name))
+    if loader is None or pk is None:
         return None
-    return await loader(int(gid.node_id), ctx)
+    return await loader(pk, ctx)

@@ -11,6 +11,7 @@ from tortoise.queryset import QuerySet
 from api.context import Context
 from api.pagination import Connection, build_connection, fetch_page
 from api.schema.migration import MigrationAdministrationType
+from api.search import search_term
 from models import MigrationItem
 from models.enums import MigrationStatus
 from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
@@ -73,8 +74,8 @@ async def overview_page(
     now = ctx.clock.now()
     if status is not None:
         query = query.filter(status_filter(status, now))
-    if search and search.strip():
-        query = query.filter(search_with(search.strip(), now))
+    if term := search_term(search):
+        query = query.filter(search_with(term, now))
     rows, offset, total = await fetch_page(
         query.select_related("migration").order_by("-offered_at", "-id"),
         first=first,

@@ -4,6 +4,27 @@ from __future__ import annotations
 
 from strawberry import relay
 
+# The largest key a primary-key column holds: `integer` (Tortoise's IntField) for most tables,
+# `bigint` for documents, whose archives may pass two billion rows.
+MAX_INT_ID = 2**31 - 1
+MAX_BIGINT_ID = 2**63 - 1
+BIGINT_ID_TYPES = frozenset({"Document"})
+
+
+def max_id(type_name: str) -> int:
+    """The largest database ID an object of this type can have."""
+    return MAX_BIGINT_ID if type_name in BIGINT_ID_TYPES else MAX_INT_ID
+
+
+def parse_database_id(text: str, maximum: int = MAX_INT_ID) -> int | None:
+    """The key in an ID's text, or None when no row can have it: ASCII digits within range only."""
+    # str.isdigit alone accepts '²' and other Unicode digits, which int() then refuses, and
+    # numbers beyond the column's range make the database driver fail.
+    if not text or len(text) > len(str(maximum)) or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= maximum else None
+
 
 def decode_global_id(value: str, expected_type: str) -> int | None:
     """The database ID in a global ID of the expected type, or None when it is not one."""
@@ -11,9 +32,9 @@ def decode_global_id(value: str, expected_type: str) -> int | None:
         gid = relay.GlobalID.from_id(value)
     except Exception:
         return None
-    if gid.type_name != expected_type or not gid.node_id.isdigit():
+    if gid.type_name != expected_type:
         return None
-    return int(gid.node_id)
+    return parse_database_id(gid.node_id, max_id(expected_type))
 
 
 def encode_global_id(type_name: str, pk: int) -> str:

@@ -22,6 +22,9 @@ class ApiTokenType(relay.Node):
     scope: TokenScopeEnum  # type: ignore[valid-type]
     created_at: datetime
     revoked_at: datetime | None
+    expires_at: datetime | None = strawberry.field(
+        description="From this moment on the token is refused as if revoked; null: never."
+    )
 
     @classmethod
     def from_model(cls, token: ApiToken) -> Self:
@@ -31,6 +34,7 @@ class ApiTokenType(relay.Node):
             scope=token.scope,
             created_at=token.created_at,
             revoked_at=token.revoked_at,
+            expires_at=token.expires_at,
         )
 
 
@@ -40,6 +44,10 @@ class CreateApiTokenInput:
 
     label: str
     scope: TokenScopeEnum = TokenScopeEnum.READ_ONLY  # type: ignore[valid-type]
+    expires_in_days: int | None = strawberry.field(
+        default=None,
+        description="Let the token expire this many days (1 to 366) from now; null: never.",
+    )
 
 
 @strawberry.type

@@ -1,0 +1,90 @@
+"""A WebSocket's token is checked on every operation and while it idles, not only at connect.
+
+A socket outlives the moment its token was checked in connection_init: without this, a revoked
+or expired token would keep answering queries, running mutations and streaming subscriptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from starlette.websockets import WebSocketDisconnect
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    Message,
+    SubscribeMessage,
+)
+
+from api.auth import reauthenticate
+from api.context import Context
+
+REFUSED_CODE = 4403  # the close code a socket without a valid token gets at connect, too
+REFUSED_REASON = "Forbidden: the token is revoked or expired, or its user is inactive"
+
+logger = logging.getLogger(__name__)
+
+
+class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws, with the token re-checked before each operation and each result."""
+
+    refused: bool = False
+
+    async def handle(self) -> None:
+        """Run the protocol with a watchdog that closes the socket once the token lapses."""
+        watchdog = asyncio.create_task(self._watch_token())
+        try:
+            await super().handle()
+        finally:
+            watchdog.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watchdog
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        """A query, mutation or subscription runs only while the token is still good."""
+        if self.connection_acknowledged and not await self._token_still_good():
+            return
+        await super().handle_subscribe(message)
+
+    async def send_message(self, message: Message) -> None:
+        """Nothing leaves a refused socket, and no result leaves before a fresh check."""
+        if self.refused:
+            return
+        if message["type"] == "next" and not await self._token_still_good():
+            return
+        await super().send_message(message)
+
+    async def _token_still_good(self) -> bool:
+        """Reload the token (one query by key); close the socket with 4403 when it lapsed."""
+        token = self.context.token
+        fresh = None
+        if token is not None:
+            fresh, _ = await reauthenticate(token, now=self.context.clock.now())
+        if fresh is None:
+            await self._refuse()
+            return False
+        self.context.token = fresh  # role and activity as they are now, as over HTTP
+        return True
+
+    async def _refuse(self) -> None:
+        if self.refused:
+            return
+        self.refused = True
+        # The client may have gone already; then there is nobody left to tell.
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
+            await self.websocket.close(code=REFUSED_CODE, reason=REFUSED_REASON)
+
+    async def _watch_token(self) -> None:
+        """Re-check an acknowledged socket's token every few seconds, even when all is quiet."""
+        interval = self.context.settings.token_recheck_seconds
+        while not self.refused:
+            await asyncio.sleep(interval)
+            if not self.connection_acknowledged:
+                continue
+            try:
+                await self._token_still_good()
+            except Exception:  # a database hiccup: try again at the next interval
+                logger.exception("Could not re-check a WebSocket's token")

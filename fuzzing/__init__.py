@@ -1,0 +1,1 @@
+"""Security checks against a real server: a bounded fuzz run of /graphql from schema.graphql."""
