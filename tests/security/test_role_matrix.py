@@ -29,7 +29,7 @@ from graphql import (
     is_leaf_type,
 )
 
-from models import ApiToken, Document, MigrationItem
+from models import ApiToken, CodeAttempt, Document, MigrationItem
 from models.enums import MigrationStatus, Role, TokenScope
 from tests.conftest import Scenario, gid
 from tests.test_live_progress import connect
@@ -379,3 +379,13 @@ async def test_the_subscription_follows_the_same_table(world: World):
             )
             codes = [e.get("extensions", {}).get("code") for e in errors]
             assert codes in (["FORBIDDEN"], ["NOT_FOUND"]), (reader.name, message)
+
+
+async def test_a_partner_token_cannot_spend_its_owners_code_attempts(world: World):
+    """Read-only tokens never redeem codes, so a partner cannot lock its superuser out."""
+    partner = next(r for r in world.readers if r.name == "source partner")
+    query = "query($c: String!) { transferCodePreview(transferCode: $c) { package } }"
+    for _ in range(6):
+        body = await world.scenario.graphql(query, {"c": "AAAA-BBBB-CCCC-DDDD-EEEE"}, partner.token)
+        assert top_codes(body) == ["FORBIDDEN"]
+    assert await CodeAttempt.all().count() == 0
