@@ -367,7 +367,7 @@ async def offer_and_claim(world: World) -> int:
     """The offer and the claim through the functions the resolvers use; returns the item's ID."""
     from tortoise.transactions import in_transaction
 
-    from models import AccountingConnection, Administration
+    from models import AccountingConnection, Administration, Environment
     from models.enums import MailLanguage
     from models.offering import write_offer
     from models.receiving import bind_target, receive_item
@@ -384,6 +384,7 @@ async def offer_and_claim(world: World) -> int:
             requester,
             [administration],
             [receiver.email],
+            target=await Environment.get(pk=world.target_id),
             language=MailLanguage.NL,
             now=now,
             validity=timedelta(days=15),

@@ -6,13 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from tortoise.expressions import Q
 
 from models.administration import Administration
 from models.audit import record
 from models.document import count_documents
-from models.enums import AuditAction, MailLanguage, MigrationStatus
+from models.enums import AuditAction, MailLanguage, MigrationStatus, Plan
+from models.environment import Environment
 from models.migration import Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import generate_transfer_code
 from models.user import User
@@ -37,17 +39,90 @@ class RecipientProblem:
     reason: str
 
 
-def clean_recipients(raw: Sequence[str]) -> tuple[list[str], list[RecipientProblem]]:
-    """Trim, lowercase and deduplicate the addresses, reporting each invalid one by position."""
-    cleaned: list[str] = []
+def clean_recipients(raw: Sequence[str]) -> tuple[dict[str, int], list[RecipientProblem]]:
+    """Trim, lowercase and deduplicate the addresses, each with its first position as sent."""
+    cleaned: dict[str, int] = {}
     problems: list[RecipientProblem] = []
     for index, entry in enumerate(raw):
         address = entry.strip().lower()
         if not is_valid_email(address):
             problems.append(RecipientProblem(index, f"{entry!r} is not a valid e-mail address."))
         elif address not in cleaned:
-            cleaned.append(address)
+            cleaned[address] = index
     return cleaned, problems
+
+
+class RecipientRefusal(StrEnum):
+    """Why an address cannot receive an offer; the values are the API's userError codes."""
+
+    UNKNOWN_RECIPIENT = "UNKNOWN_RECIPIENT"
+    RECIPIENT_IN_OWN_ENVIRONMENT = "RECIPIENT_IN_OWN_ENVIRONMENT"
+    RECIPIENTS_IN_SEVERAL_ENVIRONMENTS = "RECIPIENTS_IN_SEVERAL_ENVIRONMENTS"
+    TARGET_NOT_PREMIUM = "TARGET_NOT_PREMIUM"
+
+
+@dataclass(frozen=True)
+class RecipientCheck:
+    """The office the recipients make the offer's target, or why they cannot (rule 7)."""
+
+    target: Environment | None
+    refusals: list[tuple[RecipientRefusal, int | None, str]]
+
+
+async def check_recipients(
+    source_environment_id: int, recipients: dict[str, int]
+) -> RecipientCheck:
+    """Every recipient an active superuser of one and the same other office, which is PREMIUM.
+
+    Each refusal carries the recipient's position in the input as sent (None: the whole list).
+    """
+    users = {
+        u.email: u
+        for u in await User.filter(email__in=list(recipients)).select_related("environment")
+    }
+    refusals: list[tuple[RecipientRefusal, int | None, str]] = []
+    target: Environment | None = None
+    for address, index in recipients.items():
+        user = users.get(address)
+        if user is not None and user.environment_id == source_environment_id:  # type: ignore[attr-defined]
+            refusals.append(
+                (
+                    RecipientRefusal.RECIPIENT_IN_OWN_ENVIRONMENT,
+                    index,
+                    f"{address} is a user of your own environment; name a superuser of the "
+                    "receiver (you get a copy of the mail anyway).",
+                )
+            )
+        elif user is None or not user.is_superuser:
+            refusals.append(
+                (
+                    RecipientRefusal.UNKNOWN_RECIPIENT,
+                    index,
+                    f"{address} is not an active superuser of any office; ask the receiving "
+                    "office for the address of one of its superusers.",
+                )
+            )
+        elif target is None:
+            target = user.environment
+        elif user.environment.pk != target.pk:
+            refusals.append(
+                (
+                    RecipientRefusal.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
+                    index,
+                    f"{address} is a superuser of {user.environment.name}, not of {target.name}: "
+                    "one offer goes to one office.",
+                )
+            )
+    if target is not None and target.plan != Plan.PREMIUM:
+        refusals.append(
+            (
+                RecipientRefusal.TARGET_NOT_PREMIUM,
+                None,
+                f"{target.name} is on the {target.plan.value} plan; only an office on PREMIUM "
+                "can receive administrations.",
+            )
+        )
+    return RecipientCheck(target=None if refusals else target, refusals=refusals)
 
 
 async def open_offer_items(administration_ids: Sequence[int], now: datetime) -> list[MigrationItem]:
@@ -95,6 +170,7 @@ async def write_offer(
     administrations: Sequence[Administration],
     recipients: Sequence[str],
     *,
+    target: Environment,
     language: MailLanguage,
     now: datetime,
     validity: timedelta,
@@ -104,6 +180,7 @@ async def write_offer(
     # package is the offer's.
     migration = await Migration.create(
         source_environment_id=requester.environment_id,  # type: ignore[attr-defined]
+        target_environment=target,
         requester=requester,
         requester_name=requester.display_name,
         requester_email=requester.email,

@@ -12,12 +12,13 @@ from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Administration, User
+from models import Administration, Environment
 from models.checklist import run_checklist
 from models.enums import MailLanguage
 from models.offering import (
     MAX_RECIPIENTS,
     administrations_of,
+    check_recipients,
     clean_recipients,
     open_offer_items,
     release_expired,
@@ -27,7 +28,7 @@ from models.offering import (
 
 def _check_form(
     ctx: Context, data: OfferMigrationInput
-) -> tuple[list[int | None], list[str], list[UserError]]:
+) -> tuple[list[int | None], dict[str, int], list[UserError]]:
     """Checks that need no database: sizes, duplicates, addresses, acknowledgement, terms."""
     errors: list[UserError] = []
     limit = ctx.settings.max_administrations_per_offer
@@ -162,23 +163,22 @@ async def _check_administrations(
     return owned, errors
 
 
-async def _recipients_in_own_environment(ctx: Context, recipients: list[str]) -> list[UserError]:
-    """An offer goes to another environment; the source's own people get the copy instead."""
-    own = set(
-        await User.filter(environment_id=ctx.environment_id, email__in=recipients).values_list(
-            "email", flat=True
-        )
-    )
-    return [
-        user_error(
-            UserErrorCode.RECIPIENT_IN_OWN_ENVIRONMENT,
-            f"{address} is a user of your own environment; name a superuser of the receiver.",
-            "recipients",
-            index,
-        )
-        for index, address in enumerate(recipients)
-        if address in own
+def _position(index: int | None) -> tuple[int, ...]:
+    return () if index is None else (index,)
+
+
+async def _check_target(
+    ctx: Context, recipients: dict[str, int]
+) -> tuple[Environment | None, list[UserError]]:
+    """The one office the recipients belong to, or each refusal at the recipient's position."""
+    if not recipients:
+        return None, []
+    checked = await check_recipients(ctx.environment_id, recipients)
+    errors = [
+        user_error(UserErrorCode(code.value), message, "recipients", *_position(index))
+        for code, index, message in checked.refusals
     ]
+    return checked.target, errors
 
 
 async def offer_migration(
@@ -191,8 +191,9 @@ async def offer_migration(
         return OfferMigrationPayload(user_errors=refusal)
     ids, recipients, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids)
-    errors += adm_errors + await _recipients_in_own_environment(ctx, recipients)
-    if errors:
+    target, target_errors = await _check_target(ctx, recipients)
+    errors += adm_errors + target_errors
+    if errors or target is None:
         return OfferMigrationPayload(user_errors=errors)
 
     now = ctx.clock.now()
@@ -203,7 +204,8 @@ async def offer_migration(
             migration, items = await write_offer(
                 user,
                 administrations,
-                recipients,
+                list(recipients),
+                target=target,
                 language=MailLanguage(input.language),
                 now=now,
                 validity=ctx.settings.offer_validity,

@@ -18,11 +18,20 @@ from models.enums import AccountingPackage, MigrationStatus, Role
 
 
 def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
-    """Items of offers mailed to one of the environment's superusers, or taken up by it."""
+    """Items of offers made to this environment, or taken up by it.
+
+    An offer names its target office; offers made before it did are found by their recipients,
+    as long as no other office took them up.
+    """
     addressed = Subquery(
         MigrationRecipient.filter(email__in=superuser_emails).values("migration_id")
     )
-    return Q(migration_id__in=addressed) | Q(target_environment_id=environment_id)
+    unbound = Q(migration_id__in=addressed) & Q(migration__target_environment_id__isnull=True)
+    return (
+        Q(migration__target_environment_id=environment_id)
+        | unbound
+        | Q(target_environment_id=environment_id)
+    )
 
 
 def receivable_search(term: str, now: datetime) -> Q:

@@ -367,8 +367,8 @@ async def test_the_subscription_follows_the_same_table(world: World):
             await client.send({"id": "1", "type": "subscribe", "payload": payload})
             message = await client.receive()
         assert leaks(reader, message) == [], reader.name
-        # The target is bound to the offer by its first claim; until then only the source follows.
-        involved = reader.name.startswith("source")
+        # The offer names its target office, which follows it like the source does.
+        involved = not reader.name.startswith("outsider")
         if "migrationProgress" in ALLOWED[reader.name] and involved:
             assert message["type"] == "next", (reader.name, message)
             assert "errors" not in message["payload"], (reader.name, message)
