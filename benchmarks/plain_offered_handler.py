@@ -43,7 +43,7 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
 TOKEN_SQL = (
     'SELECT "api_token"."id","api_token"."scope","api_token"."user_id","api_token"."created_at",'
-    '"api_token"."revoked_at","api_token"."label","api_token"."token_hash",'
+    '"api_token"."revoked_at","api_token"."expires_at","api_token"."label","api_token"."token_hash",'
     '"api_token__user"."id" "api_token__user.id","api_token__user"."role" "api_token__user.role",'
     '"api_token__user"."environment_id" "api_token__user.environment_id",'
     '"api_token__user"."created_at" "api_token__user.created_at",'
@@ -59,7 +59,8 @@ TOKEN_SQL = (
     'ON "api_token__user"."id"="api_token"."user_id" '
     'LEFT OUTER JOIN "environment" "api_token__user__environment" '
     'ON "api_token__user__environment"."id"="api_token__user"."environment_id" '
-    'WHERE "api_token"."token_hash"=$1 AND "api_token"."revoked_at" IS NULL LIMIT $2'
+    'WHERE ("api_token"."expires_at" IS NULL OR "api_token"."expires_at">$1) '
+    'AND "api_token"."revoked_at" IS NULL AND "api_token"."token_hash"=$2 LIMIT $3'
 )
 
 _FROM = (
@@ -207,9 +208,10 @@ class PlainOfferedHandler:
         scheme, _, secret = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             raise BadRequest(401, "Authentication required.")
-        row = await self.pool.fetchrow(TOKEN_SQL, hash_token(secret.strip()), 1)
+        now = SystemClock().now()
+        row = await self.pool.fetchrow(TOKEN_SQL, now, hash_token(secret.strip()), 1)
         if row is None or not row["api_token__user.is_active"]:
-            raise BadRequest(401, "The token is unknown or has been revoked.")
+            raise BadRequest(401, "The token is unknown, has been revoked or has expired.")
         if row["api_token__user.role"] != Role.SUPERUSER:
             raise BadRequest(403, "Only a superuser of this environment may do this.")
         return int(row["api_token__user.environment_id"])
