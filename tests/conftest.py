@@ -483,6 +483,13 @@ def gid(type_name: str, obj: Any) -> str:
     return encode_global_id(type_name, obj.pk)
 
 
+def pk_of(global_id: str) -> int:
+    """The database ID inside a global ID the API returned."""
+    from strawberry import relay
+
+    return int(relay.GlobalID.from_id(global_id).node_id)
+
+
 def codes(payload: dict[str, Any]) -> list[str]:
     """The userError codes of a mutation payload."""
     return [e["code"] for e in payload["userErrors"]]

@@ -23,7 +23,7 @@ from models import (
 )
 from models.enums import DocumentStatus, MigrationStatus
 from mover.engine import MoveEngine
-from tests.conftest import WITHDRAW, Scenario, codes, gid
+from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -289,7 +289,7 @@ async def test_claim_racing_withdraw_ends_consistent(scenario: Scenario):
         claimed = claim["userErrors"] == []
         withdrawn = withdraw["data"]["withdrawMigration"]["userErrors"] == []
         statuses = set(
-            await MigrationItem.filter(migration_id=int(_pk(migration["id"]))).values_list(
+            await MigrationItem.filter(migration_id=pk_of(migration["id"])).values_list(
                 "status", flat=True
             )
         )
@@ -302,11 +302,6 @@ async def test_claim_racing_withdraw_ends_consistent(scenario: Scenario):
             status="WITHDRAWN", open_administration_id=None
         )
 
-
-def _pk(global_id: str) -> str:
-    from strawberry import relay
-
-    return relay.GlobalID.from_id(global_id).node_id
 
 
 @pytest.mark.postgres

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models import Migration
 from models.enums import Plan, Role
-from tests.conftest import TARGET_SUPERUSER, Scenario, codes
+from tests.conftest import TARGET_SUPERUSER, Scenario, codes, pk_of
 
 MIGRATION = """query($id: ID!) {
   migration(id: $id) { id sourceOffice { officeCode } auditTrail { totalCount } }
@@ -62,7 +62,7 @@ async def test_the_offer_records_its_target_which_reads_it_before_claiming(
     scenario: Scenario, factory
 ):
     migration = await scenario.offer()
-    offer = await Migration.get(pk=int(_pk(migration["id"])))
+    offer = await Migration.get(pk=pk_of(migration["id"]))
     assert offer.target_environment_id == scenario.target.pk  # type: ignore[attr-defined]
     body = await scenario.graphql(MIGRATION, {"id": migration["id"]}, scenario.target_token)
     assert body["data"]["migration"]["sourceOffice"]["officeCode"] == scenario.source.office_code
@@ -70,8 +70,3 @@ async def test_the_offer_records_its_target_which_reads_it_before_claiming(
     body = await scenario.graphql(MIGRATION, {"id": migration["id"]}, outsider)
     assert body["data"]["migration"] is None
 
-
-def _pk(global_id: str) -> str:
-    from strawberry import relay
-
-    return relay.GlobalID.from_id(global_id).node_id

@@ -9,7 +9,7 @@ import pytest
 from models import ApiToken, Environment, Migration, MigrationItem, User
 from models.enums import MigrationStatus, Role
 from overdracht.demo import DemoRefused, seed_demo
-from tests.conftest import Scenario, codes
+from tests.conftest import Scenario, codes, pk_of
 
 
 @pytest.mark.postgres
@@ -28,16 +28,11 @@ async def test_a_rejection_and_a_claim_of_one_administration_have_one_winner(
         )
         outcomes = sorted([codes(claimed) == [], codes(rejected) == []])
         assert outcomes == [False, True], (claimed, rejected)
-        fresh = await MigrationItem.get(pk=int(_pk(item)))
+        fresh = await MigrationItem.get(pk=pk_of(item))
         assert fresh.status in (MigrationStatus.QUEUED, MigrationStatus.REJECTED)
-        offer = await Migration.get(pk=int(_pk(migration["id"])))
+        offer = await Migration.get(pk=pk_of(migration["id"]))
         assert fresh.target_environment_id == offer.target_environment_id == scenario.target.pk  # type: ignore[attr-defined]
 
-
-def _pk(global_id: str) -> str:
-    from strawberry import relay
-
-    return relay.GlobalID.from_id(global_id).node_id
 
 
 async def test_seed_demo_refuses_a_database_with_other_offices(db, settings, clock, files, factory):

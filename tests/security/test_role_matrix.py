@@ -31,7 +31,7 @@ from graphql import (
 
 from models import ApiToken, CodeAttempt, Document, MigrationItem
 from models.enums import MigrationStatus, Role, TokenScope
-from tests.conftest import Scenario, gid
+from tests.conftest import Scenario, gid, pk_of
 from tests.test_live_progress import connect
 
 SCHEMA: GraphQLSchema = build_schema(
@@ -106,7 +106,7 @@ async def world(scenario: Scenario, factory) -> World:
     migration = await scenario.offer()
     code = migration["transferCode"]
     documents = await Document.filter(administration_id=scenario.ready[0].pk).order_by("id")
-    item = await MigrationItem.filter(migration_id=int(_pk(migration["id"]))).first()
+    item = await MigrationItem.filter(migration_id=pk_of(migration["id"])).first()
     source_token = await ApiToken.filter(user=scenario.superuser).first()
     outsider_env = await factory.environment()
     authorizer = await factory.user(source, role=Role.AUTHORIZER)
@@ -154,11 +154,6 @@ async def world(scenario: Scenario, factory) -> World:
     }
     return World(scenario, readers, ids, code, [d.pk for d in documents])
 
-
-def _pk(global_id: str) -> str:
-    from strawberry import relay
-
-    return relay.GlobalID.from_id(global_id).node_id
 
 
 def selection(graphql_type: Any, depth: int) -> str:
