@@ -10,6 +10,7 @@ from starlette.requests import HTTPConnection
 from api.errors import AuthenticationError, ForbiddenError
 from api.permissions import Sight, refusal, token_may
 from models import ApiToken, User
+from models.lifecycle import Change
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings
@@ -58,3 +59,7 @@ class Context:
         if not self.may(sight):
             raise ForbiddenError(refusal(token, sight))
         return token.user
+
+    def change(self) -> Change:
+        """A step of an offer's lifecycle taken by the viewer, now."""
+        return Change(self.settings, self.clock.now(), actor=self.viewer)

@@ -28,6 +28,7 @@ class Sight(StrEnum):
     OFFER_CHECKS = "the offer checklist"
     TRANSFER_CODES = "transfer codes and recipients' addresses"
     REDEEM_CODES = "transfer codes to redeem"
+    BILLING = "billable lines and costs"
 
 
 _EVERYTHING = frozenset(Sight)

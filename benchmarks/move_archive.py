@@ -367,38 +367,35 @@ async def offer_and_claim(world: World) -> int:
     """The offer and the claim through the functions the resolvers use; returns the item's ID."""
     from tortoise.transactions import in_transaction
 
-    from models import AccountingConnection, Administration, Environment
+    from models import AccountingConnection, Administration, Environment, lifecycle
     from models.enums import MailLanguage
-    from models.offering import write_offer
-    from models.receiving import bind_target, receive_item
+    from models.lifecycle import Change, Reception
+    from models.receiving import bind_target
     from models.user import User
+    from overdracht.settings import load_settings
 
     now = datetime.now(UTC)
+    settings = load_settings()
     administration = await Administration.get(pk=world.administration_id).select_related(
         "connection"
     )
     requester = await User.get(pk=world.users[SOURCE_APPROVER])
     receiver = await User.get(email="eva@bosman.example")
     async with in_transaction():
-        migration, [item] = await write_offer(
-            requester,
+        migration, [item] = await lifecycle.offer(
+            Change(settings, now, actor=requester),
             [administration],
             [receiver.email],
             target=await Environment.get(pk=world.target_id),
             language=MailLanguage.NL,
-            now=now,
-            validity=timedelta(days=15),
         )
     connection = await AccountingConnection.get(pk=world.target_connection_id)
     async with in_transaction():
         assert await bind_target(migration.pk, world.target_id)
-        assert await receive_item(
-            item,
+        assert await lifecycle.claim(
+            Change(settings, now, actor=receiver),
             migration,
-            connection=connection,
-            target_code=administration.code,
-            receiver=receiver,
-            now=now,
+            Reception(item, connection, administration.code),
         )
     return item.pk
 

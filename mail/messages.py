@@ -25,6 +25,7 @@ class MailKind(StrEnum):
     REJECTION = "REJECTION"
     COMPLETION = "COMPLETION"
     FAILURE = "FAILURE"
+    RELEASE = "RELEASE"
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,20 @@ class FailureMail:
     reason: str
 
 
-Mail = OfferMail | WithdrawalMail | RejectionMail | CompletionMail | FailureMail
+@dataclass(frozen=True, kw_only=True)
+class ReleaseMail:
+    """Tells the requester the receiver let go of administrations it had received."""
+
+    language: MailLanguage = MailLanguage.NL
+    target_office_name: str
+    released_by_name: str
+    released_at: datetime
+    administrations: list[AdministrationLine]
+    after_failure: bool  # given up after a failed move, or cancelled before it started
+    offered_again: bool  # still offered under the same code, or free to offer anew
+
+
+Mail = OfferMail | WithdrawalMail | RejectionMail | CompletionMail | FailureMail | ReleaseMail
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,7 @@ _KINDS: dict[type, MailKind] = {
     RejectionMail: MailKind.REJECTION,
     CompletionMail: MailKind.COMPLETION,
     FailureMail: MailKind.FAILURE,
+    ReleaseMail: MailKind.RELEASE,
 }
 
 _TEMPLATES: dict[MailLanguage, dict[MailKind, Callable[..., Letter]]] = {
@@ -141,6 +156,7 @@ _TEMPLATES: dict[MailLanguage, dict[MailKind, Callable[..., Letter]]] = {
         MailKind.REJECTION: templates_nl.rejection,
         MailKind.COMPLETION: templates_nl.completion,
         MailKind.FAILURE: templates_nl.failure,
+        MailKind.RELEASE: templates_nl.release,
     },
     MailLanguage.EN: {
         MailKind.OFFER: templates_en.offer,
@@ -148,6 +164,7 @@ _TEMPLATES: dict[MailLanguage, dict[MailKind, Callable[..., Letter]]] = {
         MailKind.REJECTION: templates_en.rejection,
         MailKind.COMPLETION: templates_en.completion,
         MailKind.FAILURE: templates_en.failure,
+        MailKind.RELEASE: templates_en.release,
     },
 }
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         FailureMail,
         OfferMail,
         RejectionMail,
+        ReleaseMail,
         WithdrawalMail,
     )
 
@@ -235,6 +236,50 @@ def failure(mail: FailureMail) -> Letter:
                 f"Nothing has changed: the administration and all its documents are still in "
                 f"{mail.source_office_name}, unchanged, and {mail.target_office_name} sees none "
                 "of it. The move can be started again."
+            ),
+        ],
+        closing=CLOSING,
+    )
+
+
+def release(mail: ReleaseMail) -> Letter:
+    """The receiver let go of administrations; says whether they are still offered."""
+    count = len(mail.administrations)
+    what = _administrations(count)
+    if mail.after_failure:
+        step = f"gave up the failed move of {what}"
+    else:
+        step = f"cancelled the move of {what} before it started"
+    if mail.offered_again:
+        after = (
+            "Your offer stands: the same transfer code can be used again until it expires, "
+            "and you can still withdraw it."
+        )
+    else:
+        after = (
+            "They are no longer in an offer: you can offer them again, to the same or to "
+            "another office environment."
+        )
+    return Letter(
+        language=EN,
+        subject=f"{mail.target_office_name} let go of {what}",
+        greeting=GREETING,
+        blocks=[
+            Paragraph(
+                f"{mail.released_by_name} of {mail.target_office_name} {step} on "
+                f"{_when(mail.released_at)}."
+            ),
+            _list(plural(count, "Administration:", "Administrations:"), mail.administrations),
+            Paragraph(
+                "Nothing has moved and nothing is charged: "
+                + plural(
+                    count,
+                    "the administration and all its documents are still in your office "
+                    "environment. ",
+                    "the administrations and all their documents are still in your office "
+                    "environment. ",
+                )
+                + after
             ),
         ],
         closing=CLOSING,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         FailureMail,
         OfferMail,
         RejectionMail,
+        ReleaseMail,
         WithdrawalMail,
     )
 
@@ -238,6 +239,48 @@ def failure(mail: FailureMail) -> Letter:
                 f"Er is niets veranderd: de administratie staat met al haar documenten "
                 f"ongewijzigd bij {mail.source_office_name}, en {mail.target_office_name} ziet "
                 "er niets van. De overdracht kan opnieuw worden gestart."
+            ),
+        ],
+        closing=CLOSING,
+    )
+
+
+def release(mail: ReleaseMail) -> Letter:
+    """The receiver let go of administrations; says whether they are still offered."""
+    count = len(mail.administrations)
+    what = _administrations(count)
+    if mail.after_failure:
+        step = f"de mislukte overdracht van {what} opgegeven"
+    else:
+        step = f"de overdracht van {what} geannuleerd voordat die begon"
+    if mail.offered_again:
+        after = (
+            "Uw aanbod blijft staan: dezelfde overdrachtscode kan opnieuw worden gebruikt tot "
+            "die verloopt, en u kunt het aanbod nog intrekken."
+        )
+    else:
+        after = (
+            "Ze staan niet meer in een aanbod: u kunt ze opnieuw aanbieden, aan dezelfde of aan "
+            "een andere kantooromgeving."
+        )
+    return Letter(
+        language=NL,
+        subject=f"{mail.target_office_name} ziet af van {what}",
+        greeting=GREETING,
+        blocks=[
+            Paragraph(
+                f"{mail.released_by_name} van {mail.target_office_name} heeft op "
+                f"{_when(mail.released_at)} {step}."
+            ),
+            _list(plural(count, "Administratie:", "Administraties:"), mail.administrations),
+            Paragraph(
+                "Er is niets verplaatst en niets in rekening gebracht: "
+                + plural(
+                    count,
+                    "de administratie staat met al haar documenten nog in uw kantooromgeving. ",
+                    "de administraties staan met al hun documenten nog in uw kantooromgeving. ",
+                )
+                + after
             ),
         ],
         closing=CLOSING,

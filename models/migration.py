@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from tortoise import fields
+from tortoise.expressions import Q
 from tortoise.models import Model
 
-from models.enums import AccountingPackage, MailLanguage, MigrationStatus
+from models.enums import AccountingPackage, MailLanguage, MigrationStatus, MoveFailure
+
+
+def still_offered(now: datetime) -> Q:
+    """The one definition of "still offered at this moment": OFFERED and not past its expiry.
+
+    MigrationItem.is_still_offered is the same test on a row in memory.
+    """
+    return Q(status=MigrationStatus.OFFERED, expires_at__gt=now)
 
 
 class Migration(Model):
@@ -69,6 +78,7 @@ class MigrationItem(Model):
     expires_at = fields.DatetimeField()
     status_changed_at = fields.DatetimeField()
     reason = fields.TextField(default="")
+    failure = fields.CharEnumField(MoveFailure, max_length=24, null=True)
     target_environment = fields.ForeignKeyField(
         "models.Environment", related_name=False, null=True, on_delete=fields.RESTRICT
     )
@@ -96,6 +106,10 @@ class MigrationItem(Model):
         if self.status == MigrationStatus.OFFERED and now >= self.expires_at:
             return MigrationStatus.EXPIRED
         return self.status
+
+    def is_still_offered(self, now: datetime) -> bool:
+        """The one test of "still offered at this moment": OFFERED and not past its expiry."""
+        return self.effective_status(now) == MigrationStatus.OFFERED
 
 
 class MigrationRecipient(Model):
@@ -128,7 +142,7 @@ class CodeAttempt(Model):
 
 
 class BillableLine(Model):
-    """A charge to the receiving environment for one administration received (rule 8)."""
+    """A charge to the receiving environment for one administration moved (rule 8)."""
 
     id = fields.IntField(primary_key=True)
     environment = fields.ForeignKeyField(
@@ -138,6 +152,8 @@ class BillableLine(Model):
         "models.MigrationItem", related_name="billable_line", on_delete=fields.RESTRICT
     )
     description = fields.CharField(max_length=300)
+    amount = fields.DecimalField(max_digits=12, decimal_places=2, default=0)
+    currency = fields.CharField(max_length=3, default="EUR")
     accepted_by_name = fields.CharField(max_length=200)
     created_at = fields.DatetimeField()
 

@@ -11,11 +11,10 @@ from enum import StrEnum
 from tortoise.expressions import Q
 
 from models.administration import Administration
-from models.audit import record
 from models.document import count_documents
-from models.enums import AuditAction, MailLanguage, MigrationStatus, Plan
+from models.enums import MailLanguage, MigrationStatus, Plan
 from models.environment import Environment
-from models.migration import Migration, MigrationItem, MigrationRecipient
+from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
 from models.transfer_code import generate_transfer_code
 from models.user import User
 
@@ -128,33 +127,8 @@ async def check_recipients(
 async def open_offer_items(administration_ids: Sequence[int], now: datetime) -> list[MigrationItem]:
     """The open items holding these administrations; an expired offer no longer holds one."""
     return await MigrationItem.filter(open_administration_id__in=list(administration_ids)).filter(
-        ~Q(status=MigrationStatus.OFFERED) | Q(expires_at__gt=now)
+        still_offered(now) | ~Q(status=MigrationStatus.OFFERED)
     )
-
-
-async def release_expired(administration_ids: Sequence[int], now: datetime) -> list[int]:
-    """Mark items past their expiry EXPIRED and free their administrations for a new offer."""
-    expired = await MigrationItem.filter(
-        open_administration_id__in=list(administration_ids),
-        status=MigrationStatus.OFFERED,
-        expires_at__lte=now,
-    ).values_list("id", flat=True)
-    if expired:
-        await MigrationItem.filter(id__in=expired, status=MigrationStatus.OFFERED).update(
-            status=MigrationStatus.EXPIRED, open_administration_id=None, status_changed_at=now
-        )
-    return list(expired)
-
-
-async def withdraw_item(item_id: int, now: datetime) -> bool:
-    """Withdraw one offered administration if, at this instant, it is still offered and valid.
-
-    The condition is part of the UPDATE, so a racing claim or a second withdraw cannot both win.
-    """
-    changed = await MigrationItem.filter(
-        id=item_id, status=MigrationStatus.OFFERED, expires_at__gt=now
-    ).update(status=MigrationStatus.WITHDRAWN, open_administration_id=None, status_changed_at=now)
-    return changed == 1
 
 
 async def administrations_of(environment_id: int, ids: Sequence[int]) -> dict[int, Administration]:
@@ -175,7 +149,7 @@ async def write_offer(
     now: datetime,
     validity: timedelta,
 ) -> tuple[Migration, list[MigrationItem]]:
-    """Write a checked offer, so the API and the benchmarks create offers the same way."""
+    """Write a checked offer's rows; lifecycle.offer records and mails it."""
     # Inside the caller's transaction; the administrations come with their connection, whose
     # package is the offer's.
     migration = await Migration.create(
@@ -214,12 +188,4 @@ async def write_offer(
             documents_total=document_counts.get(administration.pk, 0),
         )
         items.append(item)
-        await record(
-            AuditAction.OFFERED,
-            at=now,
-            migration_id=migration.pk,
-            item_id=item.pk,
-            actor=requester,
-            detail={"administration": administration.name, "code": administration.code},
-        )
     return migration, items

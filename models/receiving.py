@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -15,15 +16,9 @@ from tortoise.transactions import in_transaction
 
 from models.administration import AccountingConnection, Administration
 from models.audit import record
-from models.enums import AuditAction, MigrationStatus, Plan, Role
+from models.enums import AccountingPackage, AuditAction, MigrationStatus, Plan, Role
 from models.environment import Environment
-from models.migration import (
-    BillableLine,
-    CodeAttempt,
-    Migration,
-    MigrationItem,
-    MigrationRecipient,
-)
+from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import User
 from overdracht.db import supports_row_locks
@@ -35,11 +30,19 @@ ENVIRONMENT_WINDOW = timedelta(hours=1)
 
 
 class CodeRefusal(StrEnum):
-    """Why a transfer code was not accepted; wrong, expired, withdrawn and unknown look alike."""
+    """Why a transfer code was not accepted; values are the API's error codes.
+
+    A code that matches no offer of this environment is TRANSFER_CODE_INVALID, whatever the
+    reason; a code that matches one exactly but can no longer be used says why instead.
+    """
 
     TRANSFER_CODE_INVALID = "TRANSFER_CODE_INVALID"
     TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
     OWN_OFFER = "OWN_OFFER"
+    EXPIRED = "EXPIRED"
+    WITHDRAWN = "WITHDRAWN"
+    REJECTED = "REJECTED"
+    ALREADY_RECEIVED = "ALREADY_RECEIVED"
 
 
 class CodeRefused(Exception):
@@ -134,19 +137,57 @@ async def _try_code(user: User, entered: str, now: datetime) -> Migration | Code
     )
     if migration is not None and migration.source_environment_id == user.environment_id:  # type: ignore[attr-defined]
         return CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
-    usable = (
-        migration is not None
-        and not migration.is_expired(now)
-        and await _addressed_to(migration, user.environment_id)  # type: ignore[attr-defined]
-        and await MigrationItem.filter(migration_id=migration.pk)
-        .exclude(status__in=[MigrationStatus.WITHDRAWN, MigrationStatus.EXPIRED])
-        .exists()
-        and migration.target_environment_id in (None, user.environment_id)  # type: ignore[attr-defined]
-    )
-    if not usable or migration is None:
+    if migration is None or not await _meant_for(migration, user.environment_id):  # type: ignore[attr-defined]
         await _record_failure(user, entered, now)
         return CodeRefused(CodeRefusal.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
-    return migration
+    items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+    if any(item.is_still_offered(now) for item in items):
+        return migration
+    return _no_longer_usable(items, now)
+
+
+async def _meant_for(migration: Migration, environment_id: int) -> bool:
+    """The offer's target is this environment (an offer from before targets: its recipients)."""
+    if migration.target_environment_id is not None:  # type: ignore[attr-defined]
+        return migration.target_environment_id == environment_id  # type: ignore[attr-defined]
+    return await _addressed_to(migration, environment_id)
+
+
+_ENDED_AS: list[tuple[frozenset[MigrationStatus], CodeRefusal, str]] = [
+    (
+        frozenset(
+            {
+                MigrationStatus.QUEUED,
+                MigrationStatus.RUNNING,
+                MigrationStatus.COMPLETED,
+                MigrationStatus.FAILED,
+            }
+        ),
+        CodeRefusal.ALREADY_RECEIVED,
+        "has already been received",
+    ),
+    (frozenset({MigrationStatus.REJECTED}), CodeRefusal.REJECTED, "was rejected"),
+    (frozenset({MigrationStatus.WITHDRAWN}), CodeRefusal.WITHDRAWN, "was withdrawn by the sender"),
+    (frozenset({MigrationStatus.EXPIRED}), CodeRefusal.EXPIRED, "has expired"),
+]
+
+
+def _no_longer_usable(items: list[MigrationItem], now: datetime) -> CodeRefused:
+    """A right code with nothing left to receive: why, in words naming each administration."""
+    statuses = {item.pk: item.effective_status(now) for item in items}
+    parts = []
+    refusal = CodeRefusal.EXPIRED
+    for ended, reason, words in reversed(_ENDED_AS):
+        names = [item.administration_name for item in items if statuses[item.pk] in ended]
+        if names:
+            refusal = reason  # the last that applies is the first in the list: received wins
+            parts.append(f"{', '.join(names)} {words}")
+    return CodeRefused(
+        refusal,
+        "This transfer code is right, but nothing in its offer can be received any more: "
+        + "; ".join(reversed(parts))
+        + ". Ask the sender for a new offer if you still want it.",
+    )
 
 
 def ensure_premium(environment: Environment) -> bool:
@@ -154,148 +195,181 @@ def ensure_premium(environment: Environment) -> bool:
     return environment.plan == Plan.PREMIUM
 
 
+ADMINISTRATION_CODE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
+# Claimed but not yet moved: their chosen codes are taken in the target already.
+_CODE_HOLDING = [MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.FAILED]
+
+
+class ReceivingRefusal(StrEnum):
+    """Why one administration cannot be received as chosen; values are userError codes."""
+
+    NOT_PREMIUM = "NOT_PREMIUM"
+    CONNECTION_GONE = "NOT_FOUND"
+    NO_CONNECTION_OF_PACKAGE = "NO_CONNECTION_OF_PACKAGE"
+    WRONG_PACKAGE = "WRONG_PACKAGE"
+    INVALID_CODE = "INVALID"
+    DUPLICATE_IN_TARGET = "DUPLICATE_IN_TARGET"
+    CODE_IN_USE = "CODE_IN_USE"
+
+
 @dataclass(frozen=True)
-class Receivability:
-    """Whether the viewer's environment can receive one offered administration, and why not."""
+class ReceivingProblem:
+    """One refusal, with the input field of the choice it is about (None: the whole choice)."""
 
-    target_is_premium: bool
-    has_connection_of_package: bool
-    duplicate_in_target: bool
-    still_offered: bool
+    refusal: ReceivingRefusal
+    message: str
+    field: str | None = None
 
-    @property
-    def can_receive(self) -> bool:
-        return (
-            self.target_is_premium
-            and self.has_connection_of_package
-            and not self.duplicate_in_target
-            and self.still_offered
+
+@dataclass(frozen=True)
+class ReceivingChoice:
+    """One administration as the receiver would take it: into which connection, which code.
+
+    The preview knows neither (connection_id None: any of the package; code None: the
+    offered code); a claim knows both; the move checks the claim's choice again.
+    """
+
+    item: MigrationItem
+    connection_id: int | None = None
+    code: str | None = None
+
+    def target_code(self) -> str:
+        """The code it gets in the target: the chosen one, else the one it has now."""
+        return (self.code or "").strip() or self.item.administration_code
+
+
+@dataclass(frozen=True)
+class ReceivingCheck:
+    """The answer of check_receiving: the target's own problems, and each choice's."""
+
+    target_problems: list[ReceivingProblem]
+    problems: list[list[ReceivingProblem]]
+    connections: dict[int, AccountingConnection]
+    code_in_use: list[bool]  # the choice's code is taken in the target (another can be chosen)
+
+    def can_receive(self, index: int) -> bool:
+        """Whether the choice at index can be received as it stands."""
+        return not self.target_problems and not self.problems[index]
+
+
+async def check_receiving(
+    target: Environment,
+    package: AccountingPackage,
+    choices: Sequence[ReceivingChoice],
+    *,
+    moving: bool = False,
+) -> ReceivingCheck:
+    """Rules 2, 3, 11 and 12 for each chosen administration: what preview, claim and move run.
+
+    While moving, the choice was validated at the claim and holds its own code; only what can
+    have changed since is looked at again (plan, connection, the target's administrations).
+    """
+    target_problems: list[ReceivingProblem] = []
+    if not ensure_premium(target):
+        target_problems.append(
+            ReceivingProblem(
+                ReceivingRefusal.NOT_PREMIUM,
+                f"{target.name} is on the {target.plan.value} plan; only an environment on "
+                "PREMIUM can receive administrations.",
+            )
         )
-
-
-async def receivability(
-    items: list[MigrationItem], migration: Migration, target: Environment, now: datetime
-) -> dict[int, Receivability]:
-    """Check every offered administration against the receiving environment (rules 2, 3, 12)."""
-    has_connection = await AccountingConnection.exists(
-        environment_id=target.pk, package=migration.package
+    connection_ids = [c.connection_id for c in choices if c.connection_id is not None]
+    connections = {
+        row.pk: row
+        for row in await AccountingConnection.filter(
+            environment_id=target.pk, id__in=connection_ids
+        )
+    }
+    has_package = await AccountingConnection.exists(environment_id=target.pk, package=package)
+    codes = [choice.target_code() for choice in choices]
+    existing = (
+        await Administration.filter(environment_id=target.pk)
+        .filter(Q(code__in=codes) | Q(name__in=[c.item.administration_name for c in choices]))
+        .values_list("code", "name")
     )
-    duplicates = {
-        (code, name)
-        for code, name in await Administration.filter(
-            environment_id=target.pk,
-            name__in=[item.administration_name for item in items],
-        ).values_list("code", "name")
-    }
-    return {
-        item.pk: Receivability(
-            target_is_premium=ensure_premium(target),
-            has_connection_of_package=has_connection,
-            duplicate_in_target=(item.administration_code, item.administration_name) in duplicates,
-            still_offered=item.effective_status(now) == MigrationStatus.OFFERED,
+    taken_codes = {code for code, _ in existing}
+    twins = set(existing)
+    if not moving:
+        taken_codes |= set(
+            await MigrationItem.filter(
+                target_environment_id=target.pk,
+                status__in=_CODE_HOLDING,
+                target_code__in=codes,
+            )
+            .exclude(id__in=[c.item.pk for c in choices])
+            .values_list("target_code", flat=True)
         )
-        for item in items
-    }
+    problems: list[list[ReceivingProblem]] = []
+    in_use: list[bool] = []
+    for choice, code in zip(choices, codes, strict=True):
+        item = choice.item
+        found: list[ReceivingProblem] = []
+        connection = connections.get(choice.connection_id) if choice.connection_id else None
+        if choice.connection_id is not None and connection is None:
+            found.append(
+                ReceivingProblem(
+                    ReceivingRefusal.CONNECTION_GONE,
+                    "Choose one of your own accounting connections.",
+                    "connectionId",
+                )
+            )
+        elif not has_package:
+            found.append(
+                ReceivingProblem(
+                    ReceivingRefusal.NO_CONNECTION_OF_PACKAGE,
+                    f"Your environment has no connection to {package.value}; add one before "
+                    "receiving.",
+                    "connectionId",
+                )
+            )
+        elif connection is not None and connection.package != package:
+            found.append(
+                ReceivingProblem(
+                    ReceivingRefusal.WRONG_PACKAGE,
+                    f"{item.administration_name} is in {package.value}; choose a connection of "
+                    f"that package, not {connection.package.value}.",
+                    "connectionId",
+                )
+            )
+        duplicate = (item.administration_code, item.administration_name) in twins
+        if duplicate:
+            found.append(
+                ReceivingProblem(
+                    ReceivingRefusal.DUPLICATE_IN_TARGET,
+                    f"Your environment already has administration {item.administration_code} "
+                    f"{item.administration_name}: remove it there before receiving this one, "
+                    "whatever code you choose.",
+                )
+            )
+        if choice.code is not None and not moving and not ADMINISTRATION_CODE.match(code):
+            found.append(
+                ReceivingProblem(
+                    ReceivingRefusal.INVALID_CODE,
+                    "An administration code is 1 to 32 letters, digits, '.', '-' or '_'.",
+                    "administrationCode",
+                )
+            )
+            in_use.append(False)
+        else:
+            taken = code in taken_codes and not duplicate
+            in_use.append(taken)
+            if taken and choice.connection_id is not None:  # the preview only flags it
+                found.append(
+                    ReceivingProblem(
+                        ReceivingRefusal.CODE_IN_USE,
+                        f"Your environment already uses administration code {code}; choose "
+                        "another, so no two administrations share an inbound address.",
+                        "administrationCode",
+                    )
+                )
+        problems.append(found)
+    return ReceivingCheck(target_problems, problems, connections, in_use)
 
 
 async def bind_target(migration_id: int, environment_id: int) -> bool:
-    """All administrations of an offer go to one environment: the first to receive binds it."""
+    """All administrations of an offer go to one environment; an unbound one is bound now."""
     changed = await Migration.filter(
         Q(target_environment_id__isnull=True) | Q(target_environment_id=environment_id),
         id=migration_id,
     ).update(target_environment_id=environment_id)
     return changed == 1
-
-
-async def queue_item(
-    item_id: int,
-    *,
-    connection: AccountingConnection,
-    target_code: str,
-    receiver: User,
-    now: datetime,
-) -> bool:
-    """Queue one administration for its move if, at this instant, it is still offered.
-
-    The condition is part of the UPDATE: of any number of racing claims and withdrawals,
-    exactly one changes the row.
-    """
-    changed = await MigrationItem.filter(
-        id=item_id, status=MigrationStatus.OFFERED, expires_at__gt=now
-    ).update(
-        status=MigrationStatus.QUEUED,
-        target_environment_id=connection.environment_id,  # type: ignore[attr-defined]
-        target_connection_id=connection.pk,
-        target_code=target_code,
-        received_by_name=receiver.display_name,
-        received_by_email=receiver.email,
-        status_changed_at=now,
-    )
-    return changed == 1
-
-
-async def receive_item(
-    item: MigrationItem,
-    migration: Migration,
-    *,
-    connection: AccountingConnection,
-    target_code: str,
-    receiver: User,
-    now: datetime,
-) -> bool:
-    """Queue one administration and bill the receiver (rule 8), only if it is still offered."""
-    # Inside the caller's transaction, which rolls the whole claim back on False.
-    if not await queue_item(
-        item.pk, connection=connection, target_code=target_code, receiver=receiver, now=now
-    ):
-        return False
-    await BillableLine.create(
-        environment_id=connection.environment_id,  # type: ignore[attr-defined]
-        item_id=item.pk,
-        description=(
-            f"Migration of administration {target_code} {item.administration_name} "
-            f"from {migration.package.value}"
-        ),
-        accepted_by_name=receiver.display_name,
-        created_at=now,
-    )
-    await record(
-        AuditAction.RECEIVED,
-        at=now,
-        migration_id=migration.pk,
-        item_id=item.pk,
-        actor=receiver,
-        detail={
-            "administration": item.administration_name,
-            "code": target_code,
-            "connection": connection.name,
-        },
-    )
-    return True
-
-
-async def reject_item(item_id: int, *, environment_id: int, reason: str, now: datetime) -> bool:
-    """Reject one administration if it is still offered; it is then free to be offered again."""
-    changed = await MigrationItem.filter(
-        id=item_id, status=MigrationStatus.OFFERED, expires_at__gt=now
-    ).update(
-        status=MigrationStatus.REJECTED,
-        target_environment_id=environment_id,
-        open_administration_id=None,
-        reason=reason,
-        status_changed_at=now,
-    )
-    return changed == 1
-
-
-async def retry_item(item_id: int, now: datetime) -> bool:
-    """Queue a failed move again; the source was left as it was, so it can simply start over."""
-    changed = await MigrationItem.filter(id=item_id, status=MigrationStatus.FAILED).update(
-        status=MigrationStatus.QUEUED, reason="", documents_done=0, status_changed_at=now
-    )
-    return changed == 1
-
-
-async def duplicate_in_target(environment_id: int, code: str, name: str) -> bool:
-    """One with this code and name already in the target blocks receiving (rule 12)."""
-    return await Administration.exists(environment_id=environment_id, code=code, name=name)

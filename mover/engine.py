@@ -30,22 +30,43 @@ from models import (
     MigrationItem,
     Workflow,
     inbound_mail_address,
+    lifecycle,
 )
-from models.audit import record
 from models.checklist import run_checklist
-from models.enums import AuditAction, MigrationStatus
-from models.receiving import duplicate_in_target, ensure_premium
-from mover.notices import enqueue_completion_mail, enqueue_failure_mail
+from models.enums import MigrationStatus, MoveFailure
+from models.lifecycle import Change, Completion
+from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from overdracht.clock import Clock
 from overdracht.db import supports_row_locks
-from overdracht.filestore import FileStore
+from overdracht.filestore import FileProblem, FileStore
 from overdracht.settings import Settings
 
 log = logging.getLogger("overdracht.mover")
 
 
 class MoveFailed(Exception):
-    """The move cannot complete; the message says why, for people."""
+    """The move cannot complete: a reason code for screens, and a message for people."""
+
+    def __init__(self, failure: MoveFailure, message: str) -> None:
+        super().__init__(message)
+        self.failure = failure
+
+
+# What a receiving check that no longer passes at the move means for the move.
+_FAILURE_OF: dict[ReceivingRefusal, MoveFailure] = {
+    ReceivingRefusal.NOT_PREMIUM: MoveFailure.TARGET_NOT_PREMIUM,
+    ReceivingRefusal.CONNECTION_GONE: MoveFailure.CONNECTION_GONE,
+    ReceivingRefusal.NO_CONNECTION_OF_PACKAGE: MoveFailure.CONNECTION_GONE,
+    ReceivingRefusal.WRONG_PACKAGE: MoveFailure.CONNECTION_GONE,
+    ReceivingRefusal.INVALID_CODE: MoveFailure.CODE_IN_USE,
+    ReceivingRefusal.DUPLICATE_IN_TARGET: MoveFailure.DUPLICATE_IN_TARGET,
+    ReceivingRefusal.CODE_IN_USE: MoveFailure.CODE_IN_USE,
+}
+_FILE_FAILURE: dict[FileProblem, tuple[MoveFailure, str]] = {
+    FileProblem.MISSING: (MoveFailure.FILE_MISSING, "is missing from the file store"),
+    FileProblem.UNREADABLE: (MoveFailure.FILE_UNREADABLE, "cannot be read from the file store"),
+    FileProblem.DAMAGED: (MoveFailure.FILE_DAMAGED, "is damaged: its bytes no longer match"),
+}
 
 
 class MoveCancelled(Exception):
@@ -111,33 +132,22 @@ class MoveEngine:
             candidate = await query.first()
             if candidate is None:
                 return None
-            attempt = candidate.move_attempts + 1
-            changed = await MigrationItem.filter(
-                self._claimable(), id=candidate.pk, move_attempts=candidate.move_attempts
-            ).update(
-                status=MigrationStatus.RUNNING,
-                move_attempts=attempt,
-                lease_until=now + self.lease,
-                started_at=now,
-                documents_done=0,
-                status_changed_at=now,
-            )
-            if changed != 1:
-                return None
-            await record(
-                AuditAction.STARTED,
-                at=now,
-                migration_id=candidate.migration_id,  # type: ignore[attr-defined]
-                item_id=candidate.pk,
+            change = Change(
+                self.settings,
+                now,
                 actor_environment_id=candidate.target_environment_id,  # type: ignore[attr-defined]
-                detail={"administration": candidate.administration_name, "attempt": attempt},
             )
-        return Claim(candidate.pk, attempt)
+            attempt = await lifecycle.start(change, candidate, lease_until=now + self.lease)
+        return None if attempt is None else Claim(candidate.pk, attempt)
+
+    def _change(self, parties: Parties) -> Change:
+        """A step of the move, taken by Overdracht on behalf of the receiving office."""
+        return Change(self.settings, self.clock.now(), actor_environment_id=parties.target.pk)
 
     async def _heartbeat(self, claim: Claim, **changes: object) -> None:
         """Save progress and extend the lease, if this worker still holds the move."""
         changed = await MigrationItem.filter(
-            id=claim.item_id, status=MigrationStatus.RUNNING, move_attempts=claim.attempt
+            lifecycle.running(claim.item_id, claim.attempt)
         ).update(lease_until=self.clock.now() + self.lease, **changes)
         if changed != 1:
             raise LeaseLost(claim.item_id)
@@ -160,25 +170,27 @@ class MoveEngine:
         """The checks of the offer and of receiving, again at the moment of the move (rule 5)."""
         adm = await Administration.get(pk=parties.administration.pk)
         if adm.environment_id != parties.source.pk:  # type: ignore[attr-defined]
-            raise MoveFailed("The administration is no longer in the source environment.")
+            raise MoveFailed(
+                MoveFailure.SOURCE_CHANGED,
+                f"{adm.name} is no longer in {parties.source.name}.",
+            )
         result = (await run_checklist([adm.pk]))[adm.pk]
         if not result.passed:
-            raise MoveFailed(" ".join(result.explain(failure) for failure in result.failures))
-        target = await Environment.get(pk=parties.target.pk)
-        if not ensure_premium(target):
-            raise MoveFailed("The receiving environment is no longer on the PREMIUM plan.")
-        connection = parties.connection
-        if (
-            connection is None
-            or connection.environment_id != target.pk  # type: ignore[attr-defined]
-            or connection.package != parties.migration.package
-        ):
-            raise MoveFailed("The chosen connection of the receiving environment is gone.")
-        code = parties.item.target_code or adm.code
-        if await duplicate_in_target(target.pk, code, adm.name):
             raise MoveFailed(
-                f"The receiving environment already has administration {code} {adm.name}."
+                MoveFailure.CHECKLIST_FAILED,
+                f"{adm.name} no longer passes the offer checks: "
+                + " ".join(result.explain(failure) for failure in result.failures),
             )
+        target = await Environment.get(pk=parties.target.pk)
+        item = parties.item
+        choice = ReceivingChoice(
+            item,
+            connection_id=item.target_connection_id,
+            code=item.target_code,  # type: ignore[attr-defined]
+        )
+        checked = await check_receiving(target, parties.migration.package, [choice], moving=True)
+        for problem in [*checked.target_problems, *checked.problems[0]]:
+            raise MoveFailed(_FAILURE_OF[problem.refusal], problem.message)
 
     async def _batch(
         self, administration_id: int, after_id: int
@@ -216,11 +228,7 @@ class MoveEngine:
                 following_check = self._check(following) if following else None
                 bad = await checking
                 if bad:
-                    first = next(doc_id for doc_id, key, _, _ in rows if key in bad)
-                    raise MoveFailed(
-                        f"{len(bad)} file(s) are missing or damaged (first: document {first}); "
-                        "nothing was moved."
-                    )
+                    await self._file_failed(rows, set(bad))
                 done += len(rows)
                 bytes_total += sum(row[3] for row in rows)
                 last_id = rows[-1][0]
@@ -239,6 +247,20 @@ class MoveEngine:
             time.perf_counter() - started,
         )
         return done, bytes_total, last_id
+
+    async def _file_failed(self, rows: list[tuple[int, str, str, int]], bad: set[str]) -> None:
+        """Name the first file that failed by its document's title and file name, and why."""
+        doc_id, key, sha256 = next((row[0], row[1], row[2]) for row in rows if row[1] in bad)
+        problem = await self.files.diagnose(key, sha256) or FileProblem.UNREADABLE
+        failure, words = _FILE_FAILURE[problem]
+        document = await Document.get(pk=doc_id).only("id", "title", "file_name")
+        others = len(bad) - 1
+        more = f" ({others} more file(s) of this batch failed too)" if others else ""
+        raise MoveFailed(
+            failure,
+            f'The file "{document.file_name}" of document "{document.title}" {words}{more}; '
+            "nothing was moved.",
+        )
 
     def _check(self, rows: list[tuple[int, str, str, int]]) -> asyncio.Future[list[str]]:
         """Start verifying one batch's files; the caller awaits the keys that failed."""
@@ -319,12 +341,9 @@ class MoveEngine:
     ) -> None:
         """Change ownership in one transaction, or not at all."""
         done, bytes_total, last_id = verified
-        now = self.clock.now()
         adm_id = parties.administration.pk
         async with in_transaction():
-            query = MigrationItem.filter(
-                id=claim.item_id, status=MigrationStatus.RUNNING, move_attempts=claim.attempt
-            )
+            query = MigrationItem.filter(lifecycle.running(claim.item_id, claim.attempt))
             if supports_row_locks():
                 query = query.select_for_update()
                 await Administration.filter(pk=adm_id).select_for_update().first()
@@ -333,7 +352,11 @@ class MoveEngine:
             await self.check_preconditions(parties)
             archive = Document.filter(administration_id=adm_id)
             if await archive.count() != done or await archive.filter(id__gt=last_id).exists():
-                raise MoveFailed("Documents were added or removed during the move; retry it.")
+                raise MoveFailed(
+                    MoveFailure.ARCHIVE_CHANGED,
+                    f"Documents were added to or removed from {parties.administration.name} "
+                    "during the move; nothing was moved. Retry it.",
+                )
             if not links_cleared:
                 await self._clear_user_links(adm_id)
             await AuthorizationFlow.filter(administration_id=adm_id).delete()
@@ -353,78 +376,36 @@ class MoveEngine:
                 )
             except IntegrityError:
                 raise MoveFailed(
-                    f"The receiving environment already has administration {code}."
+                    MoveFailure.CODE_IN_USE,
+                    f"{parties.target.name} already uses administration code {code}.",
                 ) from None
             if moved != 1:
-                raise MoveFailed("The administration is no longer in the source environment.")
-            receipt = {
-                "administration": parties.administration.name,
-                "documents": done,
-                "bytes": bytes_total,
-                "checksums_verified": True,
-                "inbound_mail_address": address,
-            }
-            await MigrationItem.filter(id=claim.item_id).update(
-                status=MigrationStatus.COMPLETED,
-                open_administration_id=None,
-                documents_total=done,
-                documents_done=done,
+                raise MoveFailed(
+                    MoveFailure.SOURCE_CHANGED,
+                    f"{parties.administration.name} is no longer in {parties.source.name}.",
+                )
+            completion = Completion(
+                documents=done,
                 bytes_total=bytes_total,
-                checksums_verified=True,
-                completed_at=now,
-                lease_until=None,
-                status_changed_at=now,
+                administration=await Administration.get(pk=adm_id),
+                source=parties.source,
+                target=parties.target,
             )
-            await record(
-                AuditAction.COMPLETED,
-                at=now,
-                migration_id=parties.migration.pk,
-                item_id=claim.item_id,
-                actor_environment_id=parties.target.pk,
-                detail=receipt,
-            )
-            item = await MigrationItem.get(pk=claim.item_id)
-            administration = await Administration.get(pk=adm_id)
-            await enqueue_completion_mail(
-                self.settings,
-                self.clock,
-                parties.migration,
-                item,
-                administration,
-                parties.source,
-                parties.target,
-            )
+            if not await lifecycle.complete(
+                self._change(parties), parties.migration, parties.item, claim.attempt, completion
+            ):
+                raise LeaseLost(claim.item_id)
 
-    async def _fail(self, claim: Claim, parties: Parties, reason: str) -> None:
+    async def _fail(self, claim: Claim, parties: Parties, failed: MoveFailed) -> None:
         """Record why the move failed; the source was not changed, so it can be retried."""
-        now = self.clock.now()
         async with in_transaction():
-            changed = await MigrationItem.filter(
-                id=claim.item_id, status=MigrationStatus.RUNNING, move_attempts=claim.attempt
-            ).update(
-                status=MigrationStatus.FAILED,
-                reason=reason,
-                lease_until=None,
-                status_changed_at=now,
-            )
-            if changed != 1:
-                return
-            await record(
-                AuditAction.FAILED,
-                at=now,
-                migration_id=parties.migration.pk,
-                item_id=claim.item_id,
-                actor_environment_id=parties.target.pk,
-                detail={"administration": parties.item.administration_name, "reason": reason},
-            )
-            await enqueue_failure_mail(
-                self.settings,
-                self.clock,
+            await lifecycle.fail(
+                self._change(parties),
                 parties.migration,
                 parties.item,
-                parties.source,
-                parties.target,
-                reason,
+                claim.attempt,
+                failed.failure,
+                str(failed),
             )
 
     async def move(self, claim: Claim) -> MigrationStatus | None:
@@ -442,7 +423,7 @@ class MoveEngine:
             return MigrationStatus.COMPLETED
         except MoveFailed as failed:
             log.warning("move of item %s failed: %s", claim.item_id, failed)
-            await self._fail(claim, parties, str(failed))
+            await self._fail(claim, parties, failed)
             return MigrationStatus.FAILED
         except LeaseLost:
             log.warning("move of item %s was taken over by another worker", claim.item_id)
@@ -452,30 +433,8 @@ class MoveEngine:
 
     async def expire_offers(self) -> int:
         """Record offers that passed their expiry; their status already shows EXPIRED."""
-        now = self.clock.now()
-        expired = await MigrationItem.filter(
-            status=MigrationStatus.OFFERED, expires_at__lte=now
-        ).values_list("id", "migration_id", "administration_name")
-        count = 0
-        for item_id, migration_id, name in expired:
-            async with in_transaction():
-                changed = await MigrationItem.filter(
-                    id=item_id, status=MigrationStatus.OFFERED
-                ).update(
-                    status=MigrationStatus.EXPIRED,
-                    open_administration_id=None,
-                    status_changed_at=now,
-                )
-                if changed:
-                    count += 1
-                    await record(
-                        AuditAction.EXPIRED,
-                        at=now,
-                        migration_id=migration_id,
-                        item_id=item_id,
-                        detail={"administration": name},
-                    )
-        return count
+        async with in_transaction():
+            return await lifecycle.expire_due(Change(self.settings, self.clock.now()))
 
     async def run_once(self) -> MigrationStatus | None:
         """Expire what is due, then move one queued administration if there is one."""

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +34,14 @@ class FileNotStoredError(LookupError):
     """A document points at a file the store does not hold."""
 
 
+class FileProblem(StrEnum):
+    """What is wrong with one stored file, found after a verification failed."""
+
+    MISSING = "MISSING"
+    UNREADABLE = "UNREADABLE"
+    DAMAGED = "DAMAGED"
+
+
 class FileStore(Protocol):
     """The interface any file store implements, so another backend can replace the directory."""
 
@@ -45,6 +54,8 @@ class FileStore(Protocol):
     async def exists(self, key: str) -> bool: ...
 
     async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]: ...
+
+    async def diagnose(self, key: str, sha256: str) -> FileProblem | None: ...
 
 
 class DirectoryFileStore:
@@ -118,6 +129,29 @@ class DirectoryFileStore:
     async def checksum(self, key: str) -> str:
         """Recompute the SHA-256 of what is stored, to prove a file is intact."""
         return await asyncio.to_thread(self._checksum, key)
+
+    def _diagnose(self, key: str, sha256: str) -> FileProblem | None:
+        name = self._name(os.fspath(self.root), key)
+        if name is None:
+            return FileProblem.MISSING
+        try:
+            handle = open(name, "rb")  # noqa: SIM115 - closed below, errors told apart
+        except FileNotFoundError:
+            return FileProblem.MISSING
+        except OSError:
+            return FileProblem.UNREADABLE
+        digest = hashlib.sha256()
+        try:
+            with handle:
+                while chunk := handle.read(CHUNK_SIZE):
+                    digest.update(chunk)
+        except OSError:
+            return FileProblem.UNREADABLE
+        return None if digest.hexdigest() == sha256 else FileProblem.DAMAGED
+
+    async def diagnose(self, key: str, sha256: str) -> FileProblem | None:
+        """Why one file failed its check: missing, unreadable, or with other bytes than stored."""
+        return await asyncio.to_thread(self._diagnose, key, sha256)
 
     async def exists(self, key: str) -> bool:
         """Whether the store holds a file under this key."""

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 
@@ -16,6 +17,17 @@ class ConfigurationError(ValueError):
 
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _SMTP_TLS_MODES = ("none", "starttls", "tls")
+
+
+_PRICE_RE = re.compile(r"^\s*(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Za-z]{3})?\s*$")
+
+
+@dataclass(frozen=True)
+class Price:
+    """What moving one administration costs the receiver (rule 8)."""
+
+    amount: Decimal = Decimal("49.00")
+    currency: str = "EUR"
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,7 @@ class Settings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     inbound_mail_domain: str = "inbound.overdracht.example"
     offer_validity: timedelta = timedelta(days=15)
+    migration_price: Price = field(default_factory=Price)
     max_administrations_per_offer: int = 5
     max_page_size: int = 100
     max_query_depth: int = 12
@@ -84,6 +97,23 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     if raw in ("0", "false", "no", "off"):
         return False
     raise ConfigurationError(f"{name} must be true or false, got {raw!r}")
+
+
+def _price(env: Mapping[str, str]) -> Price:
+    raw = env.get("OVERDRACHT_MIGRATION_PRICE")
+    if raw is None or raw.strip() == "":
+        return Price()
+    match = _PRICE_RE.match(raw)
+    if match is None:
+        raise ConfigurationError(
+            "OVERDRACHT_MIGRATION_PRICE must be an amount with an optional currency, "
+            f"like '49.00 EUR', got {raw!r}"
+        )
+    try:
+        amount = Decimal(match.group(1).replace(",", ".")).quantize(Decimal("0.01"))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        raise ConfigurationError(f"OVERDRACHT_MIGRATION_PRICE: bad amount {raw!r}") from None
+    return Price(amount=amount, currency=(match.group(2) or "EUR").upper())
 
 
 def _database_url(env: Mapping[str, str]) -> str:
@@ -136,6 +166,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         smtp=_smtp(env),
         inbound_mail_domain=domain,
         offer_validity=timedelta(days=validity_days),
+        migration_price=_price(env),
         max_administrations_per_offer=_int(
             env, "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", 5, minimum=1
         ),

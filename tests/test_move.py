@@ -21,7 +21,7 @@ from models import (
     MigrationItem,
     Workflow,
 )
-from models.enums import DocumentStatus, MigrationStatus
+from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
 
@@ -159,7 +159,8 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     assert sorted(r.value for r in results) == ["COMPLETED", "FAILED"]
     failed = await MigrationItem.get(administration_id=victim.pk)
     assert failed.status == MigrationStatus.FAILED
-    assert "missing or damaged" in failed.reason
+    assert failed.failure == MoveFailure.FILE_DAMAGED
+    assert f'"{broken.file_name}" of document "{broken.title}" is damaged' in failed.reason
     assert await _snapshot(victim.pk) == before
 
     path.write_bytes(good_bytes)
@@ -301,7 +302,6 @@ async def test_claim_racing_withdraw_ends_consistent(scenario: Scenario):
         await MigrationItem.filter(status__in=["QUEUED", "OFFERED"]).update(
             status="WITHDRAWN", open_administration_id=None
         )
-
 
 
 @pytest.mark.postgres
@@ -452,6 +452,7 @@ async def test_rule_16_both_sides_see_every_step_with_who_and_from_where(
         ("RECEIVED", kept.name, target),
         ("STARTED", kept.name, target),
         ("FAILED", kept.name, target),
+        ("RETRIED", kept.name, target),
         ("STARTED", kept.name, target),
         ("COMPLETED", kept.name, target),
     ]

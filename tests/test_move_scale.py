@@ -75,7 +75,7 @@ async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
     assert await mover.run_until_idle() == [MigrationStatus.FAILED]
 
     item = await MigrationItem.get(administration_id=big.pk)
-    assert f"first: document {victim.pk}" in item.reason
+    assert f'"{victim.file_name}" of document "{victim.title}"' in item.reason
     assert await _documents(big.pk) == before
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk
 

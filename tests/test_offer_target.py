@@ -69,4 +69,3 @@ async def test_the_offer_records_its_target_which_reads_it_before_claiming(
     outsider = await factory.token(await factory.user(await factory.environment()))
     body = await scenario.graphql(MIGRATION, {"id": migration["id"]}, outsider)
     assert body["data"]["migration"] is None
-

@@ -30,6 +30,8 @@ def sample_value(graphql_type: Any) -> Any:
     if isinstance(graphql_type, GraphQLInputObjectType):
         return {name: sample_value(field.type) for name, field in graphql_type.fields.items()}
     assert isinstance(graphql_type, GraphQLScalarType)
+    if graphql_type.name == "DateTime":
+        return "2030-01-01T00:00:00+00:00"
     return {"Boolean": True, "Int": 1, "Float": 1.0}.get(graphql_type.name, "x")
 
 

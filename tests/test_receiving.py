@@ -51,18 +51,14 @@ async def test_preview_says_what_blocks_receiving(scenario: Scenario, factory):
     ]
 
 
-@pytest.mark.parametrize("case", ["unknown", "expired", "withdrawn", "not addressed"])
-async def test_unusable_codes_all_look_like_a_wrong_code(scenario: Scenario, clock, factory, case):
+@pytest.mark.parametrize("case", ["unknown", "not addressed"])
+async def test_codes_that_match_no_offer_of_yours_look_alike(
+    scenario: Scenario, clock, factory, case
+):
     migration = await scenario.offer()
     code = migration["transferCode"]
     if case == "unknown":
         code = WRONG_CODE
-    elif case == "expired":
-        clock.advance(timedelta(days=15))
-    elif case == "withdrawn":
-        await scenario.graphql(
-            WITHDRAW, {"input": {"migrationId": migration["id"]}}, scenario.token
-        )
     else:
         stranger_env = await factory.environment(plan=Plan.PREMIUM)
         scenario.target_token = await factory.token(await factory.user(stranger_env))
@@ -139,8 +135,7 @@ async def test_claim_queues_the_chosen_administrations_and_bills_the_receiver(sc
     assert payload["userErrors"] == []
     counts = payload["migration"]["statusCounts"]
     assert (counts["queued"], counts["offered"]) == (1, 1)
-    [line] = await BillableLine.all()
-    assert line.environment_id == scenario.target.pk
+    assert await BillableLine.all().count() == 0  # charged when the move completes
     actions = await AuditEvent.filter(action="RECEIVED").count()
     assert actions == 1
     view = await scenario.graphql(
@@ -225,7 +220,7 @@ async def test_expired_offer_cannot_be_claimed(scenario: Scenario, clock):
     migration = await scenario.offer()
     clock.advance(timedelta(days=15))
     payload = await scenario.claim(migration["transferCode"], scenario.items(migration))
-    assert codes(payload) == ["TRANSFER_CODE_INVALID"]
+    assert codes(payload) == ["EXPIRED"]
 
 
 async def test_withdrawn_administration_cannot_be_claimed(scenario: Scenario):
@@ -237,7 +232,7 @@ async def test_withdrawn_administration_cannot_be_claimed(scenario: Scenario):
         scenario.token,
     )
     payload = await scenario.claim(migration["transferCode"], items[:1])
-    assert codes(payload) == ["NOT_OFFERED"]
+    assert codes(payload) == ["WITHDRAWN"]
 
 
 async def test_rejected_administration_cannot_be_claimed(scenario: Scenario):
@@ -245,7 +240,7 @@ async def test_rejected_administration_cannot_be_claimed(scenario: Scenario):
     items = scenario.items(migration)
     await scenario.reject(migration["transferCode"], items[:1])
     payload = await scenario.claim(migration["transferCode"], items[:1])
-    assert codes(payload) == ["NOT_OFFERED"]
+    assert codes(payload) == ["REJECTED"]
 
 
 async def test_already_received_administration_cannot_be_claimed_again(scenario: Scenario):

@@ -11,6 +11,7 @@ from api.context import Context
 from api.permissions import Sight
 from api.resolvers.migrations import involved, item_of_involved_environment
 from api.schema.administration import AccountingConnectionType, AdministrationType
+from api.schema.billing import BillableLineType
 from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
 from api.schema.ids import max_id, parse_database_id
@@ -20,6 +21,7 @@ from models import (
     AccountingConnection,
     Administration,
     ApiToken,
+    BillableLine,
     Document,
     Environment,
     Migration,
@@ -88,6 +90,15 @@ async def _migration_item(pk: int, ctx: Context) -> relay.Node | None:
     return MigrationAdministrationType.from_model(item, item.migration, ctx) if item else None
 
 
+async def _billable_line(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.may(Sight.BILLING):
+        return None
+    line = await BillableLine.get_or_none(pk=pk, environment_id=ctx.environment_id).select_related(
+        "item"
+    )
+    return BillableLineType.from_model(line) if line else None
+
+
 NODE_LOADERS: dict[str, NodeLoader] = {
     "Environment": _environment,
     "User": _user,
@@ -97,6 +108,7 @@ NODE_LOADERS: dict[str, NodeLoader] = {
     "ApiToken": _api_token,
     "Migration": _migration,
     "MigrationAdministration": _migration_item,
+    "BillableLine": _billable_line,
 }
 
 

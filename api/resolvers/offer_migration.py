@@ -7,12 +7,11 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.mails import enqueue_offer_mail
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Administration, Environment
+from models import Administration, Environment, lifecycle
 from models.checklist import run_checklist
 from models.enums import MailLanguage
 from models.offering import (
@@ -21,8 +20,6 @@ from models.offering import (
     check_recipients,
     clean_recipients,
     open_offer_items,
-    release_expired,
-    write_offer,
 )
 
 
@@ -196,21 +193,16 @@ async def offer_migration(
     if errors or target is None:
         return OfferMigrationPayload(user_errors=errors)
 
-    now = ctx.clock.now()
     administrations = [owned[pk] for pk in ids if pk is not None]
     try:
         async with in_transaction():
-            await release_expired(list(owned), now)
-            migration, items = await write_offer(
-                user,
+            migration, _ = await lifecycle.offer(
+                ctx.change(),
                 administrations,
                 list(recipients),
                 target=target,
                 language=MailLanguage(input.language),
-                now=now,
-                validity=ctx.settings.offer_validity,
             )
-            await enqueue_offer_mail(ctx, migration, items, user.environment)
     except IntegrityError:
         # Another superuser offered one of these administrations in the same instant.
         return OfferMigrationPayload(

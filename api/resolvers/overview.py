@@ -14,20 +14,10 @@ from api.schema.migration import MigrationAdministrationType
 from api.search import search_term
 from models import MigrationItem
 from models.enums import MigrationStatus
+from models.lifecycle import shown_as
 from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
-
-
-def status_filter(status: MigrationStatus, now: datetime) -> Q:
-    """Filter on the status users see, in which an offer past its expiry is EXPIRED at once."""
-    if status == MigrationStatus.OFFERED:
-        return Q(status=MigrationStatus.OFFERED, expires_at__gt=now)
-    if status == MigrationStatus.EXPIRED:
-        return Q(status=MigrationStatus.EXPIRED) | Q(
-            status=MigrationStatus.OFFERED, expires_at__lte=now
-        )
-    return Q(status=status)
 
 
 def _day(term: str) -> datetime | None:
@@ -51,7 +41,7 @@ def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q
         q |= Q(migration__transfer_code__contains=normalize_transfer_code(term))
     for status in MigrationStatus:
         if term.upper().replace(" ", "_") in status.value:
-            q |= status_filter(status, now)
+            q |= shown_as(status, now)
     day = _day(term)
     if day is not None:
         next_day = day + timedelta(days=1)
@@ -73,7 +63,7 @@ async def overview_page(
     """One page of overview rows, filtered, newest first, each with its offer in the same query."""
     now = ctx.clock.now()
     if status is not None:
-        query = query.filter(status_filter(status, now))
+        query = query.filter(shown_as(status, now))
     if term := search_term(search):
         query = query.filter(search_with(term, now))
     rows, offset, total = await fetch_page(

@@ -54,17 +54,15 @@ def offered_choice(
         return user_error(
             UserErrorCode.NOT_FOUND, "This administration is not part of the offer.", *where
         )
-    status = item.effective_status(now)
-    return item if status == MigrationStatus.OFFERED else not_claimable(item, status, *path)
+    if item.is_still_offered(now):
+        return item
+    return not_claimable(item, item.effective_status(now), *path)
 
 
 async def lost_race(item: MigrationItem, now: datetime, *path: str | int) -> UserError:
     """Why a claim or rejection that lost a race (to a claim or a withdrawal) changed nothing."""
     fresh = await MigrationItem.get(pk=item.pk)
-    status = fresh.effective_status(now)
-    if status == MigrationStatus.OFFERED:  # still offered, but the offer went to another office
-        status = MigrationStatus.QUEUED
-    return not_claimable(fresh, status, *path)
+    return not_claimable(fresh, fresh.effective_status(now), *path)
 
 
 def not_claimable(item: MigrationItem, status: MigrationStatus, *path: str | int) -> UserError:
@@ -76,6 +74,10 @@ def not_claimable(item: MigrationItem, status: MigrationStatus, *path: str | int
         return user_error(
             UserErrorCode.ALREADY_RECEIVED, f"{name} has already been received.", *path
         )
+    if status == MigrationStatus.WITHDRAWN:
+        return user_error(UserErrorCode.WITHDRAWN, f"{name} was withdrawn by the sender.", *path)
+    if status == MigrationStatus.REJECTED:
+        return user_error(UserErrorCode.REJECTED, f"{name} was rejected.", *path)
     return user_error(
         UserErrorCode.NOT_OFFERED, f"{name} is no longer offered ({status.value.lower()}).", *path
     )

@@ -6,15 +6,12 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.mails import enqueue_rejection_mail
 from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
 from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, user_error
-from models import Migration, MigrationItem
-from models.audit import record
-from models.enums import AuditAction
-from models.receiving import bind_target, reject_item
+from models import Migration, MigrationItem, lifecycle
+from models.receiving import bind_target
 
 MAX_REASON_LENGTH = 2000
 
@@ -24,7 +21,6 @@ async def reject_migration(
 ) -> RejectMigrationPayload:
     """Reject the chosen administrations that are still offered, all or none."""
     ctx: Context = info.context
-    user = ctx.viewer
     redeemed = await redeem_as_superuser(ctx, input.transfer_code, "reject")
     if isinstance(redeemed, list):
         return RejectMigrationPayload(user_errors=redeemed)
@@ -58,28 +54,11 @@ async def reject_migration(
         return RejectMigrationPayload(user_errors=errors)
 
     async with in_transaction():
-        # An offer bound to another environment by a claim that won the race is not ours to
-        # reject: nothing is rejected then, and the answer says it was received.
+        # An offer bound to another environment is not ours to reject: nothing is rejected
+        # then, and the answer says why.
         rejected: list[MigrationItem] = []
         if await bind_target(migration.pk, ctx.environment_id):
-            rejected = [
-                item
-                for item in chosen
-                if await reject_item(
-                    item.pk, environment_id=ctx.environment_id, reason=reason, now=now
-                )
-            ]
-        for item in rejected:
-            await record(
-                AuditAction.REJECTED,
-                at=now,
-                migration_id=migration.pk,
-                item_id=item.pk,
-                actor=user,
-                detail={"administration": item.administration_name, "reason": reason},
-            )
-        if rejected:
-            await enqueue_rejection_mail(ctx, migration, rejected, reason)
+            rejected = await lifecycle.reject(ctx.change(), migration, chosen, reason)
     if len(rejected) < len(chosen):
         late = next(item for item in chosen if item not in rejected)
         error = await lost_race(late, now, "administrationIds", position[late.pk])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from tortoise.transactions import in_transaction
 
 from api.context import Context
 from api.resolvers.migrations import item_of_involved_environment
@@ -10,8 +11,7 @@ from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
 from api.schema.user_errors import UserErrorCode, superusers_only, user_error
-from models import MigrationItem
-from models.receiving import retry_item
+from models import MigrationItem, lifecycle
 
 
 async def retry_migration(
@@ -29,7 +29,9 @@ async def retry_migration(
                 user_error(UserErrorCode.NOT_FOUND, "No such move of yours.", "administrationId")
             ]
         )
-    if not await retry_item(item.pk, ctx.clock.now()):
+    async with in_transaction():
+        retried = await lifecycle.retry(ctx.change(), item)
+    if not retried:
         return RetryMigrationPayload(
             user_errors=[
                 user_error(

@@ -11,9 +11,9 @@ from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
 from api.schema.migration import MigrationAdministrationType
-from api.schema.receiving import OfferPreview, OfferPreviewAdministration
+from api.schema.receiving import OfferPreview, OfferPreviewAdministration, Price
 from models import AccountingConnection, MigrationItem
-from models.receiving import ensure_premium, receivability
+from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving, ensure_premium
 
 
 async def resolve_transfer_code_preview(
@@ -29,18 +29,25 @@ async def resolve_transfer_code_preview(
     target = ctx.viewer.environment
     now = ctx.clock.now()
     items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
-    checks = await receivability(items, migration, target, now)
-    rows = [
-        OfferPreviewAdministration(
-            administration=MigrationAdministrationType.from_model(item, migration, ctx),
-            document_count=item.documents_total,
-            can_receive=checks[item.pk].can_receive,
-            has_connection_of_package=checks[item.pk].has_connection_of_package,
-            duplicate_in_target=checks[item.pk].duplicate_in_target,
-            still_offered=checks[item.pk].still_offered,
+    # The very check a claim runs, without a chosen connection or code.
+    checked = await check_receiving(
+        target, migration.package, [ReceivingChoice(item) for item in items]
+    )
+    rows = []
+    for index, item in enumerate(items):
+        refusals = {problem.refusal for problem in checked.problems[index]}
+        still_offered = item.is_still_offered(now)
+        rows.append(
+            OfferPreviewAdministration(
+                administration=MigrationAdministrationType.from_model(item, migration, ctx),
+                document_count=item.documents_total,
+                can_receive=checked.can_receive(index) and still_offered,
+                has_connection_of_package=ReceivingRefusal.NO_CONNECTION_OF_PACKAGE not in refusals,
+                duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
+                code_in_use=checked.code_in_use[index],
+                still_offered=still_offered,
+            )
         )
-        for item in items
-    ]
     connections = await AccountingConnection.filter(
         environment_id=target.pk, package=migration.package
     ).order_by("name", "id")
@@ -53,6 +60,10 @@ async def resolve_transfer_code_preview(
         expires_at=migration.expires_at,
         requester_name=migration.requester_name,
         target_is_premium=ensure_premium(target),
+        price_per_administration=Price(
+            amount=str(ctx.settings.migration_price.amount),
+            currency=ctx.settings.migration_price.currency,
+        ),
         administrations=paginate_list(rows, first=first, after=after, max_page_size=limit),
         connections=_connections(connections, limit),
     )

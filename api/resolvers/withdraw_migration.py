@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.mails import enqueue_withdrawal_mail
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Migration, MigrationItem
-from models.audit import record
-from models.enums import AuditAction, MigrationStatus
-from models.offering import withdraw_item
+from models import Migration, MigrationItem, lifecycle
+from models.enums import MigrationStatus
 
-STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.FAILED}
+STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING}
 
 
-def _refusal(item: MigrationItem, now: object) -> UserError:
+def _refusal(item: MigrationItem, now: datetime) -> UserError:
     """Why this administration can no longer be withdrawn."""
-    status = item.effective_status(now)  # type: ignore[arg-type]
+    status = item.effective_status(now)
     if status == MigrationStatus.EXPIRED:
         return user_error(
             UserErrorCode.EXPIRED,
@@ -31,7 +30,8 @@ def _refusal(item: MigrationItem, now: object) -> UserError:
     if status in STARTED:
         return user_error(
             UserErrorCode.MOVE_STARTED,
-            f"The move of {item.administration_name} has started; it can no longer be withdrawn.",
+            f"The move of {item.administration_name} is {status.value.lower()}; it can be "
+            "withdrawn again if it fails.",
             "administrationId",
         )
     return user_error(
@@ -44,10 +44,9 @@ def _refusal(item: MigrationItem, now: object) -> UserError:
 async def withdraw_migration(
     info: strawberry.Info, input: WithdrawMigrationInput
 ) -> WithdrawMigrationPayload:
-    """Withdraw what is still offered; each item changes only if it is still offered now."""
+    """Withdraw what is still offered or failed; each item changes only if it still may."""
     ctx: Context = info.context
-    user = ctx.viewer
-    if refusal := superusers_only(user, "withdraw"):
+    if refusal := superusers_only(ctx.viewer, "withdraw"):
         return WithdrawMigrationPayload(user_errors=refusal)
     pk = decode_global_id(input.migration_id, "Migration")
     migration = (
@@ -73,24 +72,10 @@ async def withdraw_migration(
                     )
                 ]
             )
-    now = ctx.clock.now()
+    change = ctx.change()
     async with in_transaction():
-        withdrawn = [item for item in items if await withdraw_item(item.pk, now)]
-        for item in withdrawn:
-            await record(
-                AuditAction.WITHDRAWN,
-                at=now,
-                migration_id=migration.pk,
-                item_id=item.pk,
-                actor=user,
-                detail={
-                    "administration": item.administration_name,
-                    "code": item.administration_code,
-                },
-            )
-        if withdrawn:
-            await enqueue_withdrawal_mail(ctx, migration, withdrawn, user.environment)
+        withdrawn = await lifecycle.withdraw(change, migration, items)
     if not withdrawn:
         fresh = await MigrationItem.filter(id__in=[i.pk for i in items]).order_by("id")
-        return WithdrawMigrationPayload(user_errors=[_refusal(item, now) for item in fresh])
+        return WithdrawMigrationPayload(user_errors=[_refusal(item, change.now) for item in fresh])
     return WithdrawMigrationPayload(migration=MigrationType.from_model(migration, ctx))

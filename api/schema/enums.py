@@ -11,6 +11,7 @@ from models.enums import (
     DocumentStatus,
     MailLanguage,
     MigrationStatus,
+    MoveFailure,
     Plan,
     Role,
     TokenScope,
@@ -25,3 +26,4 @@ TokenScopeEnum = strawberry.enum(TokenScope, name="TokenScope")
 MigrationStatusEnum = strawberry.enum(MigrationStatus, name="MigrationStatus")
 MailLanguageEnum = strawberry.enum(MailLanguage, name="MailLanguage")
 AuditActionEnum = strawberry.enum(AuditAction, name="AuditAction")
+MoveFailureEnum = strawberry.enum(MoveFailure, name="MoveFailure")

@@ -15,6 +15,7 @@ from api.schema.enums import (
     AuditActionEnum,
     MailLanguageEnum,
     MigrationStatusEnum,
+    MoveFailureEnum,
 )
 from api.schema.environment import EnvironmentType
 from models import AuditEvent, Migration, MigrationItem
@@ -87,6 +88,9 @@ class MigrationAdministrationType(relay.Node):
         description="Shown to the superusers of the offering environment only, with a full token."
     )
     reason: str | None = strawberry.field(description="Why it was rejected or why the move failed.")
+    failure: MoveFailureEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="Why the move failed, for a screen to branch on; set while FAILED."
+    )
     progress: MoveProgress
     receipt: MoveReceipt | None = strawberry.field(description="Set once the move has completed.")
     migration_id: strawberry.Private[int]
@@ -119,6 +123,7 @@ class MigrationAdministrationType(relay.Node):
             transfer_code=format_transfer_code(migration.transfer_code) if secrets else None,
             recipients=list(migration.recipients) if secrets else None,
             reason=item.reason or None,
+            failure=item.failure if item.status == MigrationStatus.FAILED else None,
             progress=MoveProgress(
                 documents_done=item.documents_done, documents_total=item.documents_total
             ),

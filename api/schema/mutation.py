@@ -6,15 +6,29 @@ import strawberry
 
 from api.permissions import mutation
 from api.resolvers.claim_migration import claim_migration
+from api.resolvers.correct_offer import (
+    change_migration_recipients,
+    extend_migration,
+    resend_migration_offer,
+)
 from api.resolvers.create_api_token import create_api_token
 from api.resolvers.offer_migration import offer_migration
 from api.resolvers.reject_migration import reject_migration
+from api.resolvers.release_migration import cancel_migration, give_up_migration
 from api.resolvers.retry_migration import retry_migration
 from api.resolvers.revoke_api_token import revoke_api_token
 from api.resolvers.withdraw_migration import withdraw_migration
-from api.schema.offering import OfferMigrationPayload, WithdrawMigrationPayload
+from api.schema.offering import (
+    ChangeMigrationRecipientsPayload,
+    ExtendMigrationPayload,
+    OfferMigrationPayload,
+    ResendMigrationOfferPayload,
+    WithdrawMigrationPayload,
+)
 from api.schema.receiving import (
+    CancelMigrationPayload,
     ClaimMigrationPayload,
+    GiveUpMigrationPayload,
     RejectMigrationPayload,
     RetryMigrationPayload,
 )
@@ -38,7 +52,22 @@ class Mutation:
     )
     withdraw_migration: WithdrawMigrationPayload = mutation(
         resolver=withdraw_migration,
-        description="Superusers: withdraw an offer, or one administration of it, before its move.",
+        description=(
+            "Superusers: withdraw an offer, or one administration of it, before its move or "
+            "after it failed."
+        ),
+    )
+    change_migration_recipients: ChangeMigrationRecipientsPayload = mutation(
+        resolver=change_migration_recipients,
+        description="Superusers: new recipients (of the same office) for an offer that stands.",
+    )
+    resend_migration_offer: ResendMigrationOfferPayload = mutation(
+        resolver=resend_migration_offer,
+        description="Superusers: send the offer mail with the transfer code again.",
+    )
+    extend_migration: ExtendMigrationPayload = mutation(
+        resolver=extend_migration,
+        description="Superusers: a later expiry, at most the offer validity from now.",
     )
     claim_migration: ClaimMigrationPayload = mutation(
         resolver=claim_migration,
@@ -51,4 +80,12 @@ class Mutation:
     retry_migration: RetryMigrationPayload = mutation(
         resolver=retry_migration,
         description="Superusers of either side: start a failed move again.",
+    )
+    cancel_migration: CancelMigrationPayload = mutation(
+        resolver=cancel_migration,
+        description="Superusers of the target: cancel a move not yet started; nothing is charged.",
+    )
+    give_up_migration: GiveUpMigrationPayload = mutation(
+        resolver=give_up_migration,
+        description="Superusers of the target: give up a failed move; the books are released.",
     )

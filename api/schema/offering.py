@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from api.schema.administration import AdministrationType
@@ -66,6 +68,53 @@ class WithdrawMigrationInput:
 @strawberry.type
 class WithdrawMigrationPayload:
     """The offer after the withdrawal."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ChangeMigrationRecipientsInput:
+    """New recipients for an offer that still stands: superusers of its target office."""
+
+    migration_id: strawberry.ID
+    recipients: list[str]
+
+
+@strawberry.type
+class ChangeMigrationRecipientsPayload:
+    """The offer with its new recipients; those added got the offer mail."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ResendMigrationOfferInput:
+    """Send the offer mail with the code to every recipient again."""
+
+    migration_id: strawberry.ID
+
+
+@strawberry.type
+class ResendMigrationOfferPayload:
+    """The offer whose mail was queued again."""
+
+    migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class ExtendMigrationInput:
+    """A later expiry for what is still offered, at most the offer validity from now."""
+
+    migration_id: strawberry.ID
+    expires_at: datetime
+
+
+@strawberry.type
+class ExtendMigrationPayload:
+    """The offer with its new expiry; the recipients got the offer mail with the new date."""
 
     migration: MigrationType | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)

@@ -8,6 +8,7 @@ from strawberry import relay
 from api.pagination import Connection
 from api.resolvers.administrations import resolve_accounting_connections, resolve_administrations
 from api.resolvers.api_tokens import resolve_api_tokens
+from api.resolvers.billable_lines import resolve_billable_lines
 from api.resolvers.documents import resolve_documents
 from api.resolvers.migrations import resolve_migration
 from api.resolvers.node import resolve_node
@@ -17,6 +18,7 @@ from api.resolvers.receivable_administrations import resolve_receivable_administ
 from api.resolvers.transfer_code_preview import resolve_transfer_code_preview
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
+from api.schema.billing import BillableLineType
 from api.schema.document import DocumentType
 from api.schema.environment import Viewer
 from api.schema.migration import MigrationAdministrationType, MigrationType
@@ -77,5 +79,12 @@ class Query:
         description=(
             "Superusers: administrations offered to your environment, and those you received or "
             "rejected, newest first."
+        ),
+    )
+    billable_lines: Connection[BillableLineType] = strawberry.field(
+        resolver=resolve_billable_lines,
+        description=(
+            "Superusers: what your environment is charged, one line per administration moved in, "
+            "newest first."
         ),
     )

@@ -15,6 +15,14 @@ from api.schema.user_errors import UserError
 
 
 @strawberry.type
+class Price:
+    """An amount of money in a currency."""
+
+    amount: str = strawberry.field(description="A decimal amount with two decimals, as text.")
+    currency: str = strawberry.field(description="ISO 4217 code, for example EUR.")
+
+
+@strawberry.type
 class OfferPreviewAdministration:
     """One offered administration and whether the viewer's environment can receive it."""
 
@@ -25,7 +33,16 @@ class OfferPreviewAdministration:
         description="Your environment has a connection of the same accounting package."
     )
     duplicate_in_target: bool = strawberry.field(
-        description="Your environment already has an administration with this code and name."
+        description=(
+            "Your environment already has an administration with this code and name; it cannot "
+            "be received, whatever code you choose, until that one is removed."
+        )
+    )
+    code_in_use: bool = strawberry.field(
+        description=(
+            "Your environment already uses the offered code for another administration; choose "
+            "another administrationCode when receiving."
+        )
     )
     still_offered: bool
 
@@ -41,6 +58,9 @@ class OfferPreview:
     requester_name: str
     target_is_premium: bool = strawberry.field(
         description="Only an environment on the PREMIUM plan can receive."
+    )
+    price_per_administration: Price = strawberry.field(
+        description="What receiving costs your environment per administration moved (rule 8)."
     )
     administrations: Connection[OfferPreviewAdministration]
     connections: Connection[AccountingConnectionType] = strawberry.field(
@@ -111,6 +131,40 @@ class RetryMigrationInput:
 @strawberry.type
 class RetryMigrationPayload:
     """The administration, QUEUED again."""
+
+    administration: MigrationAdministrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class CancelMigrationInput:
+    """Take back a claim whose move has not started (QUEUED)."""
+
+    migration_administration_id: strawberry.ID = strawberry.field(
+        description="The MigrationAdministration you received."
+    )
+
+
+@strawberry.type
+class CancelMigrationPayload:
+    """The administration: OFFERED again while its code is valid, otherwise EXPIRED."""
+
+    administration: MigrationAdministrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class GiveUpMigrationInput:
+    """Give up a failed move; the sender can then offer the administration anew."""
+
+    migration_administration_id: strawberry.ID = strawberry.field(
+        description="The MigrationAdministration whose move failed."
+    )
+
+
+@strawberry.type
+class GiveUpMigrationPayload:
+    """The administration, REJECTED and released from the offer."""
 
     administration: MigrationAdministrationType | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)

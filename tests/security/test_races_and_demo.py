@@ -34,7 +34,6 @@ async def test_a_rejection_and_a_claim_of_one_administration_have_one_winner(
         assert fresh.target_environment_id == offer.target_environment_id == scenario.target.pk  # type: ignore[attr-defined]
 
 
-
 async def test_seed_demo_refuses_a_database_with_other_offices(db, settings, clock, files, factory):
     await factory.environment(name="Echte Accountants")
     before = (await Environment.all().count(), await ApiToken.all().count())

@@ -155,7 +155,6 @@ async def world(scenario: Scenario, factory) -> World:
     return World(scenario, readers, ids, code, [d.pk for d in documents])
 
 
-
 def selection(graphql_type: Any, depth: int) -> str:
     """Every field of a type that needs no argument we cannot give, down to a depth."""
     named = get_named_type(graphql_type)
@@ -238,7 +237,7 @@ def input_value(graphql_type: Any, field_name: str, world: World, input_name: st
         }
     assert isinstance(graphql_type, GraphQLScalarType)
     if graphql_type.name == "ID":
-        if field_name.startswith("administrationId"):
+        if field_name.startswith(("administrationId", "migrationAdministrationId")):
             kind = "Administration" if input_name == "OfferMigrationInput" else None
             return world.ids[kind or "MigrationAdministration"]
         kind = {"migrationId": "Migration", "connectionId": "AccountingConnection"}
@@ -247,6 +246,8 @@ def input_value(graphql_type: Any, field_name: str, world: World, input_name: st
         return world.transfer_code
     if field_name == "recipients":
         return world.scenario.target_superuser.email
+    if graphql_type.name == "DateTime":
+        return "2030-01-01T00:00:00+00:00"
     return {"Boolean": True, "Int": 1, "Float": 1.0}.get(graphql_type.name, "matrix")
 
 
@@ -256,8 +257,7 @@ def mutations(world: World) -> list[tuple[str, str, dict[str, Any]]]:
     for name, field in SCHEMA.mutation_type.fields.items():
         input_type = field.args["input"].type
         document = (
-            f"mutation($input: {input_type}) {{ {name}(input: $input) "
-            f"{selection(field.type, 3)} }}"
+            f"mutation($input: {input_type}) {{ {name}(input: $input) {selection(field.type, 3)} }}"
         )
         value = input_value(input_type, "input", world, "")
         operations.append((name, document, {"input": value}))
@@ -369,8 +369,10 @@ async def test_the_subscription_follows_the_same_table(world: World):
             assert "errors" not in message["payload"], (reader.name, message)
         else:
             assert message["type"] in ("error", "next"), (reader.name, message)
-            errors = message["payload"] if message["type"] == "error" else message["payload"].get(
-                "errors", []
+            errors = (
+                message["payload"]
+                if message["type"] == "error"
+                else message["payload"].get("errors", [])
             )
             codes = [e.get("extensions", {}).get("code") for e in errors]
             assert codes in (["FORBIDDEN"], ["NOT_FOUND"]), (reader.name, message)

@@ -1,0 +1,144 @@
+"""The source corrects an offer that still stands: recipients, the mail, the expiry (rule 7)."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from api.context import Context
+from api.schema.ids import decode_global_id
+from api.schema.migration import MigrationType
+from api.schema.offering import (
+    ChangeMigrationRecipientsInput,
+    ChangeMigrationRecipientsPayload,
+    ExtendMigrationInput,
+    ExtendMigrationPayload,
+    ResendMigrationOfferInput,
+    ResendMigrationOfferPayload,
+)
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from models import Migration, MigrationItem
+from models.offer_corrections import change_recipients, extend_offer, resend_offer, standing_items
+from models.offering import MAX_RECIPIENTS, check_recipients, clean_recipients
+
+
+async def _standing_offer(
+    ctx: Context, raw_id: str, action: str
+) -> tuple[Migration, list[MigrationItem]] | list[UserError]:
+    """The viewer's own offer with what it still offers, or why it cannot be corrected."""
+    if refused := superusers_only(ctx.viewer, action):
+        return refused
+    pk = decode_global_id(raw_id, "Migration")
+    migration = (
+        await Migration.get_or_none(pk=pk, source_environment_id=ctx.environment_id) if pk else None
+    )
+    if migration is None:
+        return [user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")]
+    items = await standing_items(migration, ctx.clock.now())
+    if not items:
+        return [
+            user_error(
+                UserErrorCode.NOT_OFFERED,
+                "Nothing in this offer is still offered (it expired, was withdrawn, rejected or "
+                "received); make a new offer instead.",
+                "migrationId",
+            )
+        ]
+    return migration, items
+
+
+async def change_migration_recipients(
+    info: strawberry.Info, input: ChangeMigrationRecipientsInput
+) -> ChangeMigrationRecipientsPayload:
+    """Replace the recipients with other superusers of the same target office."""
+    ctx: Context = info.context
+    found = await _standing_offer(ctx, input.migration_id, "change recipients")
+    if isinstance(found, list):
+        return ChangeMigrationRecipientsPayload(user_errors=found)
+    migration, items = found
+    recipients, problems = clean_recipients(input.recipients)
+    errors = [
+        user_error(UserErrorCode.INVALID_EMAIL, p.reason, "recipients", p.index) for p in problems
+    ]
+    if not input.recipients:
+        errors.append(
+            user_error(UserErrorCode.REQUIRED, "Name at least one recipient.", "recipients")
+        )
+    elif len(recipients) > MAX_RECIPIENTS:
+        errors.append(
+            user_error(
+                UserErrorCode.TOO_MANY,
+                f"An offer goes to at most {MAX_RECIPIENTS} recipients.",
+                "recipients",
+            )
+        )
+    checked = await check_recipients(ctx.environment_id, recipients) if recipients else None
+    if checked is not None:
+        errors += [
+            user_error(
+                UserErrorCode(code.value), message, "recipients", *([] if i is None else [i])
+            )
+            for code, i, message in checked.refusals
+        ]
+    target = checked.target if checked else None
+    bound = migration.target_environment_id  # type: ignore[attr-defined]
+    if not errors and target is not None and bound is not None and target.pk != bound:
+        errors.append(
+            user_error(
+                UserErrorCode.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
+                f"These are superusers of {target.name}, not of the office this offer is for; "
+                "withdraw it and make a new offer to change the receiving office.",
+                "recipients",
+            )
+        )
+    if errors or target is None:
+        return ChangeMigrationRecipientsPayload(user_errors=errors)
+    async with in_transaction():
+        await change_recipients(ctx.change(), migration, list(recipients), target, items)
+    return ChangeMigrationRecipientsPayload(migration=MigrationType.from_model(migration, ctx))
+
+
+async def resend_migration_offer(
+    info: strawberry.Info, input: ResendMigrationOfferInput
+) -> ResendMigrationOfferPayload:
+    """Queue the offer mail with the code to every recipient again."""
+    ctx: Context = info.context
+    found = await _standing_offer(ctx, input.migration_id, "send an offer again")
+    if isinstance(found, list):
+        return ResendMigrationOfferPayload(user_errors=found)
+    migration, items = found
+    async with in_transaction():
+        await resend_offer(ctx.change(), migration, items)
+    return ResendMigrationOfferPayload(migration=MigrationType.from_model(migration, ctx))
+
+
+async def extend_migration(
+    info: strawberry.Info, input: ExtendMigrationInput
+) -> ExtendMigrationPayload:
+    """Give what is still offered a later expiry, at most the offer validity from now."""
+    ctx: Context = info.context
+    found = await _standing_offer(ctx, input.migration_id, "extend an offer")
+    if isinstance(found, list):
+        return ExtendMigrationPayload(user_errors=found)
+    migration, items = found
+    now = ctx.clock.now()
+    wanted = input.expires_at
+    latest = now + ctx.settings.offer_validity
+    if wanted.tzinfo is None:
+        wanted = wanted.replace(tzinfo=UTC)
+    when = latest.isoformat(timespec="seconds")
+    if wanted <= migration.expires_at:
+        error = f"Choose a moment after the current expiry; at most {when}."
+    elif wanted > latest:
+        error = (
+            f"An offer is valid at most {ctx.settings.offer_validity.days} days from now: {when}."
+        )
+    else:
+        async with in_transaction():
+            await extend_offer(ctx.change(), migration, items, wanted)
+        return ExtendMigrationPayload(migration=MigrationType.from_model(migration, ctx))
+    return ExtendMigrationPayload(
+        user_errors=[user_error(UserErrorCode.INVALID, error, "expiresAt")]
+    )

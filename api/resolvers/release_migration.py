@@ -1,0 +1,94 @@
+"""cancelMigration and giveUpMigration: the receiver lets go of what it received (rule 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import strawberry
+from tortoise.transactions import in_transaction
+
+from api.context import Context
+from api.schema.ids import decode_global_id
+from api.schema.migration import MigrationAdministrationType
+from api.schema.receiving import (
+    CancelMigrationInput,
+    CancelMigrationPayload,
+    GiveUpMigrationInput,
+    GiveUpMigrationPayload,
+)
+from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from models import Migration, MigrationItem, lifecycle
+from models.lifecycle import Change
+
+FIELD = "migrationAdministrationId"
+
+
+async def _release(
+    ctx: Context,
+    raw_id: str,
+    action: str,
+    step: Callable[[Change, Migration, MigrationItem], Awaitable[object]],
+    refusal: UserError,
+) -> MigrationAdministrationType | list[UserError]:
+    """Find the viewer's own received administration and take the step, or say why not."""
+    if refused := superusers_only(ctx.viewer, action):
+        return refused
+    pk = decode_global_id(raw_id, "MigrationAdministration")
+    item = (
+        await MigrationItem.get_or_none(
+            pk=pk, target_environment_id=ctx.environment_id
+        ).select_related("migration")
+        if pk
+        else None
+    )
+    if item is None:
+        return [
+            user_error(UserErrorCode.NOT_FOUND, "No such administration received by you.", FIELD)
+        ]
+    async with in_transaction():
+        taken = await step(ctx.change(), item.migration, item)
+    if not taken:
+        return [refusal]
+    fresh = await MigrationItem.get(pk=item.pk).select_related("migration")
+    return MigrationAdministrationType.from_model(fresh, fresh.migration, ctx)
+
+
+async def cancel_migration(
+    info: strawberry.Info, input: CancelMigrationInput
+) -> CancelMigrationPayload:
+    """Cancel a move that has not started: offered again while the code is valid, else EXPIRED."""
+    done = await _release(
+        info.context,
+        input.migration_administration_id,
+        "cancel a move",
+        lifecycle.cancel,
+        user_error(
+            UserErrorCode.NOT_QUEUED,
+            "Only a move that has not started yet (QUEUED) can be cancelled; a failed one can be "
+            "given up.",
+            FIELD,
+        ),
+    )
+    if isinstance(done, list):
+        return CancelMigrationPayload(user_errors=done)
+    return CancelMigrationPayload(administration=done)
+
+
+async def give_up_migration(
+    info: strawberry.Info, input: GiveUpMigrationInput
+) -> GiveUpMigrationPayload:
+    """Give up a failed move: the administration is released and the sender told."""
+    done = await _release(
+        info.context,
+        input.migration_administration_id,
+        "give up a move",
+        lifecycle.give_up,
+        user_error(
+            UserErrorCode.NOT_FAILED,
+            "Only a failed move can be given up; one that has not started can be cancelled.",
+            FIELD,
+        ),
+    )
+    if isinstance(done, list):
+        return GiveUpMigrationPayload(user_errors=done)
+    return GiveUpMigrationPayload(administration=done)

@@ -1,0 +1,208 @@
+"""Every notice about an offer, built from the models and queued on the caller's transaction.
+
+The state machine (models/lifecycle.py) calls these as part of its transitions, so each
+status change and the mail that tells people about it commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from mail.messages import (
+    AdministrationLine,
+    CompletionMail,
+    FailureMail,
+    OfferMail,
+    RejectionMail,
+    ReleaseMail,
+    WithdrawalMail,
+)
+from mail.outbox import enqueue_notice
+from models import Administration, Environment, Migration, MigrationItem
+from models.transfer_code import format_transfer_code
+from overdracht.settings import Settings
+
+
+def _lines(migration: Migration, items: Sequence[MigrationItem]) -> list[AdministrationLine]:
+    return [AdministrationLine.of_item(item, migration.package.value) for item in items]
+
+
+def _receivers(items: Sequence[MigrationItem]) -> list[str]:
+    return [item.received_by_email for item in items if item.received_by_email]
+
+
+async def queue_offer_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    source: Environment,
+    *,
+    to: Sequence[str] | None = None,
+) -> None:
+    """Tell the recipients the code and what to do; the requester gets a copy (rule 7)."""
+    mail = OfferMail(
+        language=migration.language,
+        source_office_code=source.office_code,
+        source_office_name=source.name,
+        requester_name=migration.requester_name,
+        requester_email=migration.requester_email,
+        transfer_code=format_transfer_code(migration.transfer_code),
+        offered_at=migration.offered_at,
+        expires_at=migration.expires_at,
+        administrations=_lines(migration, items),
+        service_url=settings.public_url,
+    )
+    await enqueue_notice(
+        mail,
+        migration=migration,
+        to=list(migration.recipients if to is None else to),
+        cc=[migration.requester_email],
+        settings=settings,
+        now=now,
+    )
+
+
+async def queue_withdrawal_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    source: Environment,
+    withdrawn_by: str,
+    withdrawn_by_email: str,
+) -> None:
+    """Tell the recipients, and a receiver whose move failed, these are no longer offered."""
+    mail = WithdrawalMail(
+        language=migration.language,
+        source_office_code=source.office_code,
+        source_office_name=source.name,
+        requester_name=withdrawn_by,
+        withdrawn_at=now,
+        administrations=_lines(migration, items),
+    )
+    await enqueue_notice(
+        mail,
+        migration=migration,
+        to=[*migration.recipients, *_receivers(items)],
+        cc=[migration.requester_email, withdrawn_by_email],
+        settings=settings,
+        now=now,
+    )
+
+
+async def queue_rejection_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    target: Environment,
+    rejected_by: str,
+    reason: str,
+) -> None:
+    """Tell the requester the target declined these administrations (rule 11)."""
+    mail = RejectionMail(
+        language=migration.language,
+        target_office_name=target.name,
+        rejected_by_name=rejected_by,
+        reason=reason,
+        rejected_at=now,
+        administrations=_lines(migration, items),
+    )
+    await enqueue_notice(
+        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
+    )
+
+
+async def queue_release_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    target: Environment,
+    released_by: str,
+    *,
+    after_failure: bool,
+    offered_again: bool,
+) -> None:
+    """Tell the requester the receiver cancelled or gave up, and what that leaves."""
+    mail = ReleaseMail(
+        language=migration.language,
+        target_office_name=target.name,
+        released_by_name=released_by,
+        released_at=now,
+        administrations=_lines(migration, items),
+        after_failure=after_failure,
+        offered_again=offered_again,
+    )
+    await enqueue_notice(
+        mail,
+        migration=migration,
+        to=[migration.requester_email],
+        cc=_receivers(items),
+        settings=settings,
+        now=now,
+    )
+
+
+async def queue_completion_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    item: MigrationItem,
+    administration: Administration,
+    source: Environment,
+    target: Environment,
+) -> None:
+    """The move is done; the mail gives the administration's new inbound address (rule 13)."""
+    mail = CompletionMail(
+        language=migration.language,
+        source_office_name=source.name,
+        target_office_name=target.name,
+        completed_at=now,
+        administration=AdministrationLine(
+            name=administration.name,
+            code=administration.code,
+            package=migration.package.value,
+            document_count=item.documents_total,
+            inbound_mail_address=administration.inbound_mail_address,
+        ),
+        documents_moved=item.documents_total,
+    )
+    await enqueue_notice(
+        mail,
+        migration=migration,
+        to=[migration.requester_email],
+        cc=_receivers([item]),
+        settings=settings,
+        now=now,
+    )
+
+
+async def queue_failure_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    item: MigrationItem,
+    source: Environment,
+    target: Environment,
+    reason: str,
+) -> None:
+    """The move failed and changed nothing; the mail says why and what can be done."""
+    mail = FailureMail(
+        language=migration.language,
+        source_office_name=source.name,
+        target_office_name=target.name,
+        failed_at=now,
+        administration=AdministrationLine.of_item(item, migration.package.value),
+        reason=reason,
+    )
+    await enqueue_notice(
+        mail,
+        migration=migration,
+        to=[migration.requester_email],
+        cc=_receivers([item]),
+        settings=settings,
+        now=now,
+    )

@@ -1,0 +1,512 @@
+"""The lifecycle of an offered administration (rule 14) as one state machine.
+
+Every status change of a MigrationItem is one named transition here. Each checks that it is
+allowed from the current status as part of a conditional UPDATE (so of two racing callers
+exactly one wins), records its audit event and queues its mail, all in the caller's
+transaction. Resolvers and the move engine call these functions; nothing else writes a status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from tortoise.expressions import Q
+
+from mail.notices import (
+    queue_completion_mail,
+    queue_failure_mail,
+    queue_offer_mail,
+    queue_rejection_mail,
+    queue_release_mail,
+    queue_withdrawal_mail,
+)
+from models.administration import AccountingConnection, Administration
+from models.audit import record
+from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure
+from models.environment import Environment
+from models.migration import BillableLine, Migration, MigrationItem, still_offered
+from models.offering import write_offer
+from models.user import User
+from overdracht.settings import Settings
+
+S = MigrationStatus
+
+
+class Step(StrEnum):
+    """The transitions of rule 14, as the README's state table names them."""
+
+    OFFER = "offer"
+    WITHDRAW = "withdraw"
+    EXPIRE = "expire"
+    CLAIM = "claim"
+    REJECT = "reject"
+    CANCEL = "cancel"
+    START = "start"
+    COMPLETE = "complete"
+    FAIL = "fail"
+    RETRY = "retry"
+    GIVE_UP = "give up"
+
+
+@dataclass(frozen=True)
+class Transition:
+    """From which statuses a step may be taken, where it leads, and who takes it."""
+
+    sources: frozenset[MigrationStatus]
+    targets: frozenset[MigrationStatus]
+    taken_by: str
+    audit: AuditAction
+
+
+def _t(sources: set[S], targets: set[S], taken_by: str, audit: AuditAction) -> Transition:
+    return Transition(frozenset(sources), frozenset(targets), taken_by, audit)
+
+
+TRANSITIONS: dict[Step, Transition] = {
+    Step.OFFER: _t(set(), {S.OFFERED}, "a superuser of the source", AuditAction.OFFERED),
+    Step.WITHDRAW: _t(
+        {S.OFFERED, S.FAILED}, {S.WITHDRAWN}, "a superuser of the source", AuditAction.WITHDRAWN
+    ),
+    Step.EXPIRE: _t({S.OFFERED}, {S.EXPIRED}, "Overdracht, at the expiry", AuditAction.EXPIRED),
+    Step.CLAIM: _t({S.OFFERED}, {S.QUEUED}, "a superuser of the target", AuditAction.RECEIVED),
+    Step.REJECT: _t({S.OFFERED}, {S.REJECTED}, "a superuser of the target", AuditAction.REJECTED),
+    Step.CANCEL: _t(
+        {S.QUEUED}, {S.OFFERED, S.EXPIRED}, "a superuser of the target", AuditAction.CANCELLED
+    ),
+    Step.START: _t({S.QUEUED}, {S.RUNNING}, "a worker of Overdracht", AuditAction.STARTED),
+    Step.COMPLETE: _t(
+        {S.RUNNING}, {S.COMPLETED}, "the worker holding the move", AuditAction.COMPLETED
+    ),
+    Step.FAIL: _t({S.RUNNING}, {S.FAILED}, "the worker holding the move", AuditAction.FAILED),
+    Step.RETRY: _t({S.FAILED}, {S.QUEUED}, "a superuser of either side", AuditAction.RETRIED),
+    Step.GIVE_UP: _t({S.FAILED}, {S.REJECTED}, "a superuser of the target", AuditAction.GAVE_UP),
+}
+
+# What a status leaves the administration: while open it is held by the offer (rule 6).
+RECEIVED_STATUSES = frozenset({S.QUEUED, S.RUNNING, S.COMPLETED, S.FAILED})
+
+
+def shown_as(status: MigrationStatus, now: datetime) -> Q:
+    """Rows users see in this status, in which an offer past its expiry is EXPIRED at once."""
+    if status == S.OFFERED:
+        return still_offered(now)
+    if status == S.EXPIRED:
+        return Q(status=S.EXPIRED) | Q(status=S.OFFERED, expires_at__lte=now)
+    return Q(status=status)
+
+
+def allowed(step: Step, status: MigrationStatus) -> bool:
+    """Whether a step may be taken from a status as users see it (EXPIRED once past expiry)."""
+    return status in TRANSITIONS[step].sources
+
+
+@dataclass(frozen=True)
+class Change:
+    """Who takes a step, at which moment, with the settings its mail is written with."""
+
+    settings: Settings
+    now: datetime
+    actor: User | None = None  # None: Overdracht itself (the worker, the expiry)
+    actor_environment_id: int | None = None
+    audit_detail: dict = field(default_factory=dict)
+
+    def system(self) -> Change:
+        """The same moment, as a step Overdracht takes by itself (an expiry found on the way)."""
+        return Change(self.settings, self.now)
+
+    async def record(
+        self, step: Step, item: MigrationItem, migration_id: int, **detail: object
+    ) -> None:
+        """The audit event of one step of one administration."""
+        await record(
+            TRANSITIONS[step].audit,
+            at=self.now,
+            migration_id=migration_id,
+            item_id=item.pk,
+            actor=self.actor,
+            actor_environment_id=self.actor_environment_id,
+            detail={"administration": item.administration_name, **self.audit_detail, **detail},
+        )
+
+
+async def _move(item_id: int, condition: Q, **changes: object) -> bool:
+    """The conditional UPDATE every transition is: it changes the row only from where allowed."""
+    changed = await MigrationItem.filter(condition, id=item_id).update(**changes)
+    return changed == 1
+
+
+def _from(step: Step) -> Q:
+    return Q(status__in=list(TRANSITIONS[step].sources))
+
+
+# -- the source --------------------------------------------------------------------------------
+
+
+async def offer(
+    change: Change,
+    administrations: Sequence[Administration],
+    recipients: Sequence[str],
+    *,
+    target: Environment,
+    language: MailLanguage,
+) -> tuple[Migration, list[MigrationItem]]:
+    """Offer checked administrations: their expired offers end first, then the code is mailed."""
+    requester = change.actor
+    assert requester is not None, "an offer is made by a superuser of the source"
+    await expire_due(change.system(), [a.pk for a in administrations])
+    migration, items = await write_offer(
+        requester,
+        administrations,
+        recipients,
+        target=target,
+        language=language,
+        now=change.now,
+        validity=change.settings.offer_validity,
+    )
+    for item in items:
+        await change.record(Step.OFFER, item, migration.pk, code=item.administration_code)
+    source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+    await queue_offer_mail(change.settings, change.now, migration, items, source)
+    return migration, items
+
+
+async def withdraw(
+    change: Change, migration: Migration, items: Sequence[MigrationItem]
+) -> list[MigrationItem]:
+    """Withdraw what is still offered or failed; each item changes only if it still may."""
+    condition = still_offered(change.now) | Q(status=S.FAILED)
+    withdrawn = [
+        item
+        for item in items
+        if await _move(
+            item.pk,
+            condition,
+            status=S.WITHDRAWN,
+            open_administration_id=None,
+            lease_until=None,
+            status_changed_at=change.now,
+        )
+    ]
+    for item in withdrawn:
+        await change.record(Step.WITHDRAW, item, migration.pk, code=item.administration_code)
+    if withdrawn:
+        user = change.actor
+        source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+        await queue_withdrawal_mail(
+            change.settings,
+            change.now,
+            migration,
+            withdrawn,
+            source,
+            user.display_name if user else migration.requester_name,
+            user.email if user else migration.requester_email,
+        )
+    return withdrawn
+
+
+async def expire(change: Change, items: Sequence[MigrationItem]) -> list[MigrationItem]:
+    """Mark offers past their expiry EXPIRED and free their administrations for a new offer."""
+    condition = Q(status=S.OFFERED, expires_at__lte=change.now)
+    expired = [
+        item
+        for item in items
+        if await _move(
+            item.pk,
+            condition,
+            status=S.EXPIRED,
+            open_administration_id=None,
+            status_changed_at=change.now,
+        )
+    ]
+    for item in expired:
+        await change.record(Step.EXPIRE, item, item.migration_id)  # type: ignore[attr-defined]
+    return expired
+
+
+async def expire_due(change: Change, administration_ids: Sequence[int] | None = None) -> int:
+    """Expire every offer that is due, or only those holding these administrations."""
+    query = MigrationItem.filter(status=S.OFFERED, expires_at__lte=change.now)
+    if administration_ids is not None:
+        query = query.filter(open_administration_id__in=list(administration_ids))
+    return len(await expire(change, await query))
+
+
+# -- the target --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reception:
+    """One administration a claim receives: into which connection, under which code."""
+
+    item: MigrationItem
+    connection: AccountingConnection
+    code: str
+
+
+async def claim(change: Change, migration: Migration, reception: Reception) -> bool:
+    """Queue one administration for its move if, at this instant, it is still offered."""
+    receiver = change.actor
+    assert receiver is not None, "a claim is made by a superuser of the target"
+    item = reception.item
+    if not await _move(
+        item.pk,
+        still_offered(change.now),
+        status=S.QUEUED,
+        target_environment_id=reception.connection.environment_id,  # type: ignore[attr-defined]
+        target_connection_id=reception.connection.pk,
+        target_code=reception.code,
+        received_by_name=receiver.display_name,
+        received_by_email=receiver.email,
+        status_changed_at=change.now,
+    ):
+        return False
+    await change.record(
+        Step.CLAIM,
+        item,
+        migration.pk,
+        code=reception.code,
+        connection=reception.connection.name,
+    )
+    return True
+
+
+async def reject(
+    change: Change, migration: Migration, items: Sequence[MigrationItem], reason: str
+) -> list[MigrationItem]:
+    """Reject what is still offered; it is then free to be offered again (rule 11)."""
+    target = await _actor_environment(change)
+    rejected = [
+        item
+        for item in items
+        if await _move(
+            item.pk,
+            still_offered(change.now),
+            status=S.REJECTED,
+            target_environment_id=target.pk,
+            open_administration_id=None,
+            reason=reason,
+            status_changed_at=change.now,
+        )
+    ]
+    for item in rejected:
+        await change.record(Step.REJECT, item, migration.pk, reason=reason)
+    if rejected:
+        await queue_rejection_mail(
+            change.settings, change.now, migration, rejected, target, _name(change), reason
+        )
+    return rejected
+
+
+async def cancel(
+    change: Change, migration: Migration, item: MigrationItem
+) -> MigrationStatus | None:
+    """The receiver takes back a claim before its move started: offered again, or EXPIRED.
+
+    Nothing is charged: the billable line is only written when a move completes.
+    """
+    back_to = S.OFFERED if change.now < item.expires_at else S.EXPIRED
+    if not await _move(
+        item.pk,
+        Q(status=S.QUEUED),
+        status=back_to,
+        open_administration_id=item.administration_id  # type: ignore[attr-defined]
+        if back_to == S.OFFERED
+        else None,
+        target_connection_id=None,
+        target_code=None,
+        received_by_name="",
+        received_by_email="",
+        status_changed_at=change.now,
+    ):
+        return None
+    await change.record(Step.CANCEL, item, migration.pk, now=back_to.value)
+    target = await _actor_environment(change)
+    await queue_release_mail(
+        change.settings,
+        change.now,
+        migration,
+        [item],
+        target,
+        _name(change),
+        after_failure=False,
+        offered_again=back_to == S.OFFERED,
+    )
+    return back_to
+
+
+async def give_up(change: Change, migration: Migration, item: MigrationItem) -> bool:
+    """The receiver gives up a failed move: REJECTED, and the books are free to offer anew."""
+    reason = f"Given up after the move failed: {item.reason}".strip()
+    if not await _move(
+        item.pk,
+        Q(status=S.FAILED),
+        status=S.REJECTED,
+        open_administration_id=None,
+        reason=reason,
+        lease_until=None,
+        status_changed_at=change.now,
+    ):
+        return False
+    await change.record(Step.GIVE_UP, item, migration.pk, failure=item.failure)
+    target = await _actor_environment(change)
+    await queue_release_mail(
+        change.settings,
+        change.now,
+        migration,
+        [item],
+        target,
+        _name(change),
+        after_failure=True,
+        offered_again=False,
+    )
+    return True
+
+
+async def retry(change: Change, item: MigrationItem) -> bool:
+    """Queue a failed move again; the source was left as it was, so it simply starts over."""
+    if not await _move(
+        item.pk,
+        Q(status=S.FAILED),
+        status=S.QUEUED,
+        reason="",
+        failure=None,
+        documents_done=0,
+        status_changed_at=change.now,
+    ):
+        return False
+    await change.record(Step.RETRY, item, item.migration_id, failure=item.failure)  # type: ignore[attr-defined]
+    return True
+
+
+# -- the worker --------------------------------------------------------------------------------
+
+
+async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -> int | None:
+    """Take a queued move, or one whose worker's lease ran out; returns the attempt number.
+
+    The attempt number fences the move: every later step of it names the attempt, so a
+    worker that lost its lease can no longer change anything.
+    """
+    attempt = item.move_attempts + 1
+    takeover = Q(status=S.RUNNING, lease_until__lt=change.now)
+    if not await _move(
+        item.pk,
+        (_from(Step.START) | takeover) & Q(move_attempts=item.move_attempts),
+        status=S.RUNNING,
+        move_attempts=attempt,
+        lease_until=lease_until,
+        started_at=change.now,
+        documents_done=0,
+        status_changed_at=change.now,
+    ):
+        return None
+    await change.record(Step.START, item, item.migration_id, attempt=attempt)  # type: ignore[attr-defined]
+    return attempt
+
+
+def running(item_id: int, attempt: int) -> Q:
+    """The move as this worker holds it: RUNNING under its own attempt."""
+    return Q(id=item_id, status=S.RUNNING, move_attempts=attempt)
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What a completed move proved and where the administration went."""
+
+    documents: int
+    bytes_total: int
+    administration: Administration
+    source: Environment
+    target: Environment
+
+
+async def complete(
+    change: Change, migration: Migration, item: MigrationItem, attempt: int, done: Completion
+) -> bool:
+    """The move is done: COMPLETED, billed once with its price (rule 8), and mailed (rule 13)."""
+    if not await _move(
+        item.pk,
+        running(item.pk, attempt),
+        status=S.COMPLETED,
+        open_administration_id=None,
+        documents_total=done.documents,
+        documents_done=done.documents,
+        bytes_total=done.bytes_total,
+        checksums_verified=True,
+        completed_at=change.now,
+        lease_until=None,
+        status_changed_at=change.now,
+    ):
+        return False
+    price = change.settings.migration_price
+    administration = done.administration
+    # One per item: the line's unique item key makes a second one impossible.
+    await BillableLine.create(
+        environment_id=done.target.pk,
+        item_id=item.pk,
+        description=(
+            f"Migration of administration {administration.code} {administration.name} "
+            f"from {migration.package.value}"
+        ),
+        amount=price.amount,
+        currency=price.currency,
+        accepted_by_name=item.received_by_name,
+        created_at=change.now,
+    )
+    await change.record(
+        Step.COMPLETE,
+        item,
+        migration.pk,
+        documents=done.documents,
+        bytes=done.bytes_total,
+        checksums_verified=True,
+        inbound_mail_address=administration.inbound_mail_address,
+    )
+    fresh = await MigrationItem.get(pk=item.pk)
+    await queue_completion_mail(
+        change.settings, change.now, migration, fresh, administration, done.source, done.target
+    )
+    return True
+
+
+async def fail(
+    change: Change,
+    migration: Migration,
+    item: MigrationItem,
+    attempt: int,
+    failure: MoveFailure,
+    message: str,
+) -> bool:
+    """The move cannot complete; the source is unchanged, and the way on is retry or release."""
+    if not await _move(
+        item.pk,
+        running(item.pk, attempt),
+        status=S.FAILED,
+        reason=message,
+        failure=failure,
+        lease_until=None,
+        status_changed_at=change.now,
+    ):
+        return False
+    await change.record(Step.FAIL, item, migration.pk, failure=failure.value, reason=message)
+    source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+    target = await Environment.get(pk=item.target_environment_id)  # type: ignore[attr-defined]
+    await queue_failure_mail(change.settings, change.now, migration, item, source, target, message)
+    return True
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _name(change: Change) -> str:
+    return change.actor.display_name if change.actor else "Overdracht"
+
+
+async def _actor_environment(change: Change) -> Environment:
+    env_id = change.actor_environment_id
+    if env_id is None and change.actor is not None:
+        env_id = change.actor.environment_id  # type: ignore[attr-defined]
+    return await Environment.get(pk=env_id)
