@@ -235,7 +235,8 @@ def failure(mail: FailureMail) -> Letter:
             Paragraph(
                 f"Nothing has changed: the administration and all its documents are still in "
                 f"{mail.source_office_name}, unchanged, and {mail.target_office_name} sees none "
-                "of it. The move can be started again."
+                "of it. The receiver can start the move again or give it up; the sender can also "
+                "withdraw it."
             ),
         ],
         closing=CLOSING,

@@ -238,7 +238,8 @@ def failure(mail: FailureMail) -> Letter:
             Paragraph(
                 f"Er is niets veranderd: de administratie staat met al haar documenten "
                 f"ongewijzigd bij {mail.source_office_name}, en {mail.target_office_name} ziet "
-                "er niets van. De overdracht kan opnieuw worden gestart."
+                "er niets van. De ontvanger kan de overdracht opnieuw starten of ervan afzien; de "
+                "aanbieder kan haar ook intrekken."
             ),
         ],
         closing=CLOSING,

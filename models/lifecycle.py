@@ -9,7 +9,7 @@ transaction. Resolvers and the move engine call these functions; nothing else wr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -98,11 +98,6 @@ def shown_as(status: MigrationStatus, now: datetime) -> Q:
     return Q(status=status)
 
 
-def allowed(step: Step, status: MigrationStatus) -> bool:
-    """Whether a step may be taken from a status as users see it (EXPIRED once past expiry)."""
-    return status in TRANSITIONS[step].sources
-
-
 @dataclass(frozen=True)
 class Change:
     """Who takes a step, at which moment, with the settings its mail is written with."""
@@ -111,7 +106,6 @@ class Change:
     now: datetime
     actor: User | None = None  # None: Overdracht itself (the worker, the expiry)
     actor_environment_id: int | None = None
-    audit_detail: dict = field(default_factory=dict)
 
     def system(self) -> Change:
         """The same moment, as a step Overdracht takes by itself (an expiry found on the way)."""
@@ -128,7 +122,7 @@ class Change:
             item_id=item.pk,
             actor=self.actor,
             actor_environment_id=self.actor_environment_id,
-            detail={"administration": item.administration_name, **self.audit_detail, **detail},
+            detail={"administration": item.administration_name, **detail},
         )
 
 

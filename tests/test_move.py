@@ -17,6 +17,8 @@ from mail.dispatcher import MailDispatcher
 from models import (
     Administration,
     AuditEvent,
+    BillableLine,
+    CodeAttempt,
     Document,
     MigrationItem,
     Workflow,
@@ -259,7 +261,9 @@ async def test_an_expired_offer_is_recorded_by_the_worker(
 
 
 @pytest.mark.postgres
-async def test_fifty_concurrent_claims_give_exactly_one_winner(scenario: Scenario, factory):
+async def test_fifty_concurrent_claims_give_exactly_one_winner_and_one_billable_line(
+    scenario: Scenario, factory, settings, clock, files
+):
     migration = await scenario.offer()
     item = scenario.items(migration)[:1]
     tokens = [scenario.target_token]
@@ -273,9 +277,16 @@ async def test_fifty_concurrent_claims_give_exactly_one_winner(scenario: Scenari
     assert len(winners) == 1
     assert {tuple(codes(r)) for r in results if r["userErrors"]} == {("ALREADY_RECEIVED",)}
     assert await MigrationItem.filter(status="QUEUED").count() == 1
-    from models import BillableLine
-
-    assert await BillableLine.all().count() == 1
+    assert await CodeAttempt.all().count() == 0  # losing a race is not a wrong guess
+    assert await BillableLine.all().count() == 0  # charged when the move completes
+    assert await engine(scenario, settings, clock, files).run_until_idle() == [
+        MigrationStatus.COMPLETED
+    ]
+    [line] = await BillableLine.all()
+    assert (line.environment_id, line.amount) == (
+        scenario.target.pk,
+        settings.migration_price.amount,
+    )
 
 
 @pytest.mark.postgres
