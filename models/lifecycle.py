@@ -317,16 +317,8 @@ async def cancel(
     ):
         return None
     await change.record(Step.CANCEL, item, migration.pk, now=back_to.value)
-    target = await _actor_environment(change)
-    await queue_release_mail(
-        change.settings,
-        change.now,
-        migration,
-        [item],
-        target,
-        _name(change),
-        after_failure=False,
-        offered_again=back_to == S.OFFERED,
+    await _tell_release(
+        change, migration, item, after_failure=False, offered_again=back_to == S.OFFERED
     )
     return back_to
 
@@ -345,6 +337,19 @@ async def give_up(change: Change, migration: Migration, item: MigrationItem) -> 
     ):
         return False
     await change.record(Step.GIVE_UP, item, migration.pk, failure=item.failure)
+    await _tell_release(change, migration, item, after_failure=True, offered_again=False)
+    return True
+
+
+async def _tell_release(
+    change: Change,
+    migration: Migration,
+    item: MigrationItem,
+    *,
+    after_failure: bool,
+    offered_again: bool,
+) -> None:
+    """The requester hears that the receiver let go, and whether the offer still stands."""
     target = await _actor_environment(change)
     await queue_release_mail(
         change.settings,
@@ -353,10 +358,9 @@ async def give_up(change: Change, migration: Migration, item: MigrationItem) -> 
         [item],
         target,
         _name(change),
-        after_failure=True,
-        offered_again=False,
+        after_failure=after_failure,
+        offered_again=offered_again,
     )
-    return True
 
 
 async def retry(change: Change, item: MigrationItem) -> bool:
