@@ -111,6 +111,17 @@ OPEN_MIGRATION_STATUSES: frozenset[MigrationStatus] = frozenset(
 )
 
 
+# Claimed by a target, whether or not the move has ended: the code can receive nothing more.
+RECEIVED_MIGRATION_STATUSES: frozenset[MigrationStatus] = frozenset(
+    {
+        MigrationStatus.QUEUED,
+        MigrationStatus.RUNNING,
+        MigrationStatus.COMPLETED,
+        MigrationStatus.FAILED,
+    }
+)
+
+
 class MailLanguage(StrEnum):
     """The language of the mails of an offer: Dutch unless English is asked for."""
 

@@ -8,10 +8,12 @@ transaction. Resolvers and the move engine call these functions; nothing else wr
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import reduce
 
 from tortoise.expressions import Q
 
@@ -85,9 +87,6 @@ TRANSITIONS: dict[Step, Transition] = {
     Step.GIVE_UP: _t({S.FAILED}, {S.REJECTED}, "a superuser of the target", AuditAction.GAVE_UP),
 }
 
-# What a status leaves the administration: while open it is held by the offer (rule 6).
-RECEIVED_STATUSES = frozenset({S.QUEUED, S.RUNNING, S.COMPLETED, S.FAILED})
-
 
 def shown_as(status: MigrationStatus, now: datetime) -> Q:
     """Rows users see in this status, in which an offer past its expiry is EXPIRED at once."""
@@ -132,8 +131,9 @@ async def _move(item_id: int, condition: Q, **changes: object) -> bool:
     return changed == 1
 
 
-def _from(step: Step) -> Q:
-    return Q(status__in=list(TRANSITIONS[step].sources))
+def _from(step: Step, now: datetime) -> Q:
+    """The rows a step may be taken from, as TRANSITIONS says: OFFERED means still offered."""
+    return reduce(operator.or_, [shown_as(status, now) for status in TRANSITIONS[step].sources])
 
 
 # -- the source --------------------------------------------------------------------------------
@@ -171,13 +171,12 @@ async def withdraw(
     change: Change, migration: Migration, items: Sequence[MigrationItem]
 ) -> list[MigrationItem]:
     """Withdraw what is still offered or failed; each item changes only if it still may."""
-    condition = still_offered(change.now) | Q(status=S.FAILED)
     withdrawn = [
         item
         for item in items
         if await _move(
             item.pk,
-            condition,
+            _from(Step.WITHDRAW, change.now),
             status=S.WITHDRAWN,
             open_administration_id=None,
             lease_until=None,
@@ -203,6 +202,7 @@ async def withdraw(
 
 async def expire(change: Change, items: Sequence[MigrationItem]) -> list[MigrationItem]:
     """Mark offers past their expiry EXPIRED and free their administrations for a new offer."""
+    # The one step taken from OFFERED *past* its expiry: users already see these as EXPIRED.
     condition = Q(status=S.OFFERED, expires_at__lte=change.now)
     expired = [
         item
@@ -247,7 +247,7 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
     item = reception.item
     if not await _move(
         item.pk,
-        still_offered(change.now),
+        _from(Step.CLAIM, change.now),
         status=S.QUEUED,
         target_environment_id=reception.connection.environment_id,  # type: ignore[attr-defined]
         target_connection_id=reception.connection.pk,
@@ -277,7 +277,7 @@ async def reject(
         for item in items
         if await _move(
             item.pk,
-            still_offered(change.now),
+            _from(Step.REJECT, change.now),
             status=S.REJECTED,
             target_environment_id=target.pk,
             open_administration_id=None,
@@ -304,7 +304,7 @@ async def cancel(
     back_to = S.OFFERED if change.now < item.expires_at else S.EXPIRED
     if not await _move(
         item.pk,
-        Q(status=S.QUEUED),
+        _from(Step.CANCEL, change.now),
         status=back_to,
         open_administration_id=item.administration_id  # type: ignore[attr-defined]
         if back_to == S.OFFERED
@@ -328,7 +328,7 @@ async def give_up(change: Change, migration: Migration, item: MigrationItem) -> 
     reason = f"Given up after the move failed: {item.reason}".strip()
     if not await _move(
         item.pk,
-        Q(status=S.FAILED),
+        _from(Step.GIVE_UP, change.now),
         status=S.REJECTED,
         open_administration_id=None,
         reason=reason,
@@ -367,7 +367,7 @@ async def retry(change: Change, item: MigrationItem) -> bool:
     """Queue a failed move again; the source was left as it was, so it simply starts over."""
     if not await _move(
         item.pk,
-        Q(status=S.FAILED),
+        _from(Step.RETRY, change.now),
         status=S.QUEUED,
         reason="",
         failure=None,
@@ -392,7 +392,7 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     takeover = Q(status=S.RUNNING, lease_until__lt=change.now)
     if not await _move(
         item.pk,
-        (_from(Step.START) | takeover) & Q(move_attempts=item.move_attempts),
+        (_from(Step.START, change.now) | takeover) & Q(move_attempts=item.move_attempts),
         status=S.RUNNING,
         move_attempts=attempt,
         lease_until=lease_until,

@@ -16,7 +16,14 @@ from tortoise.transactions import in_transaction
 
 from models.administration import AccountingConnection, Administration
 from models.audit import record
-from models.enums import AccountingPackage, AuditAction, MigrationStatus, Plan, Role
+from models.enums import (
+    RECEIVED_MIGRATION_STATUSES,
+    AccountingPackage,
+    AuditAction,
+    MigrationStatus,
+    Plan,
+    Role,
+)
 from models.environment import Environment
 from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
@@ -153,19 +160,9 @@ async def _meant_for(migration: Migration, environment_id: int) -> bool:
     return await _addressed_to(migration, environment_id)
 
 
+# Why a right code can receive nothing any more, the strongest reason first.
 _ENDED_AS: list[tuple[frozenset[MigrationStatus], CodeRefusal, str]] = [
-    (
-        frozenset(
-            {
-                MigrationStatus.QUEUED,
-                MigrationStatus.RUNNING,
-                MigrationStatus.COMPLETED,
-                MigrationStatus.FAILED,
-            }
-        ),
-        CodeRefusal.ALREADY_RECEIVED,
-        "has already been received",
-    ),
+    (RECEIVED_MIGRATION_STATUSES, CodeRefusal.ALREADY_RECEIVED, "has already been received"),
     (frozenset({MigrationStatus.REJECTED}), CodeRefusal.REJECTED, "was rejected"),
     (frozenset({MigrationStatus.WITHDRAWN}), CodeRefusal.WITHDRAWN, "was withdrawn by the sender"),
     (frozenset({MigrationStatus.EXPIRED}), CodeRefusal.EXPIRED, "has expired"),
@@ -175,17 +172,17 @@ _ENDED_AS: list[tuple[frozenset[MigrationStatus], CodeRefusal, str]] = [
 def _no_longer_usable(items: list[MigrationItem], now: datetime) -> CodeRefused:
     """A right code with nothing left to receive: why, in words naming each administration."""
     statuses = {item.pk: item.effective_status(now) for item in items}
+    reasons = []
     parts = []
-    refusal = CodeRefusal.EXPIRED
-    for ended, reason, words in reversed(_ENDED_AS):
+    for ended, reason, words in _ENDED_AS:
         names = [item.administration_name for item in items if statuses[item.pk] in ended]
         if names:
-            refusal = reason  # the last that applies is the first in the list: received wins
+            reasons.append(reason)
             parts.append(f"{', '.join(names)} {words}")
     return CodeRefused(
-        refusal,
+        reasons[0] if reasons else CodeRefusal.EXPIRED,
         "This transfer code is right, but nothing in its offer can be received any more: "
-        + "; ".join(reversed(parts))
+        + "; ".join(parts)
         + ". Ask the sender for a new offer if you still want it.",
     )
 
@@ -197,7 +194,7 @@ def ensure_premium(environment: Environment) -> bool:
 
 ADMINISTRATION_CODE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
 # Claimed but not yet moved: their chosen codes are taken in the target already.
-_CODE_HOLDING = [MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.FAILED]
+_CODE_HOLDING = list(RECEIVED_MIGRATION_STATUSES - {MigrationStatus.COMPLETED})
 
 
 class ReceivingRefusal(StrEnum):

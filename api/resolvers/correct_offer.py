@@ -8,7 +8,8 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.schema.ids import decode_global_id
+from api.resolvers.migrations import own_offer
+from api.resolvers.offer_migration import check_recipient_input
 from api.schema.migration import MigrationType
 from api.schema.offering import (
     ChangeMigrationRecipientsInput,
@@ -21,7 +22,6 @@ from api.schema.offering import (
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem
 from models.offer_corrections import change_recipients, extend_offer, resend_offer, standing_items
-from models.offering import MAX_RECIPIENTS, check_recipients, clean_recipients
 
 
 async def _standing_offer(
@@ -30,10 +30,7 @@ async def _standing_offer(
     """The viewer's own offer with what it still offers, or why it cannot be corrected."""
     if refused := superusers_only(ctx.viewer, action):
         return refused
-    pk = decode_global_id(raw_id, "Migration")
-    migration = (
-        await Migration.get_or_none(pk=pk, source_environment_id=ctx.environment_id) if pk else None
-    )
+    migration = await own_offer(raw_id, ctx.environment_id)
     if migration is None:
         return [user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")]
     items = await standing_items(migration, ctx.clock.now())
@@ -58,31 +55,7 @@ async def change_migration_recipients(
     if isinstance(found, list):
         return ChangeMigrationRecipientsPayload(user_errors=found)
     migration, items = found
-    recipients, problems = clean_recipients(input.recipients)
-    errors = [
-        user_error(UserErrorCode.INVALID_EMAIL, p.reason, "recipients", p.index) for p in problems
-    ]
-    if not input.recipients:
-        errors.append(
-            user_error(UserErrorCode.REQUIRED, "Name at least one recipient.", "recipients")
-        )
-    elif len(recipients) > MAX_RECIPIENTS:
-        errors.append(
-            user_error(
-                UserErrorCode.TOO_MANY,
-                f"An offer goes to at most {MAX_RECIPIENTS} recipients.",
-                "recipients",
-            )
-        )
-    checked = await check_recipients(ctx.environment_id, recipients) if recipients else None
-    if checked is not None:
-        errors += [
-            user_error(
-                UserErrorCode(code.value), message, "recipients", *([] if i is None else [i])
-            )
-            for code, i, message in checked.refusals
-        ]
-    target = checked.target if checked else None
+    recipients, target, errors = await check_recipient_input(ctx, input.recipients)
     bound = migration.target_environment_id  # type: ignore[attr-defined]
     if not errors and target is not None and bound is not None and target.pk != bound:
         errors.append(
@@ -96,7 +69,7 @@ async def change_migration_recipients(
     if errors or target is None:
         return ChangeMigrationRecipientsPayload(user_errors=errors)
     async with in_transaction():
-        await change_recipients(ctx.change(), migration, list(recipients), target, items)
+        await change_recipients(ctx.change(), migration, recipients, target, items)
     return ChangeMigrationRecipientsPayload(migration=MigrationType.from_model(migration, ctx))
 
 

@@ -17,6 +17,12 @@ def involved(environment_id: int) -> Q:
     return Q(source_environment_id=environment_id) | Q(target_environment_id=environment_id)
 
 
+async def own_offer(raw_id: str, environment_id: int) -> Migration | None:
+    """An offer the environment made, by its global ID; None for anyone else's or a bad ID."""
+    pk = decode_global_id(raw_id, "Migration")
+    return await Migration.get_or_none(pk=pk, source_environment_id=environment_id) if pk else None
+
+
 async def item_of_involved_environment(pk: int | None, environment_id: int) -> MigrationItem | None:
     """One administration of an offer, if the environment offered or received it."""
     item = await MigrationItem.get_or_none(pk=pk).select_related("migration") if pk else None

@@ -25,8 +25,8 @@ from models.offering import (
 
 def _check_form(
     ctx: Context, data: OfferMigrationInput
-) -> tuple[list[int | None], dict[str, int], list[UserError]]:
-    """Checks that need no database: sizes, duplicates, addresses, acknowledgement, terms."""
+) -> tuple[list[int | None], list[UserError]]:
+    """Checks that need no database: sizes, duplicates, acknowledgement, terms."""
     errors: list[UserError] = []
     limit = ctx.settings.max_administrations_per_offer
     if not data.administration_ids:
@@ -57,27 +57,6 @@ def _check_form(
             )
         if pk is not None:
             seen.add(pk)
-    recipients, problems = clean_recipients(data.recipients)
-    for problem in problems:
-        errors.append(
-            user_error(UserErrorCode.INVALID_EMAIL, problem.reason, "recipients", problem.index)
-        )
-    if not data.recipients:
-        errors.append(
-            user_error(
-                UserErrorCode.REQUIRED,
-                "Name at least one superuser of the receiving environment.",
-                "recipients",
-            )
-        )
-    elif len(recipients) > MAX_RECIPIENTS:
-        errors.append(
-            user_error(
-                UserErrorCode.TOO_MANY,
-                f"An offer goes to at most {MAX_RECIPIENTS} recipients.",
-                "recipients",
-            )
-        )
     if not data.acknowledge_users_do_not_move:
         errors.append(
             user_error(
@@ -94,7 +73,7 @@ def _check_form(
                 "acceptTerms",
             )
         )
-    return ids, recipients, errors
+    return ids, errors
 
 
 async def _check_administrations(
@@ -164,18 +143,43 @@ def _position(index: int | None) -> tuple[int, ...]:
     return () if index is None else (index,)
 
 
-async def _check_target(
-    ctx: Context, recipients: dict[str, int]
-) -> tuple[Environment | None, list[UserError]]:
-    """The one office the recipients belong to, or each refusal at the recipient's position."""
-    if not recipients:
-        return None, []
-    checked = await check_recipients(ctx.environment_id, recipients)
+async def check_recipient_input(
+    ctx: Context, raw: list[str]
+) -> tuple[list[str], Environment | None, list[UserError]]:
+    """Rule 7 for recipients as typed: valid, not too many, superusers of one other office.
+
+    Returns the cleaned addresses, the office they make the target, and every refusal at the
+    recipient's position as sent; offering and changing recipients both use it.
+    """
+    recipients, problems = clean_recipients(raw)
     errors = [
+        user_error(UserErrorCode.INVALID_EMAIL, problem.reason, "recipients", problem.index)
+        for problem in problems
+    ]
+    if not raw:
+        errors.append(
+            user_error(
+                UserErrorCode.REQUIRED,
+                "Name at least one superuser of the receiving environment.",
+                "recipients",
+            )
+        )
+    elif len(recipients) > MAX_RECIPIENTS:
+        errors.append(
+            user_error(
+                UserErrorCode.TOO_MANY,
+                f"An offer goes to at most {MAX_RECIPIENTS} recipients.",
+                "recipients",
+            )
+        )
+    if not recipients:
+        return [], None, errors
+    checked = await check_recipients(ctx.environment_id, recipients)
+    errors += [
         user_error(UserErrorCode(code.value), message, "recipients", *_position(index))
         for code, index, message in checked.refusals
     ]
-    return checked.target, errors
+    return list(recipients), checked.target, errors
 
 
 async def offer_migration(
@@ -186,10 +190,10 @@ async def offer_migration(
     user = ctx.viewer
     if refusal := superusers_only(user, "offer"):
         return OfferMigrationPayload(user_errors=refusal)
-    ids, recipients, errors = _check_form(ctx, input)
+    ids, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids)
-    target, target_errors = await _check_target(ctx, recipients)
-    errors += adm_errors + target_errors
+    recipients, target, recipient_errors = await check_recipient_input(ctx, input.recipients)
+    errors += adm_errors + recipient_errors
     if errors or target is None:
         return OfferMigrationPayload(user_errors=errors)
 
@@ -199,7 +203,7 @@ async def offer_migration(
             migration, _ = await lifecycle.offer(
                 ctx.change(),
                 administrations,
-                list(recipients),
+                recipients,
                 target=target,
                 language=MailLanguage(input.language),
             )

@@ -9,10 +9,8 @@ from api.errors import PublicError
 from api.schema.ids import decode_global_id
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem
-from models.enums import MigrationStatus
+from models.enums import RECEIVED_MIGRATION_STATUSES, MigrationStatus
 from models.receiving import CodeRefused, redeem_code
-
-RECEIVED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING, MigrationStatus.COMPLETED}
 
 
 async def redeem_for_mutation(ctx: Context, code: str) -> Migration | UserError:
@@ -70,7 +68,7 @@ def not_claimable(item: MigrationItem, status: MigrationStatus, *path: str | int
     name = item.administration_name
     if status == MigrationStatus.EXPIRED:
         return user_error(UserErrorCode.EXPIRED, f"The offer of {name} has expired.", *path)
-    if status in RECEIVED or status == MigrationStatus.FAILED:
+    if status in RECEIVED_MIGRATION_STATUSES:
         return user_error(
             UserErrorCode.ALREADY_RECEIVED, f"{name} has already been received.", *path
         )

@@ -8,11 +8,12 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.resolvers.migrations import own_offer
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Migration, MigrationItem, lifecycle
+from models import MigrationItem, lifecycle
 from models.enums import MigrationStatus
 
 STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING}
@@ -48,10 +49,7 @@ async def withdraw_migration(
     ctx: Context = info.context
     if refusal := superusers_only(ctx.viewer, "withdraw"):
         return WithdrawMigrationPayload(user_errors=refusal)
-    pk = decode_global_id(input.migration_id, "Migration")
-    migration = (
-        await Migration.get_or_none(pk=pk, source_environment_id=ctx.environment_id) if pk else None
-    )
+    migration = await own_offer(input.migration_id, ctx.environment_id)
     if migration is None:
         return WithdrawMigrationPayload(
             user_errors=[
