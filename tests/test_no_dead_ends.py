@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from models import AuditEvent, BillableLine, CodeAttempt, Document, OutboxMail
-from models.enums import MigrationStatus, Role, TokenScope
+from models.enums import MigrationStatus, MoveFailure, Plan, Role, TokenScope
 from mover.engine import MoveEngine
 from overdracht.settings import ConfigurationError, Price, load_settings
 from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
@@ -379,3 +379,23 @@ async def test_billable_lines_are_for_the_receivers_superusers(
     line_id = gid("BillableLine", line)
     assert (await scenario.graphql(node, {"id": line_id}, scenario.target_token))["data"]["node"]
     assert (await scenario.graphql(node, {"id": line_id}, scenario.token))["data"]["node"] is None
+
+
+@pytest.mark.parametrize("change", ["plan", "twin"])
+async def test_the_move_checks_receiving_again_and_says_why(
+    scenario, factory, settings, clock, files, change
+):
+    case = await bring_to(S.QUEUED, scenario, engine_of(settings, clock, files), clock)
+    if change == "plan":
+        scenario.target.plan = Plan.STANDARD
+        await scenario.target.save()
+    else:
+        first = scenario.ready[0]
+        await factory.administration(scenario.target_exact, code=first.code, name=first.name)
+    assert await engine_of(settings, clock, files).run_until_idle() == [S.FAILED]
+    item = await case.item()
+    expected = (
+        MoveFailure.TARGET_NOT_PREMIUM if change == "plan" else MoveFailure.DUPLICATE_IN_TARGET
+    )
+    assert item.failure == expected
+    assert await BillableLine.all().count() == 0
