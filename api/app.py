@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
@@ -25,6 +25,19 @@ from overdracht.settings import Settings, load_settings
 async def healthz(request: Request) -> JSONResponse:
     """Liveness for load balancers and the quick start."""
     return JSONResponse({"status": "ok"})
+
+
+async def to_graphiql(request: Request) -> RedirectResponse:
+    """Without a frontend of its own, a link from a mail opens GraphiQL instead of a 404."""
+    return RedirectResponse("/graphql", status_code=307)
+
+
+def _landing_routes(settings: Settings) -> list[Route]:
+    """The root, and the frontend's pages that mails link to when they point at this service."""
+    paths = {"/"}
+    if settings.frontend_url == settings.public_url:
+        paths |= {settings.frontend_code_path, settings.frontend_overview_path}
+    return [Route(path, to_graphiql, methods=["GET"]) for path in sorted(paths)]
 
 
 def create_app(
@@ -62,6 +75,7 @@ def create_app(
                 "/documents/{document_id}/file", download_endpoint(files, clock), methods=["GET"]
             ),
             Route("/healthz", healthz, methods=["GET"]),
+            *_landing_routes(settings),
         ],
         middleware=[Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)],
         lifespan=lifespan,

@@ -18,6 +18,7 @@ from models import (
     User,
 )
 from models.document import count_documents
+from models.outbox import OutboxMail
 
 M = TypeVar("M", bound=Model)
 
@@ -50,6 +51,15 @@ async def _audit_of_migrations(migration_ids: Sequence[int]) -> list[list[AuditE
     return [grouped[i] for i in migration_ids]
 
 
+async def _code_mails_of_migrations(migration_ids: Sequence[int]) -> list[list[OutboxMail]]:
+    """The mails that carried each offer's transfer code, oldest first."""
+    grouped: dict[int, list[OutboxMail]] = {i: [] for i in migration_ids}
+    mails = OutboxMail.filter(migration_id__in=list(migration_ids), kind="OFFER").order_by("id")
+    for mail in await mails:
+        grouped[mail.migration_id].append(mail)  # type: ignore[attr-defined]
+    return [grouped[i] for i in migration_ids]
+
+
 @dataclass
 class Loaders:
     """One loader per kind of related data a GraphQL field may need."""
@@ -70,4 +80,7 @@ class Loaders:
     )
     audit_of_migration: DataLoader[int, list[AuditEvent]] = field(
         default_factory=lambda: DataLoader(load_fn=_audit_of_migrations)
+    )
+    code_mails_of_migration: DataLoader[int, list[OutboxMail]] = field(
+        default_factory=lambda: DataLoader(load_fn=_code_mails_of_migrations)
     )

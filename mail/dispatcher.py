@@ -18,15 +18,10 @@ from datetime import datetime, timedelta
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from mail.outbox import new_message_id
-from mail.smtp import (
-    PermanentFailure,
-    TemporaryFailure,
-    build_message,
-    deliver,
-    envelope_recipients,
-)
-from models.enums import MailStatus
+from mail.delivery import Answer, settle, waiting_recipients
+from mail.refusals import tell_refused
+from mail.smtp import PermanentFailure, TemporaryFailure, build_message, deliver
+from models.enums import DeliveryState, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import Clock
 from overdracht.db import supports_row_locks
@@ -126,64 +121,64 @@ class MailDispatcher:
         return mails
 
     async def _send(self, mail: OutboxMail) -> int:
-        """Deliver one claimed mail and record the outcome; 1 if it was sent, else 0."""
+        """Try one claimed mail for the recipients still waiting; 1 if anyone got it now."""
+        envelope = waiting_recipients(mail)
+        answers = await self._attempt(mail, envelope) if envelope else {}
+        settled = settle(mail, answers, now=self.clock.now(), max_age=self.settings.mail_max_age)
+        changes: dict[str, object] = {
+            "status": settled.status,
+            "deliveries": settled.deliveries,
+            "last_error": settled.summary()[:ERROR_MAX],
+        }
+        if settled.status == MailStatus.PENDING:
+            delay = retry_delay(mail.attempts)
+            changes["next_attempt_at"] = self.clock.now() + delay
+            log.warning(
+                "mail %s not delivered to everyone (attempt %s), retry in %s: %s",
+                mail.message_id,
+                mail.attempts,
+                delay,
+                settled.summary(),
+            )
+        delivered = [a for a, answer in answers.items() if answer.state == DeliveryState.DELIVERED]
+        if delivered:
+            changes["sent_at"] = self.clock.now()
+            log.info("mail %s sent: %s to %s", mail.message_id, mail.kind, ", ".join(delivered))
+        if settled.newly_refused:
+            log.error("mail %s refused: %s", mail.message_id, settled.summary())
+        async with in_transaction():
+            if await self._finish(mail, **changes) and settled.newly_refused:
+                await tell_refused(self.settings, self.clock.now(), mail, settled.newly_refused)
+        return 1 if delivered else 0
+
+    async def _attempt(self, mail: OutboxMail, envelope: list[str]) -> dict[str, Answer]:
+        """One SMTP attempt, as an answer per recipient; never raises."""
         try:
             delivery = await deliver(
                 build_message(mail),
                 sender=mail.sender,
-                recipients=envelope_recipients(mail),
+                recipients=envelope,
                 smtp=self.settings.smtp,
             )
         except TemporaryFailure as exc:
-            delay = retry_delay(mail.attempts)
-            log.warning(
-                "mail %s not sent (attempt %s), retry in %s: %s",
-                mail.message_id,
-                mail.attempts,
-                delay,
-                exc,
-            )
-            await self._finish(
-                mail,
-                status=MailStatus.PENDING,
-                next_attempt_at=self.clock.now() + delay,
-                last_error=str(exc)[:ERROR_MAX],
-            )
-            return 0
+            return {a: Answer(DeliveryState.PENDING, str(exc)) for a in envelope}
         except PermanentFailure as exc:
-            log.error("mail %s refused for good: %s", mail.message_id, exc)
-            await self._finish(mail, status=MailStatus.FAILED, last_error=str(exc)[:ERROR_MAX])
-            return 0
+            return {a: Answer(DeliveryState.REFUSED, str(exc)) for a in envelope}
         except Exception as exc:
             # A bug or an unforeseen error: keep the mail and try again later.
-            delay = retry_delay(mail.attempts)
-            log.exception("mail %s: unexpected error, retry in %s", mail.message_id, delay)
-            await self._finish(
-                mail,
-                status=MailStatus.PENDING,
-                next_attempt_at=self.clock.now() + delay,
-                last_error=f"{type(exc).__name__}: {exc}"[:ERROR_MAX],
-            )
-            return 0
-        log.info(
-            "mail %s sent: %s to %s",
-            mail.message_id,
-            mail.kind,
-            ", ".join(
-                address for address in envelope_recipients(mail) if address not in delivery.refused
-            ),
-        )
-        changes: dict[str, object] = {"status": MailStatus.SENT, "sent_at": self.clock.now()}
-        if not delivery.refused:
-            await self._finish(mail, **changes)
-            return 1
-        refusals = delivery.describe_refusals()
-        log.warning("mail %s refused for some recipients: %s", mail.message_id, refusals)
-        changes["last_error"] = f"refused for some recipients: {refusals}"[:ERROR_MAX]
-        async with in_transaction():
-            if await self._finish(mail, **changes) and delivery.deferred:
-                await self._retry_for(mail, delivery.deferred, refusals)
-        return 1
+            log.exception("mail %s: unexpected error", mail.message_id)
+            return {
+                a: Answer(DeliveryState.PENDING, f"{type(exc).__name__}: {exc}") for a in envelope
+            }
+        answers = {}
+        for address in envelope:
+            if address in delivery.refused:
+                code, text = delivery.refused[address]
+                state = DeliveryState.REFUSED if code >= 500 else DeliveryState.PENDING
+                answers[address] = Answer(state, f"{code} {text}".strip(), code)
+            else:
+                answers[address] = Answer(DeliveryState.DELIVERED, "250 accepted", 250)
+        return answers
 
     async def _finish(self, mail: OutboxMail, **changes: object) -> bool:
         """Record a send's outcome, unless the lease ran out and another dispatcher took over."""
@@ -196,32 +191,6 @@ class MailDispatcher:
                 mail.message_id,
             )
         return bool(updated)
-
-    async def _retry_for(self, mail: OutboxMail, recipients: list[str], refusals: str) -> None:
-        """Queue the mail again for recipients the server deferred, so they still get it."""
-        retry = await OutboxMail.create(
-            kind=mail.kind,
-            message_id=new_message_id(self.settings),
-            sender=mail.sender,
-            to=recipients,
-            cc=[],
-            subject=mail.subject,
-            text_body=mail.text_body,
-            html_body=mail.html_body,
-            language=mail.language,
-            status=MailStatus.PENDING,
-            attempts=0,
-            next_attempt_at=self.clock.now() + retry_delay(1),
-            last_error=f"deferred when {mail.message_id} was sent: {refusals}"[:ERROR_MAX],
-            created_at=self.clock.now(),
-            migration_id=mail.migration_id,  # type: ignore[attr-defined]
-        )
-        log.info(
-            "mail %s queued again as %s for %s",
-            mail.message_id,
-            retry.message_id,
-            ", ".join(recipients),
-        )
 
 
 async def dispatcher_loop(

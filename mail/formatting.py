@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from models.enums import MailLanguage
 
@@ -47,20 +48,34 @@ PACKAGE_LABELS = {
 }
 
 
+DEFAULT_TIME_ZONE = "Europe/Amsterdam"
+
+
 def as_utc(moment: datetime) -> datetime:
-    """Mails state times in UTC; a naive time is taken to be UTC already."""
+    """A moment in UTC, for mail headers; a naive time is taken to be UTC already."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
 
 
-def format_datetime(moment: datetime, language: MailLanguage) -> str:
-    """A moment as a reader writes it, with month names that do not depend on the locale."""
-    moment = as_utc(moment)
-    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+def format_datetime(
+    moment: datetime,
+    language: MailLanguage,
+    zone: ZoneInfo | None = None,
+    *,
+    with_time: bool = True,
+) -> str:
+    """A moment as a reader in the office writes it: local time, the zone's abbreviation."""
+    local = as_utc(moment).astimezone(zone or ZoneInfo(DEFAULT_TIME_ZONE))
+    months = MONTHS_EN if language == MailLanguage.EN else MONTHS_NL
+    date = f"{local.day} {months[local.month - 1]} {local.year}"
+    if not with_time:
+        return date
+    clock = f"{local.hour:02d}:{local.minute:02d}"
+    abbreviation = local.tzname() or "UTC"
     if language == MailLanguage.EN:
-        return f"{moment.day} {MONTHS_EN[moment.month - 1]} {moment.year}, {clock} UTC"
-    return f"{moment.day} {MONTHS_NL[moment.month - 1]} {moment.year} om {clock} (UTC)"
+        return f"{date}, {clock} {abbreviation}"
+    return f"{date} om {clock} ({abbreviation})"
 
 
 def format_count(number: int, language: MailLanguage) -> str:

@@ -1,18 +1,20 @@
 """The mails Overdracht sends, as plain data, and `render` to turn one into subject, text and HTML.
 
-The callers (the offer and withdraw mutations, the move engine) describe *what* happened;
-the templates in templates_nl.py and templates_en.py decide how it reads.
+The callers (mail/notices.py) describe *what* happened; the letters in letters.py decide how
+it reads, with the words of every language from phrases.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
-from mail import templates_en, templates_nl
-from mail.layout import Letter, to_html, to_text
+from mail import letters
+from mail.formatting import DEFAULT_TIME_ZONE
+from mail.layout import to_html, to_text
+from mail.phrases import Words
 from models.enums import MailLanguage
 from models.migration import MigrationItem
 
@@ -26,6 +28,10 @@ class MailKind(StrEnum):
     COMPLETION = "COMPLETION"
     FAILURE = "FAILURE"
     RELEASE = "RELEASE"
+    CLAIM = "CLAIM"
+    REMINDER = "REMINDER"
+    EXPIRY = "EXPIRY"
+    REFUSAL = "REFUSAL"
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ class OfferMail:
     offered_at: datetime
     expires_at: datetime
     administrations: list[AdministrationLine]
-    service_url: str
+    receive_url: str  # the frontend's page for entering a code; never holds the code
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +82,7 @@ class WithdrawalMail:
     requester_name: str
     withdrawn_at: datetime
     administrations: list[AdministrationLine]
+    overview_url: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +95,7 @@ class RejectionMail:
     reason: str
     rejected_at: datetime
     administrations: list[AdministrationLine]
+    overview_url: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,6 +108,7 @@ class CompletionMail:
     completed_at: datetime
     administration: AdministrationLine
     documents_moved: int
+    overview_url: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,6 +121,7 @@ class FailureMail:
     failed_at: datetime
     administration: AdministrationLine
     reason: str
+    overview_url: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,9 +135,71 @@ class ReleaseMail:
     administrations: list[AdministrationLine]
     after_failure: bool  # given up after a failed move, or cancelled before it started
     offered_again: bool  # still offered under the same code, or free to offer anew
+    overview_url: str
 
 
-Mail = OfferMail | WithdrawalMail | RejectionMail | CompletionMail | FailureMail | ReleaseMail
+@dataclass(frozen=True, kw_only=True)
+class ClaimMail:
+    """Tells the requester which administrations the receiver claimed, and who did."""
+
+    language: MailLanguage = MailLanguage.NL
+    target_office_name: str
+    received_by_name: str
+    received_by_email: str
+    received_at: datetime
+    administrations: list[AdministrationLine]
+    overview_url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReminderMail:
+    """Reminds the recipients, some days before expiry, of what is still offered to them."""
+
+    language: MailLanguage = MailLanguage.NL
+    source_office_code: str
+    source_office_name: str
+    requester_name: str
+    transfer_code: str
+    expires_at: datetime
+    administrations: list[AdministrationLine]
+    receive_url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExpiryMail:
+    """Tells the requester that an offer expired unused, and that it can be made again."""
+
+    language: MailLanguage = MailLanguage.NL
+    expired_at: datetime
+    recipients: list[str]
+    administrations: list[AdministrationLine]
+    overview_url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RefusalMail:
+    """Tells the requester that the mail server refused the code's mail to one recipient."""
+
+    language: MailLanguage = MailLanguage.NL
+    address: str
+    server_answer: str
+    refused_at: datetime
+    administrations: list[AdministrationLine]
+    overview_url: str
+
+
+Mail = (
+    OfferMail
+    | WithdrawalMail
+    | RejectionMail
+    | CompletionMail
+    | FailureMail
+    | ReleaseMail
+    | ClaimMail
+    | ReminderMail
+    | ExpiryMail
+    | RefusalMail
+)
 
 
 @dataclass(frozen=True)
@@ -147,33 +219,18 @@ _KINDS: dict[type, MailKind] = {
     CompletionMail: MailKind.COMPLETION,
     FailureMail: MailKind.FAILURE,
     ReleaseMail: MailKind.RELEASE,
-}
-
-_TEMPLATES: dict[MailLanguage, dict[MailKind, Callable[..., Letter]]] = {
-    MailLanguage.NL: {
-        MailKind.OFFER: templates_nl.offer,
-        MailKind.WITHDRAWAL: templates_nl.withdrawal,
-        MailKind.REJECTION: templates_nl.rejection,
-        MailKind.COMPLETION: templates_nl.completion,
-        MailKind.FAILURE: templates_nl.failure,
-        MailKind.RELEASE: templates_nl.release,
-    },
-    MailLanguage.EN: {
-        MailKind.OFFER: templates_en.offer,
-        MailKind.WITHDRAWAL: templates_en.withdrawal,
-        MailKind.REJECTION: templates_en.rejection,
-        MailKind.COMPLETION: templates_en.completion,
-        MailKind.FAILURE: templates_en.failure,
-        MailKind.RELEASE: templates_en.release,
-    },
+    ClaimMail: MailKind.CLAIM,
+    ReminderMail: MailKind.REMINDER,
+    ExpiryMail: MailKind.EXPIRY,
+    RefusalMail: MailKind.REFUSAL,
 }
 
 
-def render(mail: Mail) -> RenderedMail:
-    """Write a mail out in its language, as a plain-text and an HTML part."""
+def render(mail: Mail, time_zone: str = DEFAULT_TIME_ZONE) -> RenderedMail:
+    """Write a mail out in its language and the office's time zone, as text and HTML."""
     kind = _KINDS[type(mail)]
     language = MailLanguage(mail.language) if mail.language else MailLanguage.NL
-    letter = _TEMPLATES[language][kind](mail)
+    letter = letters.LETTERS[kind.value](mail, Words(language, ZoneInfo(time_zone)))
     return RenderedMail(
         kind=kind.value, subject=letter.subject, text=to_text(letter), html=to_html(letter)
     )

@@ -11,11 +11,15 @@ from datetime import datetime
 
 from mail.messages import (
     AdministrationLine,
+    ClaimMail,
     CompletionMail,
+    ExpiryMail,
     FailureMail,
     OfferMail,
+    RefusalMail,
     RejectionMail,
     ReleaseMail,
+    ReminderMail,
     WithdrawalMail,
 )
 from mail.outbox import enqueue_notice
@@ -52,7 +56,7 @@ async def queue_offer_mail(
         offered_at=migration.offered_at,
         expires_at=migration.expires_at,
         administrations=_lines(migration, items),
-        service_url=settings.public_url,
+        receive_url=settings.code_entry_url,
     )
     await enqueue_notice(
         mail,
@@ -81,6 +85,7 @@ async def queue_withdrawal_mail(
         requester_name=withdrawn_by,
         withdrawn_at=now,
         administrations=_lines(migration, items),
+        overview_url=settings.overview_url,
     )
     await enqueue_notice(
         mail,
@@ -109,6 +114,7 @@ async def queue_rejection_mail(
         reason=reason,
         rejected_at=now,
         administrations=_lines(migration, items),
+        overview_url=settings.overview_url,
     )
     await enqueue_notice(
         mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
@@ -135,6 +141,7 @@ async def queue_release_mail(
         administrations=_lines(migration, items),
         after_failure=after_failure,
         offered_again=offered_again,
+        overview_url=settings.overview_url,
     )
     await enqueue_notice(
         mail,
@@ -169,6 +176,7 @@ async def queue_completion_mail(
             inbound_mail_address=administration.inbound_mail_address,
         ),
         documents_moved=item.documents_total,
+        overview_url=settings.overview_url,
     )
     await enqueue_notice(
         mail,
@@ -197,6 +205,7 @@ async def queue_failure_mail(
         failed_at=now,
         administration=AdministrationLine.of_item(item, migration.package.value),
         reason=reason,
+        overview_url=settings.overview_url,
     )
     await enqueue_notice(
         mail,
@@ -205,4 +214,89 @@ async def queue_failure_mail(
         cc=_receivers([item]),
         settings=settings,
         now=now,
+    )
+
+
+async def queue_claim_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    target: Environment,
+    received_by: str,
+    received_by_email: str,
+) -> None:
+    """Tell the requester which administrations were received, and by whom."""
+    mail = ClaimMail(
+        language=migration.language,
+        target_office_name=target.name,
+        received_by_name=received_by,
+        received_by_email=received_by_email,
+        received_at=now,
+        administrations=_lines(migration, items),
+        overview_url=settings.overview_url,
+    )
+    await enqueue_notice(
+        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
+    )
+
+
+async def queue_reminder_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    source: Environment,
+) -> None:
+    """Remind the recipients, before expiry, of what is still offered to them."""
+    mail = ReminderMail(
+        language=migration.language,
+        source_office_code=source.office_code,
+        source_office_name=source.name,
+        requester_name=migration.requester_name,
+        transfer_code=format_transfer_code(migration.transfer_code),
+        expires_at=max(item.expires_at for item in items),
+        administrations=_lines(migration, items),
+        receive_url=settings.code_entry_url,
+    )
+    await enqueue_notice(
+        mail, migration=migration, to=list(migration.recipients), cc=[], settings=settings, now=now
+    )
+
+
+async def queue_expiry_mail(
+    settings: Settings, now: datetime, migration: Migration, items: Sequence[MigrationItem]
+) -> None:
+    """Tell the requester the offer ran out and nobody received these administrations."""
+    mail = ExpiryMail(
+        language=migration.language,
+        expired_at=max(item.expires_at for item in items),
+        recipients=list(migration.recipients),
+        administrations=_lines(migration, items),
+        overview_url=settings.overview_url,
+    )
+    await enqueue_notice(
+        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
+    )
+
+
+async def queue_refusal_mail(
+    settings: Settings,
+    now: datetime,
+    migration: Migration,
+    items: Sequence[MigrationItem],
+    address: str,
+    server_answer: str,
+) -> None:
+    """Tell the requester that a recipient never got the code, with the server's answer."""
+    mail = RefusalMail(
+        language=migration.language,
+        address=address,
+        server_answer=server_answer,
+        refused_at=now,
+        administrations=_lines(migration, items),
+        overview_url=settings.overview_url,
+    )
+    await enqueue_notice(
+        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
     )

@@ -98,7 +98,7 @@ async def enqueue_notice(
 ) -> OutboxMail:
     """Render a notice about an offer in the offer's language and queue it with the change."""
     return await enqueue(
-        render(mail),
+        render(mail, settings.time_zone),
         to=to,
         cc=cc,
         language=migration.language,

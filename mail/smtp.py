@@ -27,12 +27,12 @@ class TemporaryFailure(DeliveryError):
 
 
 class PermanentFailure(DeliveryError):
-    """The server refused this mail for good (5xx for every recipient, or for its content)."""
+    """The server refused this mail itself for good (5xx for its content or sender)."""
 
 
 @dataclass(frozen=True)
 class Delivery:
-    """What the server said about an accepted mail: the recipients it refused, if any."""
+    """What the server said per recipient: those it refused (4xx for now, 5xx for good)."""
 
     refused: dict[str, tuple[int, str]]
 
@@ -74,10 +74,6 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _refusals(refused: list[aiosmtplib.SMTPRecipientRefused]) -> str:
-    return "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in refused)
-
-
 async def deliver(
     message: EmailMessage, *, sender: str, recipients: list[str], smtp: SmtpSettings
 ) -> Delivery:
@@ -96,10 +92,8 @@ async def deliver(
             timeout=smtp.timeout_seconds,
         )
     except aiosmtplib.SMTPRecipientsRefused as exc:
-        detail = f"every recipient refused: {_refusals(exc.recipients)}"
-        if all(r.code >= 500 for r in exc.recipients):
-            raise PermanentFailure(detail) from exc
-        raise TemporaryFailure(detail) from exc
+        # Nothing was sent, but the server answered for each recipient: that is the outcome.
+        return Delivery(refused={r.recipient: (r.code, r.message) for r in exc.recipients})
     except (aiosmtplib.SMTPRecipientRefused, aiosmtplib.SMTPDataError) as exc:
         # Refusals of this mail itself; anything else (sender, login, TLS) is configuration.
         if exc.code >= 500:

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from models.user import User
 
 
+SYSTEM_ACTOR = "Overdracht"  # the name steps taken by the service itself are recorded under
+
+
 class AuditEvent(Model):
     """One recorded step, visible to the superusers of the environments involved."""
 
@@ -56,7 +59,7 @@ async def record(
         item_id=item_id,
         action=action,
         actor=actor,
-        actor_name=actor.display_name if actor else "",
+        actor_name=actor.display_name if actor else SYSTEM_ACTOR,
         actor_environment_id=actor_environment_id
         if actor_environment_id is not None
         else (actor.environment_id if actor else None),  # type: ignore[attr-defined]

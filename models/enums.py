@@ -147,6 +147,8 @@ class AuditAction(StrEnum):
     RECIPIENTS_CHANGED = "RECIPIENTS_CHANGED"
     OFFER_RESENT = "OFFER_RESENT"
     EXPIRY_EXTENDED = "EXPIRY_EXTENDED"
+    RECIPIENT_REFUSED = "RECIPIENT_REFUSED"
+    PREVIEWED = "PREVIEWED"
 
 
 class MoveFailure(StrEnum):
@@ -171,3 +173,11 @@ class MailStatus(StrEnum):
     SENDING = "SENDING"
     SENT = "SENT"
     FAILED = "FAILED"
+
+
+class DeliveryState(StrEnum):
+    """Where one recipient of one mail stands: delivered, still being tried, or refused."""
+
+    DELIVERED = "DELIVERED"
+    PENDING = "PENDING"
+    REFUSED = "REFUSED"

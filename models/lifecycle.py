@@ -9,6 +9,7 @@ transaction. Resolvers and the move engine call these functions; nothing else wr
 from __future__ import annotations
 
 import operator
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,15 +19,18 @@ from functools import reduce
 from tortoise.expressions import Q
 
 from mail.notices import (
+    queue_claim_mail,
     queue_completion_mail,
+    queue_expiry_mail,
     queue_failure_mail,
     queue_offer_mail,
     queue_rejection_mail,
     queue_release_mail,
+    queue_reminder_mail,
     queue_withdrawal_mail,
 )
 from models.administration import AccountingConnection, Administration
-from models.audit import record
+from models.audit import SYSTEM_ACTOR, record
 from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure
 from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
@@ -201,7 +205,7 @@ async def withdraw(
 
 
 async def expire(change: Change, items: Sequence[MigrationItem]) -> list[MigrationItem]:
-    """Mark offers past their expiry EXPIRED and free their administrations for a new offer."""
+    """Mark offers past their expiry EXPIRED, free their books, and tell each requester once."""
     # The one step taken from OFFERED *past* its expiry: users already see these as EXPIRED.
     condition = Q(status=S.OFFERED, expires_at__lte=change.now)
     expired = [
@@ -215,8 +219,13 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
             status_changed_at=change.now,
         )
     ]
+    by_offer: dict[int, list[MigrationItem]] = defaultdict(list)
     for item in expired:
         await change.record(Step.EXPIRE, item, item.migration_id)  # type: ignore[attr-defined]
+        by_offer[item.migration_id].append(item)  # type: ignore[attr-defined]
+    # Each item changes status only once, so each expired administration is told of once.
+    for migration in await Migration.filter(pk__in=list(by_offer)):
+        await queue_expiry_mail(change.settings, change.now, migration, by_offer[migration.pk])
     return expired
 
 
@@ -226,6 +235,32 @@ async def expire_due(change: Change, administration_ids: Sequence[int] | None = 
     if administration_ids is not None:
         query = query.filter(open_administration_id__in=list(administration_ids))
     return len(await expire(change, await query))
+
+
+async def remind_due(change: Change) -> int:
+    """Remind the recipients of offers expiring soon, once per expiry; returns how many."""
+    before = change.settings.reminder_before_expiry
+    if not before:
+        return 0
+    due = Migration.filter(
+        reminded_at__isnull=True,
+        expires_at__gt=change.now,
+        expires_at__lte=change.now + before,
+    )
+    reminded = 0
+    for migration in await due:
+        # The conditional update is the once: of several workers, one wins each offer.
+        if not await Migration.filter(pk=migration.pk, reminded_at__isnull=True).update(
+            reminded_at=change.now
+        ):
+            continue
+        items = await MigrationItem.filter(still_offered(change.now), migration_id=migration.pk)
+        if not items:
+            continue
+        source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+        await queue_reminder_mail(change.settings, change.now, migration, items, source)
+        reminded += 1
+    return reminded
 
 
 # -- the target --------------------------------------------------------------------------------
@@ -265,6 +300,18 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
         connection=reception.connection.name,
     )
     return True
+
+
+async def tell_claimed(
+    change: Change, migration: Migration, items: Sequence[MigrationItem]
+) -> None:
+    """One mail to the requester for everything one claim received: which, and by whom."""
+    receiver = change.actor
+    assert receiver is not None, "a claim is made by a superuser of the target"
+    target = await _actor_environment(change)
+    await queue_claim_mail(
+        change.settings, change.now, migration, items, target, receiver.display_name, receiver.email
+    )
 
 
 async def reject(
@@ -500,7 +547,7 @@ async def fail(
 
 
 def _name(change: Change) -> str:
-    return change.actor.display_name if change.actor else "Overdracht"
+    return change.actor.display_name if change.actor else SYSTEM_ACTOR
 
 
 async def _actor_environment(change: Change) -> Environment:

@@ -41,6 +41,8 @@ class Migration(Model):
     offered_at = fields.DatetimeField()
     expires_at = fields.DatetimeField()
     terms_accepted_at = fields.DatetimeField()
+    # When the recipients were reminded of this expiry; cleared when the expiry moves.
+    reminded_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "migration"

@@ -89,7 +89,8 @@ async def extend_offer(
     """Move the expiry of what is still offered to a later moment, and mail the new date."""
     previous = migration.expires_at
     migration.expires_at = expires_at
-    await migration.save(update_fields=["expires_at"])
+    migration.reminded_at = None  # the new expiry gets its own reminder
+    await migration.save(update_fields=["expires_at", "reminded_at"])
     await MigrationItem.filter(still_offered(change.now), migration_id=migration.pk).update(
         expires_at=expires_at
     )

@@ -17,6 +17,8 @@ class OutboxMail(Model):
     sender = fields.CharField(max_length=320)
     to: fields.Field[list] = fields.JSONField()
     cc: fields.Field[list] = fields.JSONField(default=list)
+    # Per recipient (as written in to/cc): {"state", "code", "answer", "at"}, see mail/delivery.py.
+    deliveries: fields.Field[dict] = fields.JSONField(default=dict)
     subject = fields.CharField(max_length=300)
     text_body = fields.TextField()
     html_body = fields.TextField()

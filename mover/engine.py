@@ -432,9 +432,13 @@ class MoveEngine:
     # -- the loop ------------------------------------------------------------------------------
 
     async def expire_offers(self) -> int:
-        """Record offers that passed their expiry; their status already shows EXPIRED."""
+        """Record offers that passed their expiry, and remind recipients of those expiring soon."""
+        change = Change(self.settings, self.clock.now())
         async with in_transaction():
-            return await lifecycle.expire_due(Change(self.settings, self.clock.now()))
+            expired = await lifecycle.expire_due(change)
+        async with in_transaction():
+            await lifecycle.remind_due(change)
+        return expired
 
     async def run_once(self) -> MigrationStatus | None:
         """Expire what is due, then move one queued administration if there is one."""

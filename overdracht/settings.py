@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class ConfigurationError(ValueError):
@@ -63,12 +64,31 @@ class Settings:
     max_request_bytes: int = 1024 * 1024
     request_timeout_seconds: float = 30.0
     public_url: str = "http://127.0.0.1:8000"
+    # Where mails link to: the frontend, its page for entering a code and its overview.
+    frontend_url: str = "http://127.0.0.1:8000"
+    frontend_code_path: str = "/receive"
+    frontend_overview_path: str = "/migrations"
+    time_zone: str = "Europe/Amsterdam"
+    # A mail not delivered within this time is given up as refused; nothing is retried forever.
+    mail_max_age: timedelta = timedelta(days=2)
+    # The recipients are reminded this long before an offer expires (0: no reminder).
+    reminder_before_expiry: timedelta = timedelta(days=3)
     move_batch_size: int = 1000
     move_lease: timedelta = timedelta(minutes=2)
     background_jobs: bool = True
     progress_poll_interval: float = 0.5
     # How soon an open WebSocket learns that its token was revoked or expired.
     token_recheck_seconds: float = 2.0
+
+    @property
+    def code_entry_url(self) -> str:
+        """The frontend page where a superuser enters a transfer code (never in the URL)."""
+        return self.frontend_url + self.frontend_code_path
+
+    @property
+    def overview_url(self) -> str:
+        """The frontend page with the migration overviews."""
+        return self.frontend_url + self.frontend_overview_path
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some settings replaced, for tests and the CLI."""
@@ -116,6 +136,40 @@ def _price(env: Mapping[str, str]) -> Price:
     return Price(amount=amount, currency=(match.group(2) or "EUR").upper())
 
 
+_DURATION_RE = re.compile(r"^\s*(\d{1,7})\s*([smhd]?)\s*$")
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _duration(env: Mapping[str, str], name: str, default: timedelta) -> timedelta:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    match = _DURATION_RE.match(raw.lower())
+    if match is None or int(match.group(1)) == 0:
+        raise ConfigurationError(
+            f"{name} must be a positive duration such as 2d, 36h, 90m or 600s, got {raw!r}"
+        )
+    return timedelta(seconds=int(match.group(1)) * _UNITS[match.group(2)])
+
+
+def _time_zone(env: Mapping[str, str]) -> str:
+    name = (env.get("OVERDRACHT_TIME_ZONE") or Settings.time_zone).strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigurationError(
+            f"OVERDRACHT_TIME_ZONE must be an IANA time zone such as Europe/Amsterdam, got {name!r}"
+        ) from None
+    return name
+
+
+def _path(env: Mapping[str, str], name: str, default: str) -> str:
+    raw = (env.get(name) or default).strip()
+    if not raw.startswith("/") or "?" in raw or "#" in raw or " " in raw:
+        raise ConfigurationError(f"{name} must be a path starting with '/', got {raw!r}")
+    return raw.rstrip("/") or "/"
+
+
 def _database_url(env: Mapping[str, str]) -> str:
     url = env.get("OVERDRACHT_DATABASE_URL") or Settings.database_url
     scheme = url.split("://", 1)[0] if "://" in url else ""
@@ -160,6 +214,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"OVERDRACHT_INBOUND_MAIL_DOMAIN must be a domain name, got {domain!r}"
         )
     validity_days = _int(env, "OVERDRACHT_OFFER_VALIDITY_DAYS", 15, minimum=1)
+    public_url = (env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/")
     return Settings(
         database_url=_database_url(env),
         data_dir=Path(env.get("OVERDRACHT_DATA_DIR") or Settings.data_dir),
@@ -170,7 +225,17 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_administrations_per_offer=_int(
             env, "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", 5, minimum=1
         ),
-        public_url=(env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/"),
+        public_url=public_url,
+        frontend_url=(env.get("OVERDRACHT_FRONTEND_URL") or public_url).rstrip("/"),
+        frontend_code_path=_path(env, "OVERDRACHT_FRONTEND_CODE_PATH", Settings.frontend_code_path),
+        frontend_overview_path=_path(
+            env, "OVERDRACHT_FRONTEND_OVERVIEW_PATH", Settings.frontend_overview_path
+        ),
+        time_zone=_time_zone(env),
+        mail_max_age=_duration(env, "OVERDRACHT_MAIL_MAX_AGE", Settings.mail_max_age),
+        reminder_before_expiry=timedelta(
+            days=_int(env, "OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", 3, minimum=0)
+        ),
         move_batch_size=_int(env, "OVERDRACHT_MOVE_BATCH_SIZE", 1000, minimum=1),
         move_lease=timedelta(seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1)),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),

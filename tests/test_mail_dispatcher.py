@@ -115,17 +115,20 @@ async def test_a_recipient_that_defers_still_gets_the_mail_later(mail_settings, 
     assert await dispatcher.run_once() == 1
     [first] = smtp_server.messages
     assert first.envelope_to == ["anna@target.example", "requester@source.example"]
-    assert (await OutboxMail.get(id=mail.id)).status == MailStatus.SENT
-    retry = await OutboxMail.get(status=MailStatus.PENDING)
-    assert retry.to == ["busy@target.example"]
-    assert retry.cc == []
-    assert retry.next_attempt_at > clock.now()
+    stored = await OutboxMail.get(id=mail.id)
+    assert stored.status == MailStatus.PENDING, "one recipient is still waiting"
+    assert stored.deliveries["anna@target.example"]["state"] == "DELIVERED"
+    assert stored.deliveries["busy@target.example"]["state"] == "PENDING"
+    assert "450" in stored.deliveries["busy@target.example"]["answer"]
+    assert stored.next_attempt_at > clock.now()
+    assert await OutboxMail.all().count() == 1, "the same row is tried again, no copy"
 
     smtp_server.defer.clear()
-    clock.set(retry.next_attempt_at)
+    clock.set(stored.next_attempt_at)
     assert await dispatcher.run_once() == 1
     assert smtp_server.messages[1].envelope_to == ["busy@target.example"]
-    assert smtp_server.messages[1].message["Subject"] == first.message["Subject"]
+    assert smtp_server.messages[1].message["Message-ID"] == first.message["Message-ID"]
+    assert (await OutboxMail.get(id=mail.id)).status == MailStatus.SENT
     assert await dispatcher.run_once() == 0
 
 

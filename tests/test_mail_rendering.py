@@ -5,18 +5,27 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import re
+
 import pytest
 
 from mail.formatting import format_count, format_datetime, package_label
 from mail.messages import (
     AdministrationLine,
+    ClaimMail,
     CompletionMail,
+    ExpiryMail,
     FailureMail,
+    MailKind,
     OfferMail,
+    RefusalMail,
     RejectionMail,
+    ReleaseMail,
+    ReminderMail,
     WithdrawalMail,
     render,
 )
+from mail.phrases import PHRASES, missing_phrases
 from models.enums import MailLanguage
 
 HOSTILE = 'Bakker & <Zn> "BV"'
@@ -24,6 +33,7 @@ HOSTILE_ESCAPED = "Bakker &amp; &lt;Zn&gt; &quot;BV&quot;"
 OFFERED_AT = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 EXPIRES_AT = datetime(2026, 12, 8, 14, 5, tzinfo=UTC)
 CODE = "7KQM-3XWP-9HTR-CD4F-MNB2"
+OVERVIEW = "https://app.overdracht.example/migrations"
 
 
 def flat(part: str) -> str:
@@ -51,7 +61,7 @@ def offer(**changes: object) -> OfferMail:
         offered_at=OFFERED_AT,
         expires_at=EXPIRES_AT,
         administrations=[line(), line("Klant Twee BV", "1002")],
-        service_url="https://overdracht.example/ontvangen",
+        receive_url="https://app.overdracht.example/receive",
     )
     return replace(mail, **changes)  # type: ignore[arg-type]
 
@@ -66,6 +76,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             requester_name=HOSTILE,
             withdrawn_at=OFFERED_AT,
             administrations=[line()],
+            overview_url=OVERVIEW,
         ),
         RejectionMail(
             language=language,
@@ -74,6 +85,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             reason=HOSTILE,
             rejected_at=OFFERED_AT,
             administrations=[line()],
+            overview_url=OVERVIEW,
         ),
         CompletionMail(
             language=language,
@@ -82,6 +94,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             completed_at=OFFERED_AT,
             administration=line(),
             documents_moved=1234,
+            overview_url=OVERVIEW,
         ),
         FailureMail(
             language=language,
@@ -90,6 +103,51 @@ def every_mail(language: MailLanguage) -> list[object]:
             failed_at=OFFERED_AT,
             administration=line(),
             reason=HOSTILE,
+            overview_url=OVERVIEW,
+        ),
+        ReleaseMail(
+            language=language,
+            target_office_name=HOSTILE,
+            released_by_name=HOSTILE,
+            released_at=OFFERED_AT,
+            administrations=[line()],
+            after_failure=True,
+            offered_again=False,
+            overview_url=OVERVIEW,
+        ),
+        ClaimMail(
+            language=language,
+            target_office_name=HOSTILE,
+            received_by_name=HOSTILE,
+            received_by_email="bob@bosman.example",
+            received_at=OFFERED_AT,
+            administrations=[line(), line("Klant Twee BV", "1002")],
+            overview_url=OVERVIEW,
+        ),
+        ReminderMail(
+            language=language,
+            source_office_code="K10001",
+            source_office_name=HOSTILE,
+            requester_name=HOSTILE,
+            transfer_code=CODE,
+            expires_at=EXPIRES_AT,
+            administrations=[line()],
+            receive_url="https://app.overdracht.example/receive",
+        ),
+        ExpiryMail(
+            language=language,
+            expired_at=EXPIRES_AT,
+            recipients=["bob@bosman.example"],
+            administrations=[line(HOSTILE)],
+            overview_url=OVERVIEW,
+        ),
+        RefusalMail(
+            language=language,
+            address="wrong@bosman.example",
+            server_answer=f"550 {HOSTILE}",
+            refused_at=OFFERED_AT,
+            administrations=[line()],
+            overview_url=OVERVIEW,
         ),
     ]
 
@@ -131,8 +189,8 @@ def test_the_offer_mail_gives_the_code_the_expiry_and_the_next_steps_in_dutch():
     rendered = render(offer(language=MailLanguage.NL))
     for part in map(flat, (rendered.text, rendered.html)):
         assert CODE in part
-        assert "8 december 2026 om 14:05 (UTC)" in part
-        assert "https://overdracht.example/ontvangen" in part
+        assert "8 december 2026 om 15:05 (CET)" in part
+        assert "https://app.overdracht.example/receive" in part
         assert "voorwaarden" in part and "migratiekosten" in part
         assert "boekhoudsysteemkoppeling van hetzelfde pakket (Exact Online)" in part
         assert "Klant Twee BV" in part
@@ -143,7 +201,7 @@ def test_the_offer_mail_gives_the_code_the_expiry_and_the_next_steps_in_english(
     rendered = render(offer(language=MailLanguage.EN))
     for part in map(flat, (rendered.text, rendered.html)):
         assert CODE in part
-        assert "8 December 2026, 14:05 UTC" in part
+        assert "8 December 2026, 15:05 CET" in part
         assert "terms" in part and "migration costs" in part
         assert "connection of the same accounting package (Exact Online)" in part
     assert rendered.subject.startswith("Transfer code for 2 administrations")
@@ -159,7 +217,7 @@ def test_mails_are_dutch_by_default():
         offered_at=OFFERED_AT,
         expires_at=EXPIRES_AT,
         administrations=[line("Klant BV")],
-        service_url="https://overdracht.example",
+        receive_url="https://app.overdracht.example/receive",
     )
     rendered = render(mail)
     assert (
@@ -180,13 +238,59 @@ def test_a_rejection_without_reason_says_so():
     assert "Er is geen reden opgegeven." in render(replace(mail, reason="  ")).text
 
 
-def test_dates_are_written_for_people_in_utc():
-    from datetime import timedelta, timezone
+def test_dates_are_written_in_the_offices_time_zone_with_its_abbreviation():
+    from zoneinfo import ZoneInfo
 
-    amsterdam_winter = timezone(timedelta(hours=1))
-    moment = datetime(2026, 3, 1, 9, 7, tzinfo=amsterdam_winter)
-    assert format_datetime(moment, MailLanguage.NL) == "1 maart 2026 om 08:07 (UTC)"
-    assert format_datetime(moment, MailLanguage.EN) == "1 March 2026, 08:07 UTC"
+    winter = datetime(2026, 3, 1, 8, 7, tzinfo=UTC)
+    summer = datetime(2026, 7, 1, 8, 7, tzinfo=UTC)
+    assert format_datetime(winter, MailLanguage.NL) == "1 maart 2026 om 09:07 (CET)"
+    assert format_datetime(summer, MailLanguage.NL) == "1 juli 2026 om 10:07 (CEST)"
+    assert format_datetime(summer, MailLanguage.EN) == "1 July 2026, 10:07 CEST"
+    london = ZoneInfo("Europe/London")
+    assert format_datetime(winter, MailLanguage.EN, london) == "1 March 2026, 08:07 GMT"
+
+
+def test_a_mail_is_written_in_the_configured_time_zone():
+    rendered = render(offer(language=MailLanguage.EN), "America/New_York")
+    assert "8 December 2026, 09:05 EST" in flat(rendered.text)
+
+
+def test_every_phrase_has_every_language_and_every_notice_a_letter():
+    assert missing_phrases() == []
+    rendered_kinds = {render(mail).kind for mail in every_mail(MailLanguage.NL)}
+    assert rendered_kinds == {kind.value for kind in MailKind}
+    assert all(set(by_language) == set(MailLanguage) for by_language in PHRASES.values())
+
+
+@pytest.mark.parametrize("mail", ALL)
+def test_no_mail_puts_the_transfer_code_in_a_link(mail):
+    rendered = render(mail)
+    links = re.findall(r'href="([^"]*)"', rendered.html) + re.findall(r"\S+://\S+", rendered.text)
+    assert links, "every mail links to the frontend or names its page"
+    compact = CODE.replace("-", "")
+    assert not [link for link in links if CODE in link or compact in link.replace("-", "")]
+
+
+@pytest.mark.parametrize("language", list(MailLanguage))
+def test_the_offer_and_the_reminder_say_the_receiver_needs_premium(language):
+    for mail in (every_mail(language)[0], every_mail(language)[7]):
+        assert "Premium" in flat(render(mail).text)
+
+
+@pytest.mark.parametrize("language", list(MailLanguage))
+def test_the_claim_mail_says_who_received_which_administrations(language):
+    rendered = render(every_mail(language)[6])
+    text = flat(rendered.text)
+    assert HOSTILE in text and "bob@bosman.example" in text
+    assert "1001" in text and "1002" in text and "Klant Twee BV" in text
+    assert OVERVIEW in rendered.html
+
+
+@pytest.mark.parametrize("language", list(MailLanguage))
+def test_the_refusal_mail_gives_the_address_and_the_servers_answer(language):
+    rendered = render(every_mail(language)[9])
+    assert "wrong@bosman.example" in rendered.subject
+    assert f"550 {HOSTILE}" in rendered.text
 
 
 def test_numbers_and_packages_are_written_as_readers_know_them():

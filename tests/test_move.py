@@ -108,8 +108,10 @@ async def test_end_to_end_offer_mail_claim_move_and_download(
     )
     assert old_download.status_code == 404
 
-    assert await dispatcher.run_once() == 1
-    completion = smtp_server.messages[-1]
+    assert await dispatcher.run_once() == 2, "the claim's notice and the completion"
+    claimed, completion = smtp_server.messages[-2:]
+    assert claimed.envelope_to == [anna.email]
+    assert "Eva" in claimed.message.get_body(("plain",)).get_content()
     assert set(completion.envelope_to) == {anna.email, "eva@bosman.example"}
     assert expected_address.lower() in completion.message.get_body(("plain",)).get_content()
 

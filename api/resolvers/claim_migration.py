@@ -137,6 +137,7 @@ async def claim_migration(
             for index, reception in enumerate(receptions):
                 if not await lifecycle.claim(change, migration, reception):
                     raise LostRace(index)
+            await lifecycle.tell_claimed(change, migration, [r.item for r in receptions])
     except LostRace as lost:
         index = chosen[lost.index][0]
         error = await lost_race(receptions[lost.index].item, change.now, "administrations", index)

@@ -7,6 +7,7 @@ import strawberry
 from models.enums import (
     AccountingPackage,
     AuditAction,
+    DeliveryState,
     DocumentKind,
     DocumentStatus,
     MailLanguage,
@@ -27,3 +28,4 @@ MigrationStatusEnum = strawberry.enum(MigrationStatus, name="MigrationStatus")
 MailLanguageEnum = strawberry.enum(MailLanguage, name="MailLanguage")
 AuditActionEnum = strawberry.enum(AuditAction, name="AuditAction")
 MoveFailureEnum = strawberry.enum(MoveFailure, name="MoveFailure")
+DeliveryStateEnum = strawberry.enum(DeliveryState, name="DeliveryState")

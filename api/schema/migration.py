@@ -13,11 +13,13 @@ from api.permissions import Sight
 from api.schema.enums import (
     AccountingPackageEnum,
     AuditActionEnum,
+    DeliveryStateEnum,
     MailLanguageEnum,
     MigrationStatusEnum,
     MoveFailureEnum,
 )
 from api.schema.environment import EnvironmentType
+from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
 from models.enums import MigrationStatus
 from models.transfer_code import format_transfer_code
@@ -170,6 +172,21 @@ class AuditEventType:
         )
 
 
+@strawberry.type
+class RecipientDelivery:
+    """Whether one recipient of an offer got the mail with the transfer code."""
+
+    address: str
+    state: DeliveryStateEnum  # type: ignore[valid-type]
+    server_answer: str | None = strawberry.field(
+        description="What the mail server answered, for a refused or still pending delivery."
+    )
+    next_attempt_at: datetime | None = strawberry.field(
+        description="When a pending delivery is tried again."
+    )
+    updated_at: datetime | None = strawberry.field(description="When it was last tried.")
+
+
 @strawberry.type(name="Migration")
 class MigrationType(relay.Node):
     """One offer of administrations to another environment, guarded by one transfer code."""
@@ -191,6 +208,7 @@ class MigrationType(relay.Node):
     )
     language: MailLanguageEnum  # type: ignore[valid-type]
     source_environment_id: strawberry.Private[int]
+    shows_secrets: strawberry.Private[bool]
 
     @strawberry.field(description="The office that made the offer.")
     async def source_office(self, info: strawberry.Info) -> EnvironmentType:
@@ -218,6 +236,28 @@ class MigrationType(relay.Node):
             name = item.effective_status(now).value.lower()
             setattr(counts, name, getattr(counts, name) + 1)
         return counts
+
+    @strawberry.field(
+        description=(
+            "Per recipient, whether the mail with the transfer code was delivered, is pending or "
+            "was refused. Shown to the superusers of the offering environment only."
+        )
+    )
+    async def recipient_deliveries(self, info: strawberry.Info) -> list[RecipientDelivery] | None:
+        if not self.shows_secrets:
+            return None
+        migration = await info.context.loaders.migration.load(self.id)
+        mails = await info.context.loaders.code_mails_of_migration.load(self.id)
+        return [
+            RecipientDelivery(
+                address=shown.address,
+                state=shown.state,
+                server_answer=shown.server_answer,
+                next_attempt_at=shown.next_attempt_at,
+                updated_at=shown.updated_at,
+            )
+            for shown in recipient_deliveries(list(migration.recipients), mails)
+        ]
 
     @strawberry.field(description="Every recorded step of this offer, oldest first.")
     async def audit_trail(
@@ -248,4 +288,5 @@ class MigrationType(relay.Node):
             requester_email=migration.requester_email if emails else None,
             language=migration.language,
             source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
+            shows_secrets=secrets,
         )

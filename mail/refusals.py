@@ -1,0 +1,40 @@
+"""A recipient who never got the transfer code: recorded on the offer and told to the requester."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from mail.delivery import key
+from mail.messages import MailKind
+from mail.notices import queue_refusal_mail
+from models.audit import record
+from models.enums import AuditAction
+from models.migration import Migration, MigrationItem, still_offered
+from models.outbox import OutboxMail
+from overdracht.settings import Settings
+
+
+async def tell_refused(
+    settings: Settings, now: datetime, mail: OutboxMail, refused: dict[str, str]
+) -> None:
+    """For the code's mail: one audit event per refused recipient, and a mail to the requester.
+
+    Runs in the transaction that records the refusal, so both happen exactly once. Refusals
+    of other notices are only kept on their outbox row: telling about them could loop.
+    """
+    migration_id = mail.migration_id  # type: ignore[attr-defined]
+    if mail.kind != MailKind.OFFER or migration_id is None:
+        return
+    migration = await Migration.get_or_none(pk=migration_id)
+    if migration is None:
+        return
+    open_items = await MigrationItem.filter(still_offered(now), migration_id=migration.pk)
+    for address, answer in refused.items():
+        await record(
+            AuditAction.RECIPIENT_REFUSED,
+            at=now,
+            migration_id=migration.pk,
+            detail={"recipient": address, "serverAnswer": answer},
+        )
+        if key(address) != key(migration.requester_email) and open_items:
+            await queue_refusal_mail(settings, now, migration, open_items, address, answer)
