@@ -103,9 +103,10 @@ async def test_a_deferred_recipient_gets_the_code_on_a_later_attempt(
     clock.advance(timedelta(minutes=1))
     assert await dispatcher.run_once() == 1
     assert smtp_server.messages[-1].envelope_to == [BUSY], "only the one still waiting"
-    assert migration["transferCode"] in smtp_server.messages[-1].message.get_body(
-        ("plain",)
-    ).get_content()
+    assert (
+        migration["transferCode"]
+        in smtp_server.messages[-1].message.get_body(("plain",)).get_content()
+    )
     rows = by_address(await shown(scenario, migration["id"]))
     assert rows[BUSY]["state"] == "DELIVERED"
     assert rows[BUSY]["updatedAt"] > pending["updatedAt"]
