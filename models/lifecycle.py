@@ -36,6 +36,7 @@ from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
 from models.offering import write_offer
 from models.user import User
+from overdracht.db import supports_row_locks
 from overdracht.settings import Settings
 
 S = MigrationStatus
@@ -208,24 +209,31 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
     """Mark offers past their expiry EXPIRED, free their books, and tell each requester once."""
     # The one step taken from OFFERED *past* its expiry: users already see these as EXPIRED.
     condition = Q(status=S.OFFERED, expires_at__lte=change.now)
-    expired = [
-        item
-        for item in items
-        if await _move(
-            item.pk,
-            condition,
-            status=S.EXPIRED,
-            open_administration_id=None,
-            status_changed_at=change.now,
-        )
-    ]
     by_offer: dict[int, list[MigrationItem]] = defaultdict(list)
-    for item in expired:
-        await change.record(Step.EXPIRE, item, item.migration_id)  # type: ignore[attr-defined]
+    for item in items:
         by_offer[item.migration_id].append(item)  # type: ignore[attr-defined]
-    # Each item changes status only once, so each expired administration is told of once.
-    for migration in await Migration.filter(pk__in=list(by_offer)):
-        await queue_expiry_mail(change.settings, change.now, migration, by_offer[migration.pk])
+    offers = Migration.filter(pk__in=list(by_offer)).order_by("id")
+    if supports_row_locks():
+        # One worker expires an offer at a time, so its requester gets one mail, not one each.
+        offers = offers.select_for_update()
+    expired: list[MigrationItem] = []
+    for migration in await offers:
+        moved = [
+            item
+            for item in by_offer[migration.pk]
+            if await _move(
+                item.pk,
+                condition,
+                status=S.EXPIRED,
+                open_administration_id=None,
+                status_changed_at=change.now,
+            )
+        ]
+        for item in moved:
+            await change.record(Step.EXPIRE, item, migration.pk)
+        if moved:
+            await queue_expiry_mail(change.settings, change.now, migration, moved)
+        expired.extend(moved)
     return expired
 
 
@@ -249,6 +257,8 @@ async def remind_due(change: Change) -> int:
     )
     reminded = 0
     for migration in await due:
+        if migration.expires_at - migration.offered_at <= before:
+            continue  # offered for less than the reminder's lead: the offer mail is recent
         # The conditional update is the once: of several workers, one wins each offer.
         if not await Migration.filter(pk=migration.pk, reminded_at__isnull=True).update(
             reminded_at=change.now
