@@ -29,6 +29,7 @@ class Sight(StrEnum):
     TRANSFER_CODES = "transfer codes and recipients' addresses"
     REDEEM_CODES = "transfer codes to redeem"
     BILLING = "billable lines and costs"
+    CODE_ATTEMPTS = "failed transfer-code attempts"
 
 
 _EVERYTHING = frozenset(Sight)
@@ -59,7 +60,13 @@ SCOPE_SIGHTS: dict[TokenScope, frozenset[Sight]] = {
 
 # Everything about migrations is for superusers (rule 1), so their refusal says so.
 SUPERUSER_SIGHTS = frozenset(
-    {Sight.MIGRATIONS, Sight.OFFER_CHECKS, Sight.TRANSFER_CODES, Sight.REDEEM_CODES}
+    {
+        Sight.MIGRATIONS,
+        Sight.OFFER_CHECKS,
+        Sight.TRANSFER_CODES,
+        Sight.REDEEM_CODES,
+        Sight.CODE_ATTEMPTS,
+    }
 )
 
 

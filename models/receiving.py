@@ -15,7 +15,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.administration import AccountingConnection, Administration
-from models.audit import record
+from models.audit import AuditEvent, record
 from models.enums import (
     RECEIVED_MIGRATION_STATUSES,
     AccountingPackage,
@@ -27,7 +27,7 @@ from models.enums import (
 from models.environment import Environment
 from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
-from models.user import User
+from models.user import ApiToken, User
 from overdracht.db import supports_row_locks
 
 MAX_FAILED_PER_USER = 5
@@ -100,16 +100,34 @@ async def attempts_exhausted(user: User, now: datetime) -> bool:
     return by_env >= MAX_FAILED_PER_ENVIRONMENT
 
 
-async def _record_failure(user: User, entered: str, now: datetime) -> None:
+def mask_code(entered: str) -> str:
+    """Enough of a wrong code to recognise a typo, never enough to be a code."""
+    compact = "".join(entered.split())
+    return compact[:4] + "…" if len(compact) > 4 else "…"
+
+
+async def _record_failure(user: User, entered: str, now: datetime, token: ApiToken | None) -> None:
     await CodeAttempt.create(user=user, environment_id=user.environment_id, at=now)  # type: ignore[attr-defined]
-    masked = entered[:4] + "…" if len(entered) > 4 else "…"
     await record(
         AuditAction.CODE_ATTEMPT_FAILED,
         at=now,
         migration_id=None,
         actor=user,
-        detail={"entered": masked},
+        detail={
+            "entered": mask_code(entered),
+            "tokenScope": token.scope.value if token else None,
+            "tokenLabel": token.label if token else None,
+        },
     )
+
+
+async def note_preview(user: User, migration: Migration, now: datetime) -> None:
+    """The source sees which office opened its offer's preview: recorded once per office."""
+    office = user.environment_id  # type: ignore[attr-defined]
+    if not await AuditEvent.exists(
+        migration_id=migration.pk, action=AuditAction.PREVIEWED, actor_environment_id=office
+    ):
+        await record(AuditAction.PREVIEWED, at=now, migration_id=migration.pk, actor=user)
 
 
 async def _addressed_to(migration: Migration, environment_id: int) -> bool:
@@ -122,16 +140,20 @@ async def _addressed_to(migration: Migration, environment_id: int) -> bool:
     )
 
 
-async def redeem_code(user: User, entered: str, now: datetime) -> Migration:
+async def redeem_code(
+    user: User, entered: str, now: datetime, *, token: ApiToken | None = None
+) -> Migration:
     """The offer a code opens for this user, counting every failure against the limits."""
     async with _one_attempt_at_a_time(user.environment_id):  # type: ignore[attr-defined]
-        outcome = await _try_code(user, entered, now)
+        outcome = await _try_code(user, entered, now, token)
     if isinstance(outcome, CodeRefused):  # raised only now, so the failure's record is kept
         raise outcome
     return outcome
 
 
-async def _try_code(user: User, entered: str, now: datetime) -> Migration | CodeRefused:
+async def _try_code(
+    user: User, entered: str, now: datetime, token: ApiToken | None
+) -> Migration | CodeRefused:
     """One attempt, under the lock; a refusal is returned so its record is committed."""
     if await attempts_exhausted(user, now):
         return CodeRefused(
@@ -145,7 +167,7 @@ async def _try_code(user: User, entered: str, now: datetime) -> Migration | Code
     if migration is not None and migration.source_environment_id == user.environment_id:  # type: ignore[attr-defined]
         return CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
     if migration is None or not await _meant_for(migration, user.environment_id):  # type: ignore[attr-defined]
-        await _record_failure(user, entered, now)
+        await _record_failure(user, entered, now, token)
         return CodeRefused(CodeRefusal.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
     items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
     if any(item.is_still_offered(now) for item in items):

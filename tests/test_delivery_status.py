@@ -15,7 +15,7 @@ BUSY = "busy@bosman.example"
 
 DELIVERIES = """query($id: ID!) {
   migration(id: $id) {
-    recipientDeliveries { address state serverAnswer nextAttemptAt updatedAt }
+    recipientDeliveries { totalCount nodes { address state serverAnswer nextAttemptAt updatedAt } }
     auditTrail { nodes { action actorName detail } }
   }
 }"""
@@ -37,7 +37,7 @@ async def shown(scenario: Scenario, migration_id: str, token: str | None = None)
 
 
 def by_address(migration: dict) -> dict[str, dict]:
-    return {row["address"]: row for row in migration["recipientDeliveries"]}
+    return {row["address"]: row for row in migration["recipientDeliveries"]["nodes"]}
 
 
 async def test_each_recipient_shows_delivered_refused_or_pending_with_the_servers_answer(
@@ -157,7 +157,7 @@ async def test_a_mail_refused_for_every_recipient_ends_failed_and_is_shown_so(
     await MailDispatcher(mail_settings, clock).run_once()
 
     assert (await OutboxMail.get(kind="OFFER")).status == MailStatus.FAILED
-    [row] = (await shown(scenario, migration["id"]))["recipientDeliveries"]
+    [row] = (await shown(scenario, migration["id"]))["recipientDeliveries"]["nodes"]
     assert (row["address"], row["state"]) == (TARGET_SUPERUSER, "REFUSED")
     assert await AuditEvent.filter(action=AuditAction.RECIPIENT_REFUSED).count() == 2
     # The requester is told about the recipient, never about itself; that notice is refused

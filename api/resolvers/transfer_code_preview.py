@@ -13,7 +13,13 @@ from api.schema.environment import EnvironmentType
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import OfferPreview, OfferPreviewAdministration, Price
 from models import AccountingConnection, MigrationItem
-from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving, ensure_premium
+from models.receiving import (
+    ReceivingChoice,
+    ReceivingRefusal,
+    check_receiving,
+    ensure_premium,
+    note_preview,
+)
 
 
 async def resolve_transfer_code_preview(
@@ -28,6 +34,7 @@ async def resolve_transfer_code_preview(
     migration = await redeem_for_query(ctx, transfer_code)
     target = ctx.viewer.environment
     now = ctx.clock.now()
+    await note_preview(ctx.viewer, migration, now)
     items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
     # The very check a claim runs, without a chosen connection or code.
     checked = await check_receiving(

@@ -243,12 +243,15 @@ class MigrationType(relay.Node):
             "was refused. Shown to the superusers of the offering environment only."
         )
     )
-    async def recipient_deliveries(self, info: strawberry.Info) -> list[RecipientDelivery] | None:
+    async def recipient_deliveries(
+        self, info: strawberry.Info, first: int | None = None, after: str | None = None
+    ) -> Connection[RecipientDelivery] | None:
         if not self.shows_secrets:
             return None
-        migration = await info.context.loaders.migration.load(self.id)
-        mails = await info.context.loaders.code_mails_of_migration.load(self.id)
-        return [
+        ctx = info.context
+        migration = await ctx.loaders.migration.load(self.id)
+        mails = await ctx.loaders.code_mails_of_migration.load(self.id)
+        nodes = [
             RecipientDelivery(
                 address=shown.address,
                 state=shown.state,
@@ -258,6 +261,9 @@ class MigrationType(relay.Node):
             )
             for shown in recipient_deliveries(list(migration.recipients), mails)
         ]
+        return paginate_list(
+            nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
+        )
 
     @strawberry.field(description="Every recorded step of this offer, oldest first.")
     async def audit_trail(

@@ -9,6 +9,7 @@ from api.pagination import Connection
 from api.resolvers.administrations import resolve_accounting_connections, resolve_administrations
 from api.resolvers.api_tokens import resolve_api_tokens
 from api.resolvers.billable_lines import resolve_billable_lines
+from api.resolvers.code_attempts import resolve_failed_code_attempts
 from api.resolvers.documents import resolve_documents
 from api.resolvers.migrations import resolve_migration
 from api.resolvers.node import resolve_node
@@ -19,6 +20,7 @@ from api.resolvers.transfer_code_preview import resolve_transfer_code_preview
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.billing import BillableLineType
+from api.schema.code_attempt import FailedCodeAttempt
 from api.schema.document import DocumentType
 from api.schema.environment import Viewer
 from api.schema.migration import MigrationAdministrationType, MigrationType
@@ -79,6 +81,13 @@ class Query:
         description=(
             "Superusers: administrations offered to your environment, and those you received or "
             "rejected, newest first."
+        ),
+    )
+    failed_code_attempts: Connection[FailedCodeAttempt] = strawberry.field(
+        resolver=resolve_failed_code_attempts,
+        description=(
+            "Superusers: wrong transfer codes entered from your environment, newest first, "
+            "with who, when and which token; the codes masked."
         ),
     )
     billable_lines: Connection[BillableLineType] = strawberry.field(

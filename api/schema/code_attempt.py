@@ -1,0 +1,35 @@
+"""A wrong transfer code entered in the viewer's office, for its superusers to look into."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+
+import strawberry
+
+from api.schema.enums import TokenScopeEnum
+from models import AuditEvent
+
+
+@strawberry.type
+class FailedCodeAttempt:
+    """Who entered a wrong code, when, and through which token; the code itself is masked."""
+
+    at: datetime
+    actor_name: str = strawberry.field(description="The user who entered the code.")
+    entered_code: str = strawberry.field(
+        description="The first characters of what was entered, the rest masked."
+    )
+    token_scope: TokenScopeEnum | None  # type: ignore[valid-type]
+    token_label: str | None = strawberry.field(description="The label of the token used.")
+
+    @classmethod
+    def from_model(cls, event: AuditEvent) -> Self:
+        detail = event.detail or {}
+        return cls(
+            at=event.at,
+            actor_name=event.actor_name,
+            entered_code=str(detail.get("entered") or "…"),
+            token_scope=detail.get("tokenScope"),
+            token_label=detail.get("tokenLabel"),
+        )
