@@ -11,6 +11,7 @@ from tortoise.models import Model
 
 from models import (
     AccountingConnection,
+    Administration,
     AuditEvent,
     Environment,
     Migration,
@@ -71,6 +72,9 @@ class Loaders:
         default_factory=lambda: _by_id(AccountingConnection)
     )
     user: DataLoader[int, User | None] = field(default_factory=lambda: _by_id(User))
+    administration: DataLoader[int, Administration | None] = field(
+        default_factory=lambda: _by_id(Administration)
+    )
     document_count: DataLoader[int, int] = field(
         default_factory=lambda: DataLoader(load_fn=_document_counts)
     )

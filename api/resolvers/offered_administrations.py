@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import strawberry
 from tortoise.expressions import Q
 
 from api.context import Context
-from api.pagination import Connection
 from api.permissions import Sight
 from api.resolvers.overview import overview_page, search_filter
 from api.schema.enums import MigrationStatusEnum
-from api.schema.migration import MigrationAdministrationType
+from api.schema.overview import MigrationAdministrationOverview, OverviewOrder
 from models import MigrationItem
 from models.enums import MigrationStatus
 
@@ -21,23 +21,25 @@ async def resolve_offered_administrations(
     info: strawberry.Info,
     search: str | None = None,
     status: MigrationStatusEnum | None = None,  # type: ignore[valid-type]
+    order_by: OverviewOrder | None = None,
     first: int | None = None,
     after: str | None = None,
-) -> Connection[MigrationAdministrationType]:
+) -> MigrationAdministrationOverview:
     """Every administration this environment offered, one row each, newest first."""
     ctx: Context = info.context
     ctx.require(Sight.MIGRATIONS)
     return await overview_page(
-        ctx,
+        info,
         MigrationItem.filter(source_environment_id=ctx.environment_id),
         status=MigrationStatus(status) if status is not None else None,
         search=search,
         search_with=offered_search,
+        order=order_by,
         first=first,
         after=after,
     )
 
 
-def offered_search(term: str, now: datetime) -> Q:
+def offered_search(term: str, now: datetime, zone: ZoneInfo) -> Q:
     """The shared search, the transfer code included: the source may see its own codes."""
-    return search_filter(term, now, include_transfer_code=True)
+    return search_filter(term, now, zone, include_transfer_code=True)

@@ -1,35 +1,92 @@
-"""What both overviews share: the status users see, one search field, newest first, paged."""
+"""What both overviews share: the status users see, one search field, an order, counts, pages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import strawberry
 from tortoise.expressions import Q
+from tortoise.functions import Count, Lower
 from tortoise.queryset import QuerySet
 
 from api.context import Context
-from api.pagination import Connection, build_connection, fetch_page
-from api.schema.migration import MigrationAdministrationType
+from api.pagination import build_connection, fetch_page
+from api.schema.migration import MigrationAdministrationType, MigrationStatusCounts
+from api.schema.overview import (
+    MigrationAdministrationOverview,
+    OrderDirection,
+    OverviewOrder,
+    OverviewOrderField,
+)
 from api.search import search_term
+from mail.formatting import MONTHS_EN, MONTHS_NL
 from models import MigrationItem
 from models.enums import MigrationStatus
 from models.lifecycle import shown_as
 from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+# A search reads the words a Dutch or an English screen shows for each status.
+STATUS_WORDS: dict[MigrationStatus, tuple[str, ...]] = {
+    MigrationStatus.OFFERED: ("offered", "aangeboden"),
+    MigrationStatus.WITHDRAWN: ("withdrawn", "ingetrokken"),
+    MigrationStatus.EXPIRED: ("expired", "verlopen"),
+    MigrationStatus.REJECTED: ("rejected", "afgewezen"),
+    MigrationStatus.QUEUED: ("queued", "in de wachtrij"),
+    MigrationStatus.RUNNING: ("running", "bezig"),
+    MigrationStatus.COMPLETED: ("completed", "voltooid"),
+    MigrationStatus.FAILED: ("failed", "mislukt"),
+}
+_NUMERIC_DATES = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+_WRITTEN_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_MONTH_ABBREVIATIONS = {"mrt": 3}  # the Dutch short form that is not a prefix
+
+SearchWith = Callable[[str, datetime, ZoneInfo], Q]
 
 
-def _day(term: str) -> datetime | None:
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(term, fmt).replace(tzinfo=UTC)
-        except ValueError:
-            continue
+def _month(word: str) -> int | None:
+    if word in _MONTH_ABBREVIATIONS:
+        return _MONTH_ABBREVIATIONS[word]
+    if len(word) < 3:
+        return None
+    for months in (MONTHS_NL, MONTHS_EN):
+        for number, name in enumerate(months, start=1):
+            if name.lower().startswith(word):
+                return number
     return None
 
 
-def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q:
+def parse_day(term: str, zone: ZoneInfo) -> datetime | None:
+    """A date as people type it (25-11-2026, 25 november 2026, 2026-11-25): its local midnight."""
+    for fmt in _NUMERIC_DATES:
+        try:
+            return datetime.strptime(term, fmt).replace(tzinfo=zone)
+        except ValueError:
+            continue
+    match = _WRITTEN_DATE.match(term.lower())
+    if match and (month := _month(match.group(2))):
+        try:
+            return datetime(int(match.group(3)), month, int(match.group(1)), tzinfo=zone)
+        except ValueError:
+            return None
+    return None
+
+
+def statuses_named(term: str) -> list[MigrationStatus]:
+    """The statuses whose code, English or Dutch word contains the term."""
+    lowered = " ".join(term.lower().split())
+    return [
+        status
+        for status, words in STATUS_WORDS.items()
+        if lowered.upper().replace(" ", "_") in status.value
+        or any(lowered in word for word in words)
+    ]
+
+
+def search_filter(term: str, now: datetime, zone: ZoneInfo, *, include_transfer_code: bool) -> Q:
     """One search field over every shown column, partial and case-insensitive."""
     q = (
         Q(administration_name__icontains=term)
@@ -39,38 +96,85 @@ def search_filter(term: str, now: datetime, *, include_transfer_code: bool) -> Q
     )
     if include_transfer_code and may_be_part_of_a_code(term):
         q |= Q(migration__transfer_code__contains=normalize_transfer_code(term))
-    for status in MigrationStatus:
-        if term.upper().replace(" ", "_") in status.value:
-            q |= shown_as(status, now)
-    day = _day(term)
+    for status in statuses_named(term):
+        q |= shown_as(status, now)
+    day = parse_day(term, zone)
     if day is not None:
-        next_day = day + timedelta(days=1)
+        # The office's day, from its midnight to the next (23 or 25 hours on a DST change),
+        # compared in UTC as the rows are stored.
+        day, next_day = day.astimezone(UTC), (day + timedelta(days=1)).astimezone(UTC)
         q |= Q(offered_at__gte=day, offered_at__lt=next_day)
         q |= Q(expires_at__gte=day, expires_at__lt=next_day)
     return q
 
 
+def _ordered(
+    query: QuerySet[MigrationItem], order: OverviewOrder | None
+) -> QuerySet[MigrationItem]:
+    order = order or OverviewOrder()
+    sign = "-" if order.direction == OrderDirection.DESC else ""
+    if order.field == OverviewOrderField.ADMINISTRATION_NAME:
+        # People sort names without regard to case: "de Vries" sits beside "De Wit".
+        query = query.annotate(sort_name=Lower("administration_name"))
+        return query.order_by(f"{sign}sort_name", f"{sign}id")
+    return query.order_by(f"{sign}{order.field.value}", f"{sign}id")
+
+
+async def count_statuses(query: QuerySet[MigrationItem], now: datetime) -> MigrationStatusCounts:
+    """The rows per status as users see them, in two grouped queries whatever the size."""
+    counts = MigrationStatusCounts()
+    rows = await query.annotate(n=Count("id")).group_by("status").values("status", "n")
+    for row in rows:
+        name = MigrationStatus(row["status"]).value.lower()
+        setattr(counts, name, getattr(counts, name) + row["n"])
+    # An offer past its expiry shows EXPIRED before the worker records it.
+    lapsed = await query.filter(status=MigrationStatus.OFFERED, expires_at__lte=now).count()
+    counts.offered -= lapsed
+    counts.expired += lapsed
+    counts.total = sum(row["n"] for row in rows)
+    return counts
+
+
+def _asks_for(info: strawberry.Info, name: str) -> bool:
+    """Whether the query selects this field of the overview, through fragments too."""
+
+    def walk(selections: list) -> bool:
+        return any(
+            getattr(s, "name", None) == name or walk(getattr(s, "selections", []) or [])
+            for s in selections
+        )
+
+    return any(walk(field.selections) for field in info.selected_fields)
+
+
 async def overview_page(
-    ctx: Context,
+    info: strawberry.Info,
     query: QuerySet[MigrationItem],
     *,
     status: MigrationStatus | None,
     search: str | None,
-    search_with: Callable[[str, datetime], Q],
+    search_with: SearchWith,
+    order: OverviewOrder | None,
     first: int | None,
     after: str | None,
-) -> Connection[MigrationAdministrationType]:
-    """One page of overview rows, filtered, newest first, each with its offer in the same query."""
+) -> MigrationAdministrationOverview:
+    """One page of overview rows, filtered and sorted, with the counts for the same search."""
+    ctx: Context = info.context
     now = ctx.clock.now()
+    if term := search_term(search):
+        query = query.filter(search_with(term, now, ZoneInfo(ctx.settings.time_zone)))
+    counts = await count_statuses(query, now) if _asks_for(info, "statusCounts") else None
     if status is not None:
         query = query.filter(shown_as(status, now))
-    if term := search_term(search):
-        query = query.filter(search_with(term, now))
     rows, offset, total = await fetch_page(
-        query.select_related("migration").order_by("-offered_at", "-id"),
+        _ordered(query.select_related("migration"), order),
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,
     )
     nodes = [MigrationAdministrationType.from_model(row, row.migration, ctx) for row in rows]
-    return build_connection(nodes, offset=offset, total_count=total)
+    page = build_connection(nodes, offset=offset, total_count=total)
+    return MigrationAdministrationOverview(
+        **{f.name: getattr(page, f.name) for f in fields(page)},
+        status_counts=counts or MigrationStatusCounts(),
+    )

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import strawberry
 from tortoise.expressions import Q, Subquery
 
 from api.context import Context
-from api.pagination import Connection
 from api.permissions import Sight
 from api.resolvers.overview import overview_page, search_filter
 from api.schema.enums import MigrationStatusEnum
-from api.schema.migration import MigrationAdministrationType
+from api.schema.overview import MigrationAdministrationOverview, OverviewOrder
 from models import MigrationItem, MigrationRecipient, User
 from models.enums import AccountingPackage, MigrationStatus, Role
 
@@ -34,9 +34,9 @@ def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
     )
 
 
-def receivable_search(term: str, now: datetime) -> Q:
+def receivable_search(term: str, now: datetime, zone: ZoneInfo) -> Q:
     """The shared search, plus the columns only this overview shows: package and source office."""
-    q = search_filter(term, now, include_transfer_code=False)
+    q = search_filter(term, now, zone, include_transfer_code=False)
     q |= Q(migration__source_environment__name__icontains=term)
     q |= Q(migration__source_environment__office_code__icontains=term)
     packages = [p for p in AccountingPackage if term.upper().replace(" ", "_") in p.value]
@@ -49,9 +49,10 @@ async def resolve_receivable_administrations(
     info: strawberry.Info,
     search: str | None = None,
     status: MigrationStatusEnum | None = None,  # type: ignore[valid-type]
+    order_by: OverviewOrder | None = None,
     first: int | None = None,
     after: str | None = None,
-) -> Connection[MigrationAdministrationType]:
+) -> MigrationAdministrationOverview:
     """One row per administration offered to, received or rejected by this environment."""
     ctx: Context = info.context
     ctx.require(Sight.MIGRATIONS)
@@ -59,11 +60,12 @@ async def resolve_receivable_administrations(
         "email", flat=True
     )
     return await overview_page(
-        ctx,
+        info,
         MigrationItem.filter(receivable_scope(ctx.environment_id, list(emails))),
         status=MigrationStatus(status) if status is not None else None,
         search=search,
         search_with=receivable_search,
+        order=order_by,
         first=first,
         after=after,
     )

@@ -10,6 +10,7 @@ from strawberry import relay
 
 from api.pagination import Connection, paginate_list
 from api.permissions import Sight
+from api.schema.administration import AdministrationType
 from api.schema.enums import (
     AccountingPackageEnum,
     AuditActionEnum,
@@ -97,6 +98,23 @@ class MigrationAdministrationType(relay.Node):
     receipt: MoveReceipt | None = strawberry.field(description="Set once the move has completed.")
     migration_id: strawberry.Private[int]
     source_environment_id: strawberry.Private[int]
+    administration_id: strawberry.Private[int]
+
+    @strawberry.field(
+        description=(
+            "The administration as it is now, when it is in your environment: the source's "
+            "before the move, the receiver's after it, with its new code and inbound address. "
+            "Null for everyone else."
+        )
+    )
+    async def administration(self, info: strawberry.Info) -> AdministrationType | None:
+        ctx = info.context
+        if not ctx.may(Sight.ADMINISTRATIONS):
+            return None
+        administration = await ctx.loaders.administration.load(self.administration_id)
+        if administration is None or administration.environment_id != ctx.environment_id:  # type: ignore[attr-defined]
+            return None
+        return AdministrationType.from_model(administration)
 
     @strawberry.field(description="The office that offered it.")
     async def source_office(self, info: strawberry.Info) -> EnvironmentType:
@@ -139,6 +157,7 @@ class MigrationAdministrationType(relay.Node):
             else None,
             migration_id=migration.pk,
             source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
+            administration_id=item.administration_id,  # type: ignore[attr-defined]
         )
 
 

@@ -23,8 +23,9 @@ from api.schema.billing import BillableLineType
 from api.schema.code_attempt import FailedCodeAttempt
 from api.schema.document import DocumentType
 from api.schema.environment import Viewer
-from api.schema.migration import MigrationAdministrationType, MigrationType
+from api.schema.migration import MigrationType
 from api.schema.offering import AdministrationChecklist
+from api.schema.overview import MigrationAdministrationOverview
 from api.schema.receiving import OfferPreview
 from api.schema.token import ApiTokenType
 
@@ -58,7 +59,7 @@ class Query:
         resolver=resolve_offer_checklist,
         description="Superusers: the administrations of a connection with every offer check.",
     )
-    offered_administrations: Connection[MigrationAdministrationType] = strawberry.field(
+    offered_administrations: MigrationAdministrationOverview = strawberry.field(
         resolver=resolve_offered_administrations,
         description=(
             "Superusers: every administration your environment offered, newest first. The search "
@@ -76,7 +77,7 @@ class Query:
             "code counts against your attempts."
         ),
     )
-    receivable_administrations: Connection[MigrationAdministrationType] = strawberry.field(
+    receivable_administrations: MigrationAdministrationOverview = strawberry.field(
         resolver=resolve_receivable_administrations,
         description=(
             "Superusers: administrations offered to your environment, and those you received or "
