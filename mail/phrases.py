@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from mail.formatting import format_count, format_datetime
+from mail.formatting import DEFAULT_TIME_ZONE, as_utc
 from models.enums import MailLanguage
 
 NL, EN = MailLanguage.NL, MailLanguage.EN
@@ -17,6 +17,15 @@ NL, EN = MailLanguage.NL, MailLanguage.EN
 Phrase = str | tuple[str, str]
 
 PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
+    # -- how a language writes dates and numbers, without depending on the machine's locale -----
+    "months": {
+        NL: "januari februari maart april mei juni juli augustus september oktober november "
+        "december",
+        EN: "January February March April May June July August September October November December",
+    },
+    "date": {NL: "{day} {month} {year}", EN: "{day} {month} {year}"},
+    "date_time": {NL: "{date} om {clock} ({zone})", EN: "{date}, {clock} {zone}"},
+    "thousands": {NL: ".", EN: ","},
     # -- shared by every letter ----------------------------------------------------------------
     "greeting": {NL: "Goedendag,", EN: "Hello,"},
     "regards": {NL: "Met vriendelijke groet,", EN: "Kind regards,"},
@@ -337,15 +346,38 @@ class Words:
 
     def when(self, moment: datetime) -> str:
         """A moment in the office's time zone, with the zone's abbreviation."""
-        return format_datetime(moment, self.language, self.zone)
+        local = as_utc(moment).astimezone(self.zone)
+        return self(
+            "date_time",
+            date=self.day(moment),
+            clock=f"{local.hour:02d}:{local.minute:02d}",
+            zone=local.tzname() or "UTC",
+        )
 
     def day(self, moment: datetime) -> str:
         """The date alone, for a subject line."""
-        return format_datetime(moment, self.language, self.zone, with_time=False)
+        local = as_utc(moment).astimezone(self.zone)
+        month = month_names(self.language)[local.month - 1]
+        return self("date", day=local.day, month=month, year=local.year)
 
     def number(self, count: int) -> str:
         """A count with the thousands separator of this language."""
-        return format_count(count, self.language)
+        return f"{count:,}".replace(",", self("thousands"))
+
+
+def month_names(language: MailLanguage) -> list[str]:
+    """The twelve month names of a language, January first."""
+    return str(PHRASES["months"][language]).split()
+
+
+def format_datetime(moment: datetime, language: MailLanguage, zone: ZoneInfo | None = None) -> str:
+    """A moment as a reader in the office writes it: local time, the zone's abbreviation."""
+    return Words(language, zone or ZoneInfo(DEFAULT_TIME_ZONE)).when(moment)
+
+
+def format_count(number: int, language: MailLanguage) -> str:
+    """A whole number with the thousands separator the reader's language uses."""
+    return Words(language, ZoneInfo(DEFAULT_TIME_ZONE)).number(number)
 
 
 def missing_phrases() -> list[str]:

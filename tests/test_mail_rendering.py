@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mail.formatting import format_count, format_datetime, package_label
+from mail.formatting import package_label
 from mail.messages import (
     AdministrationLine,
     ClaimMail,
@@ -24,7 +24,7 @@ from mail.messages import (
     WithdrawalMail,
     render,
 )
-from mail.phrases import PHRASES, missing_phrases
+from mail.phrases import PHRASES, format_count, format_datetime, missing_phrases
 from models.enums import MailLanguage
 
 HOSTILE = 'Bakker & <Zn> "BV"'

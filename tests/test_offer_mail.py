@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from mail.dispatcher import MailDispatcher
-from mail.formatting import format_datetime
+from mail.phrases import format_datetime
 from models import OutboxMail
 from models.enums import MailLanguage
 from tests.conftest import TARGET_SUPERUSER, WITHDRAW, Scenario

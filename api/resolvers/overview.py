@@ -23,9 +23,9 @@ from api.schema.overview import (
     OverviewOrderField,
 )
 from api.search import search_term
-from mail.formatting import MONTHS_EN, MONTHS_NL
+from mail.phrases import month_names
 from models import MigrationItem
-from models.enums import MigrationStatus
+from models.enums import MailLanguage, MigrationStatus
 from models.lifecycle import shown_as
 from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
 
@@ -52,8 +52,8 @@ def _month(word: str) -> int | None:
         return _MONTH_ABBREVIATIONS[word]
     if len(word) < 3:
         return None
-    for months in (MONTHS_NL, MONTHS_EN):
-        for number, name in enumerate(months, start=1):
+    for language in MailLanguage:
+        for number, name in enumerate(month_names(language), start=1):
             if name.lower().startswith(word):
                 return number
     return None
