@@ -55,3 +55,50 @@ def test_values_are_read_from_the_environment():
 def test_a_bad_setting_is_named_in_the_error(name, value):
     with pytest.raises(ConfigurationError, match=name):
         load_settings({name: value})
+
+
+def test_notice_settings_have_dutch_defaults():
+    settings = load_settings({})
+    assert settings.time_zone == "Europe/Amsterdam"
+    assert settings.mail_max_age == timedelta(days=2)
+    assert settings.reminder_before_expiry == timedelta(days=3)
+    assert settings.code_entry_url == "http://127.0.0.1:8000/receive"
+    assert settings.overview_url == "http://127.0.0.1:8000/migrations"
+
+
+def test_notice_settings_are_read_from_the_environment():
+    settings = load_settings(
+        {
+            "OVERDRACHT_FRONTEND_URL": "https://app.kantoor.example/",
+            "OVERDRACHT_FRONTEND_CODE_PATH": "/overdracht/code",
+            "OVERDRACHT_FRONTEND_OVERVIEW_PATH": "/overdracht",
+            "OVERDRACHT_TIME_ZONE": "Europe/London",
+            "OVERDRACHT_MAIL_MAX_AGE": "36h",
+            "OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY": "0",
+        }
+    )
+    assert settings.code_entry_url == "https://app.kantoor.example/overdracht/code"
+    assert settings.overview_url == "https://app.kantoor.example/overdracht"
+    assert settings.time_zone == "Europe/London"
+    assert settings.mail_max_age == timedelta(hours=36)
+    assert settings.reminder_before_expiry == timedelta(0)
+    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE": "2d"}).mail_max_age == timedelta(days=2)
+    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE": "90m"}).mail_max_age == timedelta(minutes=90)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("OVERDRACHT_TIME_ZONE", "Mars/Olympus"),
+        ("OVERDRACHT_TIME_ZONE", "../etc/passwd"),
+        ("OVERDRACHT_MAIL_MAX_AGE", "forever"),
+        ("OVERDRACHT_MAIL_MAX_AGE", "0"),
+        ("OVERDRACHT_MAIL_MAX_AGE", "-2d"),
+        ("OVERDRACHT_FRONTEND_CODE_PATH", "receive"),
+        ("OVERDRACHT_FRONTEND_CODE_PATH", "/receive?code=1"),
+        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "-1"),
+    ],
+)
+def test_bad_notice_settings_are_refused_by_name(name, value):
+    with pytest.raises(ConfigurationError, match=name):
+        load_settings({name: value})
