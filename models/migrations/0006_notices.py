@@ -26,4 +26,9 @@ class Migration(migrations.Migration):
             name='deliveries',
             field=fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads),
         ),
+        # Steps the service took by itself used to be recorded without a name.
+        ops.RunSQL(
+            "UPDATE audit_event SET actor_name = 'Overdracht' "
+            "WHERE actor_id IS NULL AND actor_name = ''"
+        ),
     ]
