@@ -154,6 +154,8 @@ async def test_sorting_pages_through_every_row_once(desk: Scenario):
         ("Voltooid", ["Eik BV"]),
         ("mislukt", []),
         ("verlopen", []),
+        ("afgew", ["Citroen BV"]),
+        ("gewezen", []),  # words are matched from their start
     ],
 )
 async def test_the_search_understands_the_dutch_status_words(desk: Scenario, word, expected):
@@ -167,6 +169,7 @@ async def test_in_de_wachtrij_and_verlopen_find_queued_and_expired_rows(desk: Sc
     assert (await desk.claim(migration["transferCode"], desk.items(migration)))["userErrors"] == []
     assert names(await offered(desk, search="in de wachtrij")) == ["Fiets BV"]
     assert names(await offered(desk, search="wachtrij")) == ["Fiets BV"]
+    assert names(await offered(desk, search="de")) == [], "too short to name a status"
     clock.advance(timedelta(days=30))
     assert names(await offered(desk, search="verlopen")) == ["appel bv"]
 

@@ -76,13 +76,22 @@ def parse_day(term: str, zone: ZoneInfo) -> datetime | None:
 
 
 def statuses_named(term: str) -> list[MigrationStatus]:
-    """The statuses whose code, English or Dutch word contains the term."""
+    """The statuses a term names: part of its code, or the start of its English or Dutch words.
+
+    A term shorter than three letters names no status, so "de" finds "De Korst" and not every
+    row "in de wachtrij".
+    """
     lowered = " ".join(term.lower().split())
+    if len(lowered) < 3:
+        return []
     return [
         status
         for status, words in STATUS_WORDS.items()
         if lowered.upper().replace(" ", "_") in status.value
-        or any(lowered in word for word in words)
+        or any(
+            word.startswith(lowered) or any(part.startswith(lowered) for part in word.split())
+            for word in words
+        )
     ]
 
 
