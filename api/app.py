@@ -51,7 +51,9 @@ def create_app(
     """Build the ASGI app; tests pass their own clock and may run the database themselves."""
     settings = settings or load_settings()
     clock = clock or SystemClock()
-    files = files or DirectoryFileStore(settings.data_dir / "files")
+    files = files or DirectoryFileStore(
+        settings.data_dir / "files", read_timeout=settings.file_read_timeout.total_seconds()
+    )
     if run_background_jobs is None:
         run_background_jobs = settings.background_jobs
     graphql = GraphQLView(settings, clock, files)

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tortoise.exceptions import IntegrityError
+from tortoise.exceptions import IntegrityError, OperationalError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -38,7 +38,8 @@ from models.lifecycle import Change, Completion
 from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from overdracht.clock import Clock
 from overdracht.db import supports_row_locks
-from overdracht.filestore import FileProblem, FileStore
+from overdracht.filestore import FileProblem, FileReadTimeout, FileStore
+from overdracht.lease import Lease
 from overdracht.settings import Settings
 
 log = logging.getLogger("overdracht.mover")
@@ -144,12 +145,15 @@ class MoveEngine:
         """A step of the move, taken by Overdracht on behalf of the receiving office."""
         return Change(self.settings, self.clock.now(), actor_environment_id=parties.target.pk)
 
+    def _lease(self, claim: Claim) -> Lease:
+        """The lease on this move: held while the item is RUNNING under this worker's attempt."""
+        return Lease(
+            MigrationItem, lifecycle.running(claim.item_id, claim.attempt), self.clock, self.lease
+        )
+
     async def _heartbeat(self, claim: Claim, **changes: object) -> None:
         """Save progress and extend the lease, if this worker still holds the move."""
-        changed = await MigrationItem.filter(
-            lifecycle.running(claim.item_id, claim.attempt)
-        ).update(lease_until=self.clock.now() + self.lease, **changes)
-        if changed != 1:
+        if not await self._lease(claim).renew(**changes):
             raise LeaseLost(claim.item_id)
 
     # -- the move ------------------------------------------------------------------------------
@@ -226,7 +230,10 @@ class MoveEngine:
             while rows and checking is not None:
                 following = await self._batch(administration_id, rows[-1][0])
                 following_check = self._check(following) if following else None
-                bad = await checking
+                try:
+                    bad = await checking
+                except FileReadTimeout as slow:
+                    await self._file_too_slow(administration_id, slow)
                 if bad:
                     await self._file_failed(rows, set(bad))
                 done += len(rows)
@@ -262,6 +269,19 @@ class MoveEngine:
             "nothing was moved.",
         )
 
+    async def _file_too_slow(self, administration_id: int, slow: FileReadTimeout) -> None:
+        """A file whose read passed its deadline: the move fails naming its document."""
+        document = (
+            await Document.filter(administration_id=administration_id, storage_key=slow.key)
+            .only("id", "title", "file_name")
+            .first()
+        )
+        name = f'"{document.file_name}" of document "{document.title}"' if document else slow.key
+        raise MoveFailed(
+            MoveFailure.FILE_UNREADABLE,
+            f"The file {name} could not be read within {slow.seconds:g} s; nothing was moved.",
+        )
+
     def _check(self, rows: list[tuple[int, str, str, int]]) -> asyncio.Future[list[str]]:
         """Start verifying one batch's files; the caller awaits the keys that failed."""
         return asyncio.ensure_future(self.files.verify([(row[1], row[2]) for row in rows]))
@@ -291,6 +311,9 @@ class MoveEngine:
         except BaseException:  # the worker is stopping: roll back, leave the source as it was
             owner.cancel()
             checking.cancel()
+            for task in (owner, checking):  # the rollback is done before the worker goes
+                with contextlib.suppress(BaseException):
+                    await task
             raise
         if owner.done():  # it can only end early by failing; stop checking and say why
             checking.cancel()
@@ -312,11 +335,14 @@ class MoveEngine:
     ) -> None:
         """The final transaction of _verify_while_clearing, kept alive while it waits."""
         lease_ms = int(self.lease.total_seconds() * 1000)
+        lease = self._lease(claim)
         async with in_transaction() as connection:
             # A worker that freezes mid-move must not hold the archive's locks for ever: its
-            # idle transaction is ended once it has been silent for a lease.
+            # idle transaction is ended once it has been silent for a lease. And a takeover
+            # waits at most a lease for the locks of a worker that is still letting go.
             await connection.execute_script(
-                f"SET LOCAL idle_in_transaction_session_timeout = {lease_ms}"
+                f"SET LOCAL idle_in_transaction_session_timeout = {lease_ms}; "
+                f"SET LOCAL lock_timeout = {lease_ms}"
             )
             started = time.perf_counter()
             await self._clear_user_links(parties.administration.pk)
@@ -327,8 +353,10 @@ class MoveEngine:
             )
             while not verified.done():
                 await asyncio.wait({verified}, timeout=self.lease.total_seconds() / 4)
-                if not verified.done():
-                    await connection.execute_query("SELECT 1")
+                # The keep-alive is also the check: once the lease is gone (a read hangs and
+                # the heartbeats stop, or another worker took over), the locks go with it.
+                if not verified.done() and not await lease.held():
+                    raise LeaseLost(claim.item_id)
             await self._complete(claim, parties, verified.result(), links_cleared=True)
 
     async def _complete(
@@ -426,8 +454,24 @@ class MoveEngine:
             await self._fail(claim, parties, failed)
             return MigrationStatus.FAILED
         except LeaseLost:
-            log.warning("move of item %s was taken over by another worker", claim.item_id)
+            log.warning("move of item %s: the lease was lost; abandoned", claim.item_id)
             return None
+        except OperationalError as error:
+            # The database went away or a lock was not granted within a lease: everything
+            # rolled back, and the move is handed back for this or another worker to redo.
+            log.warning("move of item %s interrupted by the database: %s", claim.item_id, error)
+            await self._hand_back(claim)
+            return None
+        except asyncio.CancelledError:
+            # The worker is stopping: the transaction rolled back, the source is as it was.
+            log.warning("move of item %s stopped with the worker; handed back", claim.item_id)
+            await self._hand_back(claim)
+            raise
+
+    async def _hand_back(self, claim: Claim) -> None:
+        """End this worker's lease at once, so the next worker need not wait for it to run out."""
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self._lease(claim).expire_now(), timeout=5)
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -456,21 +500,35 @@ class MoveEngine:
         return results
 
     async def run_forever(self, stop: asyncio.Event, interval: float = 1.0) -> None:
-        """The worker loop: never dies on an error, pauses when there is nothing to do."""
-        while not stop.is_set():
-            try:
-                busy = await self.run_once() is not None
-            except Exception:
-                log.exception("move engine error")
-                busy = False
-            if not busy:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=interval)
+        """The worker loop: never dies on an error, pauses when idle, and on stop abandons
+        the move in hand at once (it rolls back and is handed back) instead of finishing it."""
+        stopping = asyncio.ensure_future(stop.wait())
+        try:
+            while not stop.is_set():
+                work = asyncio.ensure_future(self.run_once())
+                await asyncio.wait({work, stopping}, return_when=asyncio.FIRST_COMPLETED)
+                if not work.done():
+                    work.cancel()
+                    with contextlib.suppress(BaseException):
+                        await work
+                    break
+                try:
+                    busy = work.result() is not None
+                except Exception:
+                    log.exception("move engine error")
+                    busy = False
+                if not busy:
+                    await asyncio.wait({stopping}, timeout=interval)
+        finally:
+            stopping.cancel()
 
 
 async def mover_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:
     """The move engine as a background loop of `overdracht serve` and `overdracht worker`."""
     from overdracht.filestore import DirectoryFileStore
 
-    engine = MoveEngine(settings, clock, DirectoryFileStore(settings.data_dir / "files"))
+    files = DirectoryFileStore(
+        settings.data_dir / "files", read_timeout=settings.file_read_timeout.total_seconds()
+    )
+    engine = MoveEngine(settings, clock, files)
     await engine.run_forever(stop)

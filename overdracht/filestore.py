@@ -6,19 +6,24 @@ import asyncio
 import contextlib
 import hashlib
 import os
+import queue
+import stat
 import tempfile
-from collections.abc import AsyncIterator, Sequence
-from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import CancelledError, Executor, Future
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 CHUNK_SIZE = 256 * 1024
 HEX_DIGITS = "0123456789abcdef"
 READ_AHEAD_THREADS = 4
 VERIFY_SLICE = 125
 WILL_NEED = getattr(os, "POSIX_FADV_WILLNEED", None)
+READ_TIMEOUT_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,66 @@ class StoredFile:
 
 class FileNotStoredError(LookupError):
     """A document points at a file the store does not hold."""
+
+
+class NotARegularFile(OSError):
+    """A stored name that is a FIFO, a device or a directory: never opened for reading."""
+
+
+class FileReadTimeout(TimeoutError):
+    """Reading one stored file took longer than the deadline; the key says which."""
+
+    def __init__(self, key: str, seconds: float) -> None:
+        super().__init__(f"reading {key} took longer than {seconds:g} s")
+        self.key = key
+        self.seconds = seconds
+
+
+def open_regular(name: str) -> int:
+    """Open a stored file for reading without ever blocking on the open itself.
+
+    O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; a name
+    that is not a regular file is then refused, so nothing reads from a pipe or a device.
+    """
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(f"{name} is not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+class DaemonThreads(Executor):
+    """Worker threads that never keep the process alive: a read stuck in the kernel is left
+    behind when its deadline passes, and the process can still exit."""
+
+    def __init__(self, count: int, name: str) -> None:
+        self._work: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None]
+        self._work = queue.SimpleQueue()
+        self._count = count
+        for number in range(count):
+            threading.Thread(target=self._run, name=f"{name}-{number}", daemon=True).start()
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._work.put((future, lambda: fn(*args, **kwargs)))
+        return future
+
+    def _run(self) -> None:
+        while (job := self._work.get()) is not None:
+            future, call = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(call())
+            except BaseException as error:  # handed to whoever awaits the future
+                future.set_exception(error)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        for _ in range(self._count):
+            self._work.put(None)
 
 
 class FileProblem(StrEnum):
@@ -61,13 +126,22 @@ class FileStore(Protocol):
 class DirectoryFileStore:
     """Files in a directory tree, named by their SHA-256 and written atomically."""
 
-    def __init__(self, root: Path, read_ahead_threads: int = READ_AHEAD_THREADS) -> None:
+    def __init__(
+        self,
+        root: Path,
+        read_ahead_threads: int = READ_AHEAD_THREADS,
+        *,
+        read_timeout: float = READ_TIMEOUT_SECONDS,
+    ) -> None:
         self.root = Path(root)
+        self.read_timeout = read_timeout
         # One thread hashes: with more, they spend their time waiting for each other's turn
         # to run Python, and a move verified a warm archive twice as slowly with eight. The
         # waiting for the disk is done by the read-ahead threads instead.
-        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="verify")
-        self._readers = ThreadPoolExecutor(read_ahead_threads, thread_name_prefix="read-ahead")
+        self._hasher = DaemonThreads(1, "verify")
+        self._readers = DaemonThreads(read_ahead_threads, "read-ahead")
+        # The file the hasher is reading and since when, for the deadline's watchdog.
+        self._reading: tuple[str, float] | None = None
 
     def _path(self, key: str) -> Path:
         name = self._name(os.fspath(self.root), key)
@@ -107,9 +181,10 @@ class DirectoryFileStore:
         """Read a file in chunks so a large document never sits whole in memory."""
         path = self._path(key)
         try:
-            handle = await asyncio.to_thread(path.open, "rb")
-        except FileNotFoundError:
+            fd = await asyncio.to_thread(open_regular, os.fspath(path))
+        except (FileNotFoundError, NotARegularFile):
             raise FileNotStoredError(key) from None
+        handle = os.fdopen(fd, "rb")
         try:
             while chunk := await asyncio.to_thread(handle.read, CHUNK_SIZE):
                 yield chunk
@@ -119,10 +194,10 @@ class DirectoryFileStore:
     def _checksum(self, key: str) -> str:
         digest = hashlib.sha256()
         try:
-            with self._path(key).open("rb") as handle:
+            with os.fdopen(open_regular(os.fspath(self._path(key))), "rb") as handle:
                 while chunk := handle.read(CHUNK_SIZE):
                     digest.update(chunk)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotARegularFile):
             raise FileNotStoredError(key) from None
         return digest.hexdigest()
 
@@ -135,10 +210,10 @@ class DirectoryFileStore:
         if name is None:
             return FileProblem.MISSING
         try:
-            handle = open(name, "rb")  # noqa: SIM115 - closed below, errors told apart
+            handle = os.fdopen(open_regular(name), "rb")
         except FileNotFoundError:
             return FileProblem.MISSING
-        except OSError:
+        except OSError:  # no permission, not a regular file, an I/O error
             return FileProblem.UNREADABLE
         digest = hashlib.sha256()
         try:
@@ -151,7 +226,11 @@ class DirectoryFileStore:
 
     async def diagnose(self, key: str, sha256: str) -> FileProblem | None:
         """Why one file failed its check: missing, unreadable, or with other bytes than stored."""
-        return await asyncio.to_thread(self._diagnose, key, sha256)
+        job = self._readers.submit(self._diagnose, key, sha256)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(job), self.read_timeout)
+        except TimeoutError:
+            return FileProblem.UNREADABLE
 
     async def exists(self, key: str) -> bool:
         """Whether the store holds a file under this key."""
@@ -170,7 +249,7 @@ class DirectoryFileStore:
             if name is None:
                 continue
             try:
-                fd = os.open(name, os.O_RDONLY)
+                fd = open_regular(name)
             except OSError:
                 continue
             try:
@@ -195,8 +274,9 @@ class DirectoryFileStore:
             if name is None:
                 bad.append(key)
                 continue
+            self._reading = (key, time.monotonic())
             try:
-                fd = os.open(name, os.O_RDONLY)
+                fd = open_regular(name)
             except OSError:
                 bad.append(key)
                 continue
@@ -209,6 +289,7 @@ class DirectoryFileStore:
                 continue
             finally:
                 os.close(fd)
+                self._reading = None
             if digest.hexdigest() != expected_sha:
                 bad.append(key)
         return bad
@@ -224,13 +305,30 @@ class DirectoryFileStore:
         """
         slices = [expected[i : i + VERIFY_SLICE] for i in range(0, len(expected), VERIFY_SLICE)]
         asked = [self._readers.submit(self._read_ahead, [k for k, _ in part]) for part in slices]
+        hashing = asyncio.wrap_future(self._hasher.submit(self._verify_as_read, slices, asked))
         try:
-            return await asyncio.get_running_loop().run_in_executor(
-                self._hasher, self._verify_as_read, slices, asked
-            )
+            while True:
+                done, _ = await asyncio.wait({hashing}, timeout=min(1.0, self.read_timeout / 4))
+                if done:
+                    return hashing.result()
+                self._check_deadline()
         finally:
             for reading in asked:
                 reading.cancel()
+
+    def _check_deadline(self) -> None:
+        """Raise for a file read that is past its deadline, and hash on a fresh thread.
+
+        A read stuck in the kernel cannot be interrupted; its daemon thread is left behind,
+        so the next verification does not queue behind it and the process can still exit.
+        """
+        reading = self._reading
+        if reading is None or time.monotonic() - reading[1] < self.read_timeout:
+            return
+        self._hasher.shutdown(wait=False)
+        self._hasher = DaemonThreads(1, "verify")
+        self._reading = None
+        raise FileReadTimeout(reading[0], self.read_timeout)
 
     def _verify_as_read(
         self, slices: Sequence[Sequence[tuple[str, str]]], asked: Sequence[Future[None]]

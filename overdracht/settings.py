@@ -75,6 +75,8 @@ class Settings:
     reminder_before_expiry: timedelta = timedelta(days=3)
     move_batch_size: int = 1000
     move_lease: timedelta = timedelta(minutes=2)
+    # Every file read of a move (and of a download) must finish within this time.
+    file_read_timeout: timedelta = timedelta(seconds=30)
     background_jobs: bool = True
     progress_poll_interval: float = 0.5
     # How soon an open WebSocket learns that its token was revoked or expired.
@@ -238,6 +240,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ),
         move_batch_size=_int(env, "OVERDRACHT_MOVE_BATCH_SIZE", 1000, minimum=1),
         move_lease=timedelta(seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1)),
+        file_read_timeout=timedelta(
+            seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1)
+        ),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
         max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),
         max_response_bytes=_int(
