@@ -2,10 +2,14 @@
 
 Claiming is what keeps several dispatchers from sending one mail twice. On PostgreSQL a
 short transaction takes due rows with SELECT ... FOR UPDATE SKIP LOCKED and marks them
-SENDING with a lease; on SQLite (one writer, no row locks) each row is taken with a
-conditional UPDATE that only succeeds while the row is still claimable. A dispatcher that
-dies mid-send leaves its rows SENDING; when the lease runs out another one picks them up,
-so a mail is delivered at least once even then, and exactly once in normal operation.
+SENDING under a short claim lease (seconds); on SQLite (one writer, no row locks) each row
+is taken with a conditional UPDATE that only succeeds while the row is still claimable.
+Just before a mail is sent, its lease is renewed to cover that one send at the SMTP timeout
+of every command, and the renewal is the check: a mail another dispatcher took over in the
+meantime is skipped. A send never outlasts its lease. So a dispatcher that dies delays the
+mails it had not tried by the claim lease only, and a slow server never lets two dispatchers
+send one mail. The one window left: a process that dies after the server accepted a mail and
+before its outcome is committed; that mail is sent again when its lease runs out.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from models.enums import DeliveryState, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import Clock
 from overdracht.db import supports_row_locks
+from overdracht.lease import Lease
 from overdracht.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,11 @@ log = logging.getLogger(__name__)
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
 ERROR_MAX = 2000
+CLAIM_LEASE = timedelta(seconds=15)
+# The SMTP commands of one mail besides one RCPT per recipient: the greeting, EHLO, STARTTLS
+# and EHLO again, AUTH, MAIL, DATA, the end of the data and QUIT.
+SMTP_COMMANDS = 9
+SEND_MARGIN = timedelta(seconds=5)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -58,7 +68,7 @@ class MailDispatcher:
         clock: Clock,
         *,
         batch_size: int = 20,
-        lease: timedelta = timedelta(minutes=5),
+        lease: timedelta = CLAIM_LEASE,
     ) -> None:
         self.settings = settings
         self.clock = clock
@@ -69,13 +79,34 @@ class MailDispatcher:
     async def run_once(self) -> int:
         """Deliver every mail that is due now, once; returns how many were sent."""
         sent = 0
-        while not (self._stop and self._stop.is_set()):
+        while not self._stopping():
             claimed = await self._claim()
             if not claimed:
                 break
-            for mail in claimed:
+            for index, mail in enumerate(claimed):
+                if self._stopping():
+                    await self._hand_back(claimed[index:])
+                    break
                 sent += await self._send(mail)
         return sent
+
+    def _stopping(self) -> bool:
+        return self._stop is not None and self._stop.is_set()
+
+    def _lease(self, mail: OutboxMail) -> Lease:
+        """The lease on one claimed mail, fenced by its attempt: a takeover bumps it."""
+        fence = Q(id=mail.id, status=MailStatus.SENDING, attempts=mail.attempts)
+        return Lease(OutboxMail, fence, self.clock, self.lease, column="locked_until")
+
+    def send_budget(self, mail: OutboxMail) -> timedelta:
+        """How long one send may take: every SMTP command at the configured timeout."""
+        commands = SMTP_COMMANDS + len(waiting_recipients(mail))
+        return timedelta(seconds=self.settings.smtp.timeout_seconds * commands) + SEND_MARGIN
+
+    async def _hand_back(self, mails: list[OutboxMail]) -> None:
+        """A stopping dispatcher gives its untried mails back at once, for others to send."""
+        for mail in mails:
+            await self._lease(mail).expire_now()
 
     async def run_forever(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         """Poll the outbox until stop is set; an error is logged and the loop goes on."""
@@ -122,8 +153,12 @@ class MailDispatcher:
 
     async def _send(self, mail: OutboxMail) -> int:
         """Try one claimed mail for the recipients still waiting; 1 if anyone got it now."""
+        budget = self.send_budget(mail)
+        if not await self._lease(mail).renew(length=budget):
+            log.info("mail %s was taken over before its turn; left to that dispatcher", mail.id)
+            return 0
         envelope = waiting_recipients(mail)
-        answers = await self._attempt(mail, envelope) if envelope else {}
+        answers = await self._attempt(mail, envelope, budget - SEND_MARGIN) if envelope else {}
         settled = settle(mail, answers, now=self.clock.now(), max_age=self.settings.mail_max_age)
         changes: dict[str, object] = {
             "status": settled.status,
@@ -151,15 +186,23 @@ class MailDispatcher:
                 await tell_refused(self.settings, self.clock.now(), mail, settled.newly_refused)
         return 1 if delivered else 0
 
-    async def _attempt(self, mail: OutboxMail, envelope: list[str]) -> dict[str, Answer]:
-        """One SMTP attempt, as an answer per recipient; never raises."""
+    async def _attempt(
+        self, mail: OutboxMail, envelope: list[str], within: timedelta
+    ) -> dict[str, Answer]:
+        """One SMTP attempt, as an answer per recipient; never raises, never outlasts `within`."""
         try:
-            delivery = await deliver(
-                build_message(mail),
-                sender=mail.sender,
-                recipients=envelope,
-                smtp=self.settings.smtp,
+            delivery = await asyncio.wait_for(
+                deliver(
+                    build_message(mail),
+                    sender=mail.sender,
+                    recipients=envelope,
+                    smtp=self.settings.smtp,
+                ),
+                timeout=within.total_seconds(),
             )
+        except TimeoutError:
+            text = f"no answer within {within.total_seconds():g} s"
+            return {a: Answer(DeliveryState.PENDING, text) for a in envelope}
         except TemporaryFailure as exc:
             return {a: Answer(DeliveryState.PENDING, str(exc)) for a in envelope}
         except PermanentFailure as exc:
@@ -182,9 +225,7 @@ class MailDispatcher:
 
     async def _finish(self, mail: OutboxMail, **changes: object) -> bool:
         """Record a send's outcome, unless the lease ran out and another dispatcher took over."""
-        updated = await OutboxMail.filter(
-            id=mail.id, status=MailStatus.SENDING, attempts=mail.attempts
-        ).update(locked_until=None, **changes)
+        updated = await self._lease(mail).end(**changes)
         if not updated:
             log.warning(
                 "mail %s: lease ran out while sending; outcome left to the next claim",

@@ -33,12 +33,30 @@ class ReceivedMail:
     path: Path | None
 
 
+class _SlowSMTP(SMTP):
+    """The sink's SMTP session; it waits `sink.delay` seconds before every reply."""
+
+    def __init__(self, sink: MailSink, **kwargs: Any) -> None:
+        super().__init__(sink, **kwargs)
+        self._sink = sink
+        self._mid_reply = False
+
+    async def push(self, status: Any) -> None:
+        # A multi-line reply ("250-...", then "250 ...") is one reply: it waits once.
+        text = status.decode() if isinstance(status, bytes) else str(status)
+        if self._sink.delay and not self._mid_reply:
+            await asyncio.sleep(self._sink.delay)
+        self._mid_reply = text[3:4] == "-"
+        await super().push(status)
+
+
 class MailSink:
     """An SMTP server on host:port that stores mails in `directory` and/or in `messages`.
 
     Port 0 picks a free port; after the first start() the chosen port is kept, so a
     stop() and start() come back on the same port. Addresses in `refuse` are answered
-    with 550 and those in `defer` with 450, to play a server that refuses a recipient.
+    with 550 and those in `defer` with 450, to play a server that refuses a recipient;
+    `delay` seconds before every reply play a slow server.
     """
 
     def __init__(
@@ -58,6 +76,7 @@ class MailSink:
         self.messages: list[ReceivedMail] = []
         self.refuse: set[str] = set()
         self.defer: set[str] = set()
+        self.delay = 0.0
         self._server: asyncio.Server | None = None
         self._count = 0
 
@@ -74,7 +93,7 @@ class MailSink:
             self.directory.mkdir(parents=True, exist_ok=True)
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(
-            lambda: SMTP(self, hostname="overdracht-mail-sink", loop=loop),
+            lambda: _SlowSMTP(self, hostname="overdracht-mail-sink", loop=loop),
             host=self.host,
             port=self.port,
             reuse_address=True,
