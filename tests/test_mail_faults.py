@@ -63,7 +63,6 @@ async def test_a_dispatcher_that_dies_mid_batch_delays_its_untried_mails_by_the_
     clock.advance(timedelta(seconds=1))
     assert await survivor.run_once() == 10
     assert sorted(smtp_server.message_ids()) == sorted(m.message_id for m in mails)
-    assert CLAIM_LEASE <= timedelta(seconds=15), "seconds, not minutes"
 
 
 async def test_a_stopping_dispatcher_hands_its_untried_mails_back_at_once(
