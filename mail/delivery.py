@@ -27,13 +27,22 @@ class Answer:
     code: int | None = None
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A recipient given up on: the server's own last words, and whether it refused for good
+    (5xx) or only kept deferring until the mail was too old."""
+
+    server_answer: str
+    gave_up: bool = False
+
+
 @dataclass
 class Settled:
     """The outcome of one attempt for the whole mail, ready to be written to its row."""
 
     deliveries: dict[str, dict]
     status: MailStatus
-    newly_refused: dict[str, str] = field(default_factory=dict)  # address -> server's answer
+    newly_refused: dict[str, Refusal] = field(default_factory=dict)
 
     def summary(self) -> str:
         """The recipients not delivered, in one line, for last_error and the log."""
@@ -69,10 +78,11 @@ def settle(
     """Merge one attempt's answers into the mail's record; give up what waited too long."""
     deliveries = {address: dict(entry) for address, entry in (mail.deliveries or {}).items()}
     too_old = now - mail.created_at >= max_age
-    newly_refused: dict[str, str] = {}
+    newly_refused: dict[str, Refusal] = {}
     for address, answer in answers.items():
         state, text = answer.state, answer.text[:ANSWER_MAX]
-        if state == DeliveryState.PENDING and too_old:
+        gave_up = state == DeliveryState.PENDING and too_old
+        if gave_up:
             state = DeliveryState.REFUSED
             text = f"Not delivered within {_age(max_age)}; last answer: {text}"[:ANSWER_MAX]
         deliveries[key(address)] = {
@@ -83,7 +93,7 @@ def settle(
             "at": now.isoformat(),
         }
         if state == DeliveryState.REFUSED:
-            newly_refused[address] = text
+            newly_refused[address] = Refusal(answer.text[:ANSWER_MAX], gave_up=gave_up)
     states = {entry["state"] for entry in deliveries.values()}
     if DeliveryState.PENDING in states:
         status = MailStatus.PENDING
@@ -126,9 +136,11 @@ def recipient_deliveries(recipients: list[str], mails: list[OutboxMail]) -> list
         )
         entry = (latest.deliveries or {}).get(key(address)) if latest else None
         if entry is None and latest is not None and latest.status in _SETTLED:
-            # A row written before per-recipient records: its status speaks for everyone.
+            # A row written before per-recipient records: its status speaks for everyone but
+            # the recipients its error names, whom the server refused.
+            named = key(address) in latest.last_error.lower()
             entry = {
-                "state": _SETTLED[latest.status],
+                "state": DeliveryState.REFUSED if named else _SETTLED[latest.status],
                 "answer": latest.last_error,
                 "at": (latest.sent_at or latest.created_at).isoformat(),
             }

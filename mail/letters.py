@@ -245,7 +245,13 @@ def refusal(mail: RefusalMail, w: Words) -> Letter:
         w,
         w("refusal.subject", address=mail.address),
         [
-            Paragraph(w("refusal.intro", address=mail.address, **said)),
+            Paragraph(
+                w(
+                    "refusal.gave_up" if mail.gave_up else "refusal.intro",
+                    address=mail.address,
+                    **said,
+                )
+            ),
             Facts(
                 [
                     (w("label.recipient"), mail.address),
@@ -333,7 +339,9 @@ def release(mail: ReleaseMail, w: Words) -> Letter:
                 )
             ),
             _list(w, "release.list", mail.administrations),
-            Paragraph(f"{w('release.nothing_charged')} {w('still_yours', count)} {w(after)}"),
+            Paragraph(
+                f"{w('release.nothing_charged')} {w('still_yours', count)} {w(after, count)}"
+            ),
             Button(w("to_overview"), mail.overview_url),
         ],
     )

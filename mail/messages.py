@@ -184,6 +184,7 @@ class RefusalMail:
     address: str
     server_answer: str
     refused_at: datetime
+    gave_up: bool = False  # deferred until the mail was too old, rather than refused for good
     administrations: list[AdministrationLine]
     overview_url: str
 

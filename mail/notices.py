@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from mail.delivery import Refusal
 from mail.messages import (
     AdministrationLine,
     ClaimMail,
@@ -286,13 +287,14 @@ async def queue_refusal_mail(
     migration: Migration,
     items: Sequence[MigrationItem],
     address: str,
-    server_answer: str,
+    refusal: Refusal,
 ) -> None:
     """Tell the requester that a recipient never got the code, with the server's answer."""
     mail = RefusalMail(
         language=migration.language,
         address=address,
-        server_answer=server_answer,
+        server_answer=refusal.server_answer,
+        gave_up=refusal.gave_up,
         refused_at=now,
         administrations=_lines(migration, items),
         overview_url=settings.overview_url,

@@ -119,8 +119,8 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
         "charged to your office environment, per administration.",
     },
     "offer.step.connection": {
-        NL: "Kies per administratie een boekhoudsysteemkoppeling van hetzelfde pakket "
-        "({packages}) om haar in te ontvangen, of wijs haar af.",
+        NL: "Kies per administratie de boekhoudsysteemkoppeling van hetzelfde pakket "
+        "({packages}) waarin u haar ontvangt, of wijs haar af.",
         EN: "For each administration, choose a connection of the same accounting package "
         "({packages}) to receive it into, or reject it.",
     },
@@ -238,6 +238,14 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
         EN: "The mail with the transfer code for {administrations} could not be delivered to "
         "{address}. The mail server refused it, so this recipient does not have the code.",
     },
+    "refusal.gave_up": {
+        NL: "De mail met de overdrachtscode voor {administrations} kon ook na herhaalde "
+        "pogingen niet worden bezorgd bij {address}: de mailserver stelde hem steeds uit. Deze "
+        "ontvanger heeft de code dus niet.",
+        EN: "The mail with the transfer code for {administrations} could not be delivered to "
+        "{address}, even after repeated attempts: the mail server kept deferring it. So this "
+        "recipient does not have the code.",
+    },
     "refusal.next": {
         NL: "Controleer het adres en wijzig zo nodig de ontvangers van het aanbod: nieuwe "
         "ontvangers krijgen de code dan per mail. U kunt het aanbod ook intrekken.",
@@ -318,10 +326,18 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
         "you can still withdraw it.",
     },
     "release.free_again": {
-        NL: "Ze staan niet meer in een aanbod: u kunt ze opnieuw aanbieden, aan dezelfde of aan "
-        "een andere kantooromgeving.",
-        EN: "They are no longer in an offer: you can offer them again, to the same or to "
-        "another office environment.",
+        NL: (
+            "Ze staat niet meer in een aanbod: u kunt haar opnieuw aanbieden, aan dezelfde of "
+            "aan een andere kantooromgeving.",
+            "Ze staan niet meer in een aanbod: u kunt ze opnieuw aanbieden, aan dezelfde of aan "
+            "een andere kantooromgeving.",
+        ),
+        EN: (
+            "It is no longer in an offer: you can offer it again, to the same or to another "
+            "office environment.",
+            "They are no longer in an offer: you can offer them again, to the same or to "
+            "another office environment.",
+        ),
     },
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mail.delivery import key
+from mail.delivery import Refusal, key
 from mail.messages import MailKind
 from mail.notices import queue_refusal_mail
 from models.audit import record
@@ -15,7 +15,7 @@ from overdracht.settings import Settings
 
 
 async def tell_refused(
-    settings: Settings, now: datetime, mail: OutboxMail, refused: dict[str, str]
+    settings: Settings, now: datetime, mail: OutboxMail, refused: dict[str, Refusal]
 ) -> None:
     """For the code's mail: one audit event per refused recipient, and a mail to the requester.
 
@@ -29,12 +29,16 @@ async def tell_refused(
     if migration is None:
         return
     open_items = await MigrationItem.filter(still_offered(now), migration_id=migration.pk)
-    for address, answer in refused.items():
+    for address, refusal in refused.items():
         await record(
             AuditAction.RECIPIENT_REFUSED,
             at=now,
             migration_id=migration.pk,
-            detail={"recipient": address, "serverAnswer": answer},
+            detail={
+                "recipient": address,
+                "serverAnswer": refusal.server_answer,
+                "gaveUp": refusal.gave_up,
+            },
         )
         if key(address) != key(migration.requester_email) and open_items:
-            await queue_refusal_mail(settings, now, migration, open_items, address, answer)
+            await queue_refusal_mail(settings, now, migration, open_items, address, refusal)

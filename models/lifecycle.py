@@ -241,7 +241,11 @@ async def expire_due(change: Change, administration_ids: Sequence[int] | None = 
     """Expire every offer that is due, or only those holding these administrations."""
     query = MigrationItem.filter(status=S.OFFERED, expires_at__lte=change.now)
     if administration_ids is not None:
-        query = query.filter(open_administration_id__in=list(administration_ids))
+        # The whole of each offer holding them, so its requester hears of it in one mail.
+        offers = MigrationItem.filter(
+            open_administration_id__in=list(administration_ids)
+        ).values_list("migration_id", flat=True)
+        query = query.filter(migration_id__in=list(await offers))
     return len(await expire(change, await query))
 
 

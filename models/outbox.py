@@ -18,7 +18,7 @@ class OutboxMail(Model):
     to: fields.Field[list] = fields.JSONField()
     cc: fields.Field[list] = fields.JSONField(default=list)
     # Per recipient (as written in to/cc): {"state", "code", "answer", "at"}, see mail/delivery.py.
-    deliveries: fields.Field[dict] = fields.JSONField(default=dict)
+    deliveries: fields.Field[dict] = fields.JSONField(default=dict, null=True)
     subject = fields.CharField(max_length=300)
     text_body = fields.TextField()
     html_body = fields.TextField()

@@ -124,10 +124,11 @@ async def _record_failure(user: User, entered: str, now: datetime, token: ApiTok
 async def note_preview(user: User, migration: Migration, now: datetime) -> None:
     """The source sees which office opened its offer's preview: recorded once per office."""
     office = user.environment_id  # type: ignore[attr-defined]
-    if not await AuditEvent.exists(
-        migration_id=migration.pk, action=AuditAction.PREVIEWED, actor_environment_id=office
-    ):
-        await record(AuditAction.PREVIEWED, at=now, migration_id=migration.pk, actor=user)
+    async with _one_attempt_at_a_time(office):  # two previews at once are still one event
+        if not await AuditEvent.exists(
+            migration_id=migration.pk, action=AuditAction.PREVIEWED, actor_environment_id=office
+        ):
+            await record(AuditAction.PREVIEWED, at=now, migration_id=migration.pk, actor=user)
 
 
 async def _addressed_to(migration: Migration, environment_id: int) -> bool:

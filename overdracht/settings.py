@@ -97,7 +97,9 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
+def _int(
+    env: Mapping[str, str], name: str, default: int, minimum: int = 0, maximum: int = 10**9
+) -> int:
     raw = env.get(name)
     if raw is None or raw == "":
         return default
@@ -107,6 +109,8 @@ def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> i
         raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from None
     if value < minimum:
         raise ConfigurationError(f"{name} must be at least {minimum}, got {value}")
+    if value > maximum:
+        raise ConfigurationError(f"{name} must be at most {maximum:,}, got {value:,}")
     return value
 
 
@@ -158,7 +162,7 @@ def _time_zone(env: Mapping[str, str]) -> str:
     name = (env.get("OVERDRACHT_TIME_ZONE") or Settings.time_zone).strip()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ConfigurationError(
             f"OVERDRACHT_TIME_ZONE must be an IANA time zone such as Europe/Amsterdam, got {name!r}"
         ) from None
@@ -215,7 +219,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raise ConfigurationError(
             f"OVERDRACHT_INBOUND_MAIL_DOMAIN must be a domain name, got {domain!r}"
         )
-    validity_days = _int(env, "OVERDRACHT_OFFER_VALIDITY_DAYS", 15, minimum=1)
+    validity_days = _int(env, "OVERDRACHT_OFFER_VALIDITY_DAYS", 15, minimum=1, maximum=3650)
     public_url = (env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/")
     return Settings(
         database_url=_database_url(env),
@@ -236,12 +240,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         time_zone=_time_zone(env),
         mail_max_age=_duration(env, "OVERDRACHT_MAIL_MAX_AGE", Settings.mail_max_age),
         reminder_before_expiry=timedelta(
-            days=_int(env, "OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", 3, minimum=0)
+            days=_int(env, "OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", 3, minimum=0, maximum=365)
         ),
         move_batch_size=_int(env, "OVERDRACHT_MOVE_BATCH_SIZE", 1000, minimum=1),
-        move_lease=timedelta(seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1)),
+        move_lease=timedelta(
+            seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1, maximum=86400)
+        ),
         file_read_timeout=timedelta(
-            seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1)
+            seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)
         ),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
         max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),

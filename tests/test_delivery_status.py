@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from mail.dispatcher import MailDispatcher
 from models import AuditEvent, OutboxMail
-from models.enums import AuditAction, MailStatus, Role
+from models.enums import AuditAction, MailStatus, Role, TokenScope
 from tests.conftest import TARGET_SUPERUSER, Scenario
 
 GONE = "gone@bosman.example"
@@ -170,13 +170,51 @@ async def test_a_mail_refused_for_every_recipient_ends_failed_and_is_shown_so(
     assert await AuditEvent.filter(action=AuditAction.RECIPIENT_REFUSED).count() == 2
 
 
-async def test_only_the_offering_superusers_see_the_delivery_status(
+async def test_only_the_offering_superusers_see_the_delivery_status_and_refused_addresses(
     scenario: Scenario, mail_settings, smtp_server, clock
 ):
-    migration = await scenario.offer()
+    smtp_server.refuse.add(GONE)
+    migration = await offer_to_three(scenario)
     await MailDispatcher(mail_settings, clock).run_once()
-    assert (await shown(scenario, migration["id"]))["recipientDeliveries"]
-    code = migration["transferCode"]
-    assert "errors" not in await scenario.preview(code)
-    target_view = await shown(scenario, migration["id"], scenario.target_token)
-    assert target_view["recipientDeliveries"] is None
+    source_view = await shown(scenario, migration["id"])
+    assert source_view["recipientDeliveries"]["totalCount"] == 3
+    assert GONE in str(source_view["auditTrail"])
+    assert "errors" not in await scenario.preview(migration["transferCode"])
+    partner = await scenario.factory.token(scenario.superuser, TokenScope.READ_ONLY)
+    for token in (scenario.target_token, partner):
+        view = await shown(scenario, migration["id"], token)
+        assert view["recipientDeliveries"] is None
+        refused = [e for e in view["auditTrail"]["nodes"] if e["action"] == "RECIPIENT_REFUSED"]
+        assert refused and all(e["detail"] == {} for e in refused)
+        assert GONE not in str(view) and BUSY not in str(view)
+
+
+async def test_a_recipient_given_up_on_is_told_as_such_in_the_offers_language(
+    scenario: Scenario, mail_settings, smtp_server, clock
+):
+    settings = mail_settings.with_overrides(mail_max_age=timedelta(minutes=1))
+    smtp_server.defer.add(BUSY)
+    await offer_to_three(scenario)
+    dispatcher = MailDispatcher(settings, clock)
+    await dispatcher.run_once()
+    clock.advance(timedelta(minutes=2))
+    await dispatcher.run_once()
+    await dispatcher.run_once()
+    [notice] = [m for m in smtp_server.messages if BUSY in m.message["Subject"]]
+    text = " ".join(notice.message.get_body(("plain",)).get_content().split())
+    assert "stelde hem steeds uit" in text and "450" in text
+    assert "Not delivered" not in text, "no English in a Dutch letter"
+
+
+async def test_a_mail_sent_before_per_recipient_records_shows_its_refused_recipients(
+    scenario: Scenario, mail_settings, smtp_server, clock
+):
+    migration = await offer_to_three(scenario)
+    await OutboxMail.filter(kind="OFFER").update(
+        status=MailStatus.SENT,
+        deliveries=None,
+        last_error=f"refused for some recipients: {GONE}: 550 5.1.1 Mailbox unavailable",
+    )
+    rows = by_address(await shown(scenario, migration["id"]))
+    assert rows[GONE]["state"] == "REFUSED"
+    assert rows[BUSY]["state"] == rows[TARGET_SUPERUSER]["state"] == "DELIVERED"

@@ -96,3 +96,85 @@ async def test_models_have_no_changes_missing_from_the_migrations(db):
     detector = MigrationAutodetector(Tortoise.apps, config["apps"])
     writers = await detector.changes()
     assert [w.name for w in writers] == []
+
+
+UPGRADE_FROM = "models.0005_lifecycle"
+
+
+def migrate_to(database_url: str, target: str) -> None:
+    """Migrate a database up to one named migration, as an installation of that release was."""
+    code = (
+        "import asyncio, sys\n"
+        "from tortoise import Tortoise\n"
+        "from tortoise.migrations.api import migrate\n"
+        "from overdracht.db import tortoise_config\n"
+        "async def main():\n"
+        "    try:\n"
+        "        await migrate(config=tortoise_config(sys.argv[1]), target=sys.argv[2])\n"
+        "    finally:\n"
+        "        await Tortoise.close_connections()\n"
+        "asyncio.run(main())\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, database_url, target],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+OLD_ROWS = [
+    'INSERT INTO outbox_mail (kind, message_id, sender, "to", cc, subject, text_body, html_body,'
+    " language, status, attempts, next_attempt_at, last_error, created_at) VALUES ('OFFER',"
+    " '<old@x>', 'a@x', '[\"b@x\"]', '[]', 's', 't', 'h', 'NL', 'SENT', 1,"
+    " '2026-11-01 10:00:00+00:00', '', '2026-11-01 10:00:00+00:00')",
+    "INSERT INTO audit_event (action, actor_name, at, detail) VALUES ('EXPIRED', '',"
+    " '2026-11-01 10:00:00+00:00', '{}')",
+]
+
+
+async def upgrade_with_rows(url: str, execute) -> None:
+    migrate_to(url, UPGRADE_FROM)
+    for statement in OLD_ROWS:
+        await execute(statement)
+    run_migrate(url)
+
+
+async def test_an_installation_with_mail_and_audit_rows_upgrades(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    url = f"sqlite://{path}"
+
+    async def execute(statement: str) -> None:
+        with sqlite3.connect(path) as conn:
+            conn.execute(statement)
+
+    await upgrade_with_rows(url, execute)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT deliveries FROM outbox_mail").fetchall() == [(None,)]
+        assert conn.execute("SELECT actor_name FROM audit_event").fetchall() == [("Overdracht",)]
+
+
+@pytest.mark.postgres
+async def test_an_installation_with_mail_and_audit_rows_upgrades_on_postgres():
+    database = await create_postgres_database()
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
+    raw = POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0]
+    try:
+
+        async def execute(statement: str) -> None:
+            conn = await asyncpg.connect(f"{raw}/{database}")
+            try:
+                await conn.execute(statement)
+            finally:
+                await conn.close()
+
+        await upgrade_with_rows(url, execute)
+        conn = await asyncpg.connect(f"{raw}/{database}")
+        try:
+            assert await conn.fetchval("SELECT deliveries FROM outbox_mail") is None
+            assert await conn.fetchval("SELECT actor_name FROM audit_event") == "Overdracht"
+        finally:
+            await conn.close()
+    finally:
+        await drop_postgres_database(database)

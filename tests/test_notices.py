@@ -169,10 +169,14 @@ async def test_an_offer_expiring_half_claimed_names_only_what_expired(
 async def test_two_workers_and_two_dispatchers_send_each_notice_exactly_once(
     scenario: Scenario, mail_settings, smtp_server, clock, files
 ):
-    """Three offers: one claimed, one reminded, one expired; everyone races on every step."""
+    """Three offers: one claimed, one reminded, one of two administrations expired; the workers
+    race on every step, and each offer's requester gets one mail per notice."""
     claimed = await scenario.offer(administrations=[scenario.ready[0]])
-    extra = await scenario.factory.administration(scenario.exact, name="Garage Visser")
-    expiring = await scenario.offer(administrations=[extra])
+    extra = [
+        await scenario.factory.administration(scenario.exact, name=name, documents=1)
+        for name in ("Garage Visser", "Kapsalon Mooi")
+    ]
+    expiring = await scenario.offer(administrations=extra)
     result = await scenario.claim(claimed["transferCode"], scenario.items(claimed))
     assert result["userErrors"] == []
     # Offered three days later, it is within its reminder's lead when the other one expires.
@@ -191,3 +195,15 @@ async def test_two_workers_and_two_dispatchers_send_each_notice_exactly_once(
     assert subjects["Herinnering"] == 1
     assert subjects["Aanbod verlopen"] == 1
     assert len(smtp_server.message_ids()) == len(set(smtp_server.message_ids()))
+
+
+async def test_offering_an_expired_administration_again_tells_of_the_whole_old_offer_once(
+    scenario: Scenario, mail_settings, smtp_server, clock, files
+):
+    migration = await scenario.offer()
+    clock.set(datetime.fromisoformat(migration["expiresAt"]) + timedelta(seconds=1))
+    await scenario.offer(administrations=[scenario.ready[0]])
+    await MoveEngine(mail_settings, clock, files).expire_offers()
+    await deliver(mail_settings, clock)
+    [notice] = of_kind(smtp_server, "Aanbod verlopen")
+    assert notice.message["Subject"] == "Aanbod verlopen: 2 administraties niet ontvangen"

@@ -156,6 +156,9 @@ async def test_sorting_pages_through_every_row_once(desk: Scenario):
         ("verlopen", []),
         ("afgew", ["Citroen BV"]),
         ("gewezen", []),  # words are matched from their start
+        ("ted", []),  # not inside REJECTED or COMPLETED
+        ("ing", ["Bakker BV"]),  # the start of ingetrokken, not the inside of RUNNING
+        ("runn", ["Dirk BV"]),
     ],
 )
 async def test_the_search_understands_the_dutch_status_words(desk: Scenario, word, expected):

@@ -97,6 +97,10 @@ def test_notice_settings_are_read_from_the_environment():
         ("OVERDRACHT_FRONTEND_CODE_PATH", "receive"),
         ("OVERDRACHT_FRONTEND_CODE_PATH", "/receive?code=1"),
         ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "-1"),
+        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "99999999999"),
+        ("OVERDRACHT_TIME_ZONE", "Europe"),
+        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "99999999999"),
+        ("OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", "0"),
     ],
 )
 def test_bad_notice_settings_are_refused_by_name(name, value):

@@ -76,7 +76,7 @@ def parse_day(term: str, zone: ZoneInfo) -> datetime | None:
 
 
 def statuses_named(term: str) -> list[MigrationStatus]:
-    """The statuses a term names: part of its code, or the start of its English or Dutch words.
+    """The statuses a term names: the start of its code, or of its English or Dutch words.
 
     A term shorter than three letters names no status, so "de" finds "De Korst" and not every
     row "in de wachtrij".
@@ -87,7 +87,8 @@ def statuses_named(term: str) -> list[MigrationStatus]:
     return [
         status
         for status, words in STATUS_WORDS.items()
-        if lowered.upper().replace(" ", "_") in status.value
+        if any(part.startswith(lowered.upper()) for part in status.value.split("_"))
+        or status.value.startswith(lowered.upper().replace(" ", "_"))
         or any(
             word.startswith(lowered) or any(part.startswith(lowered) for part in word.split())
             for word in words

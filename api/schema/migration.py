@@ -22,7 +22,7 @@ from api.schema.enums import (
 from api.schema.environment import EnvironmentType
 from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
-from models.enums import MigrationStatus
+from models.enums import AuditAction, MigrationStatus
 from models.transfer_code import format_transfer_code
 
 
@@ -161,6 +161,10 @@ class MigrationAdministrationType(relay.Node):
         )
 
 
+# Events whose detail names recipients' addresses (rule 1): shown to the source's superusers.
+SECRET_DETAIL = frozenset({AuditAction.RECIPIENT_REFUSED})
+
+
 @strawberry.type(name="AuditEvent")
 class AuditEventType:
     """One recorded step: who did what, when, and from which environment."""
@@ -180,13 +184,17 @@ class AuditEventType:
         return EnvironmentType.from_model(env) if env else None
 
     @classmethod
-    def from_model(cls, event: AuditEvent) -> Self:
+    def from_model(cls, event: AuditEvent, *, shows_secrets: bool) -> Self:
+        """The event as this viewer may see it: a recipient's address is the source's alone."""
+        detail = event.detail
+        if event.action in SECRET_DETAIL and not shows_secrets:
+            detail = {}
         return cls(
             action=event.action,
             at=event.at,
             actor_name=event.actor_name,
-            administration_name=event.detail.get("administration"),
-            detail=event.detail,
+            administration_name=detail.get("administration"),
+            detail=detail,
             actor_environment_id=event.actor_environment_id,  # type: ignore[attr-defined]
         )
 
@@ -290,7 +298,7 @@ class MigrationType(relay.Node):
     ) -> Connection[AuditEventType]:
         ctx = info.context
         events = await ctx.loaders.audit_of_migration.load(self.id)
-        nodes = [AuditEventType.from_model(e) for e in events]
+        nodes = [AuditEventType.from_model(e, shows_secrets=self.shows_secrets) for e in events]
         return paginate_list(
             nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
         )

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='OutboxMail',
             name='deliveries',
-            field=fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads),
+            field=fields.JSONField(default=dict, null=True, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads),
         ),
         # Steps the service took by itself used to be recorded without a name.
         ops.RunSQL(
