@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -17,14 +18,38 @@ from api.graphql import GraphQLView
 from api.request_limits import RequestSizeLimit
 from overdracht.background import background_jobs
 from overdracht.clock import Clock, SystemClock
-from overdracht.db import tortoise_config
+from overdracht.db import database_answers, tortoise_config
 from overdracht.filestore import DirectoryFileStore, FileStore
 from overdracht.settings import Settings, load_settings
+
+READINESS_TIMEOUT = 2.0
 
 
 async def healthz(request: Request) -> JSONResponse:
     """Liveness for load balancers and the quick start."""
     return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Readiness: the database answers and the background loops of this process are alive."""
+    try:
+        await asyncio.wait_for(database_answers(), timeout=READINESS_TIMEOUT)
+        database = "ok"
+    except Exception:  # unreachable, terminated, too slow: not ready, and no stack trace
+        database = "unreachable"
+    loops = {
+        name: "stopped" if task.done() else "running"
+        for name, task in getattr(request.app.state, "background", {}).items()
+    }
+    ready = database == "ok" and all(state == "running" for state in loops.values())
+    return JSONResponse(
+        {
+            "status": "ready" if ready else "unavailable",
+            "database": database,
+            "background": loops or "not run in this process",
+        },
+        status_code=200 if ready else 503,
+    )
 
 
 async def to_graphiql(request: Request) -> RedirectResponse:
@@ -65,8 +90,11 @@ def create_app(
                 await stack.enter_async_context(
                     RegisterTortoise(app, config=tortoise_config(settings.database_url))
                 )
+            app.state.background = {}
             if run_background_jobs:
-                await stack.enter_async_context(background_jobs(settings, clock))
+                app.state.background = await stack.enter_async_context(
+                    background_jobs(settings, clock)
+                )
             yield
 
     app = Starlette(
@@ -77,6 +105,7 @@ def create_app(
                 "/documents/{document_id}/file", download_endpoint(files, clock), methods=["GET"]
             ),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
             *_landing_routes(settings),
         ],
         middleware=[Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)],

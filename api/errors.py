@@ -48,3 +48,26 @@ def should_mask_error(error: GraphQLError) -> bool:
     if isinstance(original, GraphQLError):
         return should_mask_error(original)
     return not isinstance(original, PublicError)
+
+
+UNAVAILABLE_MESSAGE = (
+    "The service cannot reach its database just now. Try again in a moment; a mutation is "
+    "safe to send again with the same Idempotency-Key header."
+)
+
+
+def unavailable_error(error: GraphQLError | None = None) -> GraphQLError:
+    """The answer to a request the database failed under: retryable, revealing nothing."""
+    return GraphQLError(
+        UNAVAILABLE_MESSAGE,
+        nodes=error.nodes if error else None,
+        source=error.source if error else None,
+        positions=error.positions if error else None,
+        path=error.path if error else None,
+        extensions={"code": "SERVICE_UNAVAILABLE"},
+    )
+
+
+def is_unavailable(error: GraphQLError) -> bool:
+    """Whether an error in a result is the database's, so the request may be answered 503."""
+    return (error.extensions or {}).get("code") == "SERVICE_UNAVAILABLE"

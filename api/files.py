@@ -13,6 +13,7 @@ from api.permissions import Sight, refusal, token_may
 from api.schema.ids import max_id, parse_database_id
 from models import Document
 from overdracht.clock import Clock
+from overdracht.db_faults import is_database_fault, retrying
 from overdracht.filestore import FileNotStoredError, FileStore
 
 
@@ -36,7 +37,19 @@ def download_endpoint(files: FileStore, clock: Clock):
     """The handler for GET /documents/{id}/file, bound to the service's file store and clock."""
 
     async def download(request: Request) -> Response:
-        token, problem = await authenticate(request, now=clock.now())
+        try:
+            return await _download(request)
+        except Exception as error:
+            if not is_database_fault(error):
+                raise
+            return _problem(
+                503, "SERVICE_UNAVAILABLE", "The service cannot reach its database; try again."
+            )
+
+    async def _download(request: Request) -> Response:
+        token, problem = await retrying(
+            lambda: authenticate(request, now=clock.now()), what="token lookup"
+        )
         if token is None:
             return _problem(401, "UNAUTHENTICATED", problem or "Authentication required.")
         if not token_may(token, Sight.DOCUMENTS):

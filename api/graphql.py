@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any
 
 import strawberry
 from cross_web import HTTPException
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from graphql.error import GraphQLSyntaxError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -28,7 +30,8 @@ from strawberry.types import ExecutionResult
 
 from api.auth import authenticate, authenticate_header
 from api.context import Context
-from api.errors import should_mask_error
+from api.errors import is_unavailable, should_mask_error, unavailable_error
+from api.idempotency import KeyProblem, fingerprint, request_key, run_once
 from api.json_body import UnreadableJsonError, read_json
 from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
@@ -40,11 +43,33 @@ from api.schema.subscription import Subscription
 from api.socket_auth import TokenCheckingTransportWSHandler
 from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
+from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings
 
+logger = logging.getLogger(__name__)
+
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 5
+RETRY_AFTER_SECONDS = 1
 VALIDATION_CACHE_SIZE = 256
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """Masks what clients need not see; a database that went away is said so, retryable."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        if is_database_fault(error.original_error):
+            return unavailable_error(error)
+        return super().anonymise_error(error)
+
+
+def operation_of(query: str | None, operation_name: str | None) -> OperationType | None:
+    """Whether a document runs a query, a mutation or a subscription (None if unreadable)."""
+    try:
+        operation = get_operation_ast(parse(query or ""), operation_name)
+    except GraphQLSyntaxError:
+        return None
+    return operation.operation if operation else None
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -63,7 +88,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         extensions=[
             lambda: AddValidationRules(limits),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-            lambda: MaskErrors(should_mask_error=should_mask_error),
+            lambda: MaskUnexpectedErrors(should_mask_error=should_mask_error),
             # Frontends and partners send the same few documents again and again.
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
@@ -133,7 +158,7 @@ class GraphQLView(GraphQL[Context, None]):
         limit = self.settings.request_timeout_seconds
         try:
             async with asyncio.timeout(limit):
-                return await super().execute_single(**kwargs)
+                return await self._execute_answering_faults(**kwargs)
         except TimeoutError:
             error = GraphQLError(
                 f"This request ran longer than {limit:g} seconds and was stopped: ask for "
@@ -141,6 +166,57 @@ class GraphQLView(GraphQL[Context, None]):
                 extensions={"code": "REQUEST_TIMEOUT", "seconds": limit},
             )
             return ExecutionResult(data=None, errors=[error])
+
+    async def _execute_answering_faults(self, **kwargs: Any) -> ExecutionResult:
+        """Run the operation; a database fault is retried for a read and answered 503 else.
+
+        A mutation with an Idempotency-Key runs under its key, so sending it again after a
+        lost answer gives the first outcome instead of a second one.
+        """
+        data, context, sub_response = (
+            kwargs["request_data"],
+            kwargs["context"],
+            kwargs["sub_response"],
+        )
+        operation = operation_of(data.query, data.operation_name)
+        try:
+            key = request_key(context)
+            if key is not None and operation == OperationType.MUTATION:
+                digest = fingerprint(data.query, data.variables, data.operation_name)
+                result = await run_once(
+                    context, key, digest, lambda: super(GraphQLView, self).execute_single(**kwargs)
+                )
+            else:
+                result = await self._execute_retrying_reads(operation, **kwargs)
+        except KeyProblem as problem:
+            sub_response.status_code = problem.status
+            return ExecutionResult(data=None, errors=[problem.error])
+        except Exception as error:  # the database failed outside any resolver
+            if not is_database_fault(error):
+                raise
+            logger.warning("database unavailable for a request: %s", error)
+            result = ExecutionResult(data=None, errors=[unavailable_error()])
+        if result.errors and any(is_unavailable(error) for error in result.errors):
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return ExecutionResult(data=None, errors=[unavailable_error()])
+        return result
+
+    async def _execute_retrying_reads(
+        self, operation: OperationType | None, **kwargs: Any
+    ) -> ExecutionResult:
+        """A query the database failed under runs again, with fresh loaders and token lookup."""
+        context: Context = kwargs["context"]
+        for attempt in range(RETRIES + 1):
+            result = await super().execute_single(**kwargs)
+            failed = result.errors and any(is_unavailable(error) for error in result.errors)
+            if not failed or operation != OperationType.QUERY or attempt == RETRIES:
+                return result
+            logger.warning("a query met a database fault; running it again")
+            context.loaders = Loaders()
+            context.pending_authentication = True
+            await asyncio.sleep(FIRST_PAUSE * 2**attempt)
+        return result
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         """The JSON response, or an error in its place when it is above the size limit."""

@@ -13,6 +13,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from api.auth import authenticate
+from overdracht.db_faults import retrying
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +28,9 @@ class AuthenticateOperation(SchemaExtension):
         if getattr(context, "pending_authentication", False):
             context.pending_authentication = False
             try:
-                context.token, context.auth_problem = await authenticate(
-                    context.request, now=context.clock.now()
+                context.token, context.auth_problem = await retrying(
+                    lambda: authenticate(context.request, now=context.clock.now()),
+                    what="token lookup",
                 )
             except Exception as error:  # the database is unreachable: say so, reveal nothing
                 logger.exception("Could not look up a request's token")

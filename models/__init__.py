@@ -11,6 +11,7 @@ from models.audit import AuditEvent
 from models.authorization import AuthorizationFlow, AuthorizationStep, Workflow
 from models.document import Document, add_document
 from models.environment import Environment
+from models.idempotency import IdempotentRequest
 from models.migration import (
     BillableLine,
     CodeAttempt,
@@ -33,6 +34,7 @@ __all__ = [
     "Document",
     "DuplicateAdministrationError",
     "Environment",
+    "IdempotentRequest",
     "Migration",
     "MigrationItem",
     "MigrationRecipient",

@@ -22,12 +22,20 @@ def background_loops() -> list[BackgroundLoop]:
 
 
 @contextlib.asynccontextmanager
-async def background_jobs(settings: Settings, clock: Clock) -> AsyncIterator[None]:
-    """Run every background loop for the duration of the block, and stop them cleanly after."""
+async def background_jobs(
+    settings: Settings, clock: Clock
+) -> AsyncIterator[dict[str, asyncio.Task[None]]]:
+    """Run every background loop for the duration of the block, and stop them cleanly after.
+
+    Yields the running loops by name, so readiness can tell whether each is still alive.
+    """
     stop = asyncio.Event()
-    tasks = [asyncio.create_task(loop(settings, clock, stop)) for loop in background_loops()]
+    tasks = {
+        loop.__name__.removesuffix("_loop"): asyncio.create_task(loop(settings, clock, stop))
+        for loop in background_loops()
+    }
     try:
-        yield
+        yield tasks
     finally:
         stop.set()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(*tasks.values(), return_exceptions=True)

@@ -44,6 +44,11 @@ async def open_database(database_url: str) -> None:
     await Tortoise.init(config=tortoise_config(database_url))
 
 
+async def database_answers() -> None:
+    """One round trip to the database; raises when it does not answer."""
+    await connections.get("default").execute_query("SELECT 1")
+
+
 def supports_row_locks() -> bool:
     """Whether the database can lock rows (PostgreSQL); SQLite serialises writers instead."""
     return connections.get("default").capabilities.dialect == "postgres"

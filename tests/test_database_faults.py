@@ -1,0 +1,201 @@
+"""A database that goes away is answered, not crashed on, and a retried claim keeps its outcome.
+
+The faults are real: the server's PostgreSQL connections are terminated with
+pg_terminate_backend while claims and reads run over HTTP.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from typing import Any
+
+import asyncpg
+import pytest
+
+from models import MigrationItem, OutboxMail
+from models.enums import MigrationStatus
+from tests.conftest import CLAIM, POSTGRES_ADMIN_URL, Scenario, gid
+
+READ = """{ viewer { displayName } receivableAdministrations(first: 5) { totalCount } }"""
+
+
+def decoded(response) -> dict:
+    """The JSON of an answer; anything else fails the test with what came instead."""
+    assert response.headers["content-type"] == "application/json", (
+        response.status_code,
+        response.headers["content-type"],
+        response.text[:300],
+    )
+    return response.json()
+
+
+def claim_body(scenario: Scenario, migration: dict) -> dict[str, Any]:
+    choices = [
+        {
+            "administrationId": item,
+            "connectionId": gid("AccountingConnection", scenario.target_exact),
+            "administrationCode": None,
+        }
+        for item in scenario.items(migration)
+    ]
+    return {
+        "query": CLAIM,
+        "variables": {
+            "input": {
+                "transferCode": migration["transferCode"],
+                "acceptTerms": True,
+                "acceptCosts": True,
+                "administrations": choices,
+            }
+        },
+    }
+
+
+async def post(scenario: Scenario, body: dict, key: str | None = None):
+    headers = {"Authorization": f"Bearer {scenario.target_token}"}
+    if key:
+        headers["Idempotency-Key"] = key
+    return await scenario.server.client.post("/graphql", json=body, headers=headers)
+
+
+async def test_a_claim_sent_again_with_its_key_gets_its_first_outcome(scenario: Scenario):
+    migration = await scenario.offer()
+    body = claim_body(scenario, migration)
+    key = str(uuid.uuid4())
+    first = await post(scenario, body, key)
+    assert first.status_code == 200
+    assert first.json()["data"]["claimMigration"]["userErrors"] == []
+
+    again = await post(scenario, body, key)
+    assert again.status_code == 200
+    assert again.json() == first.json(), "the first outcome, not ALREADY_RECEIVED"
+    assert await OutboxMail.filter(kind="CLAIM").count() == 1, "and nothing done twice"
+
+    without = await post(scenario, body)
+    codes = [e["code"] for e in without.json()["data"]["claimMigration"]["userErrors"]]
+    assert codes == ["ALREADY_RECEIVED"]
+
+
+async def test_a_key_used_for_another_request_is_refused(scenario: Scenario):
+    migration = await scenario.offer()
+    key = "order-42"
+    assert (await post(scenario, claim_body(scenario, migration), key)).status_code == 200
+    other = claim_body(scenario, migration)
+    other["variables"]["input"]["acceptCosts"] = False
+    response = await post(scenario, other, key)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["extensions"]["code"] == "IDEMPOTENCY_KEY_REUSED"
+
+
+async def test_a_key_that_is_too_long_is_bad_input(scenario: Scenario):
+    migration = await scenario.offer()
+    response = await post(scenario, claim_body(scenario, migration), "k" * 256)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert await MigrationItem.filter(status=MigrationStatus.QUEUED).count() == 0
+
+
+async def test_keys_belong_to_their_user(scenario: Scenario):
+    """Another user's key never answers for them: keys are kept per user."""
+    first = await scenario.offer(administrations=[scenario.ready[0]])
+    second = await scenario.offer(administrations=[scenario.ready[1]])
+    other = await scenario.factory.user(scenario.target)
+    other_token = await scenario.factory.token(other)
+    key = "same-key"
+    assert (await post(scenario, claim_body(scenario, first), key)).status_code == 200
+    response = await scenario.server.client.post(
+        "/graphql",
+        json=claim_body(scenario, second),
+        headers={"Authorization": f"Bearer {other_token}", "Idempotency-Key": key},
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["claimMigration"]["userErrors"] == [], response.json()
+
+
+@contextlib.asynccontextmanager
+async def terminating_connections(database: str, every: float = 0.1):
+    """Terminate every other connection to the test database, again and again."""
+    admin = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    stop = asyncio.Event()
+    terminated = 0
+
+    async def loop() -> None:
+        nonlocal terminated
+        while not stop.is_set():
+            terminated += await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                database,
+            )
+            await asyncio.sleep(every)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield lambda: terminated
+    finally:
+        stop.set()
+        await task
+        await admin.close()
+
+
+@pytest.mark.postgres
+async def test_terminated_connections_during_claims_give_only_json_answers_and_one_outcome(
+    scenario: Scenario, settings
+):
+    offers = []
+    for n in range(16):
+        administration = await scenario.factory.administration(
+            scenario.exact, name=f"Klant onder storing {n}", documents=1
+        )
+        offers.append(await scenario.offer(administrations=[administration]))
+    database = settings.database_url.rsplit("/", 1)[1]
+    answers: list[tuple[int, str, dict]] = []
+
+    async def claim_until_answered(migration: dict) -> dict:
+        key = str(uuid.uuid4())
+        body = claim_body(scenario, migration)
+        for _ in range(200):
+            response = await post(scenario, body, key)
+            answers.append(
+                (response.status_code, response.headers["content-type"], response.json())
+            )
+            if response.status_code == 200:
+                return response.json()
+            await asyncio.sleep(0.05)
+        raise AssertionError("no answer in 200 tries")
+
+    async def read_repeatedly() -> None:
+        for _ in range(60):
+            response = await scenario.server.client.post(
+                "/graphql",
+                json={"query": READ},
+                headers={"Authorization": f"Bearer {scenario.target_token}"},
+            )
+            answers.append(
+                (response.status_code, response.headers["content-type"], response.json())
+            )
+
+    async with terminating_connections(database) as terminated:
+        outcomes = await asyncio.gather(
+            *(claim_until_answered(m) for m in offers), read_repeatedly(), read_repeatedly()
+        )
+        assert terminated() > 0
+    claims = outcomes[: len(offers)]
+
+    assert {content for _, content, _ in answers} == {"application/json"}
+    assert {status for status, _, _ in answers} <= {200, 503}
+    for status, _, body in answers:
+        assert "data" in body or "errors" in body
+        if status == 503:
+            assert body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+        for error in body.get("errors") or []:
+            assert error["message"] != "Unexpected error.", body
+    for outcome in claims:
+        assert outcome["data"]["claimMigration"]["userErrors"] == [], outcome
+    queued = await MigrationItem.filter(status=MigrationStatus.QUEUED).count()
+    assert queued == len(offers), "each claim took effect exactly once"
+    assert await OutboxMail.filter(kind="CLAIM").count() == len(offers)
+    unavailable = sum(1 for status, _, _ in answers if status == 503)
+    print(f"\n{len(answers)} answers, {unavailable} of them 503, {terminated()} connections ended")
