@@ -1,0 +1,235 @@
+"""Moves that always end: a FIFO in the archive, a read that hangs, a worker told to stop.
+
+On PostgreSQL, where the final transaction holds the archive's row locks while the files are
+verified: whatever happens to a worker, its transaction ends and the next one does not wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from models import Administration, Document, MigrationItem
+from models.enums import MigrationStatus, MoveFailure
+from mover.engine import MoveEngine
+from overdracht.clock import SystemClock
+from overdracht.filestore import DirectoryFileStore
+from tests.conftest import POSTGRES_ADMIN_URL, Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+RETRY = """mutation($input: RetryMigrationInput!) {
+  retryMigration(input: $input) { userErrors { code } } }"""
+
+
+def path_of(files: DirectoryFileStore, key: str) -> Path:
+    return files.root / key[:2] / key[2:4] / key
+
+
+async def idle_in_transaction(database: str) -> int:
+    """Sessions of the test database that hold a transaction open and do nothing."""
+    admin = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        return await admin.fetchval(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = $1 AND state LIKE 'idle in transaction%'",
+            database,
+        )
+    finally:
+        await admin.close()
+
+
+async def claimed_archive(scenario: Scenario, size: int) -> tuple[Administration, dict]:
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, size, uploaded_by=scenario.clerk)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+    return administration, migration
+
+
+class HangingDisk(DirectoryFileStore):
+    """The real store, except that reading one file blocks in its thread, as a dead network
+    disk does; a FIFO no longer hangs (it is refused at once), so this is how a hung read is
+    played. The read is released when the test ends."""
+
+    def __init__(self, root: Path, hang_on: str, **kwargs: object) -> None:
+        super().__init__(root, **kwargs)  # type: ignore[arg-type]
+        self.hang_on = hang_on
+        self.release = threading.Event()
+
+    def _verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
+        for index, (key, _) in enumerate(expected):
+            if key == self.hang_on:
+                bad = super()._verify(expected[:index])
+                self._reading = (key, time.monotonic())
+                self.release.wait(timeout=120)
+                return bad + super()._verify(expected[index:])
+        return super()._verify(expected)
+
+
+@pytest.mark.postgres
+async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_completes(
+    scenario: Scenario, settings, clock, files
+):
+    administration, migration = await claimed_archive(scenario, 200)
+    victim = (
+        await Document.filter(administration_id=administration.pk).order_by("id").offset(90).first()
+    )
+    path = path_of(files, victim.storage_key)
+    original = path.read_bytes()
+    path.unlink()
+    os.mkfifo(path)
+    store = DirectoryFileStore(files.root, read_timeout=2)
+    started = time.monotonic()
+    assert await MoveEngine(settings, clock, store, batch_size=20).run_until_idle() == [
+        MigrationStatus.FAILED
+    ]
+    took = time.monotonic() - started
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.failure == MoveFailure.FILE_UNREADABLE
+    assert victim.file_name in item.reason and victim.title in item.reason
+    assert took < 2 + 5, f"{took:.1f} s"
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+    database = settings.database_url.rsplit("/", 1)[1]
+    assert await idle_in_transaction(database) == 0, "the failed move let go of its locks"
+
+    path.unlink()
+    path.write_bytes(original)
+    body = await scenario.graphql(
+        RETRY,
+        {"input": {"administrationId": migration["administrations"]["nodes"][0]["id"]}},
+        scenario.target_token,
+    )
+    assert body["data"]["retryMigration"]["userErrors"] == []
+    started = time.monotonic()
+    second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20)
+    assert await second.run_until_idle() == [MigrationStatus.COMPLETED]
+    assert time.monotonic() - started < settings.move_lease.total_seconds(), "no wait on locks"
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
+
+
+@pytest.mark.postgres
+async def test_a_hung_read_fails_the_move_within_the_deadline_naming_the_document(
+    scenario: Scenario, settings, clock, files
+):
+    administration, _ = await claimed_archive(scenario, 120)
+    victim = (
+        await Document.filter(administration_id=administration.pk).order_by("id").offset(50).first()
+    )
+    disk = HangingDisk(files.root, victim.storage_key, read_timeout=1.5)
+    try:
+        started = time.monotonic()
+        result = await MoveEngine(settings, clock, disk, batch_size=20).run_until_idle()
+        took = time.monotonic() - started
+    finally:
+        disk.release.set()
+    assert result == [MigrationStatus.FAILED]
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.failure == MoveFailure.FILE_UNREADABLE
+    assert f'"{victim.file_name}" of document "{victim.title}"' in item.reason
+    assert "within 1.5 s" in item.reason
+    assert took < 1.5 + 3, f"{took:.1f} s"
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+
+
+@pytest.mark.postgres
+async def test_a_worker_that_loses_its_lease_lets_go_and_the_takeover_does_not_wait(
+    scenario: Scenario, settings, files
+):
+    """Worker 1 hangs on a read with a long deadline; its lease runs out; worker 2 takes over
+    and completes, and worker 1's transaction is gone within the lease."""
+    clock = SystemClock()
+    lease = timedelta(seconds=2)
+    administration, _ = await claimed_archive(scenario, 150)
+    victim = (
+        await Document.filter(administration_id=administration.pk).order_by("id").offset(70).first()
+    )
+    disk = HangingDisk(files.root, victim.storage_key, read_timeout=60)
+    stuck = MoveEngine(settings, clock, disk, batch_size=20, lease=lease)
+    first = asyncio.create_task(stuck.run_until_idle())
+    try:
+        for _ in range(200):
+            item = await MigrationItem.get(administration_id=administration.pk)
+            if item.status == MigrationStatus.RUNNING and item.documents_done >= 40:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(lease.total_seconds() + 0.2)  # the lease runs out
+        takeover = MoveEngine(
+            settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease
+        )
+        started = time.monotonic()
+        claim = await takeover.claim_next()
+        assert claim is not None and claim.attempt == 2
+        assert await takeover.move(claim) == MigrationStatus.COMPLETED
+        waited = time.monotonic() - started
+        assert await asyncio.wait_for(first, 10) == [None], "worker 1 abandoned its move"
+    finally:
+        disk.release.set()
+        if not first.done():
+            first.cancel()
+    assert waited < lease.total_seconds() + 3, f"{waited:.1f} s"
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
+    assert await Document.filter(administration_id=administration.pk).count() == 150 + 3
+
+
+@pytest.mark.postgres
+async def test_sigterm_during_a_move_rolls_back_within_seconds_and_leaves_the_source(
+    scenario: Scenario, settings
+):
+    administration, _ = await claimed_archive(scenario, 4000)
+    linked_before = await Document.filter(
+        administration_id=administration.pk, uploaded_by_id__not_isnull=True
+    ).count()
+    env = {
+        **os.environ,
+        "OVERDRACHT_DATABASE_URL": settings.database_url,
+        "OVERDRACHT_DATA_DIR": str(settings.data_dir),
+        "OVERDRACHT_MOVE_BATCH_SIZE": "10",
+        "OVERDRACHT_SMTP_PORT": "1",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "overdracht", "worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(600):
+            item = await MigrationItem.get(administration_id=administration.pk)
+            if item.status == MigrationStatus.RUNNING and item.documents_done > 0:
+                break
+            await asyncio.sleep(0.02)
+        else:
+            pytest.fail("the worker never started the move")
+        sent = time.monotonic()
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=15)
+        took = time.monotonic() - sent
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert worker.returncode == 0
+    assert took < 5, f"the worker took {took:.1f} s to stop"
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.status == MigrationStatus.RUNNING and item.documents_done < item.documents_total
+    assert item.lease_until <= SystemClock().now() + timedelta(seconds=1), "handed back"
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+    linked_after = await Document.filter(
+        administration_id=administration.pk, uploaded_by_id__not_isnull=True
+    ).count()
+    assert linked_after == linked_before == 4000, "the clearing of user links rolled back"
+    database = settings.database_url.rsplit("/", 1)[1]
+    assert await idle_in_transaction(database) == 0
+    print(f"\nSIGTERM to exit: {took:.2f} s at {item.documents_done}/{item.documents_total}")
