@@ -14,7 +14,7 @@ from api.schema.ids import max_id, parse_database_id
 from models import Document
 from overdracht.clock import Clock
 from overdracht.db_faults import is_database_fault, retrying
-from overdracht.filestore import FileNotStoredError, FileStore
+from overdracht.filestore import FileNotStoredError, FileReadTimeout, FileStore
 
 
 def _problem(status: int, code: str, message: str) -> JSONResponse:
@@ -67,6 +67,8 @@ def download_endpoint(files: FileStore, clock: Clock):
             first_chunk = await anext(stream, b"")
         except FileNotStoredError:
             return _problem(500, "FILE_MISSING", "The file of this document is missing.")
+        except FileReadTimeout:
+            return _problem(503, "FILE_UNREADABLE", "The file store did not answer in time.")
 
         async def body():
             yield first_chunk

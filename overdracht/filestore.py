@@ -186,7 +186,14 @@ class DirectoryFileStore:
             raise FileNotStoredError(key) from None
         handle = os.fdopen(fd, "rb")
         try:
-            while chunk := await asyncio.to_thread(handle.read, CHUNK_SIZE):
+            while True:
+                reading = self._readers.submit(handle.read, CHUNK_SIZE)
+                try:
+                    chunk = await asyncio.wait_for(asyncio.wrap_future(reading), self.read_timeout)
+                except TimeoutError:
+                    raise FileReadTimeout(key, self.read_timeout) from None
+                if not chunk:
+                    break
                 yield chunk
         finally:
             handle.close()
