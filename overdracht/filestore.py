@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import CancelledError, Executor, Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -342,7 +343,9 @@ class DirectoryFileStore:
     ) -> list[str]:
         bad: list[str] = []
         for part, reading in zip(slices, asked, strict=True):
-            with contextlib.suppress(CancelledError):
-                reading.result()
+            # Only a hint: a read-ahead stuck on the disk is not waited for past the deadline,
+            # and the read itself then runs under the watchdog.
+            with contextlib.suppress(CancelledError, FutureTimeout):
+                reading.result(timeout=self.read_timeout)
             bad += self._verify(part)
         return bad

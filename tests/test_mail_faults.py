@@ -8,13 +8,9 @@ tested.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -25,8 +21,8 @@ from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import SystemClock
 from overdracht.settings import SmtpSettings
+from tests.workers import start_worker, wait_until
 
-ROOT = Path(__file__).resolve().parents[1]
 SAFETY_TIMEOUT = 180
 
 
@@ -113,27 +109,15 @@ async def test_a_worker_killed_while_sending_delays_the_others_by_seconds(settin
     smtp_server.delay = 0.3
     clock = SystemClock()
     mails = await queue_mails(settings, clock, 6)
-    env = {
-        **os.environ,
-        "OVERDRACHT_DATABASE_URL": settings.database_url,
-        "OVERDRACHT_DATA_DIR": str(settings.data_dir),
-        "OVERDRACHT_SMTP_PORT": str(smtp_server.port),
-        "OVERDRACHT_SMTP_TIMEOUT_SECONDS": "2",
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "overdracht", "worker"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    worker = start_worker(
+        settings,
+        OVERDRACHT_SMTP_PORT=str(smtp_server.port),
+        OVERDRACHT_SMTP_TIMEOUT_SECONDS="2",
     )
     try:
-        for _ in range(600):
-            if await OutboxMail.filter(status=MailStatus.SENT).exists():
-                break
-            await asyncio.sleep(0.05)
-        else:
-            pytest.fail("the worker never sent a mail")
+        await wait_until(
+            OutboxMail.filter(status=MailStatus.SENT).exists, "the worker sending a mail"
+        )
         # Inside the next mail's send, before its data: not the window between the server's
         # acceptance and the commit, where a mail can go twice (see mail/dispatcher.py).
         await asyncio.sleep(0.3)

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import signal
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -26,8 +22,7 @@ from models import (
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.workers import start_worker
 
 DOCUMENTS = """
 query($a: ID!, $after: String) {
@@ -342,18 +337,8 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
     migration = await scenario.offer(administrations=[big])
     await scenario.claim(migration["transferCode"], scenario.items(migration))
 
-    env = {
-        **os.environ,
-        "OVERDRACHT_DATABASE_URL": settings.database_url,
-        "OVERDRACHT_DATA_DIR": str(settings.data_dir),
-        "OVERDRACHT_MOVE_BATCH_SIZE": "10",
-        "OVERDRACHT_MOVE_LEASE_SECONDS": "2",
-        "OVERDRACHT_SMTP_PORT": "1",
-    }
-    command = [sys.executable, "-m", "overdracht", "worker"]
-    first = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    env = {"OVERDRACHT_MOVE_BATCH_SIZE": "10", "OVERDRACHT_MOVE_LEASE_SECONDS": "2"}
+    first = start_worker(settings, **env)
     try:
         for _ in range(600):
             item = await MigrationItem.get(administration_id=big.pk)
@@ -371,9 +356,7 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
     assert 0 < killed_at < 3003
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk
 
-    second = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    second = start_worker(settings, **env)
     try:
         for _ in range(1500):
             item = await MigrationItem.get(administration_id=big.pk)

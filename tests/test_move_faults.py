@@ -9,8 +9,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -26,8 +24,8 @@ from mover.engine import MoveEngine
 from overdracht.clock import SystemClock
 from overdracht.filestore import DirectoryFileStore
 from tests.conftest import POSTGRES_ADMIN_URL, Scenario
+from tests.workers import start_worker, wait_until
 
-ROOT = Path(__file__).resolve().parent.parent
 RETRY = """mutation($input: RetryMigrationInput!) {
   retryMigration(input: $input) { userErrors { code } } }"""
 
@@ -191,28 +189,14 @@ async def test_sigterm_during_a_move_rolls_back_within_seconds_and_leaves_the_so
     linked_before = await Document.filter(
         administration_id=administration.pk, uploaded_by_id__not_isnull=True
     ).count()
-    env = {
-        **os.environ,
-        "OVERDRACHT_DATABASE_URL": settings.database_url,
-        "OVERDRACHT_DATA_DIR": str(settings.data_dir),
-        "OVERDRACHT_MOVE_BATCH_SIZE": "10",
-        "OVERDRACHT_SMTP_PORT": "1",
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "overdracht", "worker"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    worker = start_worker(settings, OVERDRACHT_MOVE_BATCH_SIZE="10")
+
+    async def moving() -> bool:
+        item = await MigrationItem.get(administration_id=administration.pk)
+        return item.status == MigrationStatus.RUNNING and item.documents_done > 0
+
     try:
-        for _ in range(600):
-            item = await MigrationItem.get(administration_id=administration.pk)
-            if item.status == MigrationStatus.RUNNING and item.documents_done > 0:
-                break
-            await asyncio.sleep(0.02)
-        else:
-            pytest.fail("the worker never started the move")
+        await wait_until(moving, "the worker starting the move")
         sent = time.monotonic()
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=15)

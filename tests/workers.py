@@ -1,0 +1,45 @@
+"""`overdracht worker` as its own process, on the test's database, for kill and stop tests."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+
+from overdracht.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_worker(settings: Settings, **environment: str) -> subprocess.Popen[bytes]:
+    """A worker process like an operator runs, configured through its environment."""
+    env = {
+        **os.environ,
+        "OVERDRACHT_DATABASE_URL": settings.database_url,
+        "OVERDRACHT_DATA_DIR": str(settings.data_dir),
+        "OVERDRACHT_SMTP_PORT": "1",  # no mail unless a test gives a server
+        **environment,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "overdracht", "worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+async def wait_until(
+    condition: Callable[[], Awaitable[bool]], what: str, seconds: float = 30
+) -> None:
+    """Poll until the condition holds; fail the test naming what never happened."""
+    for _ in range(int(seconds / 0.02)):
+        if await condition():
+            return
+        await asyncio.sleep(0.02)
+    pytest.fail(f"{what} never happened")
