@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from mail.delivery import Refusal
-from mail.messages import (
+from mail.letters import (
     AdministrationLine,
     ClaimMail,
     CompletionMail,

@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime
 from email.utils import parseaddr
 
-from mail.messages import Mail, RenderedMail, render
+from mail.letters import Notice, RenderedMail, render
 from models.enums import MailLanguage, MailStatus
 from models.migration import Migration
 from models.outbox import OutboxMail
@@ -88,7 +88,7 @@ async def enqueue(
 
 
 async def enqueue_notice(
-    mail: Mail,
+    mail: Notice,
     *,
     migration: Migration,
     to: list[str],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from mail.delivery import Refusal, key
-from mail.messages import MailKind
+from mail.letters import OfferMail
 from mail.notices import queue_refusal_mail
 from models.audit import record
 from models.enums import AuditAction
@@ -23,7 +23,7 @@ async def tell_refused(
     of other notices are only kept on their outbox row: telling about them could loop.
     """
     migration_id = mail.migration_id  # type: ignore[attr-defined]
-    if mail.kind != MailKind.OFFER or migration_id is None:
+    if mail.kind != OfferMail.kind or migration_id is None:
         return
     migration = await Migration.get_or_none(pk=migration_id)
     if migration is None:

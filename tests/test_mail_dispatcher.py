@@ -9,7 +9,7 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from mail.dispatcher import MailDispatcher, dispatcher_loop, retry_delay
-from mail.messages import RenderedMail
+from mail.letters import RenderedMail
 from mail.outbox import enqueue
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail

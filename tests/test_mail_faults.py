@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 
 from mail.dispatcher import CLAIM_LEASE, MailDispatcher
-from mail.messages import RenderedMail
+from mail.letters import RenderedMail
 from mail.outbox import enqueue
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail

@@ -8,7 +8,7 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from mail.dispatcher import MailDispatcher
-from mail.messages import RenderedMail
+from mail.letters import RenderedMail
 from mail.outbox import dedupe_addresses, enqueue
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail

@@ -9,19 +9,19 @@ from datetime import UTC, datetime
 import pytest
 
 from mail.formatting import package_label
-from mail.messages import (
+from mail.letters import (
     AdministrationLine,
     ClaimMail,
     CompletionMail,
     ExpiryMail,
     FailureMail,
-    MailKind,
     OfferMail,
     RefusalMail,
     RejectionMail,
     ReleaseMail,
     ReminderMail,
     WithdrawalMail,
+    notice_kinds,
     render,
 )
 from mail.phrases import PHRASES, format_count, format_datetime, missing_phrases
@@ -257,7 +257,7 @@ def test_a_mail_is_written_in_the_configured_time_zone():
 def test_every_phrase_has_every_language_and_every_notice_a_letter():
     assert missing_phrases() == []
     rendered_kinds = {render(mail).kind for mail in every_mail(MailLanguage.NL)}
-    assert rendered_kinds == {kind.value for kind in MailKind}
+    assert rendered_kinds == notice_kinds()
     assert all(set(by_language) == set(MailLanguage) for by_language in PHRASES.values())
 
 

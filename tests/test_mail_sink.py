@@ -6,7 +6,7 @@ import email
 import email.policy
 
 from mail.dispatcher import MailDispatcher
-from mail.messages import RenderedMail
+from mail.letters import RenderedMail
 from mail.outbox import enqueue
 from mail.sink import MailSink
 from models.enums import MailLanguage
