@@ -409,81 +409,88 @@ class RefusalMail(Notice):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CompletionMail(Notice):
-    """Tells requester and receiver the move is done and gives the new inbound address (rule 13)."""
+class _MoveMail(Notice):
+    """What the completion and the failure of a move both tell: which books, from where to where."""
 
-    kind: ClassVar[str] = "COMPLETION"
     language: MailLanguage = MailLanguage.NL
     source_office_name: str
     target_office_name: str
-    completed_at: datetime
     administration: AdministrationLine
-    documents_moved: int
     overview_url: str
+
+    def _words(self) -> dict[str, str]:
+        line = self.administration
+        return {
+            "name": line.name,
+            "code": line.code,
+            "source": self.source_office_name,
+            "target": self.target_office_name,
+        }
+
+    def _facts(self, w: Words, *rows: tuple[str, str]) -> Facts:
+        line = self.administration
+        return Facts(
+            [
+                (w("label.administration"), f"{line.name} ({line.code})"),
+                (w("label.package"), package_label(line.package)),
+                *rows,
+            ]
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompletionMail(_MoveMail):
+    """Tells requester and receiver the move is done and gives the new inbound address (rule 13)."""
+
+    kind: ClassVar[str] = "COMPLETION"
+    completed_at: datetime
+    documents_moved: int
 
     def letter(self, w: Words) -> Letter:
         """The move is done; the new inbound address is what people need next."""
-        line = self.administration
-        names = {"name": line.name, "code": line.code}
-        parties = {"source": self.source_office_name, "target": self.target_office_name}
+        said = self._words()
         return _letter(
             w,
-            w("completion.subject", **names),
+            w("completion.subject", **said),
             [
-                Paragraph(w("completion.intro", **names, **parties)),
-                Highlight(w("label.new_inbound"), line.inbound_mail_address),
-                Facts(
-                    [
-                        (w("label.administration"), f"{line.name} ({line.code})"),
-                        (w("label.package"), package_label(line.package)),
-                        (w("label.from"), self.source_office_name),
-                        (w("label.to"), self.target_office_name),
-                        (w("label.moved"), w("documents", self.documents_moved)),
-                        (w("label.completed_on"), w.when(self.completed_at)),
-                    ]
+                Paragraph(w("completion.intro", **said)),
+                Highlight(w("label.new_inbound"), self.administration.inbound_mail_address),
+                self._facts(
+                    w,
+                    (w("label.from"), self.source_office_name),
+                    (w("label.to"), self.target_office_name),
+                    (w("label.moved"), w("documents", self.documents_moved)),
+                    (w("label.completed_on"), w.when(self.completed_at)),
                 ),
                 Paragraph(w("completion.next")),
-                Paragraph(
-                    f"{w('not_moved')} "
-                    + w("completion.set_up_again", target=self.target_office_name)
-                ),
+                Paragraph(f"{w('not_moved')} {w('completion.set_up_again', **said)}"),
                 Button(w("to_overview"), self.overview_url),
             ],
         )
 
 
 @dataclass(frozen=True, kw_only=True)
-class FailureMail(Notice):
+class FailureMail(_MoveMail):
     """Tells requester and receiver a move failed, nothing changed and it can be retried."""
 
     kind: ClassVar[str] = "FAILURE"
-    language: MailLanguage = MailLanguage.NL
-    source_office_name: str
-    target_office_name: str
     failed_at: datetime
-    administration: AdministrationLine
     reason: str
-    overview_url: str
 
     def letter(self, w: Words) -> Letter:
         """The move failed; the source is unchanged and the move can be started again."""
-        line = self.administration
-        names = {"name": line.name, "code": line.code}
-        parties = {"source": self.source_office_name, "target": self.target_office_name}
+        said = self._words()
         return _letter(
             w,
-            w("failure.subject", **names),
+            w("failure.subject", **said),
             [
-                Paragraph(w("failure.intro", when=w.when(self.failed_at), **names, **parties)),
-                Facts(
-                    [
-                        (w("label.administration"), f"{line.name} ({line.code})"),
-                        (w("label.package"), package_label(line.package)),
-                        (w("label.documents"), w.number(line.document_count)),
-                        (w("label.reason"), self.reason.strip() or w("failure.unknown")),
-                    ]
+                Paragraph(w("failure.intro", when=w.when(self.failed_at), **said)),
+                self._facts(
+                    w,
+                    (w("label.documents"), w.number(self.administration.document_count)),
+                    (w("label.reason"), self.reason.strip() or w("failure.unknown")),
                 ),
-                Paragraph(w("failure.nothing_changed", **parties)),
+                Paragraph(w("failure.nothing_changed", **said)),
                 Button(w("to_overview"), self.overview_url),
             ],
         )
@@ -533,7 +540,14 @@ class ReleaseMail(Notice):
 
 def notice_kinds() -> set[str]:
     """Every kind of notice there is."""
-    return {cls.kind for cls in Notice.__subclasses__()}
+    found: set[str] = set()
+    classes = list(Notice.__subclasses__())
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if "kind" in vars(cls):
+            found.add(cls.kind)
+    return found
 
 
 def render(mail: Notice, time_zone: str = DEFAULT_TIME_ZONE) -> RenderedMail:
