@@ -43,7 +43,7 @@ from api.schema.subscription import Subscription
 from api.socket_auth import TokenCheckingTransportWSHandler
 from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
-from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault
+from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault, retrying
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings
 
@@ -131,7 +131,9 @@ class GraphQLView(GraphQL[Context, None]):
             loaders=Loaders(),
         )
         if isinstance(request, WebSocket):
-            context.token, context.auth_problem = await authenticate(request, now=self.clock.now())
+            context.token, context.auth_problem = await retrying(
+                lambda: authenticate(request, now=self.clock.now()), what="token lookup"
+            )
         else:
             # Looked up by AuthenticateOperation once the document passed every limit.
             context.pending_authentication = True
@@ -253,8 +255,11 @@ class GraphQLView(GraphQL[Context, None]):
         header = params.get("Authorization") or params.get("authorization")
         if not header and context.token is not None:
             return None  # the handshake itself carried a valid Authorization header
-        token, problem = await authenticate_header(
-            header if isinstance(header, str) else None, now=self.clock.now()
+        token, problem = await retrying(
+            lambda: authenticate_header(
+                header if isinstance(header, str) else None, now=self.clock.now()
+            ),
+            what="token lookup",
         )
         if token is None:
             raise ConnectionRejectionError({"message": problem, "code": "UNAUTHENTICATED"})
