@@ -27,6 +27,7 @@ from strawberry.extensions import (
 )
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.execution import PreExecutionError
 
 from api.auth import authenticate, authenticate_header
 from api.context import Context
@@ -51,6 +52,38 @@ logger = logging.getLogger(__name__)
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 5
 RETRY_AFTER_SECONDS = 1
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+# Errors of the service itself, not of the request: never answered 400.
+NOT_REQUEST_ERRORS = {"REQUEST_TIMEOUT", "SERVICE_UNAVAILABLE", "RESPONSE_TOO_LARGE"}
+
+
+def wants_graphql_response_json(accept: str | None) -> bool:
+    """Whether the client prefers the GraphQL-over-HTTP media type to plain JSON."""
+    weights: dict[str, float] = {}
+    for part in (accept or "").split(","):
+        media, _, params = part.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[media.strip().lower()] = weight
+    ours = weights.get(GRAPHQL_RESPONSE_JSON, 0.0)
+    return ours > 0 and ours >= weights.get("application/json", 0.0)
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """A document that did not parse or validate, or variables that did not fit: no data."""
+    if result.data is not None or not result.errors:
+        return False
+    if any((e.extensions or {}).get("code") in NOT_REQUEST_ERRORS for e in result.errors):
+        return False
+    return isinstance(result, PreExecutionError) or all(not e.path for e in result.errors)
+
+
 VALIDATION_CACHE_SIZE = 256
 
 
@@ -130,6 +163,11 @@ class GraphQLView(GraphQL[Context, None]):
             files=self.files,
             loaders=Loaders(),
         )
+        if response is not None and not isinstance(request, WebSocket):
+            # Read by create_response: the media type the client asked for (GraphQL over HTTP).
+            response.graphql_media = wants_graphql_response_json(  # type: ignore[union-attr]
+                request.headers.get("accept")
+            )
         if isinstance(request, WebSocket):
             context.token, context.auth_problem = await retrying(
                 lambda: authenticate(request, now=self.clock.now()), what="token lookup"
@@ -138,6 +176,24 @@ class GraphQLView(GraphQL[Context, None]):
             # Looked up by AuthenticateOperation once the document passed every limit.
             context.pending_authentication = True
         return context
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """Requests the view refuses before GraphQL (bad JSON, a wrong method) get JSON too."""
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as refused:
+            wanted = wants_graphql_response_json(request.headers.get("accept"))
+            error = {"message": refused.reason, "extensions": {"code": "BAD_REQUEST"}}
+            response = Response(
+                self.encode_json({"errors": [error]}),
+                status_code=refused.status_code,
+                media_type=GRAPHQL_RESPONSE_JSON if wanted else "application/json",
+            )
+        await response(scope, receive, send)
+        return None
 
     async def get_root_value(self, request: Any) -> None:
         return None
@@ -158,9 +214,21 @@ class GraphQLView(GraphQL[Context, None]):
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:
         """One operation, stopped when it runs longer than the configured time."""
         limit = self.settings.request_timeout_seconds
+        data, sub_response = kwargs["request_data"], kwargs["sub_response"]
+        if operation_of(data.query, data.operation_name) == OperationType.SUBSCRIPTION:
+            sub_response.status_code = 400
+            error = GraphQLError(
+                "Subscriptions run over the WebSocket at /graphql (graphql-transport-ws), "
+                "not over plain HTTP.",
+                extensions={"code": "SUBSCRIPTION_OVER_HTTP"},
+            )
+            return ExecutionResult(data=None, errors=[error])
         try:
             async with asyncio.timeout(limit):
-                return await self._execute_answering_faults(**kwargs)
+                result = await self._execute_answering_faults(**kwargs)
+            if is_request_error(result) and getattr(sub_response, "graphql_media", False):
+                sub_response.status_code = sub_response.status_code or 400
+            return result
         except TimeoutError:
             error = GraphQLError(
                 f"This request ran longer than {limit:g} seconds and was stopped: ask for "
@@ -241,7 +309,8 @@ class GraphQLView(GraphQL[Context, None]):
                     ],
                 }
             )
-        response = Response(body, media_type="application/json")
+        media = GRAPHQL_RESPONSE_JSON if getattr(sub_response, "graphql_media", False) else None
+        response = Response(body, media_type=media or "application/json")
         response.headers.raw.extend(sub_response.headers.raw)
         if sub_response.background:
             response.background = sub_response.background

@@ -76,3 +76,53 @@ async def test_readiness_fails_when_a_background_loop_has_died(settings, clock, 
     finally:
         server.should_exit = True
         await serving
+
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+
+
+async def post_as(server, body: dict | bytes, accept: str):
+    headers = {"Accept": accept, "Content-Type": "application/json"}
+    if isinstance(body, bytes):
+        return await server.client.post("/graphql", content=body, headers=headers)
+    return await server.client.post("/graphql", json=body, headers=headers)
+
+
+async def test_request_errors_are_400_in_the_graphql_response_media_type(server):
+    for body in (
+        {"query": "{ viewer { "},  # does not parse
+        {"query": "{ nosuchfield }"},  # does not validate
+        {"query": "query($n: Int!) { viewer { displayName } }", "variables": {"n": "x"}},
+        b"{not json",
+    ):
+        response = await post_as(server, body, GRAPHQL_RESPONSE)
+        assert response.status_code == 400, (body, response.text)
+        assert response.headers["content-type"] == GRAPHQL_RESPONSE
+        assert response.json()["errors"]
+
+
+async def test_plain_json_clients_keep_200_for_request_errors_and_get_json_always(server):
+    response = await post_as(server, {"query": "{ nosuchfield }"}, "application/json")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    broken = await post_as(server, b"{not json", "application/json")
+    assert broken.status_code == 400
+    assert broken.headers["content-type"] == "application/json"
+    assert broken.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_a_good_request_gets_the_media_type_it_asks_for(server):
+    response = await post_as(server, {"query": "{ __typename }"}, f"{GRAPHQL_RESPONSE}, */*;q=0.5")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == GRAPHQL_RESPONSE
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_a_subscription_over_plain_http_is_a_clear_400(server):
+    response = await post_as(
+        server,
+        {"query": 'subscription { migrationProgress(migrationId: "x") { status } }'},
+        "application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "SUBSCRIPTION_OVER_HTTP"
