@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
@@ -20,6 +21,7 @@ from overdracht.background import background_jobs
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
 from overdracht.filestore import DirectoryFileStore, FileStore
+from overdracht.metrics import exposition
 from overdracht.settings import Settings, load_settings
 
 READINESS_TIMEOUT = 2.0
@@ -50,6 +52,15 @@ async def readyz(request: Request) -> JSONResponse:
         },
         status_code=200 if ready else 503,
     )
+
+
+def metrics_endpoint(clock: Clock):
+    """GET /metrics for Prometheus; keep it on the internal network (it needs no token)."""
+
+    async def metrics(request: Request) -> Response:
+        return Response(await exposition(clock.now()), media_type=CONTENT_TYPE_LATEST)
+
+    return metrics
 
 
 async def to_graphiql(request: Request) -> RedirectResponse:
@@ -106,6 +117,7 @@ def create_app(
             ),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            Route("/metrics", metrics_endpoint(clock), methods=["GET"]),
             *_landing_routes(settings),
         ],
         middleware=[Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from typing import Any
 
 import strawberry
@@ -46,6 +47,7 @@ from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
 from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault, retrying
 from overdracht.filestore import FileStore
+from overdracht.metrics import LATENCY, REQUESTS, operation_label
 from overdracht.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,16 @@ RETRY_AFTER_SECONDS = 1
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 # Errors of the service itself, not of the request: never answered 400.
 NOT_REQUEST_ERRORS = {"REQUEST_TIMEOUT", "SERVICE_UNAVAILABLE", "RESPONSE_TOO_LARGE"}
+# Error codes a request's outcome is counted under; anything else is "ERROR".
+KNOWN_OUTCOMES = NOT_REQUEST_ERRORS | {
+    "UNAUTHENTICATED",
+    "FORBIDDEN",
+    "BAD_USER_INPUT",
+    "QUERY_TOO_COSTLY",
+    "TOO_MANY_ATTEMPTS",
+    "TRANSFER_CODE_INVALID",
+    "IDEMPOTENCY_KEY_REUSED",
+}
 
 
 def wants_graphql_response_json(accept: str | None) -> bool:
@@ -73,6 +85,16 @@ def wants_graphql_response_json(accept: str | None) -> bool:
         weights[media.strip().lower()] = weight
     ours = weights.get(GRAPHQL_RESPONSE_JSON, 0.0)
     return ours > 0 and ours >= weights.get("application/json", 0.0)
+
+
+def outcome_of(result: ExecutionResult) -> str:
+    """ "ok", or the code of the first error: what a dashboard groups requests by."""
+    if not result.errors:
+        return "ok"
+    if is_request_error(result):
+        return "REQUEST_ERROR"
+    code = (result.errors[0].extensions or {}).get("code")
+    return str(code) if code in KNOWN_OUTCOMES else "ERROR"
 
 
 def is_request_error(result: ExecutionResult) -> bool:
@@ -96,13 +118,17 @@ class MaskUnexpectedErrors(MaskErrors):
         return super().anonymise_error(error)
 
 
-def operation_of(query: str | None, operation_name: str | None) -> OperationType | None:
-    """Whether a document runs a query, a mutation or a subscription (None if unreadable)."""
+def operation_of(
+    query: str | None, operation_name: str | None
+) -> tuple[OperationType | None, str | None]:
+    """Whether a document runs a query, a mutation or a subscription, and under which name."""
     try:
         operation = get_operation_ast(parse(query or ""), operation_name)
     except GraphQLSyntaxError:
-        return None
-    return operation.operation if operation else None
+        return None, None
+    if operation is None:
+        return None, None
+    return operation.operation, operation.name.value if operation.name else None
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -215,7 +241,8 @@ class GraphQLView(GraphQL[Context, None]):
         """One operation, stopped when it runs longer than the configured time."""
         limit = self.settings.request_timeout_seconds
         data, sub_response = kwargs["request_data"], kwargs["sub_response"]
-        if operation_of(data.query, data.operation_name) == OperationType.SUBSCRIPTION:
+        operation, name = operation_of(data.query, data.operation_name)
+        if operation == OperationType.SUBSCRIPTION:
             sub_response.status_code = 400
             error = GraphQLError(
                 "Subscriptions run over the WebSocket at /graphql (graphql-transport-ws), "
@@ -223,21 +250,29 @@ class GraphQLView(GraphQL[Context, None]):
                 extensions={"code": "SUBSCRIPTION_OVER_HTTP"},
             )
             return ExecutionResult(data=None, errors=[error])
+        label = operation_label(operation.value if operation else None, name)
+        started = time.perf_counter()
         try:
             async with asyncio.timeout(limit):
-                result = await self._execute_answering_faults(**kwargs)
+                result = await self._execute_answering_faults(operation, **kwargs)
             if is_request_error(result) and getattr(sub_response, "graphql_media", False):
                 sub_response.status_code = sub_response.status_code or 400
+            REQUESTS.labels(label, outcome_of(result)).inc()
             return result
         except TimeoutError:
+            REQUESTS.labels(label, "REQUEST_TIMEOUT").inc()
             error = GraphQLError(
                 f"This request ran longer than {limit:g} seconds and was stopped: ask for "
                 "less at once, or try again later.",
                 extensions={"code": "REQUEST_TIMEOUT", "seconds": limit},
             )
             return ExecutionResult(data=None, errors=[error])
+        finally:
+            LATENCY.labels(label).observe(time.perf_counter() - started)
 
-    async def _execute_answering_faults(self, **kwargs: Any) -> ExecutionResult:
+    async def _execute_answering_faults(
+        self, operation: OperationType | None, **kwargs: Any
+    ) -> ExecutionResult:
         """Run the operation; a database fault is retried for a read and answered 503 else.
 
         A mutation with an Idempotency-Key runs under its key, so sending it again after a
@@ -248,7 +283,6 @@ class GraphQLView(GraphQL[Context, None]):
             kwargs["context"],
             kwargs["sub_response"],
         )
-        operation = operation_of(data.query, data.operation_name)
         try:
             key = request_key(context)
             if key is not None and operation == OperationType.MUTATION:

@@ -40,6 +40,7 @@ from overdracht.clock import Clock
 from overdracht.db import supports_row_locks
 from overdracht.filestore import FileProblem, FileReadTimeout, FileStore
 from overdracht.lease import Lease
+from overdracht.metrics import DOCUMENTS_VERIFIED
 from overdracht.settings import Settings
 
 log = logging.getLogger("overdracht.mover")
@@ -237,6 +238,7 @@ class MoveEngine:
                 if bad:
                     await self._file_failed(rows, set(bad))
                 done += len(rows)
+                DOCUMENTS_VERIFIED.inc(len(rows))
                 bytes_total += sum(row[3] for row in rows)
                 last_id = rows[-1][0]
                 await self._heartbeat(claim, documents_done=done)

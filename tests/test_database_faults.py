@@ -18,7 +18,7 @@ from models import MigrationItem, OutboxMail
 from models.enums import MigrationStatus
 from tests.conftest import CLAIM, POSTGRES_ADMIN_URL, Scenario, gid
 
-READ = """{ viewer { displayName } receivableAdministrations(first: 5) { totalCount } }"""
+READ = """{ viewer { user { displayName } } receivableAdministrations(first: 5) { totalCount } }"""
 
 
 def decoded(response) -> dict:
@@ -186,6 +186,8 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
 
     assert {content for _, content, _ in answers} == {"application/json"}
     assert {status for status, _, _ in answers} <= {200, 503}
+    reads = [body for _, _, body in answers if "viewer" in (body.get("data") or {})]
+    assert reads and all(b["data"]["viewer"]["user"]["displayName"] for b in reads)
     for status, _, body in answers:
         assert "data" in body or "errors" in body
         if status == 503:

@@ -126,3 +126,46 @@ async def test_a_subscription_over_plain_http_is_a_clear_400(server):
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["code"] == "SUBSCRIPTION_OVER_HTTP"
+
+
+async def test_metrics_count_requests_mail_moves_and_code_attempts(server, scenario):
+    import re
+
+    from models import CodeAttempt, OutboxMail
+
+    await scenario.offer()  # one offer mail waits in the outbox
+    await scenario.preview("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")  # one wrong code
+    body = await server.graphql("query Overview { viewer { __typename } }", token=scenario.token)
+    assert "errors" not in body, body
+    response = await server.client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    text = response.text
+
+    def value(pattern: str) -> float:
+        match = re.search(rf"^{pattern} ([0-9.e+-]+)$", text, re.MULTILINE)
+        assert match, (pattern, [line for line in text.splitlines() if "graphql_req" in line][:6])
+        return float(match.group(1))
+
+    assert (
+        value(r'overdracht_graphql_requests_total\{operation="query:Overview",outcome="ok"\}') >= 1
+    )
+    assert value(r'overdracht_graphql_request_seconds_count\{operation="query:Overview"\}') >= 1
+    assert (
+        value("overdracht_outbox_mails") == await OutboxMail.filter(status="PENDING").count() == 1
+    )
+    assert value("overdracht_outbox_oldest_age_seconds") >= 0
+    assert value(r'overdracht_administrations\{status="OFFERED"\}') == 2
+    assert value(r'overdracht_administrations\{status="COMPLETED"\}') == 0
+    assert value("overdracht_code_attempts_refused") == await CodeAttempt.all().count() == 1
+    assert value("overdracht_database_up") == 1
+    assert "overdracht_documents_verified_total" in text
+
+
+async def test_operation_names_are_bounded_labels(server):
+    for n in range(3):
+        await server.graphql(f"query Name{n} {{ __typename }}")
+    await server.graphql("query { __typename }")
+    text = (await server.client.get("/metrics")).text
+    assert 'operation="query:Name0"' in text
+    assert 'operation="query:anonymous"' in text
