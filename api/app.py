@@ -16,6 +16,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.files import download_endpoint
 from api.graphql import GraphQLView
+from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
 from overdracht.background import background_jobs
 from overdracht.clock import Clock, SystemClock
@@ -120,7 +121,10 @@ def create_app(
             Route("/metrics", metrics_endpoint(clock), methods=["GET"]),
             *_landing_routes(settings),
         ],
-        middleware=[Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)],
+        middleware=[
+            Middleware(RequestId),
+            Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes),
+        ],
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -17,6 +17,7 @@ from overdracht.background import background_loops
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, open_database
 from overdracht.filestore import DirectoryFileStore
+from overdracht.logs import configure_logging
 from overdracht.settings import ConfigurationError, Settings, load_settings
 
 
@@ -153,8 +154,9 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     """Run the HTTP service with GraphiQL."""
     import uvicorn
 
+    configure_logging(settings.log_format)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
-    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port)
+    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None)
     return 0
 
 
@@ -180,7 +182,7 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     """Run the background work (mail delivery, moves) until SIGINT or SIGTERM."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(settings.log_format)
 
     async def work() -> int:
         stop = asyncio.Event()

@@ -78,6 +78,7 @@ class Settings:
     # Every file read of a move (and of a download) must finish within this time.
     file_read_timeout: timedelta = timedelta(seconds=30)
     background_jobs: bool = True
+    log_format: str = "text"  # or "json": one object per line, with the request id
     progress_poll_interval: float = 0.5
     # How soon an open WebSocket learns that its token was revoked or expired.
     token_recheck_seconds: float = 2.0
@@ -156,6 +157,13 @@ def _duration(env: Mapping[str, str], name: str, default: timedelta) -> timedelt
             f"{name} must be a positive duration such as 2d, 36h, 90m or 600s, got {raw!r}"
         )
     return timedelta(seconds=int(match.group(1)) * _UNITS[match.group(2)])
+
+
+def _log_format(env: Mapping[str, str]) -> str:
+    value = (env.get("OVERDRACHT_LOG_FORMAT") or "text").strip().lower()
+    if value not in ("text", "json"):
+        raise ConfigurationError(f"OVERDRACHT_LOG_FORMAT must be text or json, got {value!r}")
+    return value
 
 
 def _time_zone(env: Mapping[str, str]) -> str:
@@ -250,6 +258,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)
         ),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
+        log_format=_log_format(env),
         max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),
         max_response_bytes=_int(
             env, "OVERDRACHT_MAX_RESPONSE_BYTES", Settings.max_response_bytes, minimum=1024

@@ -70,3 +70,60 @@ def test_a_bad_setting_stops_the_command_with_its_name(tmp_path):
     assert result.returncode == 2
     assert "OVERDRACHT_SMTP_PORT" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_serve_writes_json_logs_with_the_request_id(tmp_path):
+    """OVERDRACHT_LOG_FORMAT=json: one JSON object per line, each request under its id."""
+    import json
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    root = Path(__file__).resolve().parent.parent
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'logs.sqlite3'}",
+        "OVERDRACHT_DATA_DIR": str(tmp_path / "data"),
+        "OVERDRACHT_BACKGROUND_JOBS": "false",
+        "OVERDRACHT_LOG_FORMAT": "json",
+    }
+    command = [sys.executable, "-m", "overdracht"]
+    subprocess.run([*command, "migrate"], cwd=root, env=env, check=True, capture_output=True)
+    server = subprocess.Popen(
+        [*command, "serve", "--port", str(port)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(200):
+            try:
+                response = httpx.get(
+                    f"http://127.0.0.1:{port}/healthz", headers={"X-Request-ID": "req-42"}
+                )
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert response.headers["x-request-id"] == "req-42"
+        fresh = httpx.get(f"http://127.0.0.1:{port}/healthz")
+        assert len(fresh.headers["x-request-id"]) == 32, "one is made when the client sends none"
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=15)
+    lines = [json.loads(line) for line in errors.splitlines() if line.startswith("{")]
+    assert lines, errors
+    assert all({"time", "level", "logger", "message"} <= set(line) for line in lines)
+    mine = [line for line in lines if line.get("request_id") == "req-42"]
+    assert [line["message"].rsplit(" ", 2)[0] for line in mine] == ["GET /healthz 200"]
+    assert mine[0]["logger"] == "overdracht.access"
+    not_json = [line for line in errors.splitlines() if line.strip() and not line.startswith("{")]
+    assert not_json == [], not_json
