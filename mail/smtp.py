@@ -7,6 +7,7 @@ for the row.
 
 from __future__ import annotations
 
+import email.policy
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
@@ -46,9 +47,14 @@ class Delivery:
         return "; ".join(f"{a}: {code} {text}" for a, (code, text) in self.refused.items())
 
 
+# Headers are not folded below RFC 5322's hard limit: folded at 78, a long subject was broken
+# right after "Subject:", and mail programs showed it with a leading space.
+UNFOLDED = email.policy.default.clone(max_line_length=998)
+
+
 def build_message(mail: OutboxMail) -> EmailMessage:
     """The MIME message of an outbox row: headers plus a text and an HTML alternative."""
-    message = EmailMessage()
+    message = EmailMessage(policy=UNFOLDED)
     message["From"] = mail.sender
     message["To"] = ", ".join(mail.to)
     if mail.cc:

@@ -126,3 +126,27 @@ async def test_a_mail_queued_for_later_waits(mail_settings, clock, smtp_server):
     await queue(mail_settings, clock, now=later)
     assert await MailDispatcher(mail_settings, clock).run_once() == 0
     assert smtp_server.messages == []
+
+
+def test_a_long_subject_stays_on_its_header_line():
+    from mail.smtp import build_message
+    from models.outbox import OutboxMail
+
+    subject = (
+        "Overdrachtscode voor 2 administraties van Bosman & Partners Administratiekantoor "
+        "(K10002)"
+    )
+    mail = OutboxMail(
+        kind="OFFER",
+        message_id="<x@overdracht.example>",
+        sender="Overdracht <noreply@overdracht.example>",
+        to=["eva@bosman.example"],
+        cc=[],
+        subject=subject,
+        text_body="t\n",
+        html_body="<p>t</p>",
+        language="NL",
+        created_at=datetime(2026, 11, 1, tzinfo=UTC),
+    )
+    raw = build_message(mail).as_bytes()
+    assert f"Subject: {subject}\n".encode() in raw
