@@ -130,14 +130,6 @@ def database_url(database: str, admin_url: str = ADMIN_URL) -> str:
     return admin_url.rsplit("/", 1)[0] + "/" + database
 
 
-async def _database_exists(name: str, admin_url: str) -> bool:
-    conn = await asyncpg.connect(_asyncpg_url(admin_url))
-    try:
-        return bool(await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name))
-    finally:
-        await conn.close()
-
-
 async def recreate_database(name: str, admin_url: str, *, drop_only: bool = False) -> None:
     """Drop the benchmark database and, unless drop_only, create it empty."""
     conn = await asyncpg.connect(_asyncpg_url(admin_url))

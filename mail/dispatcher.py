@@ -28,7 +28,7 @@ from mail.smtp import PermanentFailure, TemporaryFailure, build_message, deliver
 from models.enums import DeliveryState, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import Clock
-from overdracht.db import supports_row_locks
+from overdracht.db import is_postgres
 from overdracht.lease import Lease
 from overdracht.settings import Settings
 
@@ -134,7 +134,7 @@ class MailDispatcher:
         }
         async with in_transaction():
             oldest_first = OutboxMail.filter(due(now)).order_by("next_attempt_at", "id")
-            if supports_row_locks():
+            if is_postgres():
                 mails = await oldest_first.limit(self.batch_size).select_for_update(
                     skip_locked=True
                 )

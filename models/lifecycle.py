@@ -36,7 +36,7 @@ from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
 from models.offering import write_offer
 from models.user import User
-from overdracht.db import supports_row_locks
+from overdracht.db import is_postgres
 from overdracht.settings import Settings
 
 S = MigrationStatus
@@ -213,7 +213,7 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
     for item in items:
         by_offer[item.migration_id].append(item)  # type: ignore[attr-defined]
     offers = Migration.filter(pk__in=list(by_offer)).order_by("id")
-    if supports_row_locks():
+    if is_postgres():
         # One worker expires an offer at a time, so its requester gets one mail, not one each.
         offers = offers.select_for_update()
     expired: list[MigrationItem] = []

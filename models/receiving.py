@@ -28,7 +28,7 @@ from models.environment import Environment
 from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import ApiToken, User
-from overdracht.db import supports_row_locks
+from overdracht.db import is_postgres
 
 MAX_FAILED_PER_USER = 5
 USER_WINDOW = timedelta(minutes=15)
@@ -77,7 +77,7 @@ async def _one_attempt_at_a_time(environment_id: int) -> AsyncIterator[None]:
     """Serialise one environment's attempts across every server process, not only this one."""
     # PostgreSQL: an advisory lock held by the transaction that counts and records. SQLite is
     # used by one process, so a lock of this process does.
-    if not supports_row_locks():
+    if not is_postgres():
         async with _environment_locks[environment_id]:
             yield
         return
@@ -210,7 +210,7 @@ def _no_longer_usable(items: list[MigrationItem], now: datetime) -> CodeRefused:
     )
 
 
-def ensure_premium(environment: Environment) -> bool:
+def can_receive_offers(environment: Environment) -> bool:
     """Only an environment on the PREMIUM plan can receive (rule 3)."""
     return environment.plan == Plan.PREMIUM
 
@@ -285,7 +285,7 @@ async def check_receiving(
     have changed since is looked at again (plan, connection, the target's administrations).
     """
     target_problems: list[ReceivingProblem] = []
-    if not ensure_premium(target):
+    if not can_receive_offers(target):
         target_problems.append(
             ReceivingProblem(
                 ReceivingRefusal.NOT_PREMIUM,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import secrets
 
@@ -10,7 +9,6 @@ import secrets
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 20
 GROUP = 4
-ENTROPY_BITS = LENGTH * math.log2(len(ALPHABET))
 
 _SEPARATORS = re.compile(r"[\s\-_.]+")
 

@@ -37,7 +37,7 @@ from models.enums import MigrationStatus, MoveFailure
 from models.lifecycle import Change, Completion
 from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from overdracht.clock import Clock
-from overdracht.db import supports_row_locks
+from overdracht.db import is_postgres
 from overdracht.filestore import FileProblem, FileReadTimeout, FileStore
 from overdracht.lease import Lease
 from overdracht.metrics import DOCUMENTS_VERIFIED
@@ -80,8 +80,8 @@ class LeaseLost(Exception):
 
 
 @dataclass(frozen=True)
-class Claim:
-    """A move this worker holds: the item and the attempt number that fences it."""
+class HeldMove:
+    """A move this worker holds under its lease: the item, and the attempt that fences it."""
 
     item_id: int
     attempt: int
@@ -124,12 +124,12 @@ class MoveEngine:
             status=MigrationStatus.RUNNING, lease_until__lt=self.clock.now()
         )
 
-    async def claim_next(self) -> Claim | None:
+    async def claim_next(self) -> HeldMove | None:
         """Take the oldest queued move, or one whose worker died, under a fresh lease."""
         now = self.clock.now()
         async with in_transaction():
             query = MigrationItem.filter(self._claimable()).order_by("id").limit(1)
-            if supports_row_locks():
+            if is_postgres():
                 query = query.select_for_update(skip_locked=True)
             candidate = await query.first()
             if candidate is None:
@@ -140,19 +140,19 @@ class MoveEngine:
                 actor_environment_id=candidate.target_environment_id,  # type: ignore[attr-defined]
             )
             attempt = await lifecycle.start(change, candidate, lease_until=now + self.lease)
-        return None if attempt is None else Claim(candidate.pk, attempt)
+        return None if attempt is None else HeldMove(candidate.pk, attempt)
 
     def _change(self, parties: Parties) -> Change:
         """A step of the move, taken by Overdracht on behalf of the receiving office."""
         return Change(self.settings, self.clock.now(), actor_environment_id=parties.target.pk)
 
-    def _lease(self, claim: Claim) -> Lease:
+    def _lease(self, claim: HeldMove) -> Lease:
         """The lease on this move: held while the item is RUNNING under this worker's attempt."""
         return Lease(
             MigrationItem, lifecycle.running(claim.item_id, claim.attempt), self.clock, self.lease
         )
 
-    async def _heartbeat(self, claim: Claim, **changes: object) -> None:
+    async def _heartbeat(self, claim: HeldMove, **changes: object) -> None:
         """Save progress and extend the lease, if this worker still holds the move."""
         if not await self._lease(claim).renew(**changes):
             raise LeaseLost(claim.item_id)
@@ -206,7 +206,7 @@ class MoveEngine:
         rows converting them, this 0.22 s. Keyset pagination on the primary key: each batch
         is an index range scan from the last ID, so the 1000th batch costs what the first did.
         """
-        a, b, n = ("$1", "$2", "$3") if supports_row_locks() else ("?", "?", "?")
+        a, b, n = ("$1", "$2", "$3") if is_postgres() else ("?", "?", "?")
         sql = (
             'SELECT "id", "storage_key", "sha256", "size" FROM "document" '
             f'WHERE "administration_id" = {a} AND "id" > {b} ORDER BY "id" LIMIT {n}'
@@ -216,7 +216,7 @@ class MoveEngine:
         )
         return [tuple(row) for row in rows]  # type: ignore[misc]
 
-    async def verify_archive(self, claim: Claim, administration_id: int) -> tuple[int, int, int]:
+    async def verify_archive(self, claim: HeldMove, administration_id: int) -> tuple[int, int, int]:
         """Verify every file in batches, reporting progress; returns (documents, bytes, last id).
 
         Two batches are in flight: while one is hashed, the next is read from the database
@@ -295,7 +295,7 @@ class MoveEngine:
             administration_id=administration_id,
         ).update(uploaded_by_id=None, approved_by_id=None)
 
-    async def _verify_while_clearing(self, claim: Claim, parties: Parties) -> None:
+    async def _verify_while_clearing(self, claim: HeldMove, parties: Parties) -> None:
         """On PostgreSQL: clear the links in the final transaction while the files are verified.
 
         Clearing the links rewrites every row of the archive and costs about as much as
@@ -333,7 +333,7 @@ class MoveEngine:
         await owner
 
     async def _complete_when_verified(
-        self, claim: Claim, parties: Parties, verified: asyncio.Future[tuple[int, int, int]]
+        self, claim: HeldMove, parties: Parties, verified: asyncio.Future[tuple[int, int, int]]
     ) -> None:
         """The final transaction of _verify_while_clearing, kept alive while it waits."""
         lease_ms = int(self.lease.total_seconds() * 1000)
@@ -363,7 +363,7 @@ class MoveEngine:
 
     async def _complete(
         self,
-        claim: Claim,
+        claim: HeldMove,
         parties: Parties,
         verified: tuple[int, int, int],
         *,
@@ -374,7 +374,7 @@ class MoveEngine:
         adm_id = parties.administration.pk
         async with in_transaction():
             query = MigrationItem.filter(lifecycle.running(claim.item_id, claim.attempt))
-            if supports_row_locks():
+            if is_postgres():
                 query = query.select_for_update()
                 await Administration.filter(pk=adm_id).select_for_update().first()
             if await query.first() is None:
@@ -426,7 +426,7 @@ class MoveEngine:
             ):
                 raise LeaseLost(claim.item_id)
 
-    async def _fail(self, claim: Claim, parties: Parties, failed: MoveFailed) -> None:
+    async def _fail(self, claim: HeldMove, parties: Parties, failed: MoveFailed) -> None:
         """Record why the move failed; the source was not changed, so it can be retried."""
         async with in_transaction():
             await lifecycle.fail(
@@ -438,14 +438,14 @@ class MoveEngine:
                 str(failed),
             )
 
-    async def move(self, claim: Claim) -> MigrationStatus | None:
+    async def move(self, claim: HeldMove) -> MigrationStatus | None:
         """Move one claimed administration; returns how it ended, or None if it was taken over."""
         parties = await self._parties(claim.item_id)
         try:
             await self.check_preconditions(parties)
             total = await Document.filter(administration_id=parties.administration.pk).count()
             await self._heartbeat(claim, documents_total=total, documents_done=0)
-            if supports_row_locks():
+            if is_postgres():
                 await self._verify_while_clearing(claim, parties)
             else:
                 verified = await self.verify_archive(claim, parties.administration.pk)
@@ -470,7 +470,7 @@ class MoveEngine:
             await self._hand_back(claim)
             raise
 
-    async def _hand_back(self, claim: Claim) -> None:
+    async def _hand_back(self, claim: HeldMove) -> None:
         """End this worker's lease at once, so the next worker need not wait for it to run out."""
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self._lease(claim).expire_now(), timeout=5)

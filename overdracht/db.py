@@ -49,7 +49,7 @@ async def database_answers() -> None:
     await connections.get("default").execute_query("SELECT 1")
 
 
-def supports_row_locks() -> bool:
+def is_postgres() -> bool:
     """Whether the database can lock rows (PostgreSQL); SQLite serialises writers instead."""
     return connections.get("default").capabilities.dialect == "postgres"
 

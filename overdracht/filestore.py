@@ -117,8 +117,6 @@ class FileStore(Protocol):
 
     async def checksum(self, key: str) -> str: ...
 
-    async def exists(self, key: str) -> bool: ...
-
     async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]: ...
 
     async def diagnose(self, key: str, sha256: str) -> FileProblem | None: ...
@@ -239,13 +237,6 @@ class DirectoryFileStore:
             return await asyncio.wait_for(asyncio.wrap_future(job), self.read_timeout)
         except TimeoutError:
             return FileProblem.UNREADABLE
-
-    async def exists(self, key: str) -> bool:
-        """Whether the store holds a file under this key."""
-        try:
-            return await asyncio.to_thread(self._path(key).is_file)
-        except FileNotStoredError:
-            return False
 
     def _read_ahead(self, keys: Sequence[str]) -> None:
         # Opening looks the file up (synchronous, and a disk read when its inode is not in

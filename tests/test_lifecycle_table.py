@@ -25,7 +25,7 @@ from models import (
 )
 from models.enums import MigrationStatus, MoveFailure
 from models.lifecycle import TRANSITIONS, Change, Completion, Step
-from mover.engine import Claim, MoveEngine
+from mover.engine import HeldMove, MoveEngine
 from tests.conftest import WITHDRAW, Scenario, codes, pk_of
 
 S = MigrationStatus
@@ -95,7 +95,7 @@ class Case:
     engine: MoveEngine
     migration: dict[str, Any]
     item_id: str
-    claim: Claim | None = None
+    claim: HeldMove | None = None
 
     @property
     def pk(self) -> int:

@@ -133,8 +133,7 @@ def test_a_long_subject_stays_on_its_header_line():
     from models.outbox import OutboxMail
 
     subject = (
-        "Overdrachtscode voor 2 administraties van Bosman & Partners Administratiekantoor "
-        "(K10002)"
+        "Overdrachtscode voor 2 administraties van Bosman & Partners Administratiekantoor (K10002)"
     )
     mail = OutboxMail(
         kind="OFFER",

@@ -36,11 +36,6 @@ async def resolve_accounting_connections(
     )
 
 
-def escape_like(term: str) -> str:
-    """Make a user's search term literal inside a LIKE pattern."""
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 async def resolve_administrations(
     info: strawberry.Info,
     connection_id: strawberry.ID | None = None,

@@ -16,8 +16,8 @@ from models import AccountingConnection, MigrationItem
 from models.receiving import (
     ReceivingChoice,
     ReceivingRefusal,
+    can_receive_offers,
     check_receiving,
-    ensure_premium,
     note_preview,
 )
 
@@ -66,7 +66,7 @@ async def resolve_transfer_code_preview(
         offered_at=migration.offered_at,
         expires_at=migration.expires_at,
         requester_name=migration.requester_name,
-        target_is_premium=ensure_premium(target),
+        target_is_premium=can_receive_offers(target),
         price_per_administration=Price(
             amount=str(ctx.settings.migration_price.amount),
             currency=ctx.settings.migration_price.currency,
