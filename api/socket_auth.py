@@ -55,6 +55,8 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
             return
         if message["type"] == "next" and not await self._token_still_good():
             return
+        if message["type"] == "error":
+            message = {**message, "payload": [_with_code(e) for e in message["payload"]]}  # type: ignore[typeddict-item]
         await super().send_message(message)
 
     async def _token_still_good(self) -> bool:
@@ -88,3 +90,12 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
                 await self._token_still_good()
             except Exception:  # a database hiccup: try again at the next interval
                 logger.exception("Could not re-check a WebSocket's token")
+
+
+def _with_code(error: dict) -> dict:
+    """Every error a socket sends names its code; the library's own limit error names none."""
+    extensions = error.get("extensions") or {}
+    if "code" in extensions:
+        return error
+    code = "TOO_MANY_SUBSCRIPTIONS" if "limit" in str(error.get("message", "")) else "BAD_REQUEST"
+    return {**error, "extensions": {**extensions, "code": code}}

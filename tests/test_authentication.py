@@ -38,7 +38,7 @@ async def test_valid_token_identifies_viewer_and_environment(server, factory):
 
 async def test_missing_token_is_an_authentication_error(server, factory):
     body = await server.graphql(VIEWER)
-    assert body["data"] is None
+    assert body["data"] == {"viewer": None}
     assert error_codes(body) == ["UNAUTHENTICATED"]
 
 

@@ -148,3 +148,23 @@ async def test_subscriptions_per_connection_are_bounded(scenario: Scenario):
                 refused = message
                 break
     assert refused is not None and refused["id"] == "5"
+
+
+async def test_the_subscription_limit_is_an_error_with_its_code(scenario: Scenario):
+    migration = await scenario.offer(administrations=[scenario.ready[0]])
+    socket, client = await connect(scenario, scenario.token)
+    try:
+        assert (await client.receive())["type"] == "connection_ack"
+        for n in range(6):
+            await client.subscribe(migration["id"], operation=str(n))
+        errors = []
+        for _ in range(20):
+            message = await client.receive()
+            if message["type"] == "error":
+                errors.append(message)
+                break
+        [refused] = errors
+        assert refused["id"] == "5"
+        assert refused["payload"][0]["extensions"]["code"] == "TOO_MANY_SUBSCRIPTIONS"
+    finally:
+        await socket.close()

@@ -368,8 +368,17 @@ async def test_overview_paginates(server, scenario, factory, clock):
 async def test_overview_is_for_superusers_only(server, scenario):
     await scenario.offer_payload()
     body = await server.graphql(OVERVIEW, token=scenario.clerk_token)
-    assert body["data"] is None
+    assert body["data"] == {"offeredAdministrations": None}
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_refused_field_never_nulls_the_others_of_the_request(server, scenario):
+    both = "{ viewer { tokenScope } offeredAdministrations(first: 1) { totalCount } }"
+    body = await server.graphql(both, token=scenario.clerk_token)
+    assert body["data"] == {"viewer": {"tokenScope": "FULL"}, "offeredAdministrations": None}
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "FORBIDDEN"
+    assert error["path"] == ["offeredAdministrations"]
 
 
 async def test_overview_shows_only_the_own_environment(server, scenario):

@@ -32,19 +32,23 @@ from api.schema.token import ApiTokenType
 
 @strawberry.type
 class Query:
-    """What a signed-in user can read."""
+    """What a signed-in user can read.
 
-    viewer: Viewer = strawberry.field(
+    Every root field is nullable, so a field the token may not use is null with its own error
+    and never nulls the rest of the answer (a non-null field's error would take `data` with it).
+    """
+
+    viewer: Viewer | None = strawberry.field(
         resolver=resolve_viewer, description="The user behind the token and their environment."
     )
     node: relay.Node | None = strawberry.field(
         resolver=resolve_node, description="Any object by its global ID, if it is yours to see."
     )
-    accounting_connections: Connection[AccountingConnectionType] = strawberry.field(
+    accounting_connections: Connection[AccountingConnectionType] | None = strawberry.field(
         resolver=resolve_accounting_connections,
         description="Your environment's links to accounting packages.",
     )
-    administrations: Connection[AdministrationType] = strawberry.field(
+    administrations: Connection[AdministrationType] | None = strawberry.field(
         resolver=resolve_administrations,
         description="Your environment's administrations; search matches code or name.",
     )
@@ -52,14 +56,14 @@ class Query:
         resolver=resolve_documents,
         description="The archive of one of your administrations, newest first; null if not yours.",
     )
-    api_tokens: Connection[ApiTokenType] = strawberry.field(
+    api_tokens: Connection[ApiTokenType] | None = strawberry.field(
         resolver=resolve_api_tokens, description="Your own API tokens, newest first."
     )
-    offer_checklist: Connection[AdministrationChecklist] = strawberry.field(
+    offer_checklist: Connection[AdministrationChecklist] | None = strawberry.field(
         resolver=resolve_offer_checklist,
         description="Superusers: the administrations of a connection with every offer check.",
     )
-    offered_administrations: MigrationAdministrationOverview = strawberry.field(
+    offered_administrations: MigrationAdministrationOverview | None = strawberry.field(
         resolver=resolve_offered_administrations,
         description=(
             "Superusers: every administration your environment offered, newest first. The search "
@@ -77,21 +81,21 @@ class Query:
             "code counts against your attempts."
         ),
     )
-    receivable_administrations: MigrationAdministrationOverview = strawberry.field(
+    receivable_administrations: MigrationAdministrationOverview | None = strawberry.field(
         resolver=resolve_receivable_administrations,
         description=(
             "Superusers: administrations offered to your environment, and those you received or "
             "rejected, newest first."
         ),
     )
-    failed_code_attempts: Connection[FailedCodeAttempt] = strawberry.field(
+    failed_code_attempts: Connection[FailedCodeAttempt] | None = strawberry.field(
         resolver=resolve_failed_code_attempts,
         description=(
             "Superusers: wrong transfer codes entered from your environment, newest first, "
             "with who, when and which token; the codes masked."
         ),
     )
-    billable_lines: Connection[BillableLineType] = strawberry.field(
+    billable_lines: Connection[BillableLineType] | None = strawberry.field(
         resolver=resolve_billable_lines,
         description=(
             "Superusers: what your environment is charged, one line per administration moved in, "

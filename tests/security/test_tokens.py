@@ -270,7 +270,7 @@ async def test_an_expired_token_is_refused_over_http_and_for_file_downloads(
 
     clock.advance(timedelta(seconds=1))
     body = await scenario.server.graphql(VIEWER, token=secret)
-    assert body["data"] is None and error_codes(body) == ["UNAUTHENTICATED"]
+    assert body["data"] == {"viewer": None} and error_codes(body) == ["UNAUTHENTICATED"]
     download = await scenario.server.client.get(path, headers=headers)
     assert download.status_code == 401
     assert download.json()["error"]["code"] == "UNAUTHENTICATED"
