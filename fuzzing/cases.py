@@ -79,6 +79,8 @@ ID_ARGUMENTS = {
     "connectionId": ["AccountingConnection"],
     "administrationId": ["Administration", "MigrationAdministration"],
     "administrationIds": ["Administration", "MigrationAdministration"],
+    "migrationAdministrationId": ["MigrationAdministration", "Administration"],
+    "migrationAdministrationIds": ["MigrationAdministration", "Administration"],
     "migrationId": ["Migration"],
     "tokenId": ["ApiToken"],
 }

@@ -562,7 +562,7 @@ class Scenario:
     ) -> dict[str, Any]:
         choices = [
             {
-                "administrationId": item_id,
+                "migrationAdministrationId": item_id,
                 "connectionId": gid("AccountingConnection", connection or self.target_exact),
                 "administrationCode": administration_code,
             }
@@ -582,7 +582,11 @@ class Scenario:
 
     async def reject(self, code: str, item_ids: list[str], reason: str | None = None) -> dict:
         variables = {
-            "input": {"transferCode": code, "administrationIds": item_ids, "reason": reason}
+            "input": {
+                "transferCode": code,
+                "migrationAdministrationIds": item_ids,
+                "reason": reason,
+            }
         }
         body = await self.graphql(REJECT, variables, self.target_token)
         assert "errors" not in body, body

@@ -95,7 +95,7 @@ async def test_every_step_names_its_actor_and_the_services_own_steps_name_overdr
     engine = MoveEngine(settings, clock, files, batch_size=2)
     case = await bring_to(S.FAILED, scenario, engine, clock)
     body = await scenario.graphql(
-        RETRY, {"input": {"administrationId": case.item_id}}, scenario.target_token
+        RETRY, {"input": {"migrationAdministrationId": case.item_id}}, scenario.target_token
     )
     assert body["data"]["retryMigration"]["userErrors"] == []
 

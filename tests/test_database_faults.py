@@ -34,7 +34,7 @@ def decoded(response) -> dict:
 def claim_body(scenario: Scenario, migration: dict) -> dict[str, Any]:
     choices = [
         {
-            "administrationId": item,
+            "migrationAdministrationId": item,
             "connectionId": gid("AccountingConnection", scenario.target_exact),
             "administrationCode": None,
         }

@@ -131,7 +131,9 @@ async def bring_to(status: MigrationStatus, scenario: Scenario, engine: MoveEngi
     case = Case(scenario, engine, migration, scenario.items(migration)[0])
     code = migration["transferCode"]
     if status == S.WITHDRAWN:
-        variables = {"input": {"migrationId": migration["id"], "administrationId": case.item_id}}
+        variables = {
+            "input": {"migrationId": migration["id"], "migrationAdministrationId": case.item_id}
+        }
         await scenario.graphql(WITHDRAW, variables, scenario.token)
     elif status == S.EXPIRED:
         clock.advance(timedelta(days=15))
@@ -156,7 +158,10 @@ async def take(step: Step, case: Case, clock) -> list[str]:
     scenario, code = case.scenario, case.migration["transferCode"]
     if step == Step.WITHDRAW:
         variables = {
-            "input": {"migrationId": case.migration["id"], "administrationId": case.item_id}
+            "input": {
+                "migrationId": case.migration["id"],
+                "migrationAdministrationId": case.item_id,
+            }
         }
         body = await scenario.graphql(WITHDRAW, variables, scenario.token)
         return codes(body["data"]["withdrawMigration"])
@@ -172,7 +177,7 @@ async def take(step: Step, case: Case, clock) -> list[str]:
         return await case.mutate("giveUpMigration", field, case.item_id, scenario.target_token)
     if step == Step.RETRY:
         return await case.mutate(
-            "retryMigration", "administrationId", case.item_id, scenario.target_token
+            "retryMigration", "migrationAdministrationId", case.item_id, scenario.target_token
         )
     if step == Step.EXPIRE:
         clock.advance(timedelta(days=15))

@@ -165,7 +165,7 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     path.write_bytes(good_bytes)
     body = await scenario.graphql(
         "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
-        {"i": {"administrationId": gid("MigrationAdministration", failed)}},
+        {"i": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},
         scenario.target_token,
     )
     assert body["data"]["retryMigration"]["userErrors"] == []
@@ -432,7 +432,7 @@ async def test_rule_16_both_sides_see_every_step_with_who_and_from_where(
     path.write_bytes(good_bytes)
     retried = await scenario.graphql(
         "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
-        {"i": {"administrationId": kept_id}},
+        {"i": {"migrationAdministrationId": kept_id}},
         scenario.target_token,
     )
     assert retried["data"]["retryMigration"]["userErrors"] == []

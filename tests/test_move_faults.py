@@ -106,7 +106,7 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
     path.write_bytes(original)
     body = await scenario.graphql(
         RETRY,
-        {"input": {"administrationId": migration["administrations"]["nodes"][0]["id"]}},
+        {"input": {"migrationAdministrationId": migration["administrations"]["nodes"][0]["id"]}},
         scenario.target_token,
     )
     assert body["data"]["retryMigration"]["userErrors"] == []

@@ -53,7 +53,9 @@ async def test_a_failed_move_can_be_withdrawn_and_offered_again(scenario, settin
         scenario.target_token,
     )
     assert body["data"]["node"]["failure"] == "FILE_DAMAGED"
-    variables = {"input": {"migrationId": case.migration["id"], "administrationId": case.item_id}}
+    variables = {
+        "input": {"migrationId": case.migration["id"], "migrationAdministrationId": case.item_id}
+    }
     body = await scenario.graphql(WITHDRAW, variables, scenario.token)
     assert body["data"]["withdrawMigration"]["userErrors"] == []
     assert (await case.item()).status == S.WITHDRAWN
@@ -335,7 +337,10 @@ async def test_a_retried_move_is_billed_once_at_completion(scenario, settings, c
     for path, data in good.items():
         path.write_bytes(data)
     retried = await mutate(
-        scenario, "retryMigration", {"administrationId": case.item_id}, scenario.target_token
+        scenario,
+        "retryMigration",
+        {"migrationAdministrationId": case.item_id},
+        scenario.target_token,
     )
     assert retried["userErrors"] == []
     assert await engine.run_until_idle() == [S.COMPLETED]

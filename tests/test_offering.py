@@ -248,7 +248,7 @@ async def test_withdraw_one_administration_leaves_the_others_offered(server, sce
     item_id = migration["administrations"]["nodes"][0]["id"]
     body = await server.graphql(
         WITHDRAW,
-        {"input": {"migrationId": migration["id"], "administrationId": item_id}},
+        {"input": {"migrationId": migration["id"], "migrationAdministrationId": item_id}},
         token=scenario.token,
     )
     result = body["data"]["withdrawMigration"]
@@ -342,7 +342,12 @@ async def test_overview_status_filter(server, scenario):
     item_id = payload["migration"]["administrations"]["nodes"][0]["id"]
     await server.graphql(
         WITHDRAW,
-        {"input": {"migrationId": payload["migration"]["id"], "administrationId": item_id}},
+        {
+            "input": {
+                "migrationId": payload["migration"]["id"],
+                "migrationAdministrationId": item_id,
+            }
+        },
         token=scenario.token,
     )
     for status, expected in (("OFFERED", 1), ("WITHDRAWN", 1), ("EXPIRED", 0)):

@@ -10,7 +10,7 @@ import pytest
 from models import AuditEvent, BillableLine, CodeAttempt, MigrationItem, OutboxMail
 from models.enums import AccountingPackage, MigrationStatus, Plan, Role
 from models.receiving import MAX_FAILED_PER_ENVIRONMENT, MAX_FAILED_PER_USER
-from tests.conftest import CLAIM, PREVIEW, REJECT, WITHDRAW, Scenario, codes
+from tests.conftest import CLAIM, PREVIEW, REJECT, WITHDRAW, Scenario, codes, gid
 
 WRONG_CODE = "2222-3333-4444-5555-6666"
 
@@ -228,7 +228,7 @@ async def test_withdrawn_administration_cannot_be_claimed(scenario: Scenario):
     items = scenario.items(migration)
     await scenario.graphql(
         WITHDRAW,
-        {"input": {"migrationId": migration["id"], "administrationId": items[0]}},
+        {"input": {"migrationId": migration["id"], "migrationAdministrationId": items[0]}},
         scenario.token,
     )
     payload = await scenario.claim(migration["transferCode"], items[:1])
@@ -332,3 +332,15 @@ async def test_statuses_after_claim(scenario: Scenario):
     statuses = set(await MigrationItem.all().values_list("status", flat=True))
     assert statuses == {MigrationStatus.QUEUED}
     assert PREVIEW and CLAIM and REJECT
+
+
+async def test_an_id_of_the_wrong_kind_is_not_found_and_says_which_kind_was_expected(scenario):
+    migration = await scenario.offer()
+    administration_id = gid("Administration", scenario.ready[0])
+    payload = await scenario.claim(migration["transferCode"], [administration_id])
+    [error] = payload["userErrors"]
+    assert error["code"] == "NOT_FOUND"
+    assert error["field"] == ["input", "administrations", "0", "migrationAdministrationId"]
+    assert "Expected the ID of a MigrationAdministration, got the ID of an Administration" in (
+        error["message"]
+    )

@@ -58,11 +58,11 @@ async def _choices(
     for index, choice in enumerate(input.administrations):
         item = offered_choice(
             items,
-            choice.administration_id,
+            choice.migration_administration_id,
             now,
             "administrations",
             index,
-            id_field="administrationId",
+            id_field="migrationAdministrationId",
         )
         if isinstance(item, UserError):
             errors.append(item)

@@ -7,7 +7,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.schema.ids import decode_global_id
+from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
@@ -77,7 +77,7 @@ def _check_form(
 
 
 async def _check_administrations(
-    ctx: Context, ids: list[int | None]
+    ctx: Context, ids: list[int | None], raw_ids: list[strawberry.ID]
 ) -> tuple[dict[int, Administration], list[UserError]]:
     """Ownership, package, checklist and open offers, each refusal at its input position."""
     errors: list[UserError] = []
@@ -92,7 +92,8 @@ async def _check_administrations(
             errors.append(
                 user_error(
                     UserErrorCode.NOT_FOUND,
-                    "No such administration in your environment.",
+                    "No such administration in your environment."
+                    + kind_hint(raw_ids[index], "Administration"),
                     "administrationIds",
                     index,
                 )
@@ -191,7 +192,7 @@ async def offer_migration(
     if refusal := superusers_only(user, "offer"):
         return OfferMigrationPayload(user_errors=refusal)
     ids, errors = _check_form(ctx, input)
-    owned, adm_errors = await _check_administrations(ctx, ids)
+    owned, adm_errors = await _check_administrations(ctx, ids, input.administration_ids)
     recipients, target, recipient_errors = await check_recipient_input(ctx, input.recipients)
     errors += adm_errors + recipient_errors
     if errors or target is None:

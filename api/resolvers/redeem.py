@@ -6,7 +6,7 @@ from datetime import datetime
 
 from api.context import Context
 from api.errors import PublicError
-from api.schema.ids import decode_global_id
+from api.schema.ids import decode_global_id, kind_hint
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem
 from models.enums import RECEIVED_MIGRATION_STATUSES, MigrationStatus
@@ -50,7 +50,10 @@ def offered_choice(
     if item is None:
         where = (*path, id_field) if id_field else path
         return user_error(
-            UserErrorCode.NOT_FOUND, "This administration is not part of the offer.", *where
+            UserErrorCode.NOT_FOUND,
+            "This administration is not part of the offer."
+            + kind_hint(raw_id, "MigrationAdministration"),
+            *where,
         )
     if item.is_still_offered(now):
         return item

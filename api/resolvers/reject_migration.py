@@ -35,16 +35,18 @@ async def reject_migration(
                 "reason",
             )
         )
-    if not input.administration_ids:
+    if not input.migration_administration_ids:
         errors.append(
-            user_error(UserErrorCode.REQUIRED, "Choose what to reject.", "administrationIds")
+            user_error(
+                UserErrorCode.REQUIRED, "Choose what to reject.", "migrationAdministrationIds"
+            )
         )
     items = {item.pk: item for item in await MigrationItem.filter(migration_id=migration.pk)}
     now = ctx.clock.now()
     position: dict[int, int] = {}  # each chosen administration's first place in the input
     chosen: list[MigrationItem] = []
-    for index, raw in enumerate(input.administration_ids):
-        item = offered_choice(items, raw, now, "administrationIds", index)
+    for index, raw in enumerate(input.migration_administration_ids):
+        item = offered_choice(items, raw, now, "migrationAdministrationIds", index)
         if isinstance(item, UserError):
             errors.append(item)
         elif item.pk not in position:
@@ -61,7 +63,7 @@ async def reject_migration(
             rejected = await lifecycle.reject(ctx.change(), migration, chosen, reason)
     if len(rejected) < len(chosen):
         late = next(item for item in chosen if item not in rejected)
-        error = await lost_race(late, now, "administrationIds", position[late.pk])
+        error = await lost_race(late, now, "migrationAdministrationIds", position[late.pk])
         return RejectMigrationPayload(user_errors=[error])
     migration = await Migration.get(pk=migration.pk)
     return RejectMigrationPayload(migration=MigrationType.from_model(migration, ctx))

@@ -8,7 +8,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.schema.ids import decode_global_id
+from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import (
     CancelMigrationInput,
@@ -43,7 +43,12 @@ async def _release(
     )
     if item is None:
         return [
-            user_error(UserErrorCode.NOT_FOUND, "No such administration received by you.", FIELD)
+            user_error(
+                UserErrorCode.NOT_FOUND,
+                "No such administration received by you."
+                + kind_hint(raw_id, "MigrationAdministration"),
+                FIELD,
+            )
         ]
     async with in_transaction():
         taken = await step(ctx.change(), item.migration, item)

@@ -7,7 +7,7 @@ from tortoise.transactions import in_transaction
 
 from api.context import Context
 from api.resolvers.migrations import item_of_involved_environment
-from api.schema.ids import decode_global_id
+from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
 from api.schema.user_errors import UserErrorCode, superusers_only, user_error
@@ -21,12 +21,17 @@ async def retry_migration(
     ctx: Context = info.context
     if refusal := superusers_only(ctx.viewer, "retry"):
         return RetryMigrationPayload(user_errors=refusal)
-    pk = decode_global_id(input.administration_id, "MigrationAdministration")
+    pk = decode_global_id(input.migration_administration_id, "MigrationAdministration")
     item = await item_of_involved_environment(pk, ctx.environment_id)
     if item is None:
         return RetryMigrationPayload(
             user_errors=[
-                user_error(UserErrorCode.NOT_FOUND, "No such move of yours.", "administrationId")
+                user_error(
+                    UserErrorCode.NOT_FOUND,
+                    "No such move of yours."
+                    + kind_hint(input.migration_administration_id, "MigrationAdministration"),
+                    "migrationAdministrationId",
+                )
             ]
         )
     async with in_transaction():
@@ -37,7 +42,7 @@ async def retry_migration(
                 user_error(
                     UserErrorCode.NOT_FAILED,
                     "Only a failed move can be retried.",
-                    "administrationId",
+                    "migrationAdministrationId",
                 )
             ]
         )

@@ -9,7 +9,7 @@ from tortoise.transactions import in_transaction
 
 from api.context import Context
 from api.resolvers.migrations import own_offer
-from api.schema.ids import decode_global_id
+from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
@@ -26,19 +26,19 @@ def _refusal(item: MigrationItem, now: datetime) -> UserError:
         return user_error(
             UserErrorCode.EXPIRED,
             f"The offer of {item.administration_name} has expired; there is nothing to withdraw.",
-            "administrationId",
+            "migrationAdministrationId",
         )
     if status in STARTED:
         return user_error(
             UserErrorCode.MOVE_STARTED,
             f"The move of {item.administration_name} is {status.value.lower()}; it can be "
             "withdrawn again if it fails.",
-            "administrationId",
+            "migrationAdministrationId",
         )
     return user_error(
         UserErrorCode.ALREADY_ENDED,
         f"{item.administration_name} is already {status.value.lower()}.",
-        "administrationId",
+        "migrationAdministrationId",
     )
 
 
@@ -57,16 +57,17 @@ async def withdraw_migration(
             ]
         )
     items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
-    if input.administration_id is not None:
-        item_pk = decode_global_id(input.administration_id, "MigrationAdministration")
+    if input.migration_administration_id is not None:
+        item_pk = decode_global_id(input.migration_administration_id, "MigrationAdministration")
         items = [item for item in items if item.pk == item_pk]
         if not items:
             return WithdrawMigrationPayload(
                 user_errors=[
                     user_error(
                         UserErrorCode.NOT_FOUND,
-                        "That administration is not part of this offer.",
-                        "administrationId",
+                        "That administration is not part of this offer."
+                        + kind_hint(input.migration_administration_id, "MigrationAdministration"),
+                        "migrationAdministrationId",
                     )
                 ]
             )

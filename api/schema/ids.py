@@ -40,3 +40,18 @@ def decode_global_id(value: str, expected_type: str) -> int | None:
 def encode_global_id(type_name: str, pk: int) -> str:
     """The global ID of an object, as the Node interface exposes it."""
     return str(relay.GlobalID(type_name=type_name, node_id=str(pk)))
+
+
+def kind_hint(value: str, expected_type: str) -> str:
+    """A sentence for a NOT_FOUND whose ID is of another kind: which kind was expected."""
+    try:
+        given = relay.GlobalID.from_id(value).type_name
+    except Exception:
+        return f" Expected the ID of {_a(expected_type)}; this is not an ID this service gave out."
+    if given == expected_type:
+        return ""
+    return f" Expected the ID of {_a(expected_type)}, got the ID of {_a(given)}."
+
+
+def _a(type_name: str) -> str:
+    return f"an {type_name}" if type_name[:1] in "AEIOU" else f"a {type_name}"

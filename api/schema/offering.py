@@ -59,7 +59,7 @@ class WithdrawMigrationInput:
     """Withdraw a whole offer, or only one administration of it."""
 
     migration_id: strawberry.ID
-    administration_id: strawberry.ID | None = strawberry.field(
+    migration_administration_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="The MigrationAdministration to withdraw; leave out to withdraw the offer.",
     )

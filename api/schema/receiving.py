@@ -72,7 +72,7 @@ class OfferPreview:
 class ClaimAdministrationInput:
     """One administration to receive, and where it goes."""
 
-    administration_id: strawberry.ID = strawberry.field(
+    migration_administration_id: strawberry.ID = strawberry.field(
         description="The MigrationAdministration ID from the preview."
     )
     connection_id: strawberry.ID = strawberry.field(
@@ -109,7 +109,9 @@ class RejectMigrationInput:
     """Decline some administrations of an offer, optionally saying why."""
 
     transfer_code: str
-    administration_ids: list[strawberry.ID]
+    migration_administration_ids: list[strawberry.ID] = strawberry.field(
+        description="MigrationAdministration IDs from the preview."
+    )
     reason: str | None = None
 
 
@@ -125,7 +127,7 @@ class RejectMigrationPayload:
 class RetryMigrationInput:
     """Start a failed move again."""
 
-    administration_id: strawberry.ID
+    migration_administration_id: strawberry.ID
 
 
 @strawberry.type

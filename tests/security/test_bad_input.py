@@ -155,7 +155,7 @@ async def test_mutations_refuse_ids_no_row_can_have_as_not_found(server, office,
             "Migration",
         ),
         (
-            "mutation($id: ID!) { retryMigration(input: {administrationId: $id}) "
+            "mutation($id: ID!) { retryMigration(input: {migrationAdministrationId: $id}) "
             "{ userErrors { code field } } }",
             "MigrationAdministration",
         ),
@@ -231,7 +231,9 @@ UNSTORABLE = ["a\x00b", "\x00", "\ud800", "x\udfffy"]
         (
             "mutation($input: RejectMigrationInput!) { rejectMigration(input: $input) "
             "{ userErrors { code } } }",
-            lambda t: {"input": {"transferCode": "ABCD", "administrationIds": ["x"], "reason": t}},
+            lambda t: {
+                "input": {"transferCode": "ABCD", "migrationAdministrationIds": ["x"], "reason": t}
+            },
             ["input", "reason"],
         ),
         (
