@@ -78,8 +78,8 @@ async def test_a_stopping_dispatcher_hands_its_untried_mails_back_at_once(
 async def test_a_slow_server_and_two_dispatchers_deliver_every_mail_exactly_once(
     settings, smtp_server
 ):
-    """Every reply 0.6 s late with a 1 s timeout: one mail takes about 5 s, a batch minutes."""
-    smtp_server.delay = 0.6
+    """Every reply 0.85 s late with a 1 s timeout: one mail takes about 7 s, a batch minutes."""
+    smtp_server.delay = 0.85
     slow = settings.with_overrides(
         smtp=SmtpSettings(host="127.0.0.1", port=smtp_server.port, timeout_seconds=1.0)
     )
@@ -100,7 +100,8 @@ async def test_a_slow_server_and_two_dispatchers_deliver_every_mail_exactly_once
     assert sorted(received) == sorted(m.message_id for m in mails), "each exactly once"
     assert len(received) == len(set(received)) == 10
     # Both took part: the claim lease ran out on the mails the first had not reached.
-    assert elapsed < 10 * 8 * 0.6, f"two dispatchers shared the work ({elapsed:.0f} s)"
+    assert elapsed < 10 * 8 * 0.85, f"two dispatchers shared the work ({elapsed:.0f} s)"
+    print(f"\n10 mails, replies 0.85 s late, 2 dispatchers: {elapsed:.1f} s, each sent once")
 
 
 @pytest.mark.postgres

@@ -341,6 +341,7 @@ async def test_an_id_of_the_wrong_kind_is_not_found_and_says_which_kind_was_expe
     [error] = payload["userErrors"]
     assert error["code"] == "NOT_FOUND"
     assert error["field"] == ["input", "administrations", "0", "migrationAdministrationId"]
-    assert "Expected the ID of a MigrationAdministration, got the ID of an Administration" in (
-        error["message"]
+    assert (
+        "Expected the ID of a MigrationAdministration, got the ID of an Administration"
+        in (error["message"])
     )
