@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import time
@@ -107,6 +108,7 @@ def is_request_error(result: ExecutionResult) -> bool:
 
 
 VALIDATION_CACHE_SIZE = 256
+OPERATION_CACHE_MAX_LENGTH = 20_000
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -121,7 +123,26 @@ class MaskUnexpectedErrors(MaskErrors):
 def operation_of(
     query: str | None, operation_name: str | None
 ) -> tuple[OperationType | None, str | None]:
-    """Whether a document runs a query, a mutation or a subscription, and under which name."""
+    """Whether a document runs a query, a mutation or a subscription, and under which name.
+
+    Clients send the same few documents again and again, so small ones are remembered rather
+    than parsed a second time beside the execution's own (cached) parse.
+    """
+    if query is not None and len(query) <= OPERATION_CACHE_MAX_LENGTH:
+        return _cached_operation_of(query, operation_name)
+    return _operation_of(query, operation_name)
+
+
+@functools.lru_cache(maxsize=VALIDATION_CACHE_SIZE)
+def _cached_operation_of(
+    query: str, operation_name: str | None
+) -> tuple[OperationType | None, str | None]:
+    return _operation_of(query, operation_name)
+
+
+def _operation_of(
+    query: str | None, operation_name: str | None
+) -> tuple[OperationType | None, str | None]:
     try:
         operation = get_operation_ast(parse(query or ""), operation_name)
     except GraphQLSyntaxError:

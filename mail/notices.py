@@ -16,6 +16,7 @@ from mail.letters import (
     CompletionMail,
     ExpiryMail,
     FailureMail,
+    Notice,
     OfferMail,
     RefusalMail,
     RejectionMail,
@@ -31,6 +32,15 @@ from overdracht.settings import Settings
 
 def _lines(migration: Migration, items: Sequence[MigrationItem]) -> list[AdministrationLine]:
     return [AdministrationLine.of_item(item, migration.package.value) for item in items]
+
+
+async def _tell_requester(
+    settings: Settings, now: datetime, migration: Migration, mail: Notice
+) -> None:
+    """The notices only the requester gets, with nobody in copy."""
+    await enqueue_notice(
+        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
+    )
 
 
 def _receivers(items: Sequence[MigrationItem]) -> list[str]:
@@ -117,9 +127,7 @@ async def queue_rejection_mail(
         administrations=_lines(migration, items),
         overview_url=settings.overview_url,
     )
-    await enqueue_notice(
-        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
-    )
+    await _tell_requester(settings, now, migration, mail)
 
 
 async def queue_release_mail(
@@ -237,9 +245,7 @@ async def queue_claim_mail(
         administrations=_lines(migration, items),
         overview_url=settings.overview_url,
     )
-    await enqueue_notice(
-        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
-    )
+    await _tell_requester(settings, now, migration, mail)
 
 
 async def queue_reminder_mail(
@@ -276,9 +282,7 @@ async def queue_expiry_mail(
         administrations=_lines(migration, items),
         overview_url=settings.overview_url,
     )
-    await enqueue_notice(
-        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
-    )
+    await _tell_requester(settings, now, migration, mail)
 
 
 async def queue_refusal_mail(
@@ -299,6 +303,4 @@ async def queue_refusal_mail(
         administrations=_lines(migration, items),
         overview_url=settings.overview_url,
     )
-    await enqueue_notice(
-        mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
-    )
+    await _tell_requester(settings, now, migration, mail)

@@ -258,7 +258,7 @@ async def remind_due(change: Change) -> int:
         reminded_at__isnull=True,
         expires_at__gt=change.now,
         expires_at__lte=change.now + before,
-    )
+    ).select_related("source_environment")
     reminded = 0
     for migration in await due:
         if migration.expires_at - migration.offered_at <= before:
@@ -271,8 +271,9 @@ async def remind_due(change: Change) -> int:
         items = await MigrationItem.filter(still_offered(change.now), migration_id=migration.pk)
         if not items:
             continue
-        source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
-        await queue_reminder_mail(change.settings, change.now, migration, items, source)
+        await queue_reminder_mail(
+            change.settings, change.now, migration, items, migration.source_environment
+        )
         reminded += 1
     return reminded
 
