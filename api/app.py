@@ -14,15 +14,15 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
+from api.background import background_jobs
 from api.files import download_endpoint
 from api.graphql import GraphQLView
+from api.metrics import exposition
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
-from overdracht.background import background_jobs
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
 from overdracht.filestore import DirectoryFileStore, FileStore
-from overdracht.metrics import exposition
 from overdracht.settings import Settings, load_settings
 
 READINESS_TIMEOUT = 2.0

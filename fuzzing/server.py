@@ -38,7 +38,7 @@ def serve(settings: Settings, log_path: Path) -> Iterator[str]:
         "OVERDRACHT_SMTP_HOST": "127.0.0.1",
         "OVERDRACHT_SMTP_PORT": str(free_port()),
     }
-    command = [sys.executable, "-m", "overdracht", "serve", "--host", "127.0.0.1"]
+    command = [sys.executable, "-m", "commands", "serve", "--host", "127.0.0.1"]
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [*command, "--port", str(port)], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log

@@ -14,6 +14,7 @@ from tortoise.models import Model
 
 from api.pagination import encode_cursor
 from api.schema.ids import encode_global_id
+from commands.demo import seed_demo
 from models import (
     AccountingConnection,
     Administration,
@@ -27,7 +28,6 @@ from models import (
 from models.enums import TokenScope
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, tortoise_config
-from overdracht.demo import seed_demo
 from overdracht.filestore import DirectoryFileStore
 from overdracht.settings import Settings
 

@@ -38,7 +38,7 @@ from models.lifecycle import Change, Completion
 from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
-from overdracht.filestore import FileProblem, FileReadTimeout, FileStore
+from overdracht.filestore import DirectoryFileStore, FileProblem, FileReadTimeout, FileStore
 from overdracht.lease import Lease
 from overdracht.metrics import DOCUMENTS_VERIFIED
 from overdracht.settings import Settings
@@ -527,8 +527,6 @@ class MoveEngine:
 
 async def mover_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:
     """The move engine as a background loop of `overdracht serve` and `overdracht worker`."""
-    from overdracht.filestore import DirectoryFileStore
-
     files = DirectoryFileStore(
         settings.data_dir / "files", read_timeout=settings.file_read_timeout.total_seconds()
     )

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def overdracht(settings, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "OVERDRACHT_DATABASE_URL": settings.database_url}
     return subprocess.run(
-        [sys.executable, "-m", "overdracht", *args],
+        [sys.executable, "-m", "commands", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -60,7 +60,7 @@ async def test_token_for_an_unknown_user_is_a_clear_error(db, settings):
 def test_a_bad_setting_stops_the_command_with_its_name(tmp_path):
     env = {**os.environ, "OVERDRACHT_SMTP_PORT": "abc"}
     result = subprocess.run(
-        [sys.executable, "-m", "overdracht", "migrate"],
+        [sys.executable, "-m", "commands", "migrate"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -94,7 +94,7 @@ def test_serve_writes_json_logs_with_the_request_id(tmp_path):
         "OVERDRACHT_BACKGROUND_JOBS": "false",
         "OVERDRACHT_LOG_FORMAT": "json",
     }
-    command = [sys.executable, "-m", "overdracht"]
+    command = [sys.executable, "-m", "commands"]
     subprocess.run([*command, "migrate"], cwd=root, env=env, check=True, capture_output=True)
     server = subprocess.Popen(
         [*command, "serve", "--port", str(port)],

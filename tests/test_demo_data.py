@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from commands.demo import seed_demo
 from models import (
     Administration,
     ApiToken,
@@ -14,7 +15,6 @@ from models import (
     Workflow,
 )
 from models.enums import AccountingPackage, DocumentStatus, Plan, Role
-from overdracht.demo import seed_demo
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def run_migrate(database_url: str) -> None:
     """Migrate a database the way an operator does: `overdracht migrate` in its own process."""
     env = {**os.environ, "OVERDRACHT_DATABASE_URL": database_url}
     subprocess.run(
-        [sys.executable, "-m", "overdracht", "migrate"],
+        [sys.executable, "-m", "commands", "migrate"],
         cwd=ROOT,
         env=env,
         check=True,

@@ -26,7 +26,7 @@ def start_worker(settings: Settings, **environment: str) -> subprocess.Popen[byt
         **environment,
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "overdracht", "worker"],
+        [sys.executable, "-m", "commands", "worker"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
+from commands.demo import DemoRefused, seed_demo
 from models import ApiToken, Environment, Migration, MigrationItem, User
 from models.enums import MigrationStatus, Role
-from overdracht.demo import DemoRefused, seed_demo
 from tests.conftest import Scenario, codes, pk_of
 
 

@@ -11,9 +11,16 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
+import uvicorn
 from tortoise import Tortoise
 
-from overdracht.background import background_loops
+from api.background import background_loops
+from api.graphql import build_schema
+from commands.demo import DemoRefused, seed_demo
+from mail.sink import MailSink
+from models import ApiToken, User
+from models.enums import TokenScope
+from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, open_database
 from overdracht.filestore import DirectoryFileStore
@@ -50,7 +57,6 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     """Create the demo world and print the tokens to paste into GraphiQL."""
-    from overdracht.demo import DemoRefused, seed_demo
 
     async def work() -> int:
         files = DirectoryFileStore(settings.data_dir / "files")
@@ -71,8 +77,6 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_token_create(settings: Settings, args: argparse.Namespace) -> int:
     """Issue a token for a user by e-mail; the secret is printed once and stored only hashed."""
-    from models import ApiToken, User
-    from models.enums import TokenScope
 
     async def work() -> int:
         user = await User.get_or_none(email=args.email.strip().lower())
@@ -98,7 +102,6 @@ def cmd_token_create(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_token_list(settings: Settings, args: argparse.Namespace) -> int:
     """List a user's tokens (never their secrets), so unused ones can be found and revoked."""
-    from models import ApiToken
 
     async def work() -> int:
         tokens = await ApiToken.filter(user__email=args.email.strip().lower()).order_by("id")
@@ -121,8 +124,6 @@ def cmd_token_list(settings: Settings, args: argparse.Namespace) -> int:
 
 def _lifetime_days(raw: str) -> int:
     """--expires-in-days, refused by argparse when outside what a token may be given."""
-    from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
-
     try:
         days = int(raw)
     except ValueError:
@@ -134,7 +135,6 @@ def _lifetime_days(raw: str) -> int:
 
 def cmd_token_revoke(settings: Settings, args: argparse.Namespace) -> int:
     """Revoke a token by its number; it stops working at once."""
-    from models import ApiToken
 
     async def work() -> int:
         token = await ApiToken.get_or_none(pk=args.id)
@@ -152,8 +152,6 @@ def cmd_token_revoke(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     """Run the HTTP service with GraphiQL."""
-    import uvicorn
-
     configure_logging(settings.log_format)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None)
@@ -162,8 +160,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     """Write the GraphQL SDL, the contract the frontend and partners build against."""
-    from api.graphql import build_schema
-
     sdl = build_schema(settings).as_str() + "\n"
     if args.output == "-":
         sys.stdout.write(sdl)
@@ -201,8 +197,6 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_mail_sink(settings: Settings, args: argparse.Namespace) -> int:
     """Catch every mail on the configured SMTP port and keep it as an .eml file."""
-    from mail.sink import MailSink
-
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's per-command chatter
     directory = Path(args.dir) if args.dir else settings.data_dir.parent / "mail"

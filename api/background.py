@@ -1,4 +1,4 @@
-"""The background loops (mail delivery, moves), for `overdracht worker` and the web app."""
+"""The background loops (mail, moves), run by the web app or alone by `overdracht worker`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 
+from mail.dispatcher import dispatcher_loop
+from mover.engine import mover_loop
 from overdracht.clock import Clock
 from overdracht.settings import Settings
 
@@ -15,9 +17,6 @@ BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Awaitable[None]]
 
 def background_loops() -> list[BackgroundLoop]:
     """Every loop the service runs in the background."""
-    from mail.dispatcher import dispatcher_loop
-    from mover.engine import mover_loop
-
     return [dispatcher_loop, mover_loop]
 
 

@@ -1,0 +1,5 @@
+"""`python -m commands` runs the same command line as the `overdracht` script."""
+
+from commands.cli import main
+
+main()
