@@ -16,6 +16,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.background import background_jobs
 from api.files import download_endpoint
+from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.metrics import exposition
 from api.request_id import RequestId
@@ -93,7 +94,8 @@ def create_app(
     )
     if run_background_jobs is None:
         run_background_jobs = settings.background_jobs
-    graphql = GraphQLView(settings, clock, files)
+    graphiql = GraphiQLSite(settings.graphiql_assets_dir)
+    graphql = GraphQLView(settings, clock, files, graphiql)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -113,6 +115,7 @@ def create_app(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            Route("/graphiql/{path:path}", graphiql.asset, methods=["GET"]),
             Route(
                 "/documents/{document_id}/file", download_endpoint(files, clock), methods=["GET"]
             ),

@@ -34,6 +34,7 @@ from strawberry.types.execution import PreExecutionError
 from api.auth import authenticate, authenticate_header
 from api.context import Context
 from api.errors import is_unavailable, should_mask_error, unavailable_error
+from api.graphiql.page import GraphiQLSite
 from api.idempotency import KeyProblem, fingerprint, request_key, run_once
 from api.json_body import UnreadableJsonError, read_json
 from api.loaders import Loaders
@@ -183,11 +184,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """Strawberry's ASGI view, with the context built once per request."""
+    """Strawberry's ASGI view, with the context built once per request and our own GraphiQL."""
 
     graphql_transport_ws_handler_class = TokenCheckingTransportWSHandler
 
-    def __init__(self, settings: Settings, clock: Clock, files: FileStore) -> None:
+    def __init__(
+        self, settings: Settings, clock: Clock, files: FileStore, graphiql: GraphiQLSite
+    ) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide="graphiql",
@@ -199,6 +202,11 @@ class GraphQLView(GraphQL[Context, None]):
         self.settings = settings
         self.clock = clock
         self.files = files
+        self.graphiql = graphiql
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from this origin only, instead of Strawberry's page that loads a CDN."""
+        return self.graphiql.page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None

@@ -1,4 +1,5 @@
-"""The `overdracht` command: serve, work, migrate, seed the demo, tokens, schema, mail sink."""
+"""The `overdracht` command: serve, work, migrate, seed the demo, tokens, schema, mail sink,
+GraphiQL's files."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ import uvicorn
 from tortoise import Tortoise
 
 from api.background import background_loops
+from api.graphiql.assets import (
+    DEFAULT_DIRECTORY,
+    DEFAULT_REGISTRY,
+    RELEASES,
+    AssetError,
+    install_assets,
+)
 from api.graphql import build_schema
 from commands.demo import DemoRefused, seed_demo
 from mail.sink import MailSink
@@ -169,6 +177,22 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_graphiql_assets(settings: Settings, args: argparse.Namespace) -> int:
+    """Fetch GraphiQL's pinned files from the npm registry, verified, so the page works offline."""
+
+    directory = settings.graphiql_assets_dir or DEFAULT_DIRECTORY
+    try:
+        fetched = install_assets(directory, registry=args.registry)
+    except AssetError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for release in fetched:
+        print(f"fetched {release.key} (integrity verified)")
+    if not fetched:
+        print(f"GraphiQL's files are in place ({len(RELEASES)} packages in {directory}).")
+    return 0
+
+
 def _stop_on_signals(stop: asyncio.Event) -> None:
     """SIGINT and SIGTERM end the loops after the work in hand, instead of killing them."""
     loop = asyncio.get_running_loop()
@@ -276,6 +300,17 @@ def build_parser() -> argparse.ArgumentParser:
     sink.add_argument("--host", default=None, help="default: OVERDRACHT_SMTP_HOST")
     sink.add_argument("--port", type=int, default=None, help="default: OVERDRACHT_SMTP_PORT")
     sink.set_defaults(handler=cmd_mail_sink)
+
+    assets = sub.add_parser(
+        "graphiql-assets",
+        help="fetch GraphiQL's pinned files from the npm registry (idempotent)",
+    )
+    assets.add_argument(
+        "--registry",
+        default=DEFAULT_REGISTRY,
+        help="an npm registry or mirror; every tarball is checked against its pinned sha512",
+    )
+    assets.set_defaults(handler=cmd_graphiql_assets)
 
     export = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")

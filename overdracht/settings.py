@@ -82,6 +82,8 @@ class Settings:
     progress_poll_interval: float = 0.5
     # How soon an open WebSocket learns that its token was revoked or expired.
     token_recheck_seconds: float = 2.0
+    # Where `overdracht graphiql-assets` puts GraphiQL's files; None: inside the installed package.
+    graphiql_assets_dir: Path | None = None
 
     @property
     def code_entry_url(self) -> str:
@@ -275,4 +277,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         token_recheck_seconds=_int(
             env, "OVERDRACHT_TOKEN_RECHECK_SECONDS", int(Settings.token_recheck_seconds), minimum=1
         ),
+        graphiql_assets_dir=Path(env["OVERDRACHT_GRAPHIQL_ASSETS_DIR"])
+        if env.get("OVERDRACHT_GRAPHIQL_ASSETS_DIR")
+        else None,
     )

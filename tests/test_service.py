@@ -1,12 +1,6 @@
-"""The service's own endpoints: GraphiQL for testers, and the health check."""
+"""The service's own endpoints: health, readiness, metrics and GraphQL over HTTP."""
 
 from __future__ import annotations
-
-
-async def test_graphiql_opens_in_a_browser_without_a_token(server):
-    response = await server.client.get("/graphql", headers={"Accept": "text/html"})
-    assert response.status_code == 200
-    assert "graphiql" in response.text.lower()
 
 
 async def test_health_check(server):
