@@ -11,6 +11,7 @@ import strawberry
 from tortoise.queryset import QuerySet
 
 from api.errors import BadInputError
+from api.schema.identity import part_of
 
 NodeT = TypeVar("NodeT")
 ModelT = TypeVar("ModelT")
@@ -20,7 +21,7 @@ _CURSOR_PREFIX = "offset:"
 MAX_OFFSET = 2**31 - 1
 
 
-@strawberry.type
+@strawberry.type(description=part_of("connection", "where this page stands in the whole list."))
 class PageInfo:
     """Where this page stands in the whole list."""
 
@@ -38,7 +39,9 @@ class Edge(Generic[NodeT]):
     node: NodeT
 
 
-@strawberry.type
+@strawberry.type(
+    description=part_of("parent", "one page of a list, for the arguments it was asked with.")
+)
 class Connection(Generic[NodeT]):
     """A page of a list, as Relay clients expect it."""
 

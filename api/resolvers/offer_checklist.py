@@ -8,7 +8,7 @@ from api.errors import BadInputError
 from api.pagination import Connection, build_connection, fetch_page
 from api.permissions import Sight
 from api.schema.administration import AdministrationType
-from api.schema.ids import decode_global_id
+from api.schema.ids import decode_global_id, encode_global_id
 from api.schema.offering import AdministrationChecklist
 from models import AccountingConnection, Administration
 from models.checklist import run_checklist
@@ -47,6 +47,7 @@ async def resolve_offer_checklist(
         check = checks[row.pk]
         nodes.append(
             AdministrationChecklist(
+                id=strawberry.ID(encode_global_id("AdministrationChecklist", row.pk)),
                 administration=AdministrationType.from_model(row),
                 can_be_offered=migratable and check.passed and row.pk not in offered,
                 package_is_migratable=migratable,

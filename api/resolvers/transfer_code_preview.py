@@ -10,6 +10,7 @@ from api.permissions import Sight
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
+from api.schema.ids import encode_global_id
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import OfferPreview, OfferPreviewAdministration, Price
 from models import AccountingConnection, MigrationItem
@@ -46,6 +47,7 @@ async def resolve_transfer_code_preview(
         still_offered = item.is_still_offered(now)
         rows.append(
             OfferPreviewAdministration(
+                id=strawberry.ID(encode_global_id("OfferPreviewAdministration", item.pk)),
                 administration=MigrationAdministrationType.from_model(item, migration, ctx),
                 document_count=item.documents_total,
                 can_receive=checked.can_receive(index) and still_offered,
@@ -61,6 +63,7 @@ async def resolve_transfer_code_preview(
     source = await ctx.loaders.environment.load(migration.source_environment_id)  # type: ignore[attr-defined]
     limit = ctx.settings.max_page_size
     return OfferPreview(
+        id=strawberry.ID(encode_global_id("OfferPreview", migration.pk)),
         source_office=EnvironmentType.from_model(source),
         package=migration.package,
         offered_at=migration.offered_at,

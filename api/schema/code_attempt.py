@@ -8,6 +8,8 @@ from typing import Self
 import strawberry
 
 from api.schema.enums import TokenScopeEnum
+from api.schema.identity import CACHE_ID
+from api.schema.ids import encode_global_id
 from models import AuditEvent
 
 
@@ -15,6 +17,7 @@ from models import AuditEvent
 class FailedCodeAttempt:
     """Who entered a wrong code, when, and through which token; the code itself is masked."""
 
+    id: strawberry.ID = strawberry.field(description=CACHE_ID)
     at: datetime
     actor_name: str = strawberry.field(description="The user who entered the code.")
     entered_code: str = strawberry.field(
@@ -25,8 +28,10 @@ class FailedCodeAttempt:
 
     @classmethod
     def from_model(cls, event: AuditEvent) -> Self:
+        """The attempt as its audit event recorded it; that event's row is its identity."""
         detail = event.detail or {}
         return cls(
+            id=strawberry.ID(encode_global_id("FailedCodeAttempt", event.pk)),
             at=event.at,
             actor_name=event.actor_name,
             entered_code=str(detail.get("entered") or "…"),

@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from api.schema.enums import PlanEnum, RoleEnum, TokenScopeEnum
+from api.schema.identity import CACHE_ID
 from models import Environment, User
 
 
@@ -56,6 +57,9 @@ class UserType(relay.Node):
 class Viewer:
     """Who is asking: the user behind the token, and what the token may do."""
 
+    id: strawberry.ID = strawberry.field(
+        description=CACHE_ID + " The token's: each token of a user is a viewer of its own scope."
+    )
     user: UserType
     environment: EnvironmentType
     token_scope: TokenScopeEnum  # type: ignore[valid-type]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from strawberry import relay
 
 # The largest key a primary-key column holds: `integer` (Tortoise's IntField) for most tables,
@@ -40,6 +42,15 @@ def decode_global_id(value: str, expected_type: str) -> int | None:
 def encode_global_id(type_name: str, pk: int) -> str:
     """The global ID of an object, as the Node interface exposes it."""
     return str(relay.GlobalID(type_name=type_name, node_id=str(pk)))
+
+
+def encode_composite_id(type_name: str, pk: int, key: str) -> str:
+    """The global ID of an object known by a row and a name within it (an offer's recipient).
+
+    The name is hashed: an ID travels into URLs, logs and bug reports, an e-mail address must not.
+    """
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return str(relay.GlobalID(type_name=type_name, node_id=f"{pk}.{digest}"))
 
 
 def kind_hint(value: str, expected_type: str) -> str:

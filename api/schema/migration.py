@@ -20,6 +20,9 @@ from api.schema.enums import (
     MoveFailureEnum,
 )
 from api.schema.environment import EnvironmentType
+from api.schema.identity import CACHE_ID, part_of
+from api.schema.ids import encode_composite_id, encode_global_id
+from mail.delivery import key as address_key
 from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
 from models.enums import AuditAction, MigrationStatus
@@ -32,7 +35,9 @@ def shows_secrets(migration: Migration, ctx: object) -> bool:
     return is_source and ctx.may(Sight.TRANSFER_CODES)  # type: ignore[attr-defined]
 
 
-@strawberry.type
+@strawberry.type(
+    description=part_of("MigrationAdministration", "how far its move is, documents done of total.")
+)
 class MoveProgress:
     """How far the move of one administration is: documents done of total."""
 
@@ -44,6 +49,7 @@ class MoveProgress:
 class MoveReceipt:
     """What a completed move did: documents and bytes moved, and the checksum verification."""
 
+    id: strawberry.ID = strawberry.field(description=CACHE_ID)
     documents_moved: int
     bytes_moved: float = strawberry.field(
         description="Bytes of all files (a Float: may pass 2^31)."
@@ -54,7 +60,12 @@ class MoveReceipt:
     completed_at: datetime
 
 
-@strawberry.type
+@strawberry.type(
+    description=part_of(
+        "Migration or MigrationAdministrationOverview",
+        "how many of its administrations (or rows) are in each status.",
+    )
+)
 class MigrationStatusCounts:
     """How many administrations of an offer are in each status: the state of the whole offer."""
 
@@ -148,6 +159,7 @@ class MigrationAdministrationType(relay.Node):
                 documents_done=item.documents_done, documents_total=item.documents_total
             ),
             receipt=MoveReceipt(
+                id=strawberry.ID(encode_global_id("MoveReceipt", item.pk)),
                 documents_moved=item.documents_done,
                 bytes_moved=float(item.bytes_total),
                 checksums_verified=item.checksums_verified,
@@ -169,6 +181,7 @@ SECRET_DETAIL = frozenset({AuditAction.RECIPIENT_REFUSED})
 class AuditEventType:
     """One recorded step: who did what, when, and from which environment."""
 
+    id: strawberry.ID = strawberry.field(description=CACHE_ID)
     action: AuditActionEnum  # type: ignore[valid-type]
     at: datetime
     actor_name: str
@@ -190,6 +203,7 @@ class AuditEventType:
         if event.action in SECRET_DETAIL and not shows_secrets:
             detail = {}
         return cls(
+            id=strawberry.ID(encode_global_id("AuditEvent", event.pk)),
             action=event.action,
             at=event.at,
             actor_name=event.actor_name,
@@ -203,6 +217,9 @@ class AuditEventType:
 class RecipientDelivery:
     """Whether one recipient of an offer got the mail with the transfer code."""
 
+    id: strawberry.ID = strawberry.field(
+        description=CACHE_ID + " The same for one offer and address, whichever mail went last."
+    )
     address: str
     state: DeliveryStateEnum  # type: ignore[valid-type]
     server_answer: str | None = strawberry.field(
@@ -280,6 +297,9 @@ class MigrationType(relay.Node):
         mails = await ctx.loaders.code_mails_of_migration.load(self.id)
         nodes = [
             RecipientDelivery(
+                id=strawberry.ID(
+                    encode_composite_id("RecipientDelivery", self.id, address_key(shown.address))
+                ),
                 address=shown.address,
                 state=shown.state,
                 server_answer=shown.server_answer,

@@ -8,6 +8,7 @@ import strawberry
 
 from api.schema.administration import AdministrationType
 from api.schema.enums import MailLanguageEnum
+from api.schema.identity import CACHE_ID
 from api.schema.migration import MigrationType
 from api.schema.user_errors import UserError
 from models.enums import MailLanguage
@@ -17,6 +18,9 @@ from models.enums import MailLanguage
 class AdministrationChecklist:
     """Whether one administration can be offered, with the figures behind every check (rule 5)."""
 
+    id: strawberry.ID = strawberry.field(
+        description=CACHE_ID + " One checklist per administration."
+    )
     administration: AdministrationType
     can_be_offered: bool = strawberry.field(description="True when every check below passes.")
     package_is_migratable: bool

@@ -7,6 +7,7 @@ from enum import Enum
 import strawberry
 
 from api.pagination import Connection
+from api.schema.identity import part_of
 from api.schema.migration import MigrationAdministrationType, MigrationStatusCounts
 
 
@@ -35,7 +36,12 @@ class OverviewOrder:
     direction: OrderDirection = OrderDirection.DESC
 
 
-@strawberry.type(name="MigrationAdministrationOverview")
+@strawberry.type(
+    name="MigrationAdministrationOverview",
+    description=part_of(
+        "parent", "one page of an overview, with the counts per status that its tabs show."
+    ),
+)
 class MigrationAdministrationOverview(Connection[MigrationAdministrationType]):
     """One page of an overview, with the counts per status that the screen's tabs show."""
 

@@ -10,11 +10,12 @@ from api.pagination import Connection
 from api.schema.administration import AccountingConnectionType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.environment import EnvironmentType
+from api.schema.identity import CACHE_ID, part_of
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.user_errors import UserError
 
 
-@strawberry.type
+@strawberry.type(description=part_of("OfferPreview", "an amount of money in a currency."))
 class Price:
     """An amount of money in a currency."""
 
@@ -26,6 +27,9 @@ class Price:
 class OfferPreviewAdministration:
     """One offered administration and whether the viewer's environment can receive it."""
 
+    id: strawberry.ID = strawberry.field(
+        description=CACHE_ID + " One per offered administration, as your environment sees it."
+    )
     administration: MigrationAdministrationType
     document_count: int
     can_receive: bool
@@ -51,6 +55,9 @@ class OfferPreviewAdministration:
 class OfferPreview:
     """What a transfer code offers, before anything is accepted."""
 
+    id: strawberry.ID = strawberry.field(
+        description=CACHE_ID + " One per offer, however its code was typed."
+    )
     source_office: EnvironmentType
     package: AccountingPackageEnum  # type: ignore[valid-type]
     offered_at: datetime
