@@ -21,7 +21,8 @@ from models import (
 )
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
-from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
+from tests.documents import RETRY, WITHDRAW
+from tests.scenarios import Scenario, codes, gid, pk_of
 from tests.workers import start_worker
 
 DOCUMENTS = """
@@ -164,8 +165,8 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
 
     path.write_bytes(good_bytes)
     body = await scenario.graphql(
-        "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
-        {"i": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},
+        RETRY,
+        {"input": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},
         scenario.target_token,
     )
     assert body["data"]["retryMigration"]["userErrors"] == []
@@ -431,8 +432,8 @@ async def test_rule_16_both_sides_see_every_step_with_who_and_from_where(
     ]
     path.write_bytes(good_bytes)
     retried = await scenario.graphql(
-        "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
-        {"i": {"migrationAdministrationId": kept_id}},
+        RETRY,
+        {"input": {"migrationAdministrationId": kept_id}},
         scenario.target_token,
     )
     assert retried["data"]["retryMigration"]["userErrors"] == []
