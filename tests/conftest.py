@@ -277,11 +277,16 @@ class Factory:
             )
         await Document.bulk_create(rows, batch_size=500)
 
-    async def authorizer_in_flow(self, administration: Administration, user: User) -> None:
-        """The user as the next authorizer in the administration's flow."""
+    async def authorization_flow(self, administration: Administration) -> AuthorizationFlow:
+        """The administration's flow, made empty (no authorizer yet) when it has none."""
         flow, _ = await AuthorizationFlow.get_or_create(
             administration=administration, defaults={"created_at": self.clock.now()}
         )
+        return flow
+
+    async def authorizer_in_flow(self, administration: Administration, user: User) -> None:
+        """The user as the next authorizer in the administration's flow."""
+        flow = await self.authorization_flow(administration)
         position = await AuthorizationStep.filter(flow=flow).count() + 1
         await AuthorizationStep.create(flow=flow, position=position, authorizer=user)
 
