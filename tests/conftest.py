@@ -1,30 +1,24 @@
 """The one fixture module: databases, a live server on loopback, a movable clock and factories.
 
 The suite runs against SQLite by default and against PostgreSQL when
-OVERDRACHT_TEST_DATABASE=postgres (see the README); concurrency tests need PostgreSQL.
+OVERDRACHT_TEST_DATABASE=postgres (see the README); concurrency tests need PostgreSQL. The
+stories tests tell with these fixtures are in tests/scenarios.py, the GraphQL they send in
+tests/documents.py and the server they send it to in tests/live_server.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import itertools
 import logging
 import os
-import socket
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import asyncpg
-import httpx
 import pytest
-import uvicorn
 from tortoise import Tortoise, connections
 
-from api.app import create_app
 from mail.sink import MailSink
 from models import (
     AccountingConnection,
@@ -41,40 +35,17 @@ from models import (
 )
 from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Plan, Role, TokenScope
 from overdracht.clock import MovableClock
-from overdracht.db import migrate_database, tortoise_config
+from overdracht.db import close_database, is_postgres
 from overdracht.filestore import DirectoryFileStore
 from overdracht.pdf import make_pdf
+from overdracht.scratch_database import LOCAL_SERVER, open_migrated, throwaway_database
 from overdracht.settings import Settings, SmtpSettings
+from tests.live_server import LiveServer, start_server
+from tests.scenarios import TARGET_SUPERUSER, Scenario
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "OVERDRACHT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
-)
+POSTGRES_SERVER_URL = os.environ.get("OVERDRACHT_TEST_POSTGRES_URL", LOCAL_SERVER)
 BACKEND = os.environ.get("OVERDRACHT_TEST_DATABASE", "sqlite")
-
-
-def postgres_url(database: str) -> str:
-    """The URL of another database on the test PostgreSQL server."""
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
-
-
-async def create_postgres_database() -> str:
-    """A fresh, uniquely named PostgreSQL database; returns its name."""
-    name = f"overdracht_test_{uuid.uuid4().hex[:12]}"
-    conn = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return name
-
-
-async def drop_postgres_database(name: str) -> None:
-    """Remove a database made by create_postgres_database."""
-    conn = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
+DATABASE_PREFIX = "overdracht_test"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -88,36 +59,46 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    """The postgres marker, declared so pytest knows it."""
     config.addinivalue_line("markers", "postgres: needs PostgreSQL (row locks, real concurrency)")
+
+
+@contextlib.asynccontextmanager
+async def empty_database_of_the_run(sqlite_file: Path) -> AsyncIterator[str]:
+    """A new empty database of the backend under test: a throwaway one, or that SQLite file."""
+    if BACKEND == "postgres":
+        async with throwaway_database(POSTGRES_SERVER_URL, DATABASE_PREFIX) as url:
+            yield url
+    else:
+        yield f"sqlite://{sqlite_file}"
 
 
 @pytest.fixture(scope="session")
 async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     """One migrated database for the whole run, connected as Tortoise's default."""
-    if BACKEND == "postgres":
-        name = await create_postgres_database()
-        url = postgres_url(name)
-    else:
-        name = ""
-        url = f"sqlite://{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
-    await migrate_database(url)
-    await Tortoise.close_connections()
-    await Tortoise.init(config=tortoise_config(url))
-    yield url
-    await Tortoise.close_connections()
-    if name:
-        await drop_postgres_database(name)
+    async with empty_database_of_the_run(tmp_path_factory.mktemp("db") / "test.sqlite3") as url:
+        await open_migrated(url)
+        yield url
+        await close_database()
+
+
+@pytest.fixture
+async def empty_database(tmp_path: Path) -> AsyncIterator[str]:
+    """Another database of the backend under test, empty and unmigrated, gone after the test."""
+    async with empty_database_of_the_run(tmp_path / "empty.sqlite3") as url:
+        yield url
 
 
 TABLES_IN_DELETE_ORDER: list[str] = []
 
 
 async def _empty_tables() -> None:
+    """Delete every row of every table, so tests share the migrated database, not its data."""
     conn = connections.get("default")
     if not TABLES_IN_DELETE_ORDER:
         for app in Tortoise.apps.values():
             TABLES_IN_DELETE_ORDER.extend(model._meta.db_table for model in app.values())
-    if BACKEND == "postgres":
+    if is_postgres():
         tables = ", ".join(f'"{t}"' for t in TABLES_IN_DELETE_ORDER)
         await conn.execute_script(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
     else:
@@ -155,56 +136,6 @@ def settings(db: str, tmp_path: Path) -> Settings:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class LiveServer:
-    """The real app served by uvicorn on a loopback port, spoken to over HTTP."""
-
-    base_url: str
-    client: httpx.AsyncClient
-
-    async def graphql(
-        self,
-        query: str,
-        variables: dict[str, Any] | None = None,
-        *,
-        token: str | None = None,
-    ) -> dict[str, Any]:
-        """POST a GraphQL request and return the decoded JSON body."""
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        response = await self.client.post(
-            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
-        )
-        assert response.headers["content-type"].startswith("application/json"), response.text
-        return response.json()
-
-
-@contextlib.asynccontextmanager
-async def start_server(
-    settings: Settings, clock: MovableClock, files: DirectoryFileStore
-) -> AsyncIterator[LiveServer]:
-    """Serve the real app on a free loopback port until the block ends."""
-    app = create_app(settings, clock=clock, files=files, manage_database=False)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    uv = uvicorn.Server(config)
-    task = asyncio.create_task(uv.serve())
-    while not uv.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.01)
-    base_url = f"http://127.0.0.1:{port}"
-    async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
-        yield LiveServer(base_url=base_url, client=client)
-    uv.should_exit = True
-    await task
-
-
 @pytest.fixture
 async def server(
     settings: Settings, clock: MovableClock, files: DirectoryFileStore
@@ -224,9 +155,11 @@ class Factory:
     counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     def _n(self) -> int:
+        """The next number, for names no other object of the test has."""
         return next(self.counter)
 
     async def environment(self, plan: Plan = Plan.PREMIUM, name: str | None = None) -> Environment:
+        """An office environment with its own office code."""
         n = self._n()
         return await Environment.create(
             office_code=f"K{10000 + n}",
@@ -238,6 +171,7 @@ class Factory:
     async def user(
         self, environment: Environment, role: Role = Role.SUPERUSER, name: str | None = None
     ) -> User:
+        """A user of the environment with an address of its own."""
         n = self._n()
         return await User.create(
             environment=environment,
@@ -248,6 +182,7 @@ class Factory:
         )
 
     async def token(self, user: User, scope: TokenScope = TokenScope.FULL) -> str:
+        """A bearer token of the user, as the API expects it."""
         _, secret = await ApiToken.issue(user, now=self.clock.now(), scope=scope)
         return secret
 
@@ -257,6 +192,7 @@ class Factory:
         package: AccountingPackage = AccountingPackage.EXACT_ONLINE,
         name: str | None = None,
     ) -> AccountingConnection:
+        """A connection of the environment to an accounting package."""
         return await AccountingConnection.create(
             environment=environment,
             package=package,
@@ -272,6 +208,7 @@ class Factory:
         documents: int = 0,
         status: DocumentStatus = DocumentStatus.BOOKED,
     ) -> Administration:
+        """An administration in the connection, with that many documents of that status."""
         n = self._n()
         administration = await add_administration(
             connection,
@@ -292,6 +229,7 @@ class Factory:
         approved_by: User | None = None,
         data: bytes | None = None,
     ) -> Document:
+        """One document with a real PDF (or the given bytes) in the file store."""
         n = self._n()
         title = f"Factuur {n}"
         return await add_document(
@@ -339,14 +277,21 @@ class Factory:
             )
         await Document.bulk_create(rows, batch_size=500)
 
-    async def authorizer_in_flow(self, administration: Administration, user: User) -> None:
+    async def authorization_flow(self, administration: Administration) -> AuthorizationFlow:
+        """The administration's flow, made empty (no authorizer yet) when it has none."""
         flow, _ = await AuthorizationFlow.get_or_create(
             administration=administration, defaults={"created_at": self.clock.now()}
         )
+        return flow
+
+    async def authorizer_in_flow(self, administration: Administration, user: User) -> None:
+        """The user as the next authorizer in the administration's flow."""
+        flow = await self.authorization_flow(administration)
         position = await AuthorizationStep.filter(flow=flow).count() + 1
         await AuthorizationStep.create(flow=flow, position=position, authorizer=user)
 
     async def workflow(self, administration: Administration, active: bool = True) -> Workflow:
+        """A workflow on the administration's documents, active or not."""
         return await Workflow.create(
             administration=administration,
             name=f"Workflow {self._n()}",
@@ -369,6 +314,7 @@ class QueryCounter(logging.Handler):
         self.statements: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record when it is a statement that reads or writes rows."""
         message = record.getMessage().lstrip().upper()
         if message.startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")):
             self.statements.append(record.getMessage())
@@ -417,180 +363,6 @@ def mail_settings(settings: Settings, smtp_server: MailSink) -> Settings:
 # A migration scenario spoken to over GraphQL: a source office with two administrations ready
 # to offer, and a PREMIUM target office whose superuser is the recipient.
 # ---------------------------------------------------------------------------------------------
-
-OFFER = """
-mutation($input: OfferMigrationInput!) {
-  offerMigration(input: $input) {
-    migration {
-      id transferCode offeredAt expiresAt isExpired recipients requesterEmail language package
-      statusCounts { offered total }
-      administrations {
-        totalCount nodes { id status administrationName progress { documentsTotal } }
-      }
-      auditTrail {
-        totalCount nodes { action actorName administrationName actorOffice { officeCode } }
-      }
-    }
-    userErrors { code field message }
-  }
-}"""
-
-WITHDRAW = """
-mutation($input: WithdrawMigrationInput!) {
-  withdrawMigration(input: $input) {
-    migration { statusCounts { offered withdrawn total } }
-    userErrors { code field message }
-  }
-}"""
-
-PREVIEW = """
-query($code: String!) {
-  transferCodePreview(transferCode: $code) {
-    sourceOffice { officeCode name } package offeredAt expiresAt targetIsPremium
-    connections { nodes { name } }
-    administrations {
-      nodes {
-        documentCount canReceive hasConnectionOfPackage duplicateInTarget stillOffered
-        administration { id administrationName administrationCode package transferCode }
-      }
-    }
-  }
-}"""
-
-CLAIM = """
-mutation($input: ClaimMigrationInput!) {
-  claimMigration(input: $input) {
-    migration { id statusCounts { offered queued total } }
-    userErrors { code field message }
-  }
-}"""
-
-REJECT = """
-mutation($input: RejectMigrationInput!) {
-  rejectMigration(input: $input) {
-    migration { id statusCounts { offered rejected total } }
-    userErrors { code field message }
-  }
-}"""
-
-TARGET_SUPERUSER = "eva@bosman.example"
-
-
-def gid(type_name: str, obj: Any) -> str:
-    """The global ID of a model instance."""
-    from api.schema.ids import encode_global_id
-
-    return encode_global_id(type_name, obj.pk)
-
-
-def pk_of(global_id: str) -> int:
-    """The database ID inside a global ID the API returned."""
-    from strawberry import relay
-
-    return int(relay.GlobalID.from_id(global_id).node_id)
-
-
-def codes(payload: dict[str, Any]) -> list[str]:
-    """The userError codes of a mutation payload."""
-    return [e["code"] for e in payload["userErrors"]]
-
-
-@dataclass
-class Scenario:
-    """Both offices of a migration, and the GraphQL calls each side makes."""
-
-    server: LiveServer
-    factory: Factory
-    source: Environment
-    superuser: User
-    token: str
-    clerk: User
-    clerk_token: str
-    exact: AccountingConnection
-    ready: list[Administration]
-    target: Environment
-    target_superuser: User
-    target_token: str
-    target_exact: AccountingConnection
-
-    async def graphql(
-        self, query: str, variables: dict[str, Any] | None, token: str
-    ) -> dict[str, Any]:
-        return await self.server.graphql(query, variables, token=token)
-
-    def offer_input(self, administrations: list[Any] | None = None, **overrides: Any) -> dict:
-        data: dict[str, Any] = {
-            "administrationIds": [
-                gid("Administration", a) for a in (administrations or self.ready)
-            ],
-            "recipients": [TARGET_SUPERUSER],
-            "acknowledgeUsersDoNotMove": True,
-            "acceptTerms": True,
-        }
-        data.update(overrides)
-        return {"input": data}
-
-    async def offer_payload(self, token: str | None = None, **kwargs: Any) -> dict[str, Any]:
-        """Call offerMigration and return its payload, whatever it says."""
-        body = await self.graphql(OFFER, self.offer_input(**kwargs), token or self.token)
-        assert "errors" not in body, body
-        return body["data"]["offerMigration"]
-
-    async def offer(self, **kwargs: Any) -> dict[str, Any]:
-        """Offer and return the new migration; the offer must succeed."""
-        payload = await self.offer_payload(**kwargs)
-        assert payload["userErrors"] == [], payload
-        return payload["migration"]
-
-    @staticmethod
-    def items(migration: dict[str, Any]) -> list[str]:
-        return [n["id"] for n in migration["administrations"]["nodes"]]
-
-    async def preview(self, code: str) -> dict[str, Any]:
-        return await self.graphql(PREVIEW, {"code": code}, self.target_token)
-
-    async def claim(
-        self,
-        code: str,
-        item_ids: list[str],
-        *,
-        connection: AccountingConnection | None = None,
-        administration_code: str | None = None,
-        accept_terms: bool = True,
-        accept_costs: bool = True,
-        token: str | None = None,
-    ) -> dict[str, Any]:
-        choices = [
-            {
-                "migrationAdministrationId": item_id,
-                "connectionId": gid("AccountingConnection", connection or self.target_exact),
-                "administrationCode": administration_code,
-            }
-            for item_id in item_ids
-        ]
-        variables = {
-            "input": {
-                "transferCode": code,
-                "acceptTerms": accept_terms,
-                "acceptCosts": accept_costs,
-                "administrations": choices,
-            }
-        }
-        body = await self.graphql(CLAIM, variables, token or self.target_token)
-        assert "errors" not in body, body
-        return body["data"]["claimMigration"]
-
-    async def reject(self, code: str, item_ids: list[str], reason: str | None = None) -> dict:
-        variables = {
-            "input": {
-                "transferCode": code,
-                "migrationAdministrationIds": item_ids,
-                "reason": reason,
-            }
-        }
-        body = await self.graphql(REJECT, variables, self.target_token)
-        assert "errors" not in body, body
-        return body["data"]["rejectMigration"]
 
 
 @pytest.fixture

@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
+from commands.demo import seed_demo
 from mail.dispatcher import MailDispatcher
 from models.enums import MigrationStatus
 from mover.engine import MoveEngine
-from overdracht.demo import seed_demo
-from tests.conftest import OFFER, LiveServer
+from tests.documents import OFFER
+from tests.live_server import LiveServer
 
 CHECK_DIR = Path(__file__).resolve().parent / "apollo_cache"
 NODE = shutil.which("node")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from models.enums import MigrationStatus as S
 from models.enums import Role, TokenScope
 from mover.engine import MoveEngine
-from tests.conftest import Scenario
-from tests.test_lifecycle_table import bring_to
+from tests.documents import RETRY
+from tests.scenarios import Scenario, bring_to
 
 ATTEMPTS = """{
   failedCodeAttempts(first: 10) {
@@ -19,10 +19,6 @@ TRAIL = """query($id: ID!) {
   migration(id: $id) {
     auditTrail(first: 100) { nodes { action actorName actorOffice { officeCode } detail } }
   }
-}"""
-
-RETRY = """mutation($input: RetryMigrationInput!) {
-  retryMigration(input: $input) { userErrors { code } }
 }"""
 
 WRONG = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"

@@ -27,7 +27,7 @@ from graphql import build_schema as graphql_build_schema
 from api.graphql import build_schema
 from api.schema.identity import PART_OF
 from overdracht.settings import Settings
-from tests.conftest import TARGET_SUPERUSER, Scenario
+from tests.scenarios import TARGET_SUPERUSER, Scenario
 
 SCHEMA: GraphQLSchema = build_schema(Settings())._schema
 PART_FORM = re.compile(rf"^{PART_OF}(?P<holders>[^:]+): \S")

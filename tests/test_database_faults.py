@@ -11,12 +11,13 @@ import contextlib
 import uuid
 from typing import Any
 
-import asyncpg
 import pytest
 
 from models import MigrationItem, OutboxMail
 from models.enums import MigrationStatus
-from tests.conftest import CLAIM, POSTGRES_ADMIN_URL, Scenario, gid
+from overdracht.scratch_database import connected, database_name, server_url
+from tests.documents import CLAIM
+from tests.scenarios import Scenario, gid
 
 READ = """{ viewer { user { displayName } } receivableAdministrations(first: 5) { totalCount } }"""
 
@@ -115,29 +116,28 @@ async def test_keys_belong_to_their_user(scenario: Scenario):
 
 
 @contextlib.asynccontextmanager
-async def terminating_connections(database: str, every: float = 0.1):
+async def terminating_connections(database_url: str, every: float = 0.1):
     """Terminate every other connection to the test database, again and again."""
-    admin = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
     stop = asyncio.Event()
     terminated = 0
+    async with connected(server_url(database_url)) as admin:
 
-    async def loop() -> None:
-        nonlocal terminated
-        while not stop.is_set():
-            terminated += await admin.fetchval(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = $1 AND pid <> pg_backend_pid()",
-                database,
-            )
-            await asyncio.sleep(every)
+        async def loop() -> None:
+            nonlocal terminated
+            while not stop.is_set():
+                terminated += await admin.fetchval(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                    database_name(database_url),
+                )
+                await asyncio.sleep(every)
 
-    task = asyncio.create_task(loop())
-    try:
-        yield lambda: terminated
-    finally:
-        stop.set()
-        await task
-        await admin.close()
+        task = asyncio.create_task(loop())
+        try:
+            yield lambda: terminated
+        finally:
+            stop.set()
+            await task
 
 
 @pytest.mark.postgres
@@ -150,7 +150,6 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
             scenario.exact, name=f"Klant onder storing {n}", documents=1
         )
         offers.append(await scenario.offer(administrations=[administration]))
-    database = settings.database_url.rsplit("/", 1)[1]
     answers: list[tuple[int, str, dict]] = []
 
     async def claim_until_answered(migration: dict) -> dict:
@@ -177,7 +176,7 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
                 (response.status_code, response.headers["content-type"], response.json())
             )
 
-    async with terminating_connections(database) as terminated:
+    async with terminating_connections(settings.database_url) as terminated:
         outcomes = await asyncio.gather(
             *(claim_until_answered(m) for m in offers), read_repeatedly(), read_repeatedly()
         )

@@ -8,7 +8,7 @@ from datetime import timedelta
 from mail.dispatcher import MailDispatcher
 from models import AuditEvent, OutboxMail
 from models.enums import AuditAction, MailStatus, Role, TokenScope
-from tests.conftest import TARGET_SUPERUSER, Scenario
+from tests.scenarios import TARGET_SUPERUSER, Scenario
 
 GONE = "gone@bosman.example"
 BUSY = "busy@bosman.example"

@@ -29,8 +29,8 @@ from api.graphiql.assets import (
     install_assets,
     missing_releases,
 )
-from overdracht.demo import seed_demo
-from tests.conftest import start_server
+from commands.demo import seed_demo
+from tests.live_server import start_server
 
 ANNA = "ovd_demo_anna_vandijk_superuser"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -209,9 +209,7 @@ class _References(html.parser.HTMLParser):
             self.urls.append(values["href"] or "")
 
 
-async def test_the_page_loads_only_files_of_this_origin_cached_for_a_year(
-    server, graphiql_assets
-):
+async def test_the_page_loads_only_files_of_this_origin_cached_for_a_year(server, graphiql_assets):
     page = await server.client.get("/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200
     assert "default-src 'self'" in page.headers["content-security-policy"]

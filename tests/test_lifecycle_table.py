@@ -8,25 +8,22 @@ the move engine, and complete/fail from a status no worker holds through the sta
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 import pytest
 
 from models import (
     AuditEvent,
     CodeAttempt,
-    Document,
     Environment,
-    MigrationItem,
     OutboxMail,
     lifecycle,
 )
 from models.enums import MigrationStatus, MoveFailure
 from models.lifecycle import TRANSITIONS, Change, Completion, Step
-from mover.engine import HeldMove, MoveEngine
-from tests.conftest import WITHDRAW, Scenario, codes, pk_of
+from mover.engine import MoveEngine
+from tests.documents import WITHDRAW
+from tests.scenarios import RECEIVED, Case, Scenario, bring_to, codes
 
 S = MigrationStatus
 STATUSES = list(MigrationStatus)
@@ -56,7 +53,6 @@ MAIL = {
     Step.COMPLETE: "COMPLETION",
     Step.FAIL: "FAILURE",
 }
-RECEIVED = {S.QUEUED, S.RUNNING, S.COMPLETED, S.FAILED}
 NEVER_RECEIVED = {S.OFFERED, S.WITHDRAWN, S.EXPIRED}
 
 
@@ -85,72 +81,6 @@ def test_the_table_is_the_state_machine():
             assert (status in transition.sources) == (expected is not None), (status, step)
             if expected is not None:
                 assert expected in transition.targets, (status, step)
-
-
-@dataclass
-class Case:
-    """One administration brought into a status, with what its steps need."""
-
-    scenario: Scenario
-    engine: MoveEngine
-    migration: dict[str, Any]
-    item_id: str
-    claim: HeldMove | None = None
-
-    @property
-    def pk(self) -> int:
-        return pk_of(self.item_id)
-
-    async def item(self) -> MigrationItem:
-        return await MigrationItem.get(pk=self.pk)
-
-    async def damage_files(self) -> None:
-        """Make every file of the administration fail its check, so the move fails."""
-        item = await self.item()
-        files = self.engine.files
-        for doc in await Document.filter(administration_id=item.administration_id):  # type: ignore[attr-defined]
-            (files.root / doc.storage_key[:2] / doc.storage_key[2:4] / doc.storage_key).write_bytes(
-                b"tampered"
-            )
-
-    async def mutate(self, name: str, field: str, value: str, token: str) -> list[str]:
-        """A release or retry mutation on this administration; its userError codes."""
-        body = await self.scenario.graphql(
-            f"mutation($i: {name[0].upper()}{name[1:]}Input!) "
-            f"{{ {name}(input: $i) {{ userErrors {{ code }} }} }}",
-            {"i": {field: value}},
-            token,
-        )
-        assert "errors" not in body, body
-        return codes(body["data"][name])
-
-
-async def bring_to(status: MigrationStatus, scenario: Scenario, engine: MoveEngine, clock) -> Case:
-    """Bring the first administration of a new offer into a status by the real steps."""
-    migration = await scenario.offer()
-    case = Case(scenario, engine, migration, scenario.items(migration)[0])
-    code = migration["transferCode"]
-    if status == S.WITHDRAWN:
-        variables = {
-            "input": {"migrationId": migration["id"], "migrationAdministrationId": case.item_id}
-        }
-        await scenario.graphql(WITHDRAW, variables, scenario.token)
-    elif status == S.EXPIRED:
-        clock.advance(timedelta(days=15))
-        await engine.expire_offers()
-    elif status == S.REJECTED:
-        await scenario.reject(code, [case.item_id])
-    elif status in RECEIVED:
-        assert (await scenario.claim(code, [case.item_id]))["userErrors"] == []
-        if status == S.RUNNING:
-            case.claim = await engine.claim_next()
-        elif status == S.COMPLETED:
-            await engine.run_until_idle()
-        elif status == S.FAILED:
-            await case.damage_files()
-            await engine.run_until_idle()
-    assert (await case.item()).effective_status(clock.now()) == status
-    return case
 
 
 async def take(step: Step, case: Case, clock) -> list[str]:

@@ -11,7 +11,7 @@ import websockets
 
 from models.enums import TokenScope
 from mover.engine import MoveEngine
-from tests.conftest import Scenario
+from tests.scenarios import Scenario
 
 SUBSCRIBE = """
 subscription($id: ID!) {

@@ -21,7 +21,8 @@ from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import SystemClock
 from overdracht.settings import SmtpSettings
-from tests.workers import start_worker, wait_until
+from tests.scenarios import wait_until
+from tests.workers import start_worker
 
 SAFETY_TIMEOUT = 180
 

@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import asyncpg
 import pytest
 from tortoise.migrations.autodetector import MigrationAutodetector
 
 from overdracht.db import tortoise_config
-from tests.conftest import POSTGRES_ADMIN_URL, create_postgres_database, drop_postgres_database
+from overdracht.scratch_database import connected
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,16 +47,12 @@ def sqlite_columns(path: Path) -> dict[str, set[tuple[str, bool]]]:
         conn.close()
 
 
-async def postgres_columns(database: str) -> dict[str, set[tuple[str, bool]]]:
-    url = POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0]
-    conn = await asyncpg.connect(f"{url}/{database}")
-    try:
+async def postgres_columns(database_url: str) -> dict[str, set[tuple[str, bool]]]:
+    async with connected(database_url) as conn:
         rows = await conn.fetch(
             "SELECT table_name, column_name, is_nullable FROM information_schema.columns "
             "WHERE table_schema = 'public'"
         )
-    finally:
-        await conn.close()
     result: dict[str, set[tuple[str, bool]]] = {}
     for row in rows:
         result.setdefault(row["table_name"], set()).add(
@@ -67,15 +62,11 @@ async def postgres_columns(database: str) -> dict[str, set[tuple[str, bool]]]:
 
 
 @pytest.mark.postgres
-async def test_migrations_build_the_same_schema_on_sqlite_and_postgres(tmp_path):
+async def test_migrations_build_the_same_schema_on_sqlite_and_postgres(tmp_path, empty_database):
     sqlite_path = tmp_path / "schema.sqlite3"
     run_migrate(f"sqlite://{sqlite_path}")
-    database = await create_postgres_database()
-    try:
-        run_migrate(POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database)
-        on_postgres = await postgres_columns(database)
-    finally:
-        await drop_postgres_database(database)
+    run_migrate(empty_database)
+    on_postgres = await postgres_columns(empty_database)
     on_sqlite = sqlite_columns(sqlite_path)
     assert "administration" in on_sqlite
     assert on_sqlite == on_postgres
@@ -156,25 +147,12 @@ async def test_an_installation_with_mail_and_audit_rows_upgrades(tmp_path):
 
 
 @pytest.mark.postgres
-async def test_an_installation_with_mail_and_audit_rows_upgrades_on_postgres():
-    database = await create_postgres_database()
-    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + database
-    raw = POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1).rsplit("/", 1)[0]
-    try:
+async def test_an_installation_with_mail_and_audit_rows_upgrades_on_postgres(empty_database):
+    async def execute(statement: str) -> None:
+        async with connected(empty_database) as conn:
+            await conn.execute(statement)
 
-        async def execute(statement: str) -> None:
-            conn = await asyncpg.connect(f"{raw}/{database}")
-            try:
-                await conn.execute(statement)
-            finally:
-                await conn.close()
-
-        await upgrade_with_rows(url, execute)
-        conn = await asyncpg.connect(f"{raw}/{database}")
-        try:
-            assert await conn.fetchval("SELECT deliveries FROM outbox_mail") is None
-            assert await conn.fetchval("SELECT actor_name FROM audit_event") == "Overdracht"
-        finally:
-            await conn.close()
-    finally:
-        await drop_postgres_database(database)
+    await upgrade_with_rows(empty_database, execute)
+    async with connected(empty_database) as conn:
+        assert await conn.fetchval("SELECT deliveries FROM outbox_mail") is None
+        assert await conn.fetchval("SELECT actor_name FROM audit_event") == "Overdracht"

@@ -13,6 +13,7 @@ from mail.dispatcher import MailDispatcher
 from models import (
     Administration,
     AuditEvent,
+    AuthorizationFlow,
     BillableLine,
     CodeAttempt,
     Document,
@@ -21,7 +22,8 @@ from models import (
 )
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
-from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
+from tests.documents import RETRY, WITHDRAW
+from tests.scenarios import Scenario, codes, gid, pk_of
 from tests.workers import start_worker
 
 DOCUMENTS = """
@@ -164,8 +166,8 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
 
     path.write_bytes(good_bytes)
     body = await scenario.graphql(
-        "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
-        {"i": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},
+        RETRY,
+        {"input": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},
         scenario.target_token,
     )
     assert body["data"]["retryMigration"]["userErrors"] == []
@@ -194,10 +196,23 @@ async def test_the_checklist_runs_again_and_stops_only_that_administration(
 
 
 async def test_workflows_and_flows_never_move(scenario: Scenario, settings, clock, files):
-    await scenario.factory.workflow(scenario.ready[0], active=False)
+    moving = scenario.ready[0]
+    staying = await scenario.factory.administration(scenario.exact, name="Blijft Hier")
+    for administration in (moving, staying):
+        # An inactive workflow and a flow without authorizers do not stop an offer.
+        await scenario.factory.workflow(administration, active=False)
+        await scenario.factory.authorization_flow(administration)
     await _claim_all(scenario)
-    await engine(scenario, settings, clock, files).run_until_idle()
-    assert await Workflow.filter(administration_id=scenario.ready[0].pk).count() == 0
+    assert await engine(scenario, settings, clock, files).run_until_idle() == [
+        MigrationStatus.COMPLETED,
+        MigrationStatus.COMPLETED,
+    ]
+    assert (await Administration.get(pk=moving.pk)).environment_id == scenario.target.pk
+    assert await Workflow.filter(administration_id=moving.pk).count() == 0
+    assert await AuthorizationFlow.filter(administration_id=moving.pk).count() == 0
+    # What stays behind is the source's own set-up, not anyone else's.
+    assert await Workflow.filter(administration_id=staying.pk).count() == 1
+    assert await AuthorizationFlow.filter(administration_id=staying.pk).count() == 1
 
 
 async def test_progress_is_visible_while_running(scenario: Scenario, settings, clock, files):
@@ -431,8 +446,8 @@ async def test_rule_16_both_sides_see_every_step_with_who_and_from_where(
     ]
     path.write_bytes(good_bytes)
     retried = await scenario.graphql(
-        "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
-        {"i": {"migrationAdministrationId": kept_id}},
+        RETRY,
+        {"input": {"migrationAdministrationId": kept_id}},
         scenario.target_token,
     )
     assert retried["data"]["retryMigration"]["userErrors"] == []

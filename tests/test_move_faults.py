@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
-import asyncpg
 import pytest
 
 from models import Administration, Document, MigrationItem
@@ -23,28 +22,24 @@ from models.enums import MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from overdracht.clock import SystemClock
 from overdracht.filestore import DirectoryFileStore
-from tests.conftest import POSTGRES_ADMIN_URL, Scenario
-from tests.workers import start_worker, wait_until
-
-RETRY = """mutation($input: RetryMigrationInput!) {
-  retryMigration(input: $input) { userErrors { code } } }"""
+from overdracht.scratch_database import connected, database_name, server_url
+from tests.documents import RETRY
+from tests.scenarios import Scenario, wait_until
+from tests.workers import start_worker
 
 
 def path_of(files: DirectoryFileStore, key: str) -> Path:
     return files.root / key[:2] / key[2:4] / key
 
 
-async def idle_in_transaction(database: str) -> int:
+async def idle_in_transaction(database_url: str) -> int:
     """Sessions of the test database that hold a transaction open and do nothing."""
-    admin = await asyncpg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://", 1))
-    try:
+    async with connected(server_url(database_url)) as admin:
         return await admin.fetchval(
             "SELECT count(*) FROM pg_stat_activity "
             "WHERE datname = $1 AND state LIKE 'idle in transaction%'",
-            database,
+            database_name(database_url),
         )
-    finally:
-        await admin.close()
 
 
 async def claimed_archive(scenario: Scenario, size: int) -> tuple[Administration, dict]:
@@ -99,8 +94,8 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
     assert victim.file_name in item.reason and victim.title in item.reason
     assert took < 2 + 5, f"{took:.1f} s"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
-    database = settings.database_url.rsplit("/", 1)[1]
-    assert await idle_in_transaction(database) == 0, "the failed move let go of its locks"
+    locks_held = await idle_in_transaction(settings.database_url)
+    assert locks_held == 0, "the failed move let go of its locks"
 
     path.unlink()
     path.write_bytes(original)
@@ -221,6 +216,5 @@ async def test_sigterm_during_a_move_rolls_back_within_seconds_and_leaves_the_so
         administration_id=administration.pk, uploaded_by_id__not_isnull=True
     ).count()
     assert linked_after == linked_before == 4000, "the clearing of user links rolled back"
-    database = settings.database_url.rsplit("/", 1)[1]
-    assert await idle_in_transaction(database) == 0
+    assert await idle_in_transaction(settings.database_url) == 0
     print(f"\nSIGTERM to exit: {took:.2f} s at {item.documents_done}/{item.documents_total}")

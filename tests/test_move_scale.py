@@ -7,7 +7,7 @@ import asyncio
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus
 from mover.engine import MoveEngine
-from tests.conftest import Scenario
+from tests.scenarios import Scenario
 
 ARCHIVE = 3000
 

@@ -12,8 +12,8 @@ from models import AuditEvent, BillableLine, CodeAttempt, Document, OutboxMail
 from models.enums import MigrationStatus, MoveFailure, Plan, Role, TokenScope
 from mover.engine import MoveEngine
 from overdracht.settings import ConfigurationError, Price, load_settings
-from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
-from tests.test_lifecycle_table import Case, bring_to
+from tests.documents import WITHDRAW
+from tests.scenarios import Case, Scenario, bring_to, codes, gid, pk_of
 
 S = MigrationStatus
 WRONG_CODE = "2222-3333-4444-5555-6666"

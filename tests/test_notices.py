@@ -14,7 +14,7 @@ import pytest
 
 from mail.dispatcher import MailDispatcher
 from mover.engine import MoveEngine
-from tests.conftest import TARGET_SUPERUSER, Scenario
+from tests.scenarios import TARGET_SUPERUSER, Scenario
 
 EXTEND = """mutation($input: ExtendMigrationInput!) {
   extendMigration(input: $input) { userErrors { code message } }

@@ -8,7 +8,8 @@ from mail.dispatcher import MailDispatcher
 from mail.phrases import format_datetime
 from models import OutboxMail
 from models.enums import MailLanguage
-from tests.conftest import TARGET_SUPERUSER, WITHDRAW, Scenario
+from tests.documents import WITHDRAW
+from tests.scenarios import TARGET_SUPERUSER, Scenario
 
 
 def parts(received) -> tuple[str, str]:

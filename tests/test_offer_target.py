@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models import Migration
 from models.enums import Plan, Role
-from tests.conftest import TARGET_SUPERUSER, Scenario, codes, pk_of
+from tests.scenarios import TARGET_SUPERUSER, Scenario, codes, pk_of
 
 MIGRATION = """query($id: ID!) {
   migration(id: $id) { id sourceOffice { officeCode } auditTrail { totalCount } }

@@ -11,7 +11,8 @@ import pytest
 from models import AuditEvent, Migration, MigrationItem, OutboxMail
 from models.enums import AccountingPackage, DocumentStatus, Role
 from models.transfer_code import format_transfer_code
-from tests.conftest import OFFER, TARGET_SUPERUSER, WITHDRAW, codes, gid
+from tests.documents import OFFER, WITHDRAW
+from tests.scenarios import TARGET_SUPERUSER, codes, gid
 
 OVERVIEW = """
 query($search: String, $status: MigrationStatus, $first: Int, $after: String) {

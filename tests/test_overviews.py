@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mover.engine import MoveEngine
-from tests.conftest import WITHDRAW, Scenario
+from tests.documents import WITHDRAW
+from tests.scenarios import Scenario
 
 ROWS = """query($search: String, $status: MigrationStatus, $order: OverviewOrder) {
   offeredAdministrations(search: $search, status: $status, orderBy: $order, first: 50) {

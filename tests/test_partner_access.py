@@ -16,7 +16,7 @@ from api.graphql import build_schema
 from models import ApiToken, AuditEvent, Migration, MigrationItem
 from models.enums import TokenScope
 from overdracht.settings import Settings
-from tests.conftest import Scenario
+from tests.scenarios import Scenario
 
 
 def sample_value(graphql_type: Any) -> Any:

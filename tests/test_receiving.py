@@ -10,7 +10,8 @@ import pytest
 from models import AuditEvent, BillableLine, CodeAttempt, MigrationItem, OutboxMail
 from models.enums import AccountingPackage, MigrationStatus, Plan, Role
 from models.receiving import MAX_FAILED_PER_ENVIRONMENT, MAX_FAILED_PER_USER
-from tests.conftest import CLAIM, PREVIEW, REJECT, WITHDRAW, Scenario, codes, gid
+from tests.documents import CLAIM, PREVIEW, REJECT, WITHDRAW
+from tests.scenarios import Scenario, codes, gid
 
 WRONG_CODE = "2222-3333-4444-5555-6666"
 

@@ -46,12 +46,12 @@ async def test_readiness_fails_when_a_background_loop_has_died(settings, clock, 
     import uvicorn
 
     from api.app import create_app
-    from tests.conftest import _free_port
+    from tests.live_server import free_port
 
     app = create_app(
         settings, clock=clock, files=files, manage_database=False, run_background_jobs=True
     )
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     serving = asyncio.create_task(server.serve())
     while not server.started:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-
-import pytest
 
 from overdracht.settings import Settings
 
@@ -32,14 +28,3 @@ def start_worker(settings: Settings, **environment: str) -> subprocess.Popen[byt
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-
-
-async def wait_until(
-    condition: Callable[[], Awaitable[bool]], what: str, seconds: float = 30
-) -> None:
-    """Poll until the condition holds; fail the test naming what never happened."""
-    for _ in range(int(seconds / 0.02)):
-        if await condition():
-            return
-        await asyncio.sleep(0.02)
-    pytest.fail(f"{what} never happened")

@@ -19,7 +19,8 @@ import pytest
 
 from models.enums import AccountingPackage, Plan, Role
 from overdracht.settings import load_settings
-from tests.conftest import LiveServer, gid, start_server
+from tests.live_server import LiveServer, start_server
+from tests.scenarios import gid
 
 UNEXPECTED = "Unexpected error."
 

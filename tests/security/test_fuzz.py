@@ -12,25 +12,16 @@ import json
 import sys
 from pathlib import Path
 
-from tests.conftest import (
-    BACKEND,
-    create_postgres_database,
-    drop_postgres_database,
-    postgres_url,
-)
-
 REQUESTS = 2000
 SECONDS = 110
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-async def _fuzz(report: Path, database_url: str | None) -> tuple[int, str]:
+async def _fuzz(report: Path, database_url: str) -> tuple[int, str]:
     command = [
         sys.executable, "-m", "fuzzing", str(REQUESTS),
-        "--seconds", str(SECONDS), "--report", str(report),
+        "--seconds", str(SECONDS), "--report", str(report), "--database-url", database_url,
     ]  # fmt: skip
-    if database_url:
-        command += ["--database-url", database_url]
     process = await asyncio.create_subprocess_exec(
         *command,
         cwd=PROJECT_ROOT,
@@ -41,14 +32,9 @@ async def _fuzz(report: Path, database_url: str | None) -> tuple[int, str]:
     return process.returncode or 0, output.decode(errors="replace")
 
 
-async def test_a_fuzz_run_finds_no_server_error_and_no_unexpected_error(tmp_path):
-    database = await create_postgres_database() if BACKEND == "postgres" else None
-    try:
-        report = tmp_path / "fuzz.json"
-        returncode, output = await _fuzz(report, postgres_url(database) if database else None)
-    finally:
-        if database:
-            await drop_postgres_database(database)
+async def test_a_fuzz_run_finds_no_server_error_and_no_unexpected_error(tmp_path, empty_database):
+    report = tmp_path / "fuzz.json"
+    returncode, output = await _fuzz(report, empty_database)
     assert report.exists(), output
     figures = json.loads(report.read_text())
     print(output)

@@ -12,7 +12,8 @@ from api.graphql import build_schema
 from api.query_cost import query_cost
 from models.enums import TokenScope
 from overdracht.settings import Settings
-from tests.conftest import Scenario, start_server
+from tests.live_server import start_server
+from tests.scenarios import Scenario
 
 SCHEMA = build_schema(Settings())._schema
 README = Path(__file__).resolve().parents[2] / "README.md"

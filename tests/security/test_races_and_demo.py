@@ -9,7 +9,7 @@ import pytest
 from commands.demo import DemoRefused, seed_demo
 from models import ApiToken, Environment, Migration, MigrationItem, User
 from models.enums import MigrationStatus, Role
-from tests.conftest import Scenario, codes, pk_of
+from tests.scenarios import Scenario, codes, pk_of
 
 
 @pytest.mark.postgres

@@ -31,7 +31,7 @@ from graphql import (
 
 from models import ApiToken, CodeAttempt, Document, MigrationItem
 from models.enums import MigrationStatus, Role, TokenScope
-from tests.conftest import Scenario, gid, pk_of
+from tests.scenarios import Scenario, gid, pk_of
 from tests.test_live_progress import connect
 
 SCHEMA: GraphQLSchema = build_schema(

@@ -15,7 +15,8 @@ import websockets
 from models import ApiToken, Document
 from models.user import hash_token
 from overdracht.settings import Settings
-from tests.conftest import LiveServer, Scenario, gid, start_server
+from tests.live_server import LiveServer, start_server
+from tests.scenarios import Scenario, gid
 from tests.test_cli import overdracht
 
 VIEWER = "{ viewer { user { email } tokenScope } }"
