@@ -12,9 +12,10 @@ package, users, and one administration of N documents whose files sit in a Direc
 offers and claims the administration through the model functions the API uses, then moves it
 with the real MoveEngine in a fresh subprocess, so that process's peak memory is the move's own.
 As the reference it times one SQL statement doing the archive's change of ownership on a copy
-of the same rows, and prints engine time / raw time. Each scale has its own database, dropped
-and built again on every run; --keep leaves database and files in place and the next --keep
-run only undoes the previous move instead of building again.
+of the same rows, and prints engine time / raw time. Each scale builds a throwaway database of
+its own and drops it after; --keep uses the database named after the scale
+(overdracht_bench_<N>) and leaves it and the files in place, and the next --keep run only
+undoes the previous move instead of building again.
 """
 
 from __future__ import annotations
@@ -40,9 +41,16 @@ from typing import Any
 
 import asyncpg
 
-ADMIN_URL = os.environ.get(
-    "OVERDRACHT_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+from overdracht.scratch_database import (
+    LOCAL_SERVER,
+    asyncpg_dsn,
+    connected,
+    fresh_database,
+    throwaway_database,
+    with_database,
 )
+
+ADMIN_URL = os.environ.get("OVERDRACHT_BENCH_POSTGRES_URL", LOCAL_SERVER)
 DATABASE_PREFIX = "overdracht_bench"
 CHUNK = 25_000
 PDF_SAMPLES = 1_000
@@ -116,29 +124,6 @@ def write_files(root: str, start: int, stop: int) -> list[tuple[str, int]]:
             os.close(fd)
         written.append((key, len(data)))
     return written
-
-
-# -- databases -----------------------------------------------------------------------------------
-
-
-def _asyncpg_url(url: str) -> str:
-    return url.replace("postgres://", "postgresql://", 1)
-
-
-def database_url(database: str, admin_url: str = ADMIN_URL) -> str:
-    """The URL of one benchmark database on the server of admin_url."""
-    return admin_url.rsplit("/", 1)[0] + "/" + database
-
-
-async def recreate_database(name: str, admin_url: str, *, drop_only: bool = False) -> None:
-    """Drop the benchmark database and, unless drop_only, create it empty."""
-    conn = await asyncpg.connect(_asyncpg_url(admin_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
 
 
 # -- the world -----------------------------------------------------------------------------------
@@ -255,15 +240,11 @@ def _records(world: World, start: int, written: Sequence[tuple[str, int]]) -> It
 
 async def build(url: str, files_root: Path, documents: int) -> World:
     """Build the two offices and the archive: files by two processes, rows by COPY."""
-    from tortoise import Tortoise
-
-    from overdracht.db import migrate_database, open_database
     from overdracht.filestore import DirectoryFileStore
+    from overdracht.scratch_database import open_migrated
 
     started = time.perf_counter()
-    await migrate_database(url)
-    await Tortoise.close_connections()
-    await open_database(url)
+    await open_migrated(url)
     world = await _create_parties(documents)
     files_root.mkdir(parents=True, exist_ok=True)
     # The project's own put for the first files, so the fast writer is checked against it.
@@ -271,9 +252,8 @@ async def build(url: str, files_root: Path, documents: int) -> World:
     for index in range(min(10, documents)):
         stored = await store.put(document_body(index))
         assert write_files(str(files_root), index, index + 1) == [(stored.key, stored.size)]
-    conn = await asyncpg.connect(_asyncpg_url(url))
     loop = asyncio.get_running_loop()
-    try:
+    async with connected(url) as conn:
         with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
             chunks = [(s, min(s + CHUNK, documents)) for s in range(0, documents, CHUNK)]
             futures = [
@@ -286,8 +266,6 @@ async def build(url: str, files_root: Path, documents: int) -> World:
                 )
         await conn.execute("VACUUM ANALYZE document")
         await _save_world(conn, world)
-    finally:
-        await conn.close()
     world.build_seconds = time.perf_counter() - started
     return world
 
@@ -304,7 +282,7 @@ async def reuse(url: str, files_root: Path, documents: int) -> World | None:
     if not files_root.is_dir():
         return None
     try:
-        conn = await asyncpg.connect(_asyncpg_url(url))
+        conn = await asyncpg.connect(asyncpg_dsn(url))
     except asyncpg.InvalidCatalogNameError:
         return None
     started = time.perf_counter()
@@ -431,8 +409,7 @@ async def time_raw_statement(url: str, administration_id: int, cache: str) -> fl
     It is the least any implementation must do in the database; everything the engine spends
     above it (reading rows, verifying files, progress) shows in the ratio.
     """
-    conn = await asyncpg.connect(_asyncpg_url(url))
-    try:
+    async with connected(url) as conn:
         await conn.execute("DROP TABLE IF EXISTS document_copy")
         await conn.execute("CREATE TABLE document_copy (LIKE document INCLUDING ALL)")
         for name, definition in await conn.fetch(
@@ -459,8 +436,6 @@ async def time_raw_statement(url: str, administration_id: int, cache: str) -> fl
         await conn.execute("DROP TABLE document_copy")
         await conn.execute("CHECKPOINT")
         return seconds
-    finally:
-        await conn.close()
 
 
 async def time_file_reads(url: str, files_root: Path, administration_id: int, cache: str) -> float:
@@ -474,19 +449,16 @@ async def time_file_reads(url: str, files_root: Path, administration_id: int, ca
     from overdracht.filestore import DirectoryFileStore
 
     store = DirectoryFileStore(files_root)
-    conn = await asyncpg.connect(_asyncpg_url(url))
     query = (
         "SELECT id, storage_key, sha256 FROM document WHERE administration_id = $1 AND id > $2 "
         "ORDER BY id LIMIT 1000"
     )
-    try:
+    async with connected(url) as conn:
         batches = []
         last_id = 0
         while rows := await conn.fetch(query, administration_id, last_id):
             batches.append([(row["storage_key"], row["sha256"]) for row in rows])
             last_id = rows[-1]["id"]
-    finally:
-        await conn.close()
     drop_page_cache(cache)
     started = time.perf_counter()
     pending: asyncio.Future[list[str]] | None = None
@@ -613,9 +585,8 @@ async def check_end_state(
     url: str, world: World, item_id: int, fingerprint: tuple[int, str]
 ) -> list[str]:
     """Everything the move must have done; returns the problems, empty when all is well."""
-    conn = await asyncpg.connect(_asyncpg_url(url))
     problems = []
-    try:
+    async with connected(url) as conn:
         adm = await conn.fetchrow(
             "SELECT environment_id, connection_id FROM administration WHERE id = $1",
             world.administration_id,
@@ -646,15 +617,12 @@ async def check_end_state(
         )
         if tuple(item) != ("COMPLETED", world.documents, True):
             problems.append(f"item ended as {tuple(item)}")
-    finally:
-        await conn.close()
     return problems
 
 
 async def explain_batch_query(url: str, administration_id: int, documents: int) -> str:
     """The plan PostgreSQL picks for one batch read half-way through the archive."""
-    conn = await asyncpg.connect(_asyncpg_url(url))
-    try:
+    async with connected(url) as conn:
         middle = await conn.fetchval(
             "SELECT id FROM document WHERE administration_id = $1 ORDER BY id OFFSET $2 LIMIT 1",
             administration_id,
@@ -667,8 +635,6 @@ async def explain_batch_query(url: str, administration_id: int, documents: int) 
             middle,
         )
         return "\n".join(row[0] for row in rows)
-    finally:
-        await conn.close()
 
 
 # -- one scale, and the table ----------------------------------------------------------------------
@@ -708,26 +674,38 @@ class Result:
 
 
 async def run_scale(documents: int, args: argparse.Namespace) -> Result:
-    """Build (or reuse), offer, claim, time the reference, move, check."""
-    from tortoise import Tortoise
-
-    from overdracht.db import open_database
-
+    """One scale on a throwaway database, or with --keep on the one named after the scale."""
     name = f"{args.database}_{documents}"
-    url = database_url(name, args.admin_url)
     data_dir = (
         Path(args.data_dir) / str(documents)
         if args.data_dir
         else Path(tempfile.gettempdir()) / f"overdracht-bench-{documents}"
     )
+    if args.keep:
+        url = with_database(args.admin_url, name)
+        world = await reuse(url, data_dir / "files", documents)
+        if world is None:
+            await fresh_database(args.admin_url, name)
+        return await measure_scale(documents, url, data_dir, world, args)
+    try:
+        async with throwaway_database(args.admin_url, name) as url:
+            return await measure_scale(documents, url, data_dir, None, args)
+    finally:
+        set_aside(data_dir)
+
+
+async def measure_scale(
+    documents: int, url: str, data_dir: Path, world: World | None, args: argparse.Namespace
+) -> Result:
+    """Build (unless a kept world is given), offer, claim, time the reference, move, check."""
+    from overdracht.db import close_database, open_database
+
     files_root = data_dir / "files"
-    world = await reuse(url, files_root, documents) if args.keep else None
     if world is None:
         print(f"[{documents:,}] building the archive …", file=sys.stderr, flush=True)
-        await recreate_database(name, args.admin_url)
         set_aside(data_dir)
         world = await build(url, files_root, documents)
-        await Tortoise.close_connections()
+        await close_database()
     else:
         print(f"[{documents:,}] reusing the kept archive …", file=sys.stderr, flush=True)
     print(
@@ -735,35 +713,25 @@ async def run_scale(documents: int, args: argparse.Namespace) -> Result:
         file=sys.stderr,
         flush=True,
     )
-    try:
-        await open_database(url)
-        item_id = await offer_and_claim(world)
-        await Tortoise.close_connections()
-        conn = await asyncpg.connect(_asyncpg_url(url))
-        try:
-            fingerprint = tuple(await conn.fetchrow(ARCHIVE_FINGERPRINT, world.administration_id))
-        finally:
-            await conn.close()
-        if args.explain:
-            print(await explain_batch_query(url, world.administration_id, documents))
-        raw = await time_raw_statement(url, world.administration_id, args.cache)
-        print(f"[{documents:,}] raw statement {raw:.2f} s", file=sys.stderr, flush=True)
-        file_reads = await time_file_reads(url, files_root, world.administration_id, args.cache)
-        print(
-            f"[{documents:,}] files alone {file_reads:.2f} s; moving …", file=sys.stderr, flush=True
-        )
-        cache = drop_page_cache(args.cache)
-        move = await run_move_process(url, data_dir, args.batch_size)
-        print(
-            f"[{documents:,}] move {move['seconds']:.1f} s ({move['status']})",
-            file=sys.stderr,
-            flush=True,
-        )
-        problems = await check_end_state(url, world, item_id, fingerprint)  # type: ignore[arg-type]
-    finally:
-        if not args.keep:
-            await recreate_database(name, args.admin_url, drop_only=True)
-            set_aside(data_dir)
+    await open_database(url)
+    item_id = await offer_and_claim(world)
+    await close_database()
+    async with connected(url) as conn:
+        fingerprint = tuple(await conn.fetchrow(ARCHIVE_FINGERPRINT, world.administration_id))
+    if args.explain:
+        print(await explain_batch_query(url, world.administration_id, documents))
+    raw = await time_raw_statement(url, world.administration_id, args.cache)
+    print(f"[{documents:,}] raw statement {raw:.2f} s", file=sys.stderr, flush=True)
+    file_reads = await time_file_reads(url, files_root, world.administration_id, args.cache)
+    print(f"[{documents:,}] files alone {file_reads:.2f} s; moving …", file=sys.stderr, flush=True)
+    cache = drop_page_cache(args.cache)
+    move = await run_move_process(url, data_dir, args.batch_size)
+    print(
+        f"[{documents:,}] move {move['seconds']:.1f} s ({move['status']})",
+        file=sys.stderr,
+        flush=True,
+    )
+    problems = await check_end_state(url, world, item_id, fingerprint)  # type: ignore[arg-type]
     return Result(
         documents=documents,
         build_seconds=world.build_seconds,

@@ -7,10 +7,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
-from tortoise import Tortoise
 
 from models.administration import inbound_mail_address
 from models.enums import (
@@ -25,7 +23,14 @@ from models.enums import (
 from models.transfer_code import generate_transfer_code
 from models.user import hash_token
 from overdracht.clock import SystemClock
-from overdracht.db import migrate_database
+from overdracht.db import close_database, migrate_database
+from overdracht.scratch_database import (
+    asyncpg_dsn,
+    connected,
+    database_name,
+    fresh_database,
+    server_url,
+)
 
 BENCH_OFFICE_CODE = "K10000"
 BENCH_TOKEN = "ovd_bench_k10000_superuser"
@@ -86,24 +91,6 @@ MOVED_STATUSES = frozenset(
         MigrationStatus.FAILED,
     }
 )
-
-
-def asyncpg_dsn(database_url: str) -> str:
-    """The project's postgres:// URL in the form asyncpg connects with."""
-    return "postgresql://" + database_url.split("://", 1)[1]
-
-
-def database_name(database_url: str) -> str:
-    """The database a URL points at, so it can be dropped and created."""
-    name = urlsplit(database_url).path.lstrip("/")
-    if not name or not name.replace("_", "").isalnum():
-        raise ValueError(f"the database name must be letters, digits and _, got {name!r}")
-    return name
-
-
-def _maintenance_dsn(database_url: str) -> str:
-    parts = urlsplit(asyncpg_dsn(database_url))
-    return urlunsplit(parts._replace(path="/postgres"))
 
 
 @dataclass
@@ -326,17 +313,6 @@ def build_tables(rows: int, offices: int, bench_items: int, now: datetime) -> Ta
     return tables
 
 
-async def recreate_database(database_url: str) -> None:
-    """Drop the benchmark database if it is there and create it empty."""
-    name = database_name(database_url)
-    conn = await asyncpg.connect(_maintenance_dsn(database_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-
-
 async def filled_rows(database_url: str) -> int:
     """How many offered administrations a kept database holds; 0 when it is missing or empty."""
     try:
@@ -356,12 +332,11 @@ async def filled_rows(database_url: str) -> int:
 
 async def fill_database(database_url: str, *, rows: int, offices: int, bench_items: int) -> None:
     """Migrate a fresh database the project's way, then COPY the whole world into it."""
-    await recreate_database(database_url)
+    await fresh_database(server_url(database_url), database_name(database_url))
     await migrate_database(database_url)
-    await Tortoise.close_connections()
+    await close_database()
     tables = build_tables(rows, offices, bench_items, SystemClock().now())
-    conn = await asyncpg.connect(asyncpg_dsn(database_url))
-    try:
+    async with connected(database_url) as conn:
         async with conn.transaction():
             for table, records in tables.rows.items():
                 await conn.copy_records_to_table(
@@ -372,5 +347,3 @@ async def fill_database(database_url: str, *, rows: int, offices: int, bench_ite
                     f'(SELECT max(id) FROM "{table}"))'
                 )
         await conn.execute("VACUUM ANALYZE")
-    finally:
-        await conn.close()

@@ -28,18 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
-from tortoise import Tortoise
 
 from api.app import create_app
-from benchmarks.offered_data import (
-    BENCH_OFFICE_CODE,
-    BENCH_TOKEN,
-    asyncpg_dsn,
-    fill_database,
-    filled_rows,
-)
+from benchmarks.offered_data import BENCH_OFFICE_CODE, BENCH_TOKEN, fill_database, filled_rows
 from benchmarks.plain_offered_handler import (
     TOKEN_SQL,
     offered_statements,
@@ -47,11 +39,12 @@ from benchmarks.plain_offered_handler import (
     searches_transfer_code,
 )
 from models.transfer_code import normalize_transfer_code
-from overdracht.db import tortoise_config
+from overdracht.db import close_database, open_database
+from overdracht.scratch_database import LOCAL_SERVER, connected, with_database
 from overdracht.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/overdracht_bench"
+DEFAULT_DATABASE_URL = with_database(LOCAL_SERVER, "overdracht_bench")
 TARGET_RATIO = 0.5
 
 QUERY = """query Offered($search: String, $first: Int, $after: String) {
@@ -230,8 +223,7 @@ async def wait_until_up(base_url: str, seconds: float = 30.0) -> None:
 
 async def expected_total(database_url: str, term: str) -> tuple[int, int]:
     """(rows in the database, rows the search should find), counted independently of both."""
-    conn = await asyncpg.connect(asyncpg_dsn(database_url))
-    try:
+    async with connected(database_url) as conn:
         rows = int(await conn.fetchval("SELECT count(*) FROM migration_item"))
         env_id = await conn.fetchval(
             "SELECT id FROM environment WHERE office_code = $1", BENCH_OFFICE_CODE
@@ -240,15 +232,12 @@ async def expected_total(database_url: str, term: str) -> tuple[int, int]:
         code = normalize_transfer_code(term)
         code_like = f"%{code}%" if searches_transfer_code(term) else None
         total = int(await conn.fetchval(EXPECTED_TOTAL_SQL, env_id, like, code_like))
-    finally:
-        await conn.close()
     return rows, total
 
 
 async def sql_milliseconds(database_url: str, term: str, first: int) -> tuple[float, float]:
     """PostgreSQL's own execution time of the count and the page statement (median of 5)."""
-    conn = await asyncpg.connect(asyncpg_dsn(database_url))
-    try:
+    async with connected(database_url) as conn:
         env_id = await conn.fetchval(
             "SELECT id FROM environment WHERE office_code = $1", BENCH_OFFICE_CODE
         )
@@ -260,8 +249,6 @@ async def sql_milliseconds(database_url: str, term: str, first: int) -> tuple[fl
                 plan = await conn.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", *values)
                 runs.append(float(json.loads(plan)[0]["Execution Time"]))
             timings.append(statistics.median(runs))
-    finally:
-        await conn.close()
     return timings[0], timings[1]
 
 
@@ -293,7 +280,7 @@ async def resolver_statements(database_url: str, body: dict[str, Any]) -> list[s
     """The SQL the real app issues for one request, served in-process this once."""
     settings = Settings(database_url=database_url, background_jobs=False)
     app = create_app(settings, manage_database=False, run_background_jobs=False)
-    await Tortoise.init(config=tortoise_config(database_url))
+    await open_database(database_url)
     logger = logging.getLogger("tortoise.db_client")
     log, level = _StatementLog(), logger.level
     logger.addHandler(log)
@@ -306,7 +293,7 @@ async def resolver_statements(database_url: str, body: dict[str, Any]) -> list[s
     finally:
         logger.removeHandler(log)
         logger.setLevel(level)
-        await Tortoise.close_connections()
+        await close_database()
     return log.statements
 
 

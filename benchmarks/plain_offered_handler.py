@@ -32,6 +32,7 @@ from models.transfer_code import (
 )
 from models.user import hash_token
 from overdracht.clock import SystemClock
+from overdracht.scratch_database import asyncpg_dsn
 from overdracht.settings import load_settings
 
 DEFAULT_PAGE_SIZE = 20
@@ -282,7 +283,7 @@ async def healthz(request: Request) -> Response:
 
 def create_app() -> Starlette:
     """The reference app, reading the database URL the way the real service does."""
-    handler = PlainOfferedHandler("postgresql://" + load_settings().database_url.split("://", 1)[1])
+    handler = PlainOfferedHandler(asyncpg_dsn(load_settings().database_url))
     return Starlette(
         routes=[
             Route("/offered", handler.endpoint, methods=["POST"]),

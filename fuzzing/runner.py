@@ -20,7 +20,6 @@ import httpx
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import seed as hypothesis_seed
 from hypothesis import settings as hypothesis_settings
-from tortoise import Tortoise
 
 from fuzzing.cases import FuzzRequest, encode, fuzz_requests
 from fuzzing.server import serve
@@ -32,6 +31,7 @@ from fuzzing.world import (
     open_world,
     refresh_pools,
 )
+from overdracht.db import close_database
 from overdracht.settings import Settings
 
 UNEXPECTED = "Unexpected error."
@@ -209,4 +209,4 @@ def run_fuzz(
                 fuzzer = Fuzzer(client, world, runner)
                 return drive(fuzzer, requests=requests, seconds=seconds, seed=seed)
         finally:
-            runner.run(Tortoise.close_connections())
+            runner.run(close_database())

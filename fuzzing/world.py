@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tortoise import Tortoise
 from tortoise.models import Model
 
 from api.pagination import encode_cursor
@@ -27,8 +26,8 @@ from models import (
 )
 from models.enums import TokenScope
 from overdracht.clock import SystemClock
-from overdracht.db import migrate_database, tortoise_config
 from overdracht.filestore import DirectoryFileStore
+from overdracht.scratch_database import open_migrated
 from overdracht.settings import Settings
 
 
@@ -81,8 +80,7 @@ class World:
 
 async def open_world(settings: Settings) -> None:
     """Migrate the database, connect to it and create the demo world in it."""
-    await migrate_database(settings.database_url)
-    await Tortoise.init(config=tortoise_config(settings.database_url))
+    await open_migrated(settings.database_url)
     files = DirectoryFileStore(settings.data_dir / "files")
     await seed_demo(settings, SystemClock(), files)
 
