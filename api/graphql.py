@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 import strawberry
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from graphql.error import GraphQLSyntaxError
 from starlette.requests import Request
@@ -27,6 +27,8 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.types import QueryParams
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
@@ -89,6 +91,15 @@ def wants_graphql_response_json(accept: str | None) -> bool:
     return ours > 0 and ours >= weights.get("application/json", 0.0)
 
 
+def json_kind(value: object) -> str:
+    """How a JSON value that is not an object is named in the 400 that refuses it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a string" if isinstance(value, str) else "a number"
+
+
 def outcome_of(result: ExecutionResult) -> str:
     """ "ok", or the code of the first error: what a dashboard groups requests by."""
     if not result.errors:
@@ -109,6 +120,8 @@ def is_request_error(result: ExecutionResult) -> bool:
 
 
 VALIDATION_CACHE_SIZE = 256
+# The GET parameters that carry JSON, each an object when given.
+JSON_PARAMETERS = ("variables", "extensions")
 OPERATION_CACHE_MAX_LENGTH = 20_000
 
 
@@ -258,13 +271,56 @@ class GraphQLView(GraphQL[Context, None]):
         return read_json(data)
 
     def parse_json(self, data: str | bytes) -> Any:
-        """A request's JSON, or a 400 saying what is wrong with it."""
+        """A request's JSON, or a 400 saying what is wrong with it.
+
+        Every JSON an HTTP request carries (the body, a GET's variables or extensions) is an
+        object, or the array of a batch; a bare string, number, boolean or null is refused here.
+        """
         try:
-            return read_json(data)
+            value = read_json(data)
         except UnreadableJsonError as error:
             raise HTTPException(400, error.msg) from error
         except json.JSONDecodeError as error:
             raise HTTPException(400, "Unable to parse request body as JSON") from error
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, f"Expected a JSON object, not {json_kind(value)}.")
+        return value
+
+    def parse_query_params(self, params: QueryParams) -> dict[str, Any]:
+        """A GET's parameters; `variables` or `extensions` sent as JSON null count as absent."""
+        given = {
+            name: value
+            for name, value in params.items()
+            if not (name in JSON_PARAMETERS and value == "null")
+        }
+        return super().parse_query_params(given)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """The request's parameters; an operationName that is not a string or null is a 400."""
+        data = await super().parse_http_body(request)
+        for operation in data if isinstance(data, list) else [data]:
+            if not isinstance(operation.operation_name, str | None):
+                raise HTTPException(
+                    400,
+                    "The GraphQL operation's `operationName` must be a string or null, "
+                    "if provided.",
+                )
+        return data
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """The response body; a request refused before execution has no `data` entry at all.
+
+        As the GraphQL spec says for errors raised before execution begins, and as the
+        GraphQL-over-HTTP spec asks of application/graphql-response+json: no `data: null`.
+        """
+        response = await super().process_result(request, result)
+        if is_request_error(result):
+            response.pop("data", None)
+        return response
 
     async def execute_single(self, **kwargs: Any) -> ExecutionResult:
         """One operation, stopped when it runs longer than the configured time."""

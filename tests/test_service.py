@@ -93,6 +93,17 @@ async def test_request_errors_are_400_in_the_graphql_response_media_type(server)
         assert response.status_code == 400, (body, response.text)
         assert response.headers["content-type"] == GRAPHQL_RESPONSE
         assert response.json()["errors"]
+        assert "data" not in response.json()  # refused before execution: no data entry
+
+
+async def test_a_request_refused_before_execution_has_no_data_entry_in_plain_json_too(server):
+    for query in ("{ viewer { ", "{ nosuchfield }"):
+        response = await post_as(server, {"query": query}, "application/json")
+        assert response.status_code == 200
+        assert response.json()["errors"]
+        assert "data" not in response.json(), response.text
+    executed = await post_as(server, {"query": "{ viewer { tokenScope } }"}, "application/json")
+    assert executed.json()["data"] == {"viewer": None}  # ran, and refused the field
 
 
 async def test_plain_json_clients_keep_200_for_request_errors_and_get_json_always(server):

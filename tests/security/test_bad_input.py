@@ -261,7 +261,7 @@ async def test_unstorable_text_in_variables_is_refused_at_its_path(
     body = response.json()
     assert error_codes(body) == ["BAD_USER_INPUT"]
     assert body["errors"][0]["extensions"]["field"] == field
-    assert body["data"] is None
+    assert "data" not in body  # refused before execution
 
 
 @pytest.mark.parametrize(
@@ -289,7 +289,7 @@ async def test_a_lone_surrogate_in_a_literal_is_a_syntax_error(server, office):
     )
     body = response.json()
     assert response.status_code == 200
-    assert body["data"] is None
+    assert "data" not in body
     assert "Syntax Error" in body["errors"][0]["message"]
 
 
@@ -373,6 +373,36 @@ async def test_a_body_that_is_not_utf8_is_refused_with_400(server):
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("body", [b'"{ viewer { tokenScope } }"', b"5", b"true", b"null"])
+async def test_a_body_that_is_not_a_json_object_is_refused_with_400(server, body):
+    response = await server.client.post(
+        "/graphql", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+@pytest.mark.parametrize("operation_name", [{"obj": "ect"}, ["Query"], 0, False])
+async def test_an_operation_name_that_is_not_a_string_is_refused_with_400(server, operation_name):
+    payload = {"query": "query Query { __typename }", "operationName": operation_name}
+    response = await post_json(server, payload)
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_get_variables_sent_as_json_null_count_as_absent(server, office):
+    response = await server.client.get(
+        "/graphql",
+        params={"query": "{ viewer { tokenScope } }", "variables": "null", "extensions": "null"},
+        headers={"Accept": "application/json", "Authorization": f"Bearer {office['token']}"},
+    )
+    assert response.json() == {"data": {"viewer": {"tokenScope": "FULL"}}}
+    refused = await server.client.get(
+        "/graphql", params={"query": "{ __typename }", "variables": "5"}
+    )
+    assert refused.status_code == 400
 
 
 async def test_a_json_number_with_more_digits_than_python_reads_is_refused_with_400(server):
