@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.applications import Starlette
@@ -56,7 +57,7 @@ async def readyz(request: Request) -> JSONResponse:
     )
 
 
-def metrics_endpoint(clock: Clock):
+def metrics_endpoint(clock: Clock) -> Callable[[Request], Coroutine[Any, Any, Response]]:
     """GET /metrics for Prometheus; keep it on the internal network (it needs no token)."""
 
     async def metrics(request: Request) -> Response:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
 
 from mail.dispatcher import dispatcher_loop
 from mover.engine import mover_loop
@@ -12,7 +13,7 @@ from overdracht.clock import Clock
 from overdracht.settings import Settings
 
 # A background loop runs until its stop event is set.
-BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Awaitable[None]]
+BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Coroutine[Any, Any, None]]
 
 
 def background_loops() -> list[BackgroundLoop]:
@@ -29,7 +30,7 @@ async def background_jobs(
     Yields the running loops by name, so readiness can tell whether each is still alive.
     """
     stop = asyncio.Event()
-    tasks = {
+    tasks: dict[str, asyncio.Task[None]] = {
         loop.__name__.removesuffix("_loop"): asyncio.create_task(loop(settings, clock, stop))
         for loop in background_loops()
     }

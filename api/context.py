@@ -47,7 +47,7 @@ class Context:
     @property
     def environment_id(self) -> int:
         """The tenant every query of this request is scoped to."""
-        return self.viewer.environment_id  # type: ignore[attr-defined]
+        return self.viewer.environment_id
 
     def may(self, sight: Sight) -> bool:
         """Whether the viewer, through this token, may see this kind of data (rule 1)."""

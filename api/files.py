@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
 from urllib.parse import quote
 
 from starlette.requests import Request
@@ -33,7 +35,9 @@ def content_disposition(file_name: str) -> str:
     return f"attachment; filename=\"{ascii_name or 'download'}\"; filename*=UTF-8''{encoded}"
 
 
-def download_endpoint(files: FileStore, clock: Clock):
+def download_endpoint(
+    files: FileStore, clock: Clock
+) -> Callable[[Request], Coroutine[Any, Any, Response]]:
     """The handler for GET /documents/{id}/file, bound to the service's file store and clock."""
 
     async def download(request: Request) -> Response:
@@ -70,7 +74,7 @@ def download_endpoint(files: FileStore, clock: Clock):
         except FileReadTimeout:
             return _problem(503, "FILE_UNREADABLE", "The file store did not answer in time.")
 
-        async def body():
+        async def body() -> AsyncIterator[bytes]:
             yield first_chunk
             async for chunk in stream:
                 yield chunk

@@ -322,7 +322,7 @@ class GraphQLView(GraphQL[Context, None]):
             response.pop("data", None)
         return response
 
-    async def execute_single(self, **kwargs: Any) -> ExecutionResult:
+    async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
         """One operation, stopped when it runs longer than the configured time."""
         limit = self.settings.request_timeout_seconds
         data, sub_response = kwargs["request_data"], kwargs["sub_response"]

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from graphql import GraphQLError
 from strawberry.types import ExecutionResult
@@ -66,14 +67,14 @@ def fingerprint(query: str, variables: object, operation_name: str | None) -> st
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _stored(result: ExecutionResult) -> dict:
+def _stored(result: ExecutionResult) -> dict[str, Any]:
     return {
         "data": result.data,
         "errors": [error.formatted for error in result.errors or []],
     }
 
 
-def _replayed(stored: dict) -> ExecutionResult:
+def _replayed(stored: dict[str, Any]) -> ExecutionResult:
     errors = [
         GraphQLError(error.get("message", ""), extensions=error.get("extensions"))
         for error in stored.get("errors") or []

@@ -40,7 +40,7 @@ async def _document_counts(administration_ids: Sequence[int]) -> list[int]:
 async def _items_of_migrations(migration_ids: Sequence[int]) -> list[list[MigrationItem]]:
     grouped: dict[int, list[MigrationItem]] = {i: [] for i in migration_ids}
     for item in await MigrationItem.filter(migration_id__in=list(migration_ids)).order_by("id"):
-        grouped[item.migration_id].append(item)  # type: ignore[attr-defined]
+        grouped[item.migration_id].append(item)
     return [grouped[i] for i in migration_ids]
 
 
@@ -48,7 +48,8 @@ async def _audit_of_migrations(migration_ids: Sequence[int]) -> list[list[AuditE
     grouped: dict[int, list[AuditEvent]] = {i: [] for i in migration_ids}
     events = AuditEvent.filter(migration_id__in=list(migration_ids)).order_by("at", "id")
     for event in await events:
-        grouped[event.migration_id].append(event)  # type: ignore[attr-defined]
+        if event.migration_id is not None:  # always, by the filter
+            grouped[event.migration_id].append(event)
     return [grouped[i] for i in migration_ids]
 
 
@@ -57,7 +58,8 @@ async def _code_mails_of_migrations(migration_ids: Sequence[int]) -> list[list[O
     grouped: dict[int, list[OutboxMail]] = {i: [] for i in migration_ids}
     mails = OutboxMail.filter(migration_id__in=list(migration_ids), kind="OFFER").order_by("id")
     for mail in await mails:
-        grouped[mail.migration_id].append(mail)  # type: ignore[attr-defined]
+        if mail.migration_id is not None:  # always, by the filter
+            grouped[mail.migration_id].append(mail)
     return [grouped[i] for i in migration_ids]
 
 

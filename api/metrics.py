@@ -7,10 +7,11 @@ reports the same totals.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from prometheus_client import CollectorRegistry, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from tortoise.functions import Count
 
@@ -25,7 +26,7 @@ class _DatabaseState(Collector):
     def __init__(self, families: list[GaugeMetricFamily]) -> None:
         self.families = families
 
-    def collect(self):  # type: ignore[no-untyped-def]
+    def collect(self) -> Iterable[Metric]:
         return self.families
 
 
@@ -45,11 +46,11 @@ async def _database_families(now: datetime) -> list[GaugeMetricFamily]:
     moves = GaugeMetricFamily(
         "overdracht_administrations", "Offered administrations by status.", labels=["status"]
     )
-    counts = dict(
+    counts: dict[str, int] = dict(
         await MigrationItem.annotate(n=Count("id")).group_by("status").values_list("status", "n")
     )
     for status in MigrationStatus:
-        moves.add_metric([status.value], counts.get(status.value, counts.get(status, 0)))
+        moves.add_metric([status.value], counts.get(status.value, 0))
     refused = GaugeMetricFamily(
         "overdracht_code_attempts_refused",
         "Wrong transfer codes recorded (kept for the attempt limits' windows).",

@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.errors import BadInputError
 from api.schema.identity import part_of
 
 NodeT = TypeVar("NodeT")
-ModelT = TypeVar("ModelT")
+ModelT = TypeVar("ModelT", bound=Model)
 
 DEFAULT_PAGE_SIZE = 20
 _CURSOR_PREFIX = "offset:"

@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any, cast
 
 from starlette.websockets import WebSocketDisconnect
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    ErrorMessage,
     Message,
     SubscribeMessage,
 )
@@ -56,7 +58,10 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
         if message["type"] == "next" and not await self._token_still_good():
             return
         if message["type"] == "error":
-            message = {**message, "payload": [_with_code(e) for e in message["payload"]]}  # type: ignore[typeddict-item]
+            message = cast(
+                ErrorMessage,
+                {**message, "payload": [_with_code(dict(e)) for e in message["payload"]]},
+            )
         await super().send_message(message)
 
     async def _token_still_good(self) -> bool:
@@ -92,7 +97,7 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
                 logger.exception("Could not re-check a WebSocket's token")
 
 
-def _with_code(error: dict) -> dict:
+def _with_code(error: dict[str, Any]) -> dict[str, Any]:
     """Every error a socket sends names its code; the library's own limit error names none."""
     extensions = error.get("extensions") or {}
     if "code" in extensions:

@@ -198,7 +198,7 @@ async def _fill(
 ) -> None:
     """Give an administration an archive, and whatever makes its checklist fail."""
     env = await administration.environment
-    staff = [u for u in users.values() if u.environment_id == env.pk]  # type: ignore[attr-defined]
+    staff = [u for u in users.values() if u.environment_id == env.pk]
     uploader = staff[min(1, len(staff) - 1)]
     approver = staff[0]
     statuses = list(SETTLED_STATUSES)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from mail.smtp import envelope_recipients
 from models.enums import DeliveryState, MailStatus
@@ -40,7 +41,7 @@ class Refusal:
 class Settled:
     """The outcome of one attempt for the whole mail, ready to be written to its row."""
 
-    deliveries: dict[str, dict]
+    deliveries: dict[str, dict[str, Any]]
     status: MailStatus
     newly_refused: dict[str, Refusal] = field(default_factory=dict)
 

@@ -47,7 +47,8 @@ SEND_MARGIN = timedelta(seconds=5)
 def retry_delay(attempts: int) -> timedelta:
     """Exponential backoff after a temporary failure: 30 s, 1 min, 2 min, ... at most 1 hour."""
     doublings = min(max(attempts - 1, 0), 16)
-    return min(FIRST_RETRY * (2**doublings), MAX_RETRY)
+    delay: timedelta = min(FIRST_RETRY * (2**doublings), MAX_RETRY)
+    return delay
 
 
 def due(now: datetime) -> Q:
@@ -154,7 +155,7 @@ class MailDispatcher:
     async def _send(self, mail: OutboxMail) -> int:
         """Try one claimed mail for the recipients still waiting; 1 if anyone got it now."""
         budget = self.send_budget(mail)
-        if not await self._lease(mail).renew(length=budget):
+        if not await self._lease(mail).renew(budget):
             log.info("mail %s was taken over before its turn; left to that dispatcher", mail.id)
             return 0
         envelope = waiting_recipients(mail)

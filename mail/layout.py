@@ -116,9 +116,9 @@ def _block_text(block: Block) -> str:
             for number, step in enumerate(items, start=1):
                 lines.append(_wrap(step, indent="    ").replace("    ", f"{number:>2}. ", 1))
             return "\n".join(lines)
-        case Items(title=title, items=items):
+        case Items(title=title, items=entries):
             lines = [_wrap(title)]
-            for item in items:
+            for item in entries:
                 lines.append("")
                 lines.append(f"  - {item.title}")
                 lines.extend(_facts_text(item.details, indent="    "))
@@ -187,19 +187,19 @@ def _block_html(block: Block) -> str:
         case Steps(title=title, items=items):
             steps = "".join(f"<li>{escape(step)}</li>" for step in items)
             return f"<p>{escape(title)}</p><ol>{steps}</ol>"
-        case Items(title=title, items=items):
-            labels = [label for label, _ in items[0].details] if items else []
+        case Items(title=title, items=entries):
+            labels = [label for label, _ in entries[0].details] if entries else []
             head = "".join(f'<th style="{_CELL}">{escape(label)}</th>' for label in ["", *labels])
-            rows = "".join(
+            lines = "".join(
                 f'<tr><td style="{_CELL}font-weight:bold;">{escape(item.title)}</td>'
                 + "".join(f'<td style="{_CELL}">{escape(value)}</td>' for _, value in item.details)
                 + "</tr>"
-                for item in items
+                for item in entries
             )
             return (
                 f"<p>{escape(title)}</p>"
                 '<table style="border-collapse:collapse;border-top:1px solid #d9e2ec;">'
-                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                f"<thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>"
             )
         case Button(label=label, url=url):
             return (

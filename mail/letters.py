@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict
 from zoneinfo import ZoneInfo
 
 from mail.formatting import DEFAULT_TIME_ZONE, package_label
@@ -89,7 +89,24 @@ def _list(w: Words, key: str, lines: list[AdministrationLine]) -> Items:
     )
 
 
-def _counted(w: Words, lines: list[AdministrationLine]) -> dict[str, str]:
+class MoveWords(TypedDict):
+    """What a letter about one move passes on to its phrases by name."""
+
+    name: str
+    code: str
+    source: str
+    target: str
+
+
+class Counted(TypedDict):
+    """The count words a letter passes on to its phrases by name."""
+
+    administrations: str
+    them: str
+    these: str
+
+
+def _counted(w: Words, lines: list[AdministrationLine]) -> Counted:
     """The words every letter about several administrations needs, for its count."""
     count = len(lines)
     return {
@@ -418,7 +435,7 @@ class _MoveMail(Notice):
     administration: AdministrationLine
     overview_url: str
 
-    def _words(self) -> dict[str, str]:
+    def _words(self) -> MoveWords:
         line = self.administration
         return {
             "name": line.name,

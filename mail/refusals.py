@@ -22,7 +22,7 @@ async def tell_refused(
     Runs in the transaction that records the refusal, so both happen exactly once. Refusals
     of other notices are only kept on their outbox row: telling about them could loop.
     """
-    migration_id = mail.migration_id  # type: ignore[attr-defined]
+    migration_id = mail.migration_id
     if mail.kind != OfferMail.kind or migration_id is None:
         return
     migration = await Migration.get_or_none(pk=migration_id)

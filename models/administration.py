@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.exceptions import IntegrityError
@@ -10,17 +11,26 @@ from tortoise.models import Model
 
 from models.enums import AccountingPackage
 
+if TYPE_CHECKING:
+    from models.authorization import AuthorizationFlow, Workflow
+    from models.document import Document
+    from models.environment import Environment
+    from models.migration import MigrationItem
+
 
 class AccountingConnection(Model):
     """The link of an environment to one accounting package, there may be several per package."""
 
     id = fields.IntField(primary_key=True)
-    environment = fields.ForeignKeyField(
+    environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name="connections", on_delete=fields.CASCADE
     )
+    environment_id: int
     package = fields.CharEnumField(AccountingPackage, max_length=24)
     name = fields.CharField(max_length=200)
     created_at = fields.DatetimeField()
+
+    administrations: fields.ReverseRelation[Administration]
 
     class Meta:
         table = "accounting_connection"
@@ -35,16 +45,23 @@ class Administration(Model):
     """The books of one client under one connection, (code, name) is unique per environment."""
 
     id = fields.IntField(primary_key=True)
-    environment = fields.ForeignKeyField(
+    environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name="administrations", on_delete=fields.CASCADE
     )
-    connection = fields.ForeignKeyField(
+    environment_id: int
+    connection: fields.ForeignKeyRelation[AccountingConnection] = fields.ForeignKeyField(
         "models.AccountingConnection", related_name="administrations", on_delete=fields.RESTRICT
     )
+    connection_id: int
     code = fields.CharField(max_length=64)
     name = fields.CharField(max_length=200)
     inbound_mail_address = fields.CharField(max_length=320, db_index=True)
     created_at = fields.DatetimeField()
+
+    authorization_flow: fields.BackwardOneToOneRelation[AuthorizationFlow]
+    workflows: fields.ReverseRelation[Workflow]
+    documents: fields.ReverseRelation[Document]
+    migration_items: fields.ReverseRelation[MigrationItem]
 
     class Meta:
         table = "administration"

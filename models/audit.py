@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -11,6 +11,8 @@ from tortoise.models import Model
 from models.enums import AuditAction
 
 if TYPE_CHECKING:
+    from models.environment import Environment
+    from models.migration import Migration, MigrationItem
     from models.user import User
 
 
@@ -21,22 +23,27 @@ class AuditEvent(Model):
     """One recorded step, visible to the superusers of the environments involved."""
 
     id = fields.BigIntField(primary_key=True)
-    migration = fields.ForeignKeyField(
+    migration: fields.ForeignKeyNullableRelation[Migration] = fields.ForeignKeyField(
         "models.Migration", related_name="audit_events", null=True, on_delete=fields.CASCADE
     )
-    item = fields.ForeignKeyField(
+    migration_id: int | None
+    item: fields.ForeignKeyNullableRelation[MigrationItem] = fields.ForeignKeyField(
         "models.MigrationItem", related_name="audit_events", null=True, on_delete=fields.CASCADE
     )
+    item_id: int | None
     action = fields.CharEnumField(AuditAction, max_length=24)
-    actor = fields.ForeignKeyField(
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
+    actor_id: int | None
     actor_name = fields.CharField(max_length=200, default="")
-    actor_environment = fields.ForeignKeyField(
+    actor_environment: fields.ForeignKeyNullableRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name=False, null=True, on_delete=fields.SET_NULL
     )
+    actor_environment_id: int | None
     at = fields.DatetimeField()
-    detail: fields.Field[dict] = fields.JSONField(default=dict)
+    # Decoded JSON: its values are whatever the step recorded (names, counts, codes).
+    detail: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "audit_event"
@@ -51,7 +58,7 @@ async def record(
     item_id: int | None = None,
     actor: User | None = None,
     actor_environment_id: int | None = None,
-    detail: dict | None = None,
+    detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Record one step; the actor's name is kept as it was, so it survives the user."""
     return await AuditEvent.create(
@@ -62,7 +69,7 @@ async def record(
         actor_name=actor.display_name if actor else SYSTEM_ACTOR,
         actor_environment_id=actor_environment_id
         if actor_environment_id is not None
-        else (actor.environment_id if actor else None),  # type: ignore[attr-defined]
+        else (actor.environment_id if actor else None),
         at=at,
         detail=detail or {},
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.functions import Count
@@ -25,9 +25,10 @@ class Document(Model):
     """
 
     id = fields.BigIntField(primary_key=True)
-    administration = fields.ForeignKeyField(
+    administration: fields.ForeignKeyRelation[Administration] = fields.ForeignKeyField(
         "models.Administration", related_name="documents", on_delete=fields.CASCADE
     )
+    administration_id: int
     kind = fields.CharEnumField(DocumentKind, max_length=24)
     status = fields.CharEnumField(DocumentStatus, max_length=16)
     title = fields.CharField(max_length=300)
@@ -36,15 +37,18 @@ class Document(Model):
     size = fields.BigIntField()
     sha256 = fields.CharField(max_length=64)
     storage_key = fields.CharField(max_length=255)
-    metadata: fields.Field[dict] = fields.JSONField(default=dict)
-    history: fields.Field[list] = fields.JSONField(default=list)
-    uploaded_by = fields.ForeignKeyField(
+    # Decoded JSON: the metadata is the package's own, free-form.
+    metadata: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
+    history: fields.Field[list[dict[str, str]]] = fields.JSONField(default=list)
+    uploaded_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
+    uploaded_by_id: int | None
     uploaded_by_name = fields.CharField(max_length=200, default="")
-    approved_by = fields.ForeignKeyField(
+    approved_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
+    approved_by_id: int | None
     approved_by_name = fields.CharField(max_length=200, default="")
     created_at = fields.DatetimeField()
 
@@ -66,7 +70,7 @@ async def add_document(
     content_type: str = "application/pdf",
     uploaded_by: User | None = None,
     approved_by: User | None = None,
-    metadata: dict | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> Document:
     """Store a file and record its document, so size and checksum always match the bytes."""
     stored = await files.put(data)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import Plan
+
+if TYPE_CHECKING:
+    from models.administration import AccountingConnection, Administration
+    from models.migration import BillableLine, Migration
+    from models.user import User
 
 
 class Environment(Model):
@@ -16,6 +23,13 @@ class Environment(Model):
     name = fields.CharField(max_length=200)
     plan = fields.CharEnumField(Plan, max_length=16)
     created_at = fields.DatetimeField()
+
+    users: fields.ReverseRelation[User]
+    connections: fields.ReverseRelation[AccountingConnection]
+    administrations: fields.ReverseRelation[Administration]
+    offers: fields.ReverseRelation[Migration]
+    receptions: fields.ReverseRelation[Migration]
+    billable_lines: fields.ReverseRelation[BillableLine]
 
     class Meta:
         table = "environment"

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.user import User
 
 
 class IdempotentRequest(Model):
     """One mutation request under its Idempotency-Key, with the answer it got."""
 
     id = fields.BigIntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name=False, on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name=False, on_delete=fields.CASCADE
+    )
+    user_id: int
     key = fields.CharField(max_length=255)
     request_hash = fields.CharField(max_length=64)
-    response: fields.Field[dict] = fields.JSONField()
+    # Decoded JSON: the GraphQL answer as it was sent, data and errors.
+    response: fields.Field[dict[str, Any]] = fields.JSONField()
     created_at = fields.DatetimeField()
 
     class Meta:

@@ -167,7 +167,7 @@ async def offer(
     )
     for item in items:
         await change.record(Step.OFFER, item, migration.pk, code=item.administration_code)
-    source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+    source = await Environment.get(pk=migration.source_environment_id)
     await queue_offer_mail(change.settings, change.now, migration, items, source)
     return migration, items
 
@@ -192,7 +192,7 @@ async def withdraw(
         await change.record(Step.WITHDRAW, item, migration.pk, code=item.administration_code)
     if withdrawn:
         user = change.actor
-        source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+        source = await Environment.get(pk=migration.source_environment_id)
         await queue_withdrawal_mail(
             change.settings,
             change.now,
@@ -211,7 +211,7 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
     condition = Q(status=S.OFFERED, expires_at__lte=change.now)
     by_offer: dict[int, list[MigrationItem]] = defaultdict(list)
     for item in items:
-        by_offer[item.migration_id].append(item)  # type: ignore[attr-defined]
+        by_offer[item.migration_id].append(item)
     offers = Migration.filter(pk__in=list(by_offer)).order_by("id")
     if is_postgres():
         # One worker expires an offer at a time, so its requester gets one mail, not one each.
@@ -299,7 +299,7 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
         item.pk,
         _from(Step.CLAIM, change.now),
         status=S.QUEUED,
-        target_environment_id=reception.connection.environment_id,  # type: ignore[attr-defined]
+        target_environment_id=reception.connection.environment_id,
         target_connection_id=reception.connection.pk,
         target_code=reception.code,
         received_by_name=receiver.display_name,
@@ -368,9 +368,7 @@ async def cancel(
         item.pk,
         _from(Step.CANCEL, change.now),
         status=back_to,
-        open_administration_id=item.administration_id  # type: ignore[attr-defined]
-        if back_to == S.OFFERED
-        else None,
+        open_administration_id=item.administration_id if back_to == S.OFFERED else None,
         target_connection_id=None,
         target_code=None,
         received_by_name="",
@@ -437,7 +435,7 @@ async def retry(change: Change, item: MigrationItem) -> bool:
         status_changed_at=change.now,
     ):
         return False
-    await change.record(Step.RETRY, item, item.migration_id, failure=item.failure)  # type: ignore[attr-defined]
+    await change.record(Step.RETRY, item, item.migration_id, failure=item.failure)
     return True
 
 
@@ -463,7 +461,7 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
         status_changed_at=change.now,
     ):
         return None
-    await change.record(Step.START, item, item.migration_id, attempt=attempt)  # type: ignore[attr-defined]
+    await change.record(Step.START, item, item.migration_id, attempt=attempt)
     return attempt
 
 
@@ -552,8 +550,8 @@ async def fail(
     ):
         return False
     await change.record(Step.FAIL, item, migration.pk, failure=failure.value, reason=message)
-    source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
-    target = await Environment.get(pk=item.target_environment_id)  # type: ignore[attr-defined]
+    source = await Environment.get(pk=migration.source_environment_id)
+    target = await Environment.get(pk=item.target_environment_id)
     await queue_failure_mail(change.settings, change.now, migration, item, source, target, message)
     return True
 
@@ -568,5 +566,5 @@ def _name(change: Change) -> str:
 async def _actor_environment(change: Change) -> Environment:
     env_id = change.actor_environment_id
     if env_id is None and change.actor is not None:
-        env_id = change.actor.environment_id  # type: ignore[attr-defined]
+        env_id = change.actor.environment_id
     return await Environment.get(pk=env_id)

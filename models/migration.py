@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.expressions import Q
 from tortoise.models import Model
 
 from models.enums import AccountingPackage, MailLanguage, MigrationStatus, MoveFailure
+
+if TYPE_CHECKING:
+    from models.administration import AccountingConnection, Administration
+    from models.audit import AuditEvent
+    from models.environment import Environment
+    from models.outbox import OutboxMail
+    from models.user import User
 
 
 def still_offered(now: datetime) -> Q:
@@ -23,26 +31,34 @@ class Migration(Model):
     """One offer from a source environment, guarded by one transfer code (rules 6 and 9)."""
 
     id = fields.IntField(primary_key=True)
-    source_environment = fields.ForeignKeyField(
+    source_environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name="offers", on_delete=fields.RESTRICT
     )
-    target_environment = fields.ForeignKeyField(
+    source_environment_id: int
+    target_environment: fields.ForeignKeyNullableRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name="receptions", null=True, on_delete=fields.RESTRICT
     )
-    requester = fields.ForeignKeyField(
+    target_environment_id: int | None
+    requester: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
+    requester_id: int | None
     requester_name = fields.CharField(max_length=200)
     requester_email = fields.CharField(max_length=254)
     package = fields.CharEnumField(AccountingPackage, max_length=24)
     transfer_code = fields.CharField(max_length=32, unique=True)
-    recipients: fields.Field[list] = fields.JSONField()
+    recipients: fields.Field[list[str]] = fields.JSONField()
     language = fields.CharEnumField(MailLanguage, max_length=2, default=MailLanguage.NL)
     offered_at = fields.DatetimeField()
     expires_at = fields.DatetimeField()
     terms_accepted_at = fields.DatetimeField()
     # When the recipients were reminded of this expiry; cleared when the expiry moves.
     reminded_at = fields.DatetimeField(null=True)
+
+    items: fields.ReverseRelation[MigrationItem]
+    recipient_rows: fields.ReverseRelation[MigrationRecipient]
+    audit_events: fields.ReverseRelation[AuditEvent]
+    mails: fields.ReverseRelation[OutboxMail]
 
     class Meta:
         table = "migration"
@@ -61,16 +77,19 @@ class MigrationItem(Model):
     """
 
     id = fields.IntField(primary_key=True)
-    migration = fields.ForeignKeyField(
+    migration: fields.ForeignKeyRelation[Migration] = fields.ForeignKeyField(
         "models.Migration", related_name="items", on_delete=fields.CASCADE
     )
-    administration = fields.ForeignKeyField(
+    migration_id: int
+    administration: fields.ForeignKeyRelation[Administration] = fields.ForeignKeyField(
         "models.Administration", related_name="migration_items", on_delete=fields.RESTRICT
     )
+    administration_id: int
     open_administration_id = fields.IntField(null=True, unique=True)
-    source_environment = fields.ForeignKeyField(
+    source_environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name=False, on_delete=fields.RESTRICT
     )
+    source_environment_id: int
     administration_code = fields.CharField(max_length=64)
     administration_name = fields.CharField(max_length=200)
     inbound_mail_address = fields.CharField(max_length=320)
@@ -81,12 +100,16 @@ class MigrationItem(Model):
     status_changed_at = fields.DatetimeField()
     reason = fields.TextField(default="")
     failure = fields.CharEnumField(MoveFailure, max_length=24, null=True)
-    target_environment = fields.ForeignKeyField(
+    target_environment: fields.ForeignKeyNullableRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name=False, null=True, on_delete=fields.RESTRICT
     )
-    target_connection = fields.ForeignKeyField(
-        "models.AccountingConnection", related_name=False, null=True, on_delete=fields.RESTRICT
+    target_environment_id: int | None
+    target_connection: fields.ForeignKeyNullableRelation[AccountingConnection] = (
+        fields.ForeignKeyField(
+            "models.AccountingConnection", related_name=False, null=True, on_delete=fields.RESTRICT
+        )
     )
+    target_connection_id: int | None
     target_code = fields.CharField(max_length=64, null=True)
     documents_total = fields.BigIntField(default=0)
     documents_done = fields.BigIntField(default=0)
@@ -98,6 +121,9 @@ class MigrationItem(Model):
     lease_until = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
     completed_at = fields.DatetimeField(null=True)
+
+    audit_events: fields.ReverseRelation[AuditEvent]
+    billable_line: fields.BackwardOneToOneRelation[BillableLine]
 
     class Meta:
         table = "migration_item"
@@ -118,9 +144,10 @@ class MigrationRecipient(Model):
     """One addressee of an offer, so the receiving side finds the offers meant for it."""
 
     id = fields.IntField(primary_key=True)
-    migration = fields.ForeignKeyField(
+    migration: fields.ForeignKeyRelation[Migration] = fields.ForeignKeyField(
         "models.Migration", related_name="recipient_rows", on_delete=fields.CASCADE
     )
+    migration_id: int
     email = fields.CharField(max_length=254, db_index=True)
 
     class Meta:
@@ -132,10 +159,14 @@ class CodeAttempt(Model):
     """One failed transfer-code entry, counted per user and per environment (rule 9)."""
 
     id = fields.BigIntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name=False, on_delete=fields.CASCADE)
-    environment = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name=False, on_delete=fields.CASCADE
+    )
+    user_id: int
+    environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name=False, on_delete=fields.CASCADE
     )
+    environment_id: int
     at = fields.DatetimeField()
 
     class Meta:
@@ -147,12 +178,14 @@ class BillableLine(Model):
     """A charge to the receiving environment for one administration moved (rule 8)."""
 
     id = fields.IntField(primary_key=True)
-    environment = fields.ForeignKeyField(
+    environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name="billable_lines", on_delete=fields.RESTRICT
     )
-    item = fields.OneToOneField(
+    environment_id: int
+    item: fields.OneToOneRelation[MigrationItem] = fields.OneToOneField(
         "models.MigrationItem", related_name="billable_line", on_delete=fields.RESTRICT
     )
+    item_id: int
     description = fields.CharField(max_length=300)
     amount = fields.DecimalField(max_digits=12, decimal_places=2, default=0)
     currency = fields.CharField(max_length=3, default="EUR")

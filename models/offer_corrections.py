@@ -36,7 +36,7 @@ async def _mail(
     items: Sequence[MigrationItem],
     to: Sequence[str] | None = None,
 ) -> None:
-    source = await Environment.get(pk=migration.source_environment_id)  # type: ignore[attr-defined]
+    source = await Environment.get(pk=migration.source_environment_id)
     await queue_offer_mail(change.settings, change.now, migration, items, source, to=to)
 
 

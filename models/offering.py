@@ -83,7 +83,7 @@ async def check_recipients(
     target: Environment | None = None
     for address, index in recipients.items():
         user = users.get(address)
-        if user is not None and user.environment_id == source_environment_id:  # type: ignore[attr-defined]
+        if user is not None and user.environment_id == source_environment_id:
             refusals.append(
                 (
                     RecipientRefusal.RECIPIENT_IN_OWN_ENVIRONMENT,
@@ -153,7 +153,7 @@ async def write_offer(
     # Inside the caller's transaction; the administrations come with their connection, whose
     # package is the offer's.
     migration = await Migration.create(
-        source_environment_id=requester.environment_id,  # type: ignore[attr-defined]
+        source_environment_id=requester.environment_id,
         target_environment=target,
         requester=requester,
         requester_name=requester.display_name,
@@ -176,7 +176,7 @@ async def write_offer(
             migration=migration,
             administration=administration,
             open_administration_id=administration.pk,
-            source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
+            source_environment_id=migration.source_environment_id,
             administration_code=administration.code,
             administration_name=administration.name,
             inbound_mail_address=administration.inbound_mail_address,

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from tortoise import fields
 from tortoise.models import Model
 
 from models.enums import MailStatus
+
+if TYPE_CHECKING:
+    from models.migration import Migration
+
+
+class DeliveryEntry(TypedDict, total=False):
+    """One recipient's record in OutboxMail.deliveries, as JSON; see mail/delivery.py."""
+
+    address: str
+    state: str
+    code: int | None
+    answer: str
+    at: str
 
 
 class OutboxMail(Model):
@@ -15,10 +30,12 @@ class OutboxMail(Model):
     kind = fields.CharField(max_length=32)
     message_id = fields.CharField(max_length=255, unique=True)
     sender = fields.CharField(max_length=320)
-    to: fields.Field[list] = fields.JSONField()
-    cc: fields.Field[list] = fields.JSONField(default=list)
-    # Per recipient (as written in to/cc): {"state", "code", "answer", "at"}, see mail/delivery.py.
-    deliveries: fields.Field[dict] = fields.JSONField(default=dict, null=True)
+    to: fields.Field[list[str]] = fields.JSONField()
+    cc: fields.Field[list[str]] = fields.JSONField(default=list)
+    # Per recipient (as written in to/cc, compared without case), see mail/delivery.py.
+    deliveries: fields.Field[dict[str, DeliveryEntry] | None] = fields.JSONField(
+        default=dict, null=True
+    )
     subject = fields.CharField(max_length=300)
     text_body = fields.TextField()
     html_body = fields.TextField()
@@ -30,9 +47,10 @@ class OutboxMail(Model):
     last_error = fields.TextField(default="")
     created_at = fields.DatetimeField()
     sent_at = fields.DatetimeField(null=True)
-    migration = fields.ForeignKeyField(
+    migration: fields.ForeignKeyNullableRelation[Migration] = fields.ForeignKeyField(
         "models.Migration", related_name="mails", null=True, on_delete=fields.SET_NULL
     )
+    migration_id: int | None
 
     class Meta:
         table = "outbox_mail"

@@ -94,7 +94,7 @@ async def attempts_exhausted(user: User, now: datetime) -> bool:
     if by_user >= MAX_FAILED_PER_USER:
         return True
     by_env = await CodeAttempt.filter(
-        environment_id=user.environment_id,  # type: ignore[attr-defined]
+        environment_id=user.environment_id,
         at__gt=now - ENVIRONMENT_WINDOW,
     ).count()
     return by_env >= MAX_FAILED_PER_ENVIRONMENT
@@ -107,7 +107,7 @@ def mask_code(entered: str) -> str:
 
 
 async def _record_failure(user: User, entered: str, now: datetime, token: ApiToken | None) -> None:
-    await CodeAttempt.create(user=user, environment_id=user.environment_id, at=now)  # type: ignore[attr-defined]
+    await CodeAttempt.create(user=user, environment_id=user.environment_id, at=now)
     await record(
         AuditAction.CODE_ATTEMPT_FAILED,
         at=now,
@@ -123,7 +123,7 @@ async def _record_failure(user: User, entered: str, now: datetime, token: ApiTok
 
 async def note_preview(user: User, migration: Migration, now: datetime) -> None:
     """The source sees which office opened its offer's preview: recorded once per office."""
-    office = user.environment_id  # type: ignore[attr-defined]
+    office = user.environment_id
     async with _one_attempt_at_a_time(office):  # two previews at once are still one event
         if not await AuditEvent.exists(
             migration_id=migration.pk, action=AuditAction.PREVIEWED, actor_environment_id=office
@@ -145,7 +145,7 @@ async def redeem_code(
     user: User, entered: str, now: datetime, *, token: ApiToken | None = None
 ) -> Migration:
     """The offer a code opens for this user, counting every failure against the limits."""
-    async with _one_attempt_at_a_time(user.environment_id):  # type: ignore[attr-defined]
+    async with _one_attempt_at_a_time(user.environment_id):
         outcome = await _try_code(user, entered, now, token)
     if isinstance(outcome, CodeRefused):  # raised only now, so the failure's record is kept
         raise outcome
@@ -165,9 +165,9 @@ async def _try_code(
     migration = (
         await Migration.get_or_none(transfer_code=code) if looks_like_transfer_code(code) else None
     )
-    if migration is not None and migration.source_environment_id == user.environment_id:  # type: ignore[attr-defined]
+    if migration is not None and migration.source_environment_id == user.environment_id:
         return CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
-    if migration is None or not await _meant_for(migration, user.environment_id):  # type: ignore[attr-defined]
+    if migration is None or not await _meant_for(migration, user.environment_id):
         await _record_failure(user, entered, now, token)
         return CodeRefused(CodeRefusal.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
     items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
@@ -178,8 +178,8 @@ async def _try_code(
 
 async def _meant_for(migration: Migration, environment_id: int) -> bool:
     """The offer's target is this environment (an offer from before targets: its recipients)."""
-    if migration.target_environment_id is not None:  # type: ignore[attr-defined]
-        return migration.target_environment_id == environment_id  # type: ignore[attr-defined]
+    if migration.target_environment_id is not None:
+        return migration.target_environment_id == environment_id
     return await _addressed_to(migration, environment_id)
 
 

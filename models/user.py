@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.expressions import Q
@@ -12,6 +13,10 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from models.enums import Role, TokenScope
+
+if TYPE_CHECKING:
+    from models.authorization import AuthorizationStep
+    from models.environment import Environment
 
 TOKEN_PREFIX = "ovd_"
 MAX_TOKEN_LIFETIME_DAYS = 366
@@ -21,14 +26,18 @@ class User(Model):
     """A person in one environment, the role decides what they may do."""
 
     id = fields.IntField(primary_key=True)
-    environment = fields.ForeignKeyField(
+    environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
         "models.Environment", related_name="users", on_delete=fields.CASCADE
     )
+    environment_id: int
     email = fields.CharField(max_length=254, unique=True)
     display_name = fields.CharField(max_length=200)
     role = fields.CharEnumField(Role, max_length=24)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField()
+
+    tokens: fields.ReverseRelation[ApiToken]
+    authorization_steps: fields.ReverseRelation[AuthorizationStep]
 
     class Meta:
         table = "user_account"
@@ -53,7 +62,10 @@ class ApiToken(Model):
     """An opaque bearer token bound to one user, with a scope."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name="tokens", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="tokens", on_delete=fields.CASCADE
+    )
+    user_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
     label = fields.CharField(max_length=200, default="")
     scope = fields.CharEnumField(TokenScope, max_length=16, default=TokenScope.FULL)

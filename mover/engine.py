@@ -137,7 +137,7 @@ class MoveEngine:
             change = Change(
                 self.settings,
                 now,
-                actor_environment_id=candidate.target_environment_id,  # type: ignore[attr-defined]
+                actor_environment_id=candidate.target_environment_id,
             )
             attempt = await lifecycle.start(change, candidate, lease_until=now + self.lease)
         return None if attempt is None else HeldMove(candidate.pk, attempt)
@@ -161,20 +161,20 @@ class MoveEngine:
 
     async def _parties(self, item_id: int) -> Parties:
         item = await MigrationItem.get(pk=item_id).select_related("migration")
-        administration = await Administration.get(pk=item.administration_id)  # type: ignore[attr-defined]
+        administration = await Administration.get(pk=item.administration_id)
         return Parties(
             item=item,
             migration=item.migration,
             administration=administration,
-            source=await Environment.get(pk=item.migration.source_environment_id),  # type: ignore[attr-defined]
-            target=await Environment.get(pk=item.target_environment_id),  # type: ignore[attr-defined]
-            connection=await AccountingConnection.get_or_none(pk=item.target_connection_id),  # type: ignore[attr-defined]
+            source=await Environment.get(pk=item.migration.source_environment_id),
+            target=await Environment.get(pk=item.target_environment_id),
+            connection=await AccountingConnection.get_or_none(pk=item.target_connection_id),
         )
 
     async def check_preconditions(self, parties: Parties) -> None:
         """The checks of the offer and of receiving, again at the moment of the move (rule 5)."""
         adm = await Administration.get(pk=parties.administration.pk)
-        if adm.environment_id != parties.source.pk:  # type: ignore[attr-defined]
+        if adm.environment_id != parties.source.pk:
             raise MoveFailed(
                 MoveFailure.SOURCE_CHANGED,
                 f"{adm.name} is no longer in {parties.source.name}.",
@@ -191,7 +191,7 @@ class MoveEngine:
         choice = ReceivingChoice(
             item,
             connection_id=item.target_connection_id,
-            code=item.target_code,  # type: ignore[attr-defined]
+            code=item.target_code,
         )
         checked = await check_receiving(target, parties.migration.package, [choice], moving=True)
         for problem in [*checked.target_problems, *checked.problems[0]]:
@@ -214,7 +214,7 @@ class MoveEngine:
         _, rows = await Document._meta.db.execute_query(
             sql, [administration_id, after_id, self.batch_size]
         )
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        return [tuple(row) for row in rows]
 
     async def verify_archive(self, claim: HeldMove, administration_id: int) -> tuple[int, int, int]:
         """Verify every file in batches, reporting progress; returns (documents, bytes, last id).

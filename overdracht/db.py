@@ -51,7 +51,8 @@ async def database_answers() -> None:
 
 def is_postgres() -> bool:
     """Whether the database can lock rows (PostgreSQL); SQLite serialises writers instead."""
-    return connections.get("default").capabilities.dialect == "postgres"
+    dialect: str = connections.get("default").capabilities.dialect
+    return dialect == "postgres"
 
 
 async def close_database() -> None:

@@ -309,7 +309,8 @@ class DirectoryFileStore:
             while True:
                 done, _ = await asyncio.wait({hashing}, timeout=min(1.0, self.read_timeout / 4))
                 if done:
-                    return hashing.result()
+                    problems: list[str] = hashing.result()
+                    return problems
                 self._check_deadline()
         finally:
             for reading in asked:

@@ -27,7 +27,7 @@ class Lease:
     length: timedelta
     column: str = "lease_until"
 
-    async def renew(self, length: timedelta | None = None, **changes: Any) -> bool:
+    async def renew(self, length: timedelta | None = None, /, **changes: Any) -> bool:
         """Extend the lease (and save changes with it); False once another holder has it."""
         until = self.clock.now() + (length or self.length)
         return await self.model.filter(self.fence).update(**{self.column: until}, **changes) == 1

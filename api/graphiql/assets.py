@@ -116,7 +116,8 @@ def download(url: str) -> bytes:
     """The tarball's bytes, or an AssetError saying what went wrong and where."""
     try:
         with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
-            return response.read()
+            body: bytes = response.read()
+            return body
     except OSError as error:
         raise AssetError(f"could not download {url}: {error}") from error
 

@@ -82,7 +82,8 @@ class GraphiQLSite:
     def __init__(self, assets_dir: Path | None = None) -> None:
         self.assets_dir = assets_dir or DEFAULT_DIRECTORY
         self.files: dict[str, ServedFile] = {}
-        stylesheets, scripts = [], []
+        stylesheets: list[str] = []
+        scripts: list[str] = []
         for release in RELEASES:
             for file in release.files:
                 name = f"{release.key}/{file}"

@@ -17,7 +17,7 @@ from models import AccountingConnection, Administration
 
 async def resolve_accounting_connections(
     info: strawberry.Info,
-    package: AccountingPackageEnum | None = None,  # type: ignore[valid-type]
+    package: AccountingPackageEnum | None = None,
     first: int | None = None,
     after: str | None = None,
 ) -> Connection[AccountingConnectionType]:

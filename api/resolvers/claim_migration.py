@@ -120,7 +120,8 @@ async def claim_migration(
     )
     for (index, _), problems in zip(chosen, checked.problems, strict=True):
         for problem in problems:
-            where = ("administrations", index, *([problem.field] if problem.field else []))
+            field = [problem.field] if problem.field else []
+            where: tuple[str | int, ...] = ("administrations", index, *field)
             errors.append(user_error(UserErrorCode(problem.refusal.value), problem.message, *where))
     if errors:
         return ClaimMigrationPayload(user_errors=errors)

@@ -56,7 +56,7 @@ async def change_migration_recipients(
         return ChangeMigrationRecipientsPayload(user_errors=found)
     migration, items = found
     recipients, target, errors = await check_recipient_input(ctx, input.recipients)
-    bound = migration.target_environment_id  # type: ignore[attr-defined]
+    bound = migration.target_environment_id
     if not errors and target is not None and bound is not None and target.pk != bound:
         errors.append(
             user_error(

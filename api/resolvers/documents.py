@@ -16,7 +16,7 @@ from models import Administration, Document
 async def resolve_documents(
     info: strawberry.Info,
     administration_id: strawberry.ID,
-    status: DocumentStatusEnum | None = None,  # type: ignore[valid-type]
+    status: DocumentStatusEnum | None = None,
     first: int | None = None,
     after: str | None = None,
 ) -> Connection[DocumentType] | None:

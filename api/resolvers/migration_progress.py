@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator
+from typing import Any
 
 import strawberry
 
@@ -28,7 +29,7 @@ ENDED = frozenset(
 )
 
 
-async def _state(migration_id: int, ctx: Context) -> tuple[tuple, bool]:
+async def _state(migration_id: int, ctx: Context) -> tuple[tuple[Any, ...], bool]:
     """What subscribers see change: each item's status and progress; and whether all ended."""
     now = ctx.clock.now()
     items = await MigrationItem.filter(migration_id=migration_id).order_by("id")
@@ -50,7 +51,7 @@ async def subscribe_migration_progress(
     migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first() if pk else None
     if migration is None:
         raise PublicError("No such offer of or to your environment.", code="NOT_FOUND")
-    last: tuple | None = None
+    last: tuple[Any, ...] | None = None
     while True:
         snapshot, ended = await _state(migration.pk, ctx)
         if snapshot != last:

@@ -29,7 +29,7 @@ async def item_of_involved_environment(pk: int | None, environment_id: int) -> M
     if item is None:
         return None
     migration = item.migration
-    if environment_id in (migration.source_environment_id, migration.target_environment_id):  # type: ignore[attr-defined]
+    if environment_id in (migration.source_environment_id, migration.target_environment_id):
         return item
     return None
 

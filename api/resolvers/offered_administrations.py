@@ -20,7 +20,7 @@ from models.enums import MigrationStatus
 async def resolve_offered_administrations(
     info: strawberry.Info,
     search: str | None = None,
-    status: MigrationStatusEnum | None = None,  # type: ignore[valid-type]
+    status: MigrationStatusEnum | None = None,
     order_by: OverviewOrder | None = None,
     first: int | None = None,
     after: str | None = None,

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import strawberry
@@ -148,7 +149,7 @@ async def count_statuses(query: QuerySet[MigrationItem], now: datetime) -> Migra
 def _asks_for(info: strawberry.Info, name: str) -> bool:
     """Whether the query selects this field of the overview, through fragments too."""
 
-    def walk(selections: list) -> bool:
+    def walk(selections: list[Any]) -> bool:
         return any(
             getattr(s, "name", None) == name or walk(getattr(s, "selections", []) or [])
             for s in selections

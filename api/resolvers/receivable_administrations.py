@@ -48,7 +48,7 @@ def receivable_search(term: str, now: datetime, zone: ZoneInfo) -> Q:
 async def resolve_receivable_administrations(
     info: strawberry.Info,
     search: str | None = None,
-    status: MigrationStatusEnum | None = None,  # type: ignore[valid-type]
+    status: MigrationStatusEnum | None = None,
     order_by: OverviewOrder | None = None,
     first: int | None = None,
     after: str | None = None,
@@ -61,7 +61,9 @@ async def resolve_receivable_administrations(
     )
     return await overview_page(
         info,
-        MigrationItem.filter(receivable_scope(ctx.environment_id, list(emails))),
+        MigrationItem.filter(
+            receivable_scope(ctx.environment_id, [str(email) for email in emails])
+        ),
         status=MigrationStatus(status) if status is not None else None,
         search=search,
         search_with=receivable_search,

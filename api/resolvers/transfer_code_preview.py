@@ -60,7 +60,8 @@ async def resolve_transfer_code_preview(
     connections = await AccountingConnection.filter(
         environment_id=target.pk, package=migration.package
     ).order_by("name", "id")
-    source = await ctx.loaders.environment.load(migration.source_environment_id)  # type: ignore[attr-defined]
+    source = await ctx.loaders.environment.load(migration.source_environment_id)
+    assert source is not None  # an offer's source office is a foreign key
     limit = ctx.settings.max_page_size
     return OfferPreview(
         id=strawberry.ID(encode_global_id("OfferPreview", migration.pk)),

@@ -18,7 +18,7 @@ class AccountingConnectionType(relay.Node):
 
     id: relay.NodeID[int]
     name: str
-    package: AccountingPackageEnum  # type: ignore[valid-type]
+    package: AccountingPackageEnum
     is_migratable: bool = strawberry.field(
         description="Whether administrations under this connection can be offered (rule 2)."
     )
@@ -51,7 +51,8 @@ class AdministrationType(relay.Node):
 
     @strawberry.field(description="How many documents the archive holds, booked ones included.")
     async def document_count(self, info: strawberry.Info) -> int:
-        return await info.context.loaders.document_count.load(self.id)
+        count: int = await info.context.loaders.document_count.load(self.id)
+        return count
 
     @classmethod
     def from_model(cls, administration: Administration) -> Self:
@@ -61,5 +62,5 @@ class AdministrationType(relay.Node):
             name=administration.name,
             inbound_mail_address=administration.inbound_mail_address,
             created_at=administration.created_at,
-            connection_id=administration.connection_id,  # type: ignore[attr-defined]
+            connection_id=administration.connection_id,
         )

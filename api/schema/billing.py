@@ -47,5 +47,5 @@ class BillableLineType(relay.Node):
             created_at=line.created_at,
             accepted_by_name=line.accepted_by_name,
             item=line.item,
-            migration_id=line.item.migration_id,  # type: ignore[attr-defined]
+            migration_id=line.item.migration_id,
         )

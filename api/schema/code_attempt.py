@@ -23,7 +23,7 @@ class FailedCodeAttempt:
     entered_code: str = strawberry.field(
         description="The first characters of what was entered, the rest masked."
     )
-    token_scope: TokenScopeEnum | None  # type: ignore[valid-type]
+    token_scope: TokenScopeEnum | None
     token_label: str | None = strawberry.field(description="The label of the token used.")
 
     @classmethod

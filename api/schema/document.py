@@ -19,8 +19,8 @@ class DocumentType(relay.Node):
 
     id: relay.NodeID[int]
     title: str
-    kind: DocumentKindEnum  # type: ignore[valid-type]
-    status: DocumentStatusEnum  # type: ignore[valid-type]
+    kind: DocumentKindEnum
+    status: DocumentStatusEnum
     file_name: str
     content_type: str
     file_size: int
@@ -47,8 +47,8 @@ class DocumentType(relay.Node):
             sha256=document.sha256,
             uploaded_by_name=document.uploaded_by_name,
             approved_by_name=document.approved_by_name,
-            metadata=document.metadata,
-            history=document.history,
+            metadata=JSON(document.metadata),
+            history=JSON(document.history),
             created_at=document.created_at,
             download_path=f"/documents/{document.pk}/file",
         )

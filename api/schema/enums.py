@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import strawberry
 
 from models.enums import (
@@ -18,14 +20,31 @@ from models.enums import (
     TokenScope,
 )
 
-PlanEnum = strawberry.enum(Plan, name="Plan")
-RoleEnum = strawberry.enum(Role, name="Role")
-AccountingPackageEnum = strawberry.enum(AccountingPackage, name="AccountingPackage")
-DocumentKindEnum = strawberry.enum(DocumentKind, name="DocumentKind")
-DocumentStatusEnum = strawberry.enum(DocumentStatus, name="DocumentStatus")
-TokenScopeEnum = strawberry.enum(TokenScope, name="TokenScope")
-MigrationStatusEnum = strawberry.enum(MigrationStatus, name="MigrationStatus")
-MailLanguageEnum = strawberry.enum(MailLanguage, name="MailLanguage")
-AuditActionEnum = strawberry.enum(AuditAction, name="AuditAction")
-MoveFailureEnum = strawberry.enum(MoveFailure, name="MoveFailure")
-DeliveryStateEnum = strawberry.enum(DeliveryState, name="DeliveryState")
+# strawberry.enum marks the domain's class itself and hands it back, so each name below is at
+# once the GraphQL enum and a type the checker knows; they are aliases, not copies.
+PlanEnum: TypeAlias = Plan
+RoleEnum: TypeAlias = Role
+AccountingPackageEnum: TypeAlias = AccountingPackage
+DocumentKindEnum: TypeAlias = DocumentKind
+DocumentStatusEnum: TypeAlias = DocumentStatus
+TokenScopeEnum: TypeAlias = TokenScope
+MigrationStatusEnum: TypeAlias = MigrationStatus
+MailLanguageEnum: TypeAlias = MailLanguage
+AuditActionEnum: TypeAlias = AuditAction
+MoveFailureEnum: TypeAlias = MoveFailure
+DeliveryStateEnum: TypeAlias = DeliveryState
+
+for _vocabulary in (
+    PlanEnum,
+    RoleEnum,
+    AccountingPackageEnum,
+    DocumentKindEnum,
+    DocumentStatusEnum,
+    TokenScopeEnum,
+    MigrationStatusEnum,
+    MailLanguageEnum,
+    AuditActionEnum,
+    MoveFailureEnum,
+    DeliveryStateEnum,
+):
+    strawberry.enum(_vocabulary, name=_vocabulary.__name__)

@@ -20,7 +20,7 @@ class EnvironmentType(relay.Node):
     id: relay.NodeID[int]
     office_code: str
     name: str
-    plan: PlanEnum  # type: ignore[valid-type]
+    plan: PlanEnum
 
     @classmethod
     def from_model(cls, env: Environment) -> Self:
@@ -34,7 +34,7 @@ class UserType(relay.Node):
     id: relay.NodeID[int]
     email: str
     display_name: str
-    role: RoleEnum  # type: ignore[valid-type]
+    role: RoleEnum
     environment_id: strawberry.Private[int]
 
     @strawberry.field(description="The environment this user belongs to.")
@@ -49,7 +49,7 @@ class UserType(relay.Node):
             email=user.email,
             display_name=user.display_name,
             role=user.role,
-            environment_id=user.environment_id,  # type: ignore[attr-defined]
+            environment_id=user.environment_id,
         )
 
 
@@ -62,5 +62,5 @@ class Viewer:
     )
     user: UserType
     environment: EnvironmentType
-    token_scope: TokenScopeEnum  # type: ignore[valid-type]
+    token_scope: TokenScopeEnum
     created_at: strawberry.Private[datetime | None] = None

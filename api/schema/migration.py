@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 import strawberry
 from strawberry import relay
+from strawberry.scalars import JSON
 
 from api.pagination import Connection, paginate_list
 from api.permissions import Sight
@@ -28,11 +29,14 @@ from models import AuditEvent, Migration, MigrationItem
 from models.enums import AuditAction, MigrationStatus
 from models.transfer_code import format_transfer_code
 
+if TYPE_CHECKING:
+    from api.context import Context
 
-def shows_secrets(migration: Migration, ctx: object) -> bool:
+
+def shows_secrets(migration: Migration, ctx: Context) -> bool:
     """Transfer codes and recipients are for the offering office's superusers (rule 1)."""
-    is_source = migration.source_environment_id == ctx.environment_id  # type: ignore[attr-defined]
-    return is_source and ctx.may(Sight.TRANSFER_CODES)  # type: ignore[attr-defined]
+    is_source = migration.source_environment_id == ctx.environment_id
+    return is_source and ctx.may(Sight.TRANSFER_CODES)
 
 
 @strawberry.type(
@@ -85,13 +89,13 @@ class MigrationAdministrationType(relay.Node):
     """One administration in an offer, with its own status; a row of both overviews."""
 
     id: relay.NodeID[int]
-    status: MigrationStatusEnum  # type: ignore[valid-type]
+    status: MigrationStatusEnum
     administration_name: str
     administration_code: str
     inbound_mail_address: str = strawberry.field(
         description="The inbound address as it was when offered."
     )
-    package: AccountingPackageEnum  # type: ignore[valid-type]
+    package: AccountingPackageEnum
     offered_at: datetime
     expires_at: datetime
     status_changed_at: datetime
@@ -102,7 +106,7 @@ class MigrationAdministrationType(relay.Node):
         description="Shown to the superusers of the offering environment only, with a full token."
     )
     reason: str | None = strawberry.field(description="Why it was rejected or why the move failed.")
-    failure: MoveFailureEnum | None = strawberry.field(  # type: ignore[valid-type]
+    failure: MoveFailureEnum | None = strawberry.field(
         description="Why the move failed, for a screen to branch on; set while FAILED."
     )
     progress: MoveProgress
@@ -123,7 +127,7 @@ class MigrationAdministrationType(relay.Node):
         if not ctx.may(Sight.ADMINISTRATIONS):
             return None
         administration = await ctx.loaders.administration.load(self.administration_id)
-        if administration is None or administration.environment_id != ctx.environment_id:  # type: ignore[attr-defined]
+        if administration is None or administration.environment_id != ctx.environment_id:
             return None
         return AdministrationType.from_model(administration)
 
@@ -138,12 +142,12 @@ class MigrationAdministrationType(relay.Node):
         return MigrationType.from_model(migration, info.context)
 
     @classmethod
-    def from_model(cls, item: MigrationItem, migration: Migration, ctx: object) -> Self:
+    def from_model(cls, item: MigrationItem, migration: Migration, ctx: Context) -> Self:
         """Convert with the viewer in mind: only the source sees the code and the recipients."""
         secrets = shows_secrets(migration, ctx)
         return cls(
             id=item.pk,
-            status=item.effective_status(ctx.clock.now()),  # type: ignore[attr-defined]
+            status=item.effective_status(ctx.clock.now()),
             administration_name=item.administration_name,
             administration_code=item.administration_code,
             inbound_mail_address=item.inbound_mail_address,
@@ -168,8 +172,8 @@ class MigrationAdministrationType(relay.Node):
             if item.status == MigrationStatus.COMPLETED and item.completed_at
             else None,
             migration_id=migration.pk,
-            source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
-            administration_id=item.administration_id,  # type: ignore[attr-defined]
+            source_environment_id=migration.source_environment_id,
+            administration_id=item.administration_id,
         )
 
 
@@ -182,7 +186,7 @@ class AuditEventType:
     """One recorded step: who did what, when, and from which environment."""
 
     id: strawberry.ID = strawberry.field(description=CACHE_ID)
-    action: AuditActionEnum  # type: ignore[valid-type]
+    action: AuditActionEnum
     at: datetime
     actor_name: str
     administration_name: str | None
@@ -208,8 +212,8 @@ class AuditEventType:
             at=event.at,
             actor_name=event.actor_name,
             administration_name=detail.get("administration"),
-            detail=detail,
-            actor_environment_id=event.actor_environment_id,  # type: ignore[attr-defined]
+            detail=JSON(detail),
+            actor_environment_id=event.actor_environment_id,
         )
 
 
@@ -221,7 +225,7 @@ class RecipientDelivery:
         description=CACHE_ID + " The same for one offer and address, whichever mail went last."
     )
     address: str
-    state: DeliveryStateEnum  # type: ignore[valid-type]
+    state: DeliveryStateEnum
     server_answer: str | None = strawberry.field(
         description="What the mail server answered, for a refused or still pending delivery."
     )
@@ -236,7 +240,7 @@ class MigrationType(relay.Node):
     """One offer of administrations to another environment, guarded by one transfer code."""
 
     id: relay.NodeID[int]
-    package: AccountingPackageEnum  # type: ignore[valid-type]
+    package: AccountingPackageEnum
     transfer_code: str | None = strawberry.field(
         description="Shown to the superusers of the offering environment only, with a full token."
     )
@@ -250,7 +254,7 @@ class MigrationType(relay.Node):
     requester_email: str | None = strawberry.field(
         description="Hidden from read-only tokens, which see no e-mail addresses."
     )
-    language: MailLanguageEnum  # type: ignore[valid-type]
+    language: MailLanguageEnum
     source_environment_id: strawberry.Private[int]
     shows_secrets: strawberry.Private[bool]
 
@@ -324,11 +328,11 @@ class MigrationType(relay.Node):
         )
 
     @classmethod
-    def from_model(cls, migration: Migration, ctx: object) -> Self:
+    def from_model(cls, migration: Migration, ctx: Context) -> Self:
         """Convert with the viewer in mind: only the source sees the code and the recipients."""
-        now = ctx.clock.now()  # type: ignore[attr-defined]
+        now = ctx.clock.now()
         secrets = shows_secrets(migration, ctx)
-        emails = ctx.may(Sight.EMAIL_ADDRESSES)  # type: ignore[attr-defined]
+        emails = ctx.may(Sight.EMAIL_ADDRESSES)
         return cls(
             id=migration.pk,
             package=migration.package,
@@ -340,6 +344,6 @@ class MigrationType(relay.Node):
             requester_name=migration.requester_name,
             requester_email=migration.requester_email if emails else None,
             language=migration.language,
-            source_environment_id=migration.source_environment_id,  # type: ignore[attr-defined]
+            source_environment_id=migration.source_environment_id,
             shows_secrets=secrets,
         )

@@ -47,7 +47,7 @@ class OfferMigrationInput:
         description="Users, authorizers, authorization flows and workflows stay behind."
     )
     accept_terms: bool
-    language: MailLanguageEnum = MailLanguage.NL  # type: ignore[valid-type]
+    language: MailLanguageEnum = MailLanguage.NL
 
 
 @strawberry.type

@@ -59,7 +59,7 @@ class OfferPreview:
         description=CACHE_ID + " One per offer, however its code was typed."
     )
     source_office: EnvironmentType
-    package: AccountingPackageEnum  # type: ignore[valid-type]
+    package: AccountingPackageEnum
     offered_at: datetime
     expires_at: datetime
     requester_name: str

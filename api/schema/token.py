@@ -19,7 +19,7 @@ class ApiTokenType(relay.Node):
 
     id: relay.NodeID[int]
     label: str
-    scope: TokenScopeEnum  # type: ignore[valid-type]
+    scope: TokenScopeEnum
     created_at: datetime
     revoked_at: datetime | None
     expires_at: datetime | None = strawberry.field(
@@ -43,7 +43,7 @@ class CreateApiTokenInput:
     """What the new token is for and what it may do."""
 
     label: str
-    scope: TokenScopeEnum = TokenScopeEnum.READ_ONLY  # type: ignore[valid-type]
+    scope: TokenScopeEnum = TokenScopeEnum.READ_ONLY
     expires_in_days: int | None = strawberry.field(
         default=None,
         description="Let the token expire this many days (1 to 366) from now; null: never.",
