@@ -28,8 +28,8 @@ from models import (
 from models.enums import TokenScope
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, tortoise_config
-from overdracht.filestore import DirectoryFileStore
 from overdracht.settings import Settings
+from overdracht.storage import open_file_store
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ async def open_world(settings: Settings) -> None:
     """Migrate the database, connect to it and create the demo world in it."""
     await migrate_database(settings.database_url)
     await Tortoise.init(config=tortoise_config(settings.database_url))
-    files = DirectoryFileStore(settings.data_dir / "files")
+    files = open_file_store(settings)
     await seed_demo(settings, SystemClock(), files)
 
 
