@@ -42,7 +42,7 @@ from models import (
 from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Plan, Role, TokenScope
 from overdracht.clock import MovableClock
 from overdracht.db import migrate_database, tortoise_config
-from overdracht.filestore import DirectoryFileStore
+from overdracht.filestore import FileStore
 from overdracht.pdf import make_pdf
 from overdracht.settings import Settings, SmtpSettings
 
@@ -50,6 +50,8 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "OVERDRACHT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
 BACKEND = os.environ.get("OVERDRACHT_TEST_DATABASE", "sqlite")
+# The file stores' fixtures (`files`): the local directory, and the real S3 server.
+pytest_plugins = ["tests.file_stores"]
 
 
 def postgres_url(database: str) -> str:
@@ -142,12 +144,6 @@ def clock() -> MovableClock:
 
 
 @pytest.fixture
-def files(tmp_path: Path) -> DirectoryFileStore:
-    """A file store in the test's own directory."""
-    return DirectoryFileStore(tmp_path / "files")
-
-
-@pytest.fixture
 def settings(db: str, tmp_path: Path) -> Settings:
     """Settings as the service would read them, pointing at the test database."""
     return Settings(
@@ -186,7 +182,7 @@ class LiveServer:
 
 @contextlib.asynccontextmanager
 async def start_server(
-    settings: Settings, clock: MovableClock, files: DirectoryFileStore
+    settings: Settings, clock: MovableClock, files: FileStore
 ) -> AsyncIterator[LiveServer]:
     """Serve the real app on a free loopback port until the block ends."""
     app = create_app(settings, clock=clock, files=files, manage_database=False)
@@ -207,7 +203,7 @@ async def start_server(
 
 @pytest.fixture
 async def server(
-    settings: Settings, clock: MovableClock, files: DirectoryFileStore
+    settings: Settings, clock: MovableClock, files: FileStore
 ) -> AsyncIterator[LiveServer]:
     """A running service for this test, sharing the test's clock, file store and database."""
     async with start_server(settings, clock, files) as live:
@@ -219,7 +215,7 @@ class Factory:
     """Builds the domain objects tests need, with sensible defaults and unique names."""
 
     clock: MovableClock
-    files: DirectoryFileStore
+    files: FileStore
     settings: Settings
     counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -329,6 +325,7 @@ class Factory:
                     content_type="application/pdf",
                     size=stored.size,
                     sha256=stored.sha256,
+                    md5=stored.md5,
                     storage_key=stored.key,
                     uploaded_by_id=uploaded_by.pk if uploaded_by else None,
                     uploaded_by_name=uploaded_by.display_name if uploaded_by else "",
@@ -356,7 +353,7 @@ class Factory:
 
 
 @pytest.fixture
-def factory(db: str, clock: MovableClock, files: DirectoryFileStore, settings: Settings) -> Factory:
+def factory(db: str, clock: MovableClock, files: FileStore, settings: Settings) -> Factory:
     """Factories bound to this test's clock, files and settings."""
     return Factory(clock=clock, files=files, settings=settings)
 
