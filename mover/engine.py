@@ -257,10 +257,14 @@ class MoveEngine:
                 rows, checking, following_check = following, following_check, None
         finally:
             for pending in (checking, following_check):
-                if pending is not None and not pending.done():
+                if pending is None:
+                    continue
+                if not pending.done():
                     pending.cancel()
-                    with contextlib.suppress(BaseException):
-                        await pending
+                # Awaited even when done: the next batch may have failed too (the store is
+                # down), and its error is this move's, not one for the loop to log as lost.
+                with contextlib.suppress(BaseException):
+                    await pending
         log.info(
             "move of item %s: %d files verified in %.1f s",
             claim.item_id,
