@@ -140,6 +140,22 @@ async def test_a_corrupt_upload_is_refused_by_the_server_and_nothing_is_stored(
     assert (await honest.put(data)).key == key, "the same bytes with their own checksum pass"
 
 
+async def test_every_upload_carries_the_checksum_of_its_own_bytes(seaweedfs: SeaweedFS):
+    """The store's client puts the checksum header on each upload itself: a wrong one set for
+    every request never reaches the server, so the header the server checks is the real one."""
+    where = seaweedfs.settings(prefix="own-checksum")
+    wrong = base64.b64encode(hashlib.sha256(b"other bytes").digest()).decode()
+    files = S3FileStore(
+        uploads=s3_client(where, timeout=5, headers={"x-amz-checksum-sha256": wrong}),
+        reads=s3_client(where, timeout=5),
+        downloads=s3_client(where, timeout=5, per_read=True),
+        read_timeout=5,
+        write_timeout=5,
+    )
+    stored = await files.put(b"%PDF-1.4 checked at the door")
+    assert await files.checksum(stored.key) == stored.sha256
+
+
 async def test_a_frozen_store_fails_every_call_within_its_deadline(seaweedfs: SeaweedFS):
     files = S3FileStore.from_settings(
         seaweedfs.settings(prefix="frozen"), read_timeout=DEADLINE, write_timeout=DEADLINE

@@ -22,6 +22,7 @@ from models import (
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from tests.conftest import WITHDRAW, Scenario, codes, gid, pk_of
+from tests.file_stores import both_file_stores, replace_stored
 from tests.workers import start_worker
 
 DOCUMENTS = """
@@ -39,6 +40,7 @@ def engine(scenario: Scenario, settings, clock, files, **kwargs) -> MoveEngine:
     return MoveEngine(settings, clock, files, batch_size=kwargs.pop("batch_size", 2), **kwargs)
 
 
+@both_file_stores
 async def test_end_to_end_offer_mail_claim_move_and_download(
     scenario: Scenario, mail_settings, smtp_server, clock, files
 ):
@@ -142,6 +144,7 @@ async def _snapshot(administration_id: int) -> tuple:
     return adm.environment_id, adm.connection_id, adm.code, adm.inbound_mail_address, docs
 
 
+@both_file_stores
 async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     scenario: Scenario, settings, clock, files
 ):
@@ -150,9 +153,8 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     before = await _snapshot(victim.pk)
     await _claim_all(scenario)
     broken = await Document.filter(administration_id=victim.pk).order_by("-id").first()
-    path = files.root / broken.storage_key[:2] / broken.storage_key[2:4] / broken.storage_key
-    good_bytes = path.read_bytes()
-    path.write_bytes(b"tampered")
+    good_bytes = await _read(files, broken.storage_key)
+    replace_stored(files, broken.storage_key, b"tampered")
 
     results = await engine(scenario, settings, clock, files).run_until_idle()
     assert sorted(r.value for r in results) == ["COMPLETED", "FAILED"]
@@ -162,7 +164,7 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     assert f'"{broken.file_name}" of document "{broken.title}" is damaged' in failed.reason
     assert await _snapshot(victim.pk) == before
 
-    path.write_bytes(good_bytes)
+    replace_stored(files, broken.storage_key, good_bytes)
     body = await scenario.graphql(
         "mutation($i: RetryMigrationInput!) { retryMigration(input: $i) { userErrors { code } } }",
         {"i": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},
