@@ -24,8 +24,9 @@ from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
-from overdracht.filestore import DirectoryFileStore, FileStore
+from overdracht.filestore import FileStore
 from overdracht.settings import Settings, load_settings
+from overdracht.storage import open_file_store
 
 READINESS_TIMEOUT = 2.0
 
@@ -90,9 +91,7 @@ def create_app(
     """Build the ASGI app; tests pass their own clock and may run the database themselves."""
     settings = settings or load_settings()
     clock = clock or SystemClock()
-    files = files or DirectoryFileStore(
-        settings.data_dir / "files", read_timeout=settings.file_read_timeout.total_seconds()
-    )
+    files = files or open_file_store(settings)
     if run_background_jobs is None:
         run_background_jobs = settings.background_jobs
     graphiql = GraphiQLSite(settings.graphiql_assets_dir)

@@ -16,11 +16,18 @@ from api.schema.ids import max_id, parse_database_id
 from models import Document
 from overdracht.clock import Clock
 from overdracht.db_faults import is_database_fault, retrying
-from overdracht.filestore import FileNotStoredError, FileReadTimeout, FileStore
+from overdracht.filestore import FileNotStoredError, FileReadTimeout, FileStore, StoreUnavailable
+
+# How soon a client may try again when the file store does not answer.
+STORE_RETRY_AFTER_SECONDS = 5
 
 
-def _problem(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+def _problem(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers=headers
+    )
 
 
 def content_disposition(file_name: str) -> str:
@@ -73,6 +80,13 @@ def download_endpoint(
             return _problem(500, "FILE_MISSING", "The file of this document is missing.")
         except FileReadTimeout:
             return _problem(503, "FILE_UNREADABLE", "The file store did not answer in time.")
+        except StoreUnavailable:
+            return _problem(
+                503,
+                "STORAGE_UNAVAILABLE",
+                "The file store is not answering; try again in a moment.",
+                {"Retry-After": str(STORE_RETRY_AFTER_SECONDS)},
+            )
 
         async def body() -> AsyncIterator[bytes]:
             yield first_chunk

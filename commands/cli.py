@@ -31,9 +31,9 @@ from models.enums import TokenScope
 from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, open_database
-from overdracht.filestore import DirectoryFileStore
 from overdracht.logs import configure_logging
 from overdracht.settings import ConfigurationError, Settings, load_settings
+from overdracht.storage import open_file_store
 
 
 def _run(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
@@ -67,7 +67,7 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     """Create the demo world and print the tokens to paste into GraphiQL."""
 
     async def work() -> int:
-        files = DirectoryFileStore(settings.data_dir / "files")
+        files = open_file_store(settings)
         try:
             tokens = await seed_demo(
                 settings, SystemClock(), files, allow_other_offices=args.allow_other_offices

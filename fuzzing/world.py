@@ -26,9 +26,9 @@ from models import (
 )
 from models.enums import TokenScope
 from overdracht.clock import SystemClock
-from overdracht.filestore import DirectoryFileStore
 from overdracht.scratch_database import open_migrated
 from overdracht.settings import Settings
+from overdracht.storage import open_file_store
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class World:
 async def open_world(settings: Settings) -> None:
     """Migrate the database, connect to it and create the demo world in it."""
     await open_migrated(settings.database_url)
-    files = DirectoryFileStore(settings.data_dir / "files")
+    files = open_file_store(settings)
     await seed_demo(settings, SystemClock(), files)
 
 

@@ -36,6 +36,8 @@ class Document(Model):
     content_type = fields.CharField(max_length=100)
     size = fields.BigIntField()
     sha256 = fields.CharField(max_length=64)
+    # Computed as the file was stored; NULL for documents stored before it was recorded.
+    md5 = fields.CharField(max_length=32, null=True)
     storage_key = fields.CharField(max_length=255)
     # Decoded JSON: the metadata is the package's own, free-form.
     metadata: fields.Field[dict[str, Any]] = fields.JSONField(default=dict)
@@ -72,7 +74,7 @@ async def add_document(
     approved_by: User | None = None,
     metadata: dict[str, Any] | None = None,
 ) -> Document:
-    """Store a file and record its document, so size and checksum always match the bytes."""
+    """Store a file and record its document, so size and checksums always match the bytes."""
     stored = await files.put(data)
     history = [{"at": now.isoformat(), "action": "UPLOADED", "by": _name(uploaded_by)}]
     if approved_by is not None:
@@ -86,6 +88,7 @@ async def add_document(
         content_type=content_type,
         size=stored.size,
         sha256=stored.sha256,
+        md5=stored.md5,
         storage_key=stored.key,
         metadata=metadata or {},
         history=history,

@@ -38,10 +38,11 @@ from models.lifecycle import Change, Completion
 from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
-from overdracht.filestore import DirectoryFileStore, FileProblem, FileReadTimeout, FileStore
+from overdracht.filestore import FileProblem, FileReadTimeout, FileStore, StoreUnavailable
 from overdracht.lease import Lease
 from overdracht.metrics import DOCUMENTS_VERIFIED
 from overdracht.settings import Settings
+from overdracht.storage import open_file_store
 
 log = logging.getLogger("overdracht.mover")
 
@@ -69,6 +70,15 @@ _FILE_FAILURE: dict[FileProblem, tuple[MoveFailure, str]] = {
     FileProblem.UNREADABLE: (MoveFailure.FILE_UNREADABLE, "cannot be read from the file store"),
     FileProblem.DAMAGED: (MoveFailure.FILE_DAMAGED, "is damaged: its bytes no longer match"),
 }
+
+
+def _store_unavailable(outage: StoreUnavailable) -> MoveFailed:
+    """An outage of the file store: nothing is known to be wrong with the files; retry later."""
+    return MoveFailed(
+        MoveFailure.STORAGE_UNAVAILABLE,
+        f"The files could not be checked: {outage}. Nothing was moved; retry the move once "
+        "the file store answers again.",
+    )
 
 
 class MoveCancelled(Exception):
@@ -233,10 +243,12 @@ class MoveEngine:
                 following_check = self._check(following) if following else None
                 try:
                     bad = await checking
+                    if bad:
+                        await self._file_failed(rows, set(bad))
                 except FileReadTimeout as slow:
                     await self._file_too_slow(administration_id, slow)
-                if bad:
-                    await self._file_failed(rows, set(bad))
+                except StoreUnavailable as outage:
+                    raise _store_unavailable(outage) from None
                 done += len(rows)
                 DOCUMENTS_VERIFIED.inc(len(rows))
                 bytes_total += sum(row[3] for row in rows)
@@ -245,10 +257,14 @@ class MoveEngine:
                 rows, checking, following_check = following, following_check, None
         finally:
             for pending in (checking, following_check):
-                if pending is not None and not pending.done():
+                if pending is None:
+                    continue
+                if not pending.done():
                     pending.cancel()
-                    with contextlib.suppress(BaseException):
-                        await pending
+                # Awaited even when done: the next batch may have failed too (the store is
+                # down), and its error is this move's, not one for the loop to log as lost.
+                with contextlib.suppress(BaseException):
+                    await pending
         log.info(
             "move of item %s: %d files verified in %.1f s",
             claim.item_id,
@@ -527,8 +543,5 @@ class MoveEngine:
 
 async def mover_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:
     """The move engine as a background loop of `overdracht serve` and `overdracht worker`."""
-    files = DirectoryFileStore(
-        settings.data_dir / "files", read_timeout=settings.file_read_timeout.total_seconds()
-    )
-    engine = MoveEngine(settings, clock, files)
+    engine = MoveEngine(settings, clock, open_file_store(settings))
     await engine.run_forever(stop)

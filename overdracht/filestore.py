@@ -1,4 +1,9 @@
-"""Where document bytes live: content-addressed, so a file is written once and verified by hash."""
+"""Where document bytes live: content-addressed, so a file is written once and verified by hash.
+
+The interface every file store implements, and the local one: a directory tree read with plain
+file I/O. The S3-compatible one is in `overdracht/s3_store.py`; `overdracht/storage.py` picks
+one from the settings.
+"""
 
 from __future__ import annotations
 
@@ -25,15 +30,44 @@ READ_AHEAD_THREADS = 4
 VERIFY_SLICE = 125
 WILL_NEED = getattr(os, "POSIX_FADV_WILLNEED", None)
 READ_TIMEOUT_SECONDS = 30.0
+WRITE_TIMEOUT_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
 class StoredFile:
-    """What the database records of a file: where to find it, how big, and its checksum."""
+    """What the database records of a file: where to find it, how big, and its checksums.
+
+    All three are computed from the bytes as they are stored, so the record always matches
+    what was handed over; the MD5 is what an object store's ETag of a single-part upload is.
+    """
 
     key: str
     size: int
     sha256: str
+    md5: str
+
+
+@dataclass(frozen=True)
+class ListedFile:
+    """One file as a listing of the store shows it, without reading it: for checks in bulk.
+
+    `etag` is the object store's ETag (the MD5 of a single-part upload); the local store has
+    none and leaves it None.
+    """
+
+    key: str
+    size: int
+    etag: str | None
+
+
+def object_name(key: str) -> str:
+    """Where a key lives inside a store: two levels of fan-out, as `ab/cd/abcd…`."""
+    return f"{key[:2]}/{key[2:4]}/{key}"
+
+
+def is_key(key: str) -> bool:
+    """Whether a key is one this store hands out (a SHA-256 in hex), never a path."""
+    return len(key) == 64 and not key.strip(HEX_DIGITS)
 
 
 class FileNotStoredError(LookupError):
@@ -42,6 +76,18 @@ class FileNotStoredError(LookupError):
 
 class NotARegularFile(OSError):
     """A stored name that is a FIFO, a device or a directory: never opened for reading."""
+
+
+class StoreUnavailable(OSError):
+    """The store did not answer, or not in time: an outage, not a problem of one file.
+
+    A download answers 503 and a move fails as STORAGE_UNAVAILABLE, to be retried once the
+    store is back; nothing is concluded about the files themselves.
+    """
+
+
+class UploadRefused(ValueError):
+    """The store refused to keep a file because what arrived is not what was sent."""
 
 
 class FileReadTimeout(TimeoutError):
@@ -109,7 +155,12 @@ class FileProblem(StrEnum):
 
 
 class FileStore(Protocol):
-    """The interface any file store implements, so another backend can replace the directory."""
+    """The interface any file store implements, so the bucket can replace the directory.
+
+    Keys are content hashes, never names of an office or an administration. Every call ends
+    within the store's deadlines; one that cannot raises StoreUnavailable (or FileReadTimeout
+    for one local file whose read hangs).
+    """
 
     async def put(self, data: bytes) -> StoredFile: ...
 
@@ -121,6 +172,28 @@ class FileStore(Protocol):
 
     async def diagnose(self, key: str, sha256: str) -> FileProblem | None: ...
 
+    def listing(self) -> AsyncIterator[list[ListedFile]]: ...
+
+
+def _subdirectories(path: str) -> list[str]:
+    """The fan-out directories below one level of the store, in order."""
+    try:
+        with os.scandir(path) as entries:
+            return sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
+    except FileNotFoundError:
+        return []
+
+
+def _files_in(path: str) -> list[ListedFile]:
+    """The stored files of one fan-out directory; half-written `.incoming-` files are not."""
+    with os.scandir(path) as entries:
+        found = [
+            ListedFile(key=entry.name, size=entry.stat(follow_symlinks=False).st_size, etag=None)
+            for entry in entries
+            if is_key(entry.name) and entry.is_file(follow_symlinks=False)
+        ]
+    return sorted(found, key=lambda listed: listed.key)
+
 
 class DirectoryFileStore:
     """Files in a directory tree, named by their SHA-256 and written atomically."""
@@ -131,9 +204,12 @@ class DirectoryFileStore:
         read_ahead_threads: int = READ_AHEAD_THREADS,
         *,
         read_timeout: float = READ_TIMEOUT_SECONDS,
+        write_timeout: float = WRITE_TIMEOUT_SECONDS,
     ) -> None:
         self.root = Path(root)
         self.read_timeout = read_timeout
+        self.write_timeout = write_timeout
+        self._writers = DaemonThreads(2, "write")
         # One thread hashes: with more, they spend their time waiting for each other's turn
         # to run Python, and a move verified a warm archive twice as slowly with eight. The
         # waiting for the disk is done by the read-ahead threads instead.
@@ -151,12 +227,13 @@ class DirectoryFileStore:
     @staticmethod
     def _name(root: str, key: str) -> str | None:
         """Where a key's file lives, or None for a key that is no SHA-256 (never a path)."""
-        if len(key) != 64 or key.strip(HEX_DIGITS):
+        if not is_key(key):
             return None
-        return f"{root}/{key[:2]}/{key[2:4]}/{key}"
+        return f"{root}/{object_name(key)}"
 
     def _write(self, data: bytes) -> StoredFile:
         digest = hashlib.sha256(data).hexdigest()
+        md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
         path = self._path(digest)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -170,11 +247,30 @@ class DirectoryFileStore:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        return StoredFile(key=digest, size=len(data), sha256=digest)
+        return StoredFile(key=digest, size=len(data), sha256=digest, md5=md5)
 
     async def put(self, data: bytes) -> StoredFile:
-        """Store bytes once; storing the same bytes again costs nothing."""
-        return await asyncio.to_thread(self._write, data)
+        """Store bytes once; storing the same bytes again costs nothing.
+
+        A write that hangs (a dead network disk) is left on its daemon thread when the
+        deadline passes, and the caller learns that the store is unavailable.
+        """
+        writing = asyncio.wrap_future(self._writers.submit(self._write, data))
+        try:
+            return await asyncio.wait_for(writing, self.write_timeout)
+        except TimeoutError:
+            raise StoreUnavailable(
+                f"storing a file took longer than {self.write_timeout:g} s"
+            ) from None
+
+    async def listing(self) -> AsyncIterator[list[ListedFile]]:
+        """Every stored file with its size, a directory of the fan-out at a time."""
+        root = os.fspath(self.root)
+        for first in await asyncio.to_thread(_subdirectories, root):
+            for second in await asyncio.to_thread(_subdirectories, f"{root}/{first}"):
+                found = await asyncio.to_thread(_files_in, f"{root}/{first}/{second}")
+                if found:
+                    yield found
 
     async def stream(self, key: str) -> AsyncIterator[bytes]:
         """Read a file in chunks so a large document never sits whole in memory."""

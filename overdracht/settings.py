@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -45,6 +47,25 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class ObjectStoreSettings:
+    """Where document files live when they are not on the local disk: an S3 bucket."""
+
+    bucket: str
+    prefix: str = ""
+    # None means the AWS endpoint of the region; any S3-compatible server otherwise.
+    endpoint: str | None = None
+    region: str = "us-east-1"
+    access_key_id: str | None = None
+    secret_access_key: str | None = field(default=None, repr=False)
+    session_token: str | None = field(default=None, repr=False)
+
+    @property
+    def allow_http(self) -> bool:
+        """Plain HTTP only to a server on this machine, never across a network."""
+        return self.endpoint is not None and self.endpoint.startswith("http://")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Every setting of the service, so nothing reads os.environ after start-up."""
 
@@ -77,6 +98,10 @@ class Settings:
     move_lease: timedelta = timedelta(minutes=2)
     # Every file read of a move (and of a download) must finish within this time.
     file_read_timeout: timedelta = timedelta(seconds=30)
+    # Storing one file must finish within this time.
+    file_write_timeout: timedelta = timedelta(seconds=30)
+    # None: files in a directory under data_dir; otherwise an S3-compatible bucket.
+    object_store: ObjectStoreSettings | None = None
     background_jobs: bool = True
     log_format: str = "text"  # or "json": one object per line, with the request id
     progress_poll_interval: float = 0.5
@@ -197,6 +222,86 @@ def _database_url(env: Mapping[str, str]) -> str:
     return url
 
 
+_BUCKET_RE = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
+_PREFIX_RE = re.compile(r"^[A-Za-z0-9!_.*'()/-]*$")
+_FILE_STORE_FORM = "s3://BUCKET or s3://BUCKET/PREFIX (unset: the local directory)"
+
+
+def _is_loopback(host: str) -> bool:
+    """Whether a host name is this machine, the one place plain HTTP may go."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _endpoint(env: Mapping[str, str]) -> str | None:
+    """The S3-compatible server to talk to instead of AWS, if AWS_ENDPOINT_URL names one."""
+    raw = (env.get("AWS_ENDPOINT_URL") or "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    try:
+        has_good_port = parts.port is None or parts.port > 0
+    except ValueError:
+        has_good_port = False
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not has_good_port
+        or parts.username is not None
+        or parts.query
+        or parts.fragment
+    ):
+        raise ConfigurationError(
+            f"AWS_ENDPOINT_URL must be an http(s)://host[:port] address, got {raw!r}"
+        )
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise ConfigurationError(
+            "AWS_ENDPOINT_URL may use plain http only for a server on this machine "
+            f"(127.0.0.1, ::1, localhost); use https for {parts.hostname!r}"
+        )
+    return raw.rstrip("/")
+
+
+def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
+    """The bucket of OVERDRACHT_FILE_STORE with the usual AWS variables, or None for the disk."""
+    raw = (env.get("OVERDRACHT_FILE_STORE") or "").strip()
+    if not raw:
+        return None
+    if not raw.startswith("s3://"):
+        raise ConfigurationError(f"OVERDRACHT_FILE_STORE must be {_FILE_STORE_FORM}, got {raw!r}")
+    bucket, _, prefix = raw.removeprefix("s3://").partition("/")
+    prefix = prefix.strip("/")
+    segments = prefix.split("/") if prefix else []
+    if (
+        not _BUCKET_RE.match(bucket)
+        or ".." in bucket
+        or not _PREFIX_RE.match(prefix)
+        or any(segment in ("", ".", "..") for segment in segments)
+    ):
+        raise ConfigurationError(f"OVERDRACHT_FILE_STORE must be {_FILE_STORE_FORM}, got {raw!r}")
+    key_id = env.get("AWS_ACCESS_KEY_ID") or None
+    secret = env.get("AWS_SECRET_ACCESS_KEY") or None
+    if (key_id is None) != (secret is None):
+        missing = "AWS_SECRET_ACCESS_KEY" if secret is None else "AWS_ACCESS_KEY_ID"
+        raise ConfigurationError(
+            f"{missing} is missing: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together"
+        )
+    region = (env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1").strip()
+    return ObjectStoreSettings(
+        bucket=bucket,
+        prefix=prefix,
+        endpoint=_endpoint(env),
+        region=region,
+        access_key_id=key_id,
+        secret_access_key=secret,
+        session_token=env.get("AWS_SESSION_TOKEN") or None,
+    )
+
+
 def _smtp(env: Mapping[str, str]) -> SmtpSettings:
     tls = (env.get("OVERDRACHT_SMTP_TLS") or "none").lower()
     if tls not in _SMTP_TLS_MODES:
@@ -259,6 +364,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         file_read_timeout=timedelta(
             seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)
         ),
+        file_write_timeout=timedelta(
+            seconds=_int(env, "OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)
+        ),
+        object_store=_object_store(env),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
         log_format=_log_format(env),
         max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),

@@ -36,7 +36,7 @@ from models import (
 from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Plan, Role, TokenScope
 from overdracht.clock import MovableClock
 from overdracht.db import close_database, is_postgres
-from overdracht.filestore import DirectoryFileStore
+from overdracht.filestore import FileStore
 from overdracht.pdf import make_pdf
 from overdracht.scratch_database import LOCAL_SERVER, open_migrated, throwaway_database
 from overdracht.settings import Settings, SmtpSettings
@@ -46,6 +46,8 @@ from tests.scenarios import TARGET_SUPERUSER, Scenario
 POSTGRES_SERVER_URL = os.environ.get("OVERDRACHT_TEST_POSTGRES_URL", LOCAL_SERVER)
 BACKEND = os.environ.get("OVERDRACHT_TEST_DATABASE", "sqlite")
 DATABASE_PREFIX = "overdracht_test"
+# The file stores' fixtures (`files`): the local directory, and the real S3 server.
+pytest_plugins = ["tests.file_stores"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -123,12 +125,6 @@ def clock() -> MovableClock:
 
 
 @pytest.fixture
-def files(tmp_path: Path) -> DirectoryFileStore:
-    """A file store in the test's own directory."""
-    return DirectoryFileStore(tmp_path / "files")
-
-
-@pytest.fixture
 def settings(db: str, tmp_path: Path) -> Settings:
     """Settings as the service would read them, pointing at the test database."""
     return Settings(
@@ -138,7 +134,7 @@ def settings(db: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def server(
-    settings: Settings, clock: MovableClock, files: DirectoryFileStore
+    settings: Settings, clock: MovableClock, files: FileStore
 ) -> AsyncIterator[LiveServer]:
     """A running service for this test, sharing the test's clock, file store and database."""
     async with start_server(settings, clock, files) as live:
@@ -150,7 +146,7 @@ class Factory:
     """Builds the domain objects tests need, with sensible defaults and unique names."""
 
     clock: MovableClock
-    files: DirectoryFileStore
+    files: FileStore
     settings: Settings
     counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -267,6 +263,7 @@ class Factory:
                     content_type="application/pdf",
                     size=stored.size,
                     sha256=stored.sha256,
+                    md5=stored.md5,
                     storage_key=stored.key,
                     uploaded_by_id=uploaded_by.pk if uploaded_by else None,
                     uploaded_by_name=uploaded_by.display_name if uploaded_by else "",
@@ -301,7 +298,7 @@ class Factory:
 
 
 @pytest.fixture
-def factory(db: str, clock: MovableClock, files: DirectoryFileStore, settings: Settings) -> Factory:
+def factory(db: str, clock: MovableClock, files: FileStore, settings: Settings) -> Factory:
     """Factories bound to this test's clock, files and settings."""
     return Factory(clock=clock, files=files, settings=settings)
 

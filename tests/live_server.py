@@ -14,7 +14,7 @@ import uvicorn
 
 from api.app import create_app
 from overdracht.clock import MovableClock
-from overdracht.filestore import DirectoryFileStore
+from overdracht.filestore import FileStore
 from overdracht.settings import Settings
 
 
@@ -50,7 +50,7 @@ class LiveServer:
 
 @contextlib.asynccontextmanager
 async def start_server(
-    settings: Settings, clock: MovableClock, files: DirectoryFileStore
+    settings: Settings, clock: MovableClock, files: FileStore
 ) -> AsyncIterator[LiveServer]:
     """Serve the real app on a free loopback port until the block ends."""
     app = create_app(settings, clock=clock, files=files, manage_database=False)

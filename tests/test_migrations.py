@@ -122,6 +122,17 @@ OLD_ROWS = [
     " '2026-11-01 10:00:00+00:00', '', '2026-11-01 10:00:00+00:00')",
     "INSERT INTO audit_event (action, actor_name, at, detail) VALUES ('EXPIRED', '',"
     " '2026-11-01 10:00:00+00:00', '{}')",
+    "INSERT INTO environment (id, office_code, name, plan, created_at) VALUES (1, 'K1', 'Old',"
+    " 'STANDARD', '2026-11-01 10:00:00+00:00')",
+    "INSERT INTO accounting_connection (id, package, name, created_at, environment_id) VALUES"
+    " (1, 'EXACT_ONLINE', 'Exact', '2026-11-01 10:00:00+00:00', 1)",
+    "INSERT INTO administration (id, code, name, inbound_mail_address, created_at,"
+    " connection_id, environment_id) VALUES (1, '1001', 'Old BV', 'k1.1001@x.example',"
+    " '2026-11-01 10:00:00+00:00', 1, 1)",
+    "INSERT INTO document (kind, status, title, file_name, content_type, size, sha256,"
+    " storage_key, metadata, history, uploaded_by_name, approved_by_name, created_at,"
+    " administration_id) VALUES ('OTHER', 'BOOKED', 'Old', 'old.pdf', 'application/pdf', 3,"
+    f" '{'a' * 64}', '{'a' * 64}', '{{}}', '[]', '', '', '2026-11-01 10:00:00+00:00', 1)",
 ]
 
 
@@ -132,7 +143,7 @@ async def upgrade_with_rows(url: str, execute) -> None:
     run_migrate(url)
 
 
-async def test_an_installation_with_mail_and_audit_rows_upgrades(tmp_path):
+async def test_an_installation_with_mail_audit_and_document_rows_upgrades(tmp_path):
     path = tmp_path / "old.sqlite3"
     url = f"sqlite://{path}"
 
@@ -144,10 +155,13 @@ async def test_an_installation_with_mail_and_audit_rows_upgrades(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT deliveries FROM outbox_mail").fetchall() == [(None,)]
         assert conn.execute("SELECT actor_name FROM audit_event").fetchall() == [("Overdracht",)]
+        assert conn.execute("SELECT md5 FROM document").fetchall() == [(None,)], "unknown"
 
 
 @pytest.mark.postgres
-async def test_an_installation_with_mail_and_audit_rows_upgrades_on_postgres(empty_database):
+async def test_an_installation_with_mail_audit_and_document_rows_upgrades_on_postgres(
+    empty_database,
+):
     async def execute(statement: str) -> None:
         async with connected(empty_database) as conn:
             await conn.execute(statement)
@@ -156,3 +170,4 @@ async def test_an_installation_with_mail_and_audit_rows_upgrades_on_postgres(emp
     async with connected(empty_database) as conn:
         assert await conn.fetchval("SELECT deliveries FROM outbox_mail") is None
         assert await conn.fetchval("SELECT actor_name FROM audit_event") == "Overdracht"
+        assert await conn.fetchval("SELECT md5 FROM document") is None, "unknown"

@@ -23,6 +23,7 @@ from models import (
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from tests.documents import RETRY, WITHDRAW
+from tests.file_stores import both_file_stores, replace_stored
 from tests.scenarios import Scenario, codes, gid, pk_of
 from tests.workers import start_worker
 
@@ -41,6 +42,7 @@ def engine(scenario: Scenario, settings, clock, files, **kwargs) -> MoveEngine:
     return MoveEngine(settings, clock, files, batch_size=kwargs.pop("batch_size", 2), **kwargs)
 
 
+@both_file_stores
 async def test_end_to_end_offer_mail_claim_move_and_download(
     scenario: Scenario, mail_settings, smtp_server, clock, files
 ):
@@ -144,6 +146,7 @@ async def _snapshot(administration_id: int) -> tuple:
     return adm.environment_id, adm.connection_id, adm.code, adm.inbound_mail_address, docs
 
 
+@both_file_stores
 async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     scenario: Scenario, settings, clock, files
 ):
@@ -152,9 +155,8 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     before = await _snapshot(victim.pk)
     await _claim_all(scenario)
     broken = await Document.filter(administration_id=victim.pk).order_by("-id").first()
-    path = files.root / broken.storage_key[:2] / broken.storage_key[2:4] / broken.storage_key
-    good_bytes = path.read_bytes()
-    path.write_bytes(b"tampered")
+    good_bytes = await _read(files, broken.storage_key)
+    replace_stored(files, broken.storage_key, b"tampered")
 
     results = await engine(scenario, settings, clock, files).run_until_idle()
     assert sorted(r.value for r in results) == ["COMPLETED", "FAILED"]
@@ -164,7 +166,7 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
     assert f'"{broken.file_name}" of document "{broken.title}" is damaged' in failed.reason
     assert await _snapshot(victim.pk) == before
 
-    path.write_bytes(good_bytes)
+    replace_stored(files, broken.storage_key, good_bytes)
     body = await scenario.graphql(
         RETRY,
         {"input": {"migrationAdministrationId": gid("MigrationAdministration", failed)}},

@@ -7,6 +7,7 @@ import asyncio
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus
 from mover.engine import MoveEngine
+from tests.file_stores import both_file_stores, replace_stored
 from tests.scenarios import Scenario
 
 ARCHIVE = 3000
@@ -33,6 +34,7 @@ async def _documents(administration_id: int) -> list[tuple]:
     )
 
 
+@both_file_stores
 async def test_a_large_archive_moves_whole_in_many_batches(
     scenario: Scenario, settings, clock, files
 ):
@@ -68,8 +70,7 @@ async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
     await _offer_and_claim(scenario, big)
     before = await _documents(big.pk)
     victim = await Document.filter(administration_id=big.pk).order_by("-id").offset(40).first()
-    path = files.root / victim.storage_key[:2] / victim.storage_key[2:4] / victim.storage_key
-    path.write_bytes(b"damaged")
+    replace_stored(files, victim.storage_key, b"damaged")
 
     mover = MoveEngine(settings, clock, files, batch_size=70)
     assert await mover.run_until_idle() == [MigrationStatus.FAILED]
@@ -80,6 +81,7 @@ async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk
 
 
+@both_file_stores
 async def test_verify_names_every_bad_file_across_its_slices(files):
     good = [await files.put(f"file {i}".encode()) for i in range(600)]
     expected = [(f.key, f.sha256) for f in good]
@@ -91,13 +93,13 @@ async def test_verify_names_every_bad_file_across_its_slices(files):
     assert sorted(bad) == sorted([good[17].key, missing, "../../etc/passwd"])
 
 
+@both_file_stores
 async def test_overlapping_verifies_each_name_their_own_bad_files(files):
     """The engine hands over the next batch before the last one is hashed."""
     good = [await files.put(f"overlap {i}".encode()) for i in range(700)]
     first = [(f.key, f.sha256) for f in good[:350]]
     second = [(f.key, f.sha256) for f in good[350:]]
-    damaged = files.root / good[360].key[:2] / good[360].key[2:4] / good[360].key
-    damaged.write_bytes(b"overlap 360 with a bit rotted")
+    replace_stored(files, good[360].key, b"overlap 360 with a bit rotted")
     first[200] = ("cd" * 32, "0" * 64)
     results = await asyncio.gather(files.verify(first), files.verify(second))
     assert results == [["cd" * 32], [good[360].key]]

@@ -106,3 +106,87 @@ def test_notice_settings_are_read_from_the_environment():
 def test_bad_notice_settings_are_refused_by_name(name, value):
     with pytest.raises(ConfigurationError, match=name):
         load_settings({name: value})
+
+
+def test_files_stay_on_the_local_disk_unless_a_bucket_is_named():
+    settings = load_settings({})
+    assert settings.object_store is None
+    assert settings.file_write_timeout == timedelta(seconds=30)
+
+
+def test_the_bucket_comes_with_the_usual_aws_variables():
+    settings = load_settings(
+        {
+            "OVERDRACHT_FILE_STORE": "s3://overdracht-archive/office/files/",
+            "AWS_ENDPOINT_URL": "https://s3.storage.example:8443/",
+            "AWS_DEFAULT_REGION": "eu-west-1",
+            "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+            "AWS_SECRET_ACCESS_KEY": "never-shown",
+            "OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS": "12",
+        }
+    )
+    store = settings.object_store
+    assert store is not None
+    assert (store.bucket, store.prefix, store.endpoint, store.region) == (
+        "overdracht-archive",
+        "office/files",
+        "https://s3.storage.example:8443",
+        "eu-west-1",
+    )
+    assert (store.access_key_id, store.secret_access_key) == ("AKIDEXAMPLE", "never-shown")
+    assert not store.allow_http
+    assert "never-shown" not in repr(settings)
+    assert settings.file_write_timeout == timedelta(seconds=12)
+    regional = load_settings(
+        {
+            "OVERDRACHT_FILE_STORE": "s3://b-1",
+            "AWS_REGION": "eu-central-1",
+            "AWS_DEFAULT_REGION": "eu-west-1",
+        }
+    )
+    assert regional.object_store is not None
+    assert (regional.object_store.region, regional.object_store.prefix) == ("eu-central-1", "")
+
+
+def test_plain_http_is_allowed_only_to_this_machine():
+    for endpoint in ("http://127.0.0.1:8333", "http://localhost:9000", "http://[::1]:8333"):
+        store = load_settings(
+            {"OVERDRACHT_FILE_STORE": "s3://bucket", "AWS_ENDPOINT_URL": endpoint}
+        ).object_store
+        assert store is not None and store.allow_http, endpoint
+    with pytest.raises(ConfigurationError, match="AWS_ENDPOINT_URL may use plain http only"):
+        load_settings(
+            {"OVERDRACHT_FILE_STORE": "s3://bucket", "AWS_ENDPOINT_URL": "http://10.0.0.5:8333"}
+        )
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"OVERDRACHT_FILE_STORE": "/var/lib/files"}, "OVERDRACHT_FILE_STORE"),
+        ({"OVERDRACHT_FILE_STORE": "s3://"}, "OVERDRACHT_FILE_STORE"),
+        ({"OVERDRACHT_FILE_STORE": "s3://Bad_Bucket"}, "OVERDRACHT_FILE_STORE"),
+        ({"OVERDRACHT_FILE_STORE": "s3://bucket/a/../b"}, "OVERDRACHT_FILE_STORE"),
+        ({"OVERDRACHT_FILE_STORE": "s3://bucket/a//b"}, "OVERDRACHT_FILE_STORE"),
+        (
+            {"OVERDRACHT_FILE_STORE": "s3://bucket", "AWS_ENDPOINT_URL": "ftp://x"},
+            "AWS_ENDPOINT_URL",
+        ),
+        (
+            {"OVERDRACHT_FILE_STORE": "s3://bucket", "AWS_ENDPOINT_URL": "https://h:99999"},
+            "AWS_ENDPOINT_URL",
+        ),
+        (
+            {"OVERDRACHT_FILE_STORE": "s3://bucket", "AWS_ACCESS_KEY_ID": "AKID"},
+            "AWS_SECRET_ACCESS_KEY",
+        ),
+        (
+            {"OVERDRACHT_FILE_STORE": "s3://bucket", "AWS_SECRET_ACCESS_KEY": "s"},
+            "AWS_ACCESS_KEY_ID",
+        ),
+        ({"OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS": "0"}, "OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS"),
+    ],
+)
+def test_a_bad_file_store_setting_is_named(env, name):
+    with pytest.raises(ConfigurationError, match=name):
+        load_settings(env)

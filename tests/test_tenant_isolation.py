@@ -6,6 +6,7 @@ import pytest
 
 from api.schema.ids import encode_global_id
 from models.enums import Role
+from tests.file_stores import both_file_stores
 
 
 @pytest.fixture
@@ -78,6 +79,7 @@ async def test_documents_of_a_foreign_administration_are_null(server, two_office
     assert other["data"] == {"documents": None}
 
 
+@both_file_stores
 async def test_file_download_only_for_the_owning_environment(server, two_offices, files):
     doc = two_offices["doc_a"]
     path = f"/documents/{doc.pk}/file"

@@ -1,0 +1,89 @@
+"""A file store that stops answering: downloads say so within the deadline, moves fail and retry.
+
+SeaweedFS is frozen with SIGSTOP, as a hung store behaves: it accepts connections and never
+answers. After SIGCONT the same download and the retried move succeed.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+
+from models import Administration, Document, MigrationItem
+from models.enums import MigrationStatus, MoveFailure
+from mover.engine import MoveEngine
+from overdracht.s3_store import S3FileStore
+from tests.documents import RETRY
+from tests.file_stores import SeaweedFS
+from tests.scenarios import Scenario, gid
+
+DEADLINE = 1.5
+
+
+@pytest.fixture
+def files(seaweedfs: SeaweedFS) -> S3FileStore:
+    """The test's files in the bucket, with deadlines short enough to wait for."""
+    return S3FileStore.from_settings(
+        seaweedfs.settings(prefix=f"outage-{uuid.uuid4().hex[:12]}"),
+        read_timeout=DEADLINE,
+        write_timeout=DEADLINE,
+    )
+
+
+async def test_a_download_from_a_frozen_store_answers_503_within_the_deadline(
+    scenario: Scenario, seaweedfs: SeaweedFS
+):
+    document = await Document.filter(administration_id=scenario.ready[0].pk).first()
+    path = f"/documents/{document.pk}/file"
+    headers = {"Authorization": f"Bearer {scenario.token}"}
+    with seaweedfs.frozen():
+        started = time.monotonic()
+        response = await scenario.server.client.get(path, headers=headers)
+        took = time.monotonic() - started
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "STORAGE_UNAVAILABLE"
+    assert response.headers["retry-after"]
+    assert took < DEADLINE + 2, f"{took:.1f} s"
+
+    again = await scenario.server.client.get(path, headers=headers)
+    assert again.status_code == 200
+    assert len(again.content) == document.size
+
+
+async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_retry_completes(
+    scenario: Scenario, seaweedfs: SeaweedFS, settings, clock, files
+):
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, 40, uploaded_by=scenario.clerk)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+    engine = MoveEngine(settings, clock, files, batch_size=10)
+
+    with seaweedfs.frozen():
+        started = time.monotonic()
+        assert await engine.run_until_idle() == [MigrationStatus.FAILED]
+        took = time.monotonic() - started
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.failure == MoveFailure.STORAGE_UNAVAILABLE
+    assert "retry" in item.reason
+    assert took < DEADLINE + 3, f"{took:.1f} s"
+    source = await Administration.get(pk=administration.pk)
+    assert source.environment_id == scenario.source.pk
+    assert await Document.filter(
+        administration_id=administration.pk, uploaded_by_id__not_isnull=True
+    ).exists(), "the user links are as they were"
+
+    body = await scenario.graphql(
+        RETRY,
+        {"input": {"migrationAdministrationId": gid("MigrationAdministration", item)}},
+        scenario.target_token,
+    )
+    assert body["data"]["retryMigration"]["userErrors"] == []
+    assert await engine.run_until_idle() == [MigrationStatus.COMPLETED]
+    moved = await Administration.get(pk=administration.pk)
+    assert moved.environment_id == scenario.target.pk
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.checksums_verified and item.documents_done == 40 + 3
