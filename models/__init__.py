@@ -20,6 +20,7 @@ from models.migration import (
     MigrationRecipient,
 )
 from models.outbox import OutboxMail
+from models.scrub_round import ScrubRound
 from models.user import ApiToken, User
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "MigrationItem",
     "MigrationRecipient",
     "OutboxMail",
+    "ScrubRound",
     "User",
     "Workflow",
     "add_administration",

@@ -10,6 +10,7 @@ from tortoise.functions import Count
 from tortoise.models import Model
 
 from models.enums import DocumentKind, DocumentStatus
+from overdracht.filestore import FileProblem
 
 if TYPE_CHECKING:
     from models.administration import Administration
@@ -53,10 +54,14 @@ class Document(Model):
     approved_by_id: int | None
     approved_by_name = fields.CharField(max_length=200, default="")
     created_at = fields.DatetimeField()
+    # What the scrubbing job last found wrong with the stored file, and when; NULL: nothing.
+    damage = fields.CharEnumField(FileProblem, max_length=16, null=True)
+    damage_found_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "document"
-        indexes = (("administration_id", "status"),)
+        # The second serves a move verified from the store's listing, one key range at a time.
+        indexes = (("administration_id", "status"), ("administration_id", "storage_key"))
 
 
 async def add_document(

@@ -37,7 +37,7 @@ from models.migration import BillableLine, Migration, MigrationItem, still_offer
 from models.offering import write_offer
 from models.user import User
 from overdracht.db import is_postgres
-from overdracht.settings import Settings
+from overdracht.settings import MoveVerification, Settings
 
 S = MigrationStatus
 
@@ -479,6 +479,7 @@ class Completion:
     administration: Administration
     source: Environment
     target: Environment
+    verification: MoveVerification = MoveVerification.READ
 
 
 async def complete(
@@ -494,6 +495,7 @@ async def complete(
         documents_done=done.documents,
         bytes_total=done.bytes_total,
         checksums_verified=True,
+        verification=done.verification,
         completed_at=change.now,
         lease_until=None,
         status_changed_at=change.now,
@@ -521,6 +523,7 @@ async def complete(
         documents=done.documents,
         bytes=done.bytes_total,
         checksums_verified=True,
+        verification=done.verification.value,
         inbound_mail_address=administration.inbound_mail_address,
     )
     fresh = await MigrationItem.get(pk=item.pk)

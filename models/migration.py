@@ -10,6 +10,7 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 
 from models.enums import AccountingPackage, MailLanguage, MigrationStatus, MoveFailure
+from overdracht.settings import MoveVerification
 
 if TYPE_CHECKING:
     from models.administration import AccountingConnection, Administration
@@ -115,6 +116,8 @@ class MigrationItem(Model):
     documents_done = fields.BigIntField(default=0)
     bytes_total = fields.BigIntField(default=0)
     checksums_verified = fields.BooleanField(default=False)
+    # How the completed move proved its files; NULL before completion.
+    verification = fields.CharEnumField(MoveVerification, max_length=16, null=True)
     received_by_name = fields.CharField(max_length=200, default="")
     received_by_email = fields.CharField(max_length=254, default="")
     move_attempts = fields.IntField(default=0)

@@ -65,6 +65,16 @@ def object_name(key: str) -> str:
     return f"{key[:2]}/{key[2:4]}/{key}"
 
 
+def is_range(prefix: str) -> bool:
+    """Whether a prefix names a range of the fan-out (`ab/` or `ab/cd/`), never a path."""
+    parts = prefix.split("/")
+    return (
+        prefix.endswith("/")
+        and 2 <= len(parts) <= 3
+        and all(len(part) == 2 and not part.strip(HEX_DIGITS) for part in parts[:-1])
+    )
+
+
 def is_key(key: str) -> bool:
     """Whether a key is one this store hands out (a SHA-256 in hex), never a path."""
     return len(key) == 64 and not key.strip(HEX_DIGITS)
@@ -172,7 +182,7 @@ class FileStore(Protocol):
 
     async def diagnose(self, key: str, sha256: str) -> FileProblem | None: ...
 
-    def listing(self) -> AsyncIterator[list[ListedFile]]: ...
+    def listing(self, prefix: str = "") -> AsyncIterator[list[ListedFile]]: ...
 
 
 def _subdirectories(path: str) -> list[str]:
@@ -263,11 +273,21 @@ class DirectoryFileStore:
                 f"storing a file took longer than {self.write_timeout:g} s"
             ) from None
 
-    async def listing(self) -> AsyncIterator[list[ListedFile]]:
-        """Every stored file with its size, a directory of the fan-out at a time."""
+    async def listing(self, prefix: str = "") -> AsyncIterator[list[ListedFile]]:
+        """Every stored file with its size, a directory of the fan-out at a time.
+
+        A prefix (`ab/` or `ab/cd/`) lists only that range of the fan-out.
+        """
+        if prefix and not is_range(prefix):
+            raise ValueError(f"not a range of the store: {prefix!r}")
         root = os.fspath(self.root)
-        for first in await asyncio.to_thread(_subdirectories, root):
-            for second in await asyncio.to_thread(_subdirectories, f"{root}/{first}"):
+        parts = prefix.split("/")[:-1]
+        firsts = parts[:1] or await asyncio.to_thread(_subdirectories, root)
+        for first in firsts:
+            seconds = parts[1:2] or await asyncio.to_thread(_subdirectories, f"{root}/{first}")
+            for second in seconds:
+                if not os.path.isdir(f"{root}/{first}/{second}"):
+                    continue
                 found = await asyncio.to_thread(_files_in, f"{root}/{first}/{second}")
                 if found:
                     yield found

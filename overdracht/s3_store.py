@@ -31,6 +31,7 @@ from overdracht.filestore import (
     StoreUnavailable,
     UploadRefused,
     is_key,
+    is_range,
     object_name,
 )
 from overdracht.settings import ObjectStoreSettings
@@ -291,9 +292,15 @@ class S3FileStore:
             return FileProblem.MISSING
         return None if found == sha256 else FileProblem.DAMAGED
 
-    async def listing(self) -> AsyncIterator[list[ListedFile]]:
-        """Every object under the prefix with its size and ETag, without reading any."""
-        pages = obstore.list(self._reads, chunk_size=LISTING_CHUNK)
+    async def listing(self, prefix: str = "") -> AsyncIterator[list[ListedFile]]:
+        """Every object under the prefix with its size and ETag, without reading any.
+
+        A range of the fan-out (`ab/` or `ab/cd/`) lists only the objects in it, so disjoint
+        ranges can be listed side by side.
+        """
+        if prefix and not is_range(prefix):
+            raise ValueError(f"not a range of the store: {prefix!r}")
+        pages = obstore.list(self._reads, prefix=prefix or None, chunk_size=LISTING_CHUNK)
         while True:
             try:
                 page = await self._within(anext(pages), self.read_timeout, "listing the files")

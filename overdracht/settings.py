@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -65,6 +66,15 @@ class ObjectStoreSettings:
         return self.endpoint is not None and self.endpoint.startswith("http://")
 
 
+class MoveVerification(StrEnum):
+    """How a move proves every file is in the store as it was recorded, before ownership moves."""
+
+    # Every file read back and its SHA-256 recomputed: the default on the local disk.
+    READ = "READ"
+    # The store's own listing: every file present with its recorded size and MD5 (the ETag).
+    LISTING = "LISTING"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting of the service, so nothing reads os.environ after start-up."""
@@ -102,6 +112,10 @@ class Settings:
     file_write_timeout: timedelta = timedelta(seconds=30)
     # None: files in a directory under data_dir; otherwise an S3-compatible bucket.
     object_store: ObjectStoreSettings | None = None
+    # None: from the store's listing on object storage, by reading every file on the disk.
+    move_verify: MoveVerification | None = None
+    # Stored files re-read per second to find bytes damaged at rest (0: no scrubbing).
+    scrub_files_per_second: float = 10.0
     background_jobs: bool = True
     log_format: str = "text"  # or "json": one object per line, with the request id
     progress_poll_interval: float = 0.5
@@ -109,6 +123,13 @@ class Settings:
     token_recheck_seconds: float = 2.0
     # Where `overdracht graphiql-assets` puts GraphiQL's files; None: inside the installed package.
     graphiql_assets_dir: Path | None = None
+
+    @property
+    def move_verification(self) -> MoveVerification:
+        """How moves verify the archive: the setting, or the store's natural way."""
+        if self.move_verify is not None:
+            return self.move_verify
+        return MoveVerification.READ if self.object_store is None else MoveVerification.LISTING
 
     @property
     def code_entry_url(self) -> str:
@@ -302,6 +323,40 @@ def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
     )
 
 
+def _move_verify(
+    env: Mapping[str, str], object_store: ObjectStoreSettings | None
+) -> MoveVerification | None:
+    """OVERDRACHT_MOVE_VERIFY: `read` or `listing`; a listing needs an object store's ETags."""
+    raw = (env.get("OVERDRACHT_MOVE_VERIFY") or "").strip().upper()
+    if not raw:
+        return None
+    if raw not in MoveVerification.__members__:
+        raise ConfigurationError(
+            f"OVERDRACHT_MOVE_VERIFY must be read or listing, got {raw.lower()!r}"
+        )
+    chosen = MoveVerification(raw)
+    if chosen == MoveVerification.LISTING and object_store is None:
+        raise ConfigurationError(
+            "OVERDRACHT_MOVE_VERIFY=listing needs OVERDRACHT_FILE_STORE=s3://…: the local disk "
+            "keeps no checksums a listing could show; use read"
+        )
+    return chosen
+
+
+def _rate(env: Mapping[str, str], name: str, default: float) -> float:
+    """A rate per second: a number of at least 0, where 0 switches the job off."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a number, got {raw!r}") from None
+    if not 0 <= value <= 100_000:
+        raise ConfigurationError(f"{name} must be between 0 and 100000, got {raw!r}")
+    return value
+
+
 def _smtp(env: Mapping[str, str]) -> SmtpSettings:
     tls = (env.get("OVERDRACHT_SMTP_TLS") or "none").lower()
     if tls not in _SMTP_TLS_MODES:
@@ -336,6 +391,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         )
     validity_days = _int(env, "OVERDRACHT_OFFER_VALIDITY_DAYS", 15, minimum=1, maximum=3650)
     public_url = (env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/")
+    object_store = _object_store(env)
     return Settings(
         database_url=_database_url(env),
         data_dir=Path(env.get("OVERDRACHT_DATA_DIR") or Settings.data_dir),
@@ -367,7 +423,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         file_write_timeout=timedelta(
             seconds=_int(env, "OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)
         ),
-        object_store=_object_store(env),
+        object_store=object_store,
+        move_verify=_move_verify(env, object_store),
+        scrub_files_per_second=_rate(
+            env, "OVERDRACHT_SCRUB_FILES_PER_SECOND", Settings.scrub_files_per_second
+        ),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
         log_format=_log_format(env),
         max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),

@@ -87,6 +87,21 @@ async def test_the_listing_shows_every_file_with_its_size_without_reading_it(fil
 
 
 @both_file_stores
+async def test_a_range_of_the_fan_out_lists_only_its_own_files(files):
+    stored = [await files.put(f"ranged {i}".encode()) for i in range(40)]
+    first = stored[0].key
+    for prefix in (f"{first[:2]}/", f"{first[:2]}/{first[2:4]}/"):
+        width = len(prefix.replace("/", ""))
+        listed = [entry async for page in files.listing(prefix) for entry in page]
+        assert sorted(e.key for e in listed) == sorted(
+            f.key for f in stored if f.key[:width] == first[:width]
+        )
+    for not_a_range in ("../", "zz/", "ab", "ab/cd/ef/"):
+        with pytest.raises(ValueError, match="not a range"):
+            [page async for page in files.listing(not_a_range)]
+
+
+@both_file_stores
 async def test_a_document_records_size_sha256_and_md5_of_its_file(factory, files):
     environment = await factory.environment()
     administration = await factory.administration(await factory.connection(environment))

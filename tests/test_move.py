@@ -406,7 +406,7 @@ async def test_a_completed_move_carries_a_receipt_for_both_sides(
     await engine(scenario, settings, clock, files).run_until_idle()
     query = """query($id: ID!) { migration(id: $id) { administrations { nodes {
         administrationName
-        receipt { documentsMoved bytesMoved checksumsVerified completedAt }
+        receipt { documentsMoved bytesMoved checksumsVerified verification completedAt }
     } } } }"""
     expected_bytes = {
         adm.name: sum(d.size for d in await Document.filter(administration_id=adm.pk))
@@ -418,6 +418,7 @@ async def test_a_completed_move_carries_a_receipt_for_both_sides(
         for row in rows:
             receipt = row["receipt"]
             assert receipt["checksumsVerified"] is True
+            assert receipt["verification"] == "READ", "the local disk reads every file back"
             assert receipt["bytesMoved"] == expected_bytes[row["administrationName"]]
         assert sorted(r["receipt"]["documentsMoved"] for r in rows) == [2, 3]
 

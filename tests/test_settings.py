@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from overdracht.settings import ConfigurationError, load_settings
+from overdracht.settings import ConfigurationError, MoveVerification, load_settings
 
 
 def test_defaults_need_no_environment():
@@ -185,8 +185,28 @@ def test_plain_http_is_allowed_only_to_this_machine():
             "AWS_ACCESS_KEY_ID",
         ),
         ({"OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS": "0"}, "OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS"),
+        ({"OVERDRACHT_MOVE_VERIFY": "listing"}, "OVERDRACHT_MOVE_VERIFY=listing needs"),
+        ({"OVERDRACHT_MOVE_VERIFY": "head"}, "OVERDRACHT_MOVE_VERIFY must be read or listing"),
+        ({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "-1"}, "OVERDRACHT_SCRUB_FILES_PER_SECOND"),
+        ({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "nan"}, "OVERDRACHT_SCRUB_FILES_PER_SECOND"),
+        ({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "fast"}, "OVERDRACHT_SCRUB_FILES_PER_SECOND"),
     ],
 )
 def test_a_bad_file_store_setting_is_named(env, name):
     with pytest.raises(ConfigurationError, match=name):
         load_settings(env)
+
+
+def test_moves_read_files_back_on_the_disk_and_use_the_listing_on_a_bucket():
+    assert load_settings({}).move_verification == MoveVerification.READ
+    bucket = {"OVERDRACHT_FILE_STORE": "s3://bucket"}
+    assert load_settings(bucket).move_verification == MoveVerification.LISTING
+    chosen = load_settings({**bucket, "OVERDRACHT_MOVE_VERIFY": "read"})
+    assert chosen.move_verification == MoveVerification.READ
+    assert load_settings({"OVERDRACHT_MOVE_VERIFY": "READ"}).move_verification == "READ"
+
+
+def test_scrubbing_runs_at_its_rate_and_zero_switches_it_off():
+    assert load_settings({}).scrub_files_per_second == 10.0
+    assert load_settings({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "0"}).scrub_files_per_second == 0
+    assert load_settings({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "2.5"}).scrub_files_per_second == 2.5

@@ -19,6 +19,8 @@ from models.enums import (
     Role,
     TokenScope,
 )
+from overdracht.filestore import FileProblem
+from overdracht.settings import MoveVerification
 
 # strawberry.enum marks the domain's class itself and hands it back, so each name below is at
 # once the GraphQL enum and a type the checker knows; they are aliases, not copies.
@@ -33,6 +35,8 @@ MailLanguageEnum: TypeAlias = MailLanguage
 AuditActionEnum: TypeAlias = AuditAction
 MoveFailureEnum: TypeAlias = MoveFailure
 DeliveryStateEnum: TypeAlias = DeliveryState
+MoveVerificationEnum: TypeAlias = MoveVerification
+FileProblemEnum: TypeAlias = FileProblem
 
 for _vocabulary in (
     PlanEnum,
@@ -46,5 +50,7 @@ for _vocabulary in (
     AuditActionEnum,
     MoveFailureEnum,
     DeliveryStateEnum,
+    MoveVerificationEnum,
+    FileProblemEnum,
 ):
     strawberry.enum(_vocabulary, name=_vocabulary.__name__)

@@ -19,6 +19,7 @@ from api.schema.enums import (
     MailLanguageEnum,
     MigrationStatusEnum,
     MoveFailureEnum,
+    MoveVerificationEnum,
 )
 from api.schema.environment import EnvironmentType
 from api.schema.identity import CACHE_ID, part_of
@@ -28,6 +29,7 @@ from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
 from models.enums import AuditAction, MigrationStatus
 from models.transfer_code import format_transfer_code
+from overdracht.settings import MoveVerification
 
 if TYPE_CHECKING:
     from api.context import Context
@@ -59,7 +61,14 @@ class MoveReceipt:
         description="Bytes of all files (a Float: may pass 2^31)."
     )
     checksums_verified: bool = strawberry.field(
-        description="Every file's SHA-256 was recomputed and matched before completion."
+        description="Every file was checked against its recorded checksums before completion."
+    )
+    verification: MoveVerificationEnum = strawberry.field(
+        description=(
+            "How the files were checked: READ, every file read back and its SHA-256 "
+            "recomputed; LISTING, every file found in the object store's listing with its "
+            "recorded size and MD5 (bytes damaged at rest are found by the scrubbing job)."
+        )
     )
     completed_at: datetime
 
@@ -167,6 +176,7 @@ class MigrationAdministrationType(relay.Node):
                 documents_moved=item.documents_done,
                 bytes_moved=float(item.bytes_total),
                 checksums_verified=item.checksums_verified,
+                verification=item.verification or MoveVerification.READ,
                 completed_at=item.completed_at,
             )
             if item.status == MigrationStatus.COMPLETED and item.completed_at
