@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from models import Document
@@ -167,7 +167,7 @@ async def check_range(files: FileStore, administration_id: int, prefix: str) -> 
 
 async def _in_flight(
     work: Sequence[Callable[[], Awaitable[RangeCheck]]], width: int
-) -> AsyncIterator[RangeCheck]:
+) -> AsyncGenerator[RangeCheck, None]:
     """Run the range checks `width` at a time and hand over each result as it is done."""
     pending = iter(work)
     running: set[asyncio.Future[RangeCheck]] = set()
