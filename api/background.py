@@ -9,6 +9,7 @@ from typing import Any
 
 from mail.dispatcher import dispatcher_loop
 from mover.engine import mover_loop
+from mover.scrubbing import scrub_loop
 from overdracht.clock import Clock
 from overdracht.settings import Settings
 
@@ -18,7 +19,7 @@ BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Coroutine[Any, Any, 
 
 def background_loops() -> list[BackgroundLoop]:
     """Every loop the service runs in the background."""
-    return [dispatcher_loop, mover_loop]
+    return [dispatcher_loop, mover_loop, scrub_loop]
 
 
 @contextlib.asynccontextmanager

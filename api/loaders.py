@@ -37,6 +37,11 @@ async def _document_counts(administration_ids: Sequence[int]) -> list[int]:
     return [counts.get(i, 0) for i in administration_ids]
 
 
+async def _damaged_file_counts(administration_ids: Sequence[int]) -> list[int]:
+    counts = await count_documents(list(administration_ids), damaged_only=True)
+    return [counts.get(i, 0) for i in administration_ids]
+
+
 async def _items_of_migrations(migration_ids: Sequence[int]) -> list[list[MigrationItem]]:
     grouped: dict[int, list[MigrationItem]] = {i: [] for i in migration_ids}
     for item in await MigrationItem.filter(migration_id__in=list(migration_ids)).order_by("id"):
@@ -76,6 +81,9 @@ class Loaders:
     user: DataLoader[int, User | None] = field(default_factory=lambda: _by_id(User))
     administration: DataLoader[int, Administration | None] = field(
         default_factory=lambda: _by_id(Administration)
+    )
+    damaged_file_count: DataLoader[int, int] = field(
+        default_factory=lambda: DataLoader(load_fn=_damaged_file_counts)
     )
     document_count: DataLoader[int, int] = field(
         default_factory=lambda: DataLoader(load_fn=_document_counts)

@@ -20,6 +20,7 @@ class ChecklistItem(StrEnum):
     HAS_AUTHORIZERS = "HAS_AUTHORIZERS"
     HAS_ACTIVE_WORKFLOW = "HAS_ACTIVE_WORKFLOW"
     HAS_PENDING_DOCUMENTS = "HAS_PENDING_DOCUMENTS"
+    HAS_DAMAGED_FILES = "HAS_DAMAGED_FILES"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class ChecklistResult:
     authorizers_in_flow: int
     active_workflows: int
     pending_documents: int
+    # Documents whose stored file the scrubbing job found missing, unreadable or damaged.
+    damaged_files: int = 0
 
     @property
     def failures(self) -> list[ChecklistItem]:
@@ -41,6 +44,8 @@ class ChecklistResult:
             failed.append(ChecklistItem.HAS_ACTIVE_WORKFLOW)
         if self.pending_documents:
             failed.append(ChecklistItem.HAS_PENDING_DOCUMENTS)
+        if self.damaged_files:
+            failed.append(ChecklistItem.HAS_DAMAGED_FILES)
         return failed
 
     @property
@@ -56,6 +61,11 @@ class ChecklistResult:
             )
         if item == ChecklistItem.HAS_ACTIVE_WORKFLOW:
             return f"{self.active_workflows} workflow(s) are still active; deactivate them first."
+        if item == ChecklistItem.HAS_DAMAGED_FILES:
+            return (
+                f"The stored file of {self.damaged_files} document(s) is missing or damaged "
+                "(found by the file check); have it restored from a backup first."
+            )
         return (
             f"{self.pending_documents} document(s) are NEW or TO_AUTHORIZE; approve, reject "
             "or book them first."
@@ -68,7 +78,7 @@ async def _counts(query: Any, key: str) -> dict[int, int]:
 
 
 async def run_checklist(administration_ids: Sequence[int]) -> dict[int, ChecklistResult]:
-    """Check many administrations in three statements, whatever their number."""
+    """Check many administrations in four statements, whatever their number."""
     ids = list(administration_ids)
     if not ids:
         return {}
@@ -83,12 +93,16 @@ async def run_checklist(administration_ids: Sequence[int]) -> dict[int, Checklis
         Document.filter(administration_id__in=ids, status__in=list(PENDING_DOCUMENT_STATUSES)),
         "administration_id",
     )
+    damaged = await _counts(
+        Document.filter(administration_id__in=ids, damage__not_isnull=True), "administration_id"
+    )
     return {
         i: ChecklistResult(
             administration_id=i,
             authorizers_in_flow=authorizers.get(i, 0),
             active_workflows=workflows.get(i, 0),
             pending_documents=pending.get(i, 0),
+            damaged_files=damaged.get(i, 0),
         )
         for i in ids
     }

@@ -109,11 +109,15 @@ def _name(user: User | None) -> str:
     return user.display_name if user is not None else ""
 
 
-async def count_documents(administration_ids: list[int]) -> dict[int, int]:
-    """How many documents each administration's archive holds, in one statement."""
+async def count_documents(
+    administration_ids: list[int], *, damaged_only: bool = False
+) -> dict[int, int]:
+    """How many documents each administration's archive holds (or with a damaged file)."""
+    query = Document.filter(administration_id__in=administration_ids)
+    if damaged_only:
+        query = query.filter(damage__not_isnull=True)
     rows = (
-        await Document.filter(administration_id__in=administration_ids)
-        .group_by("administration_id")
+        await query.group_by("administration_id")
         .annotate(n=Count("id"))
         .values("administration_id", "n")
     )

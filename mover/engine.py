@@ -37,6 +37,7 @@ from models.enums import MigrationStatus, MoveFailure
 from models.lifecycle import Change, Completion
 from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from mover.listing_check import check_archive
+from mover.scrubbing import recheck_damaged
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
 from overdracht.filestore import FileProblem, FileReadTimeout, FileStore, StoreUnavailable
@@ -191,6 +192,14 @@ class MoveEngine:
                 f"{adm.name} is no longer in {parties.source.name}.",
             )
         result = (await run_checklist([adm.pk]))[adm.pk]
+        if result.damaged_files:
+            try:
+                if await recheck_damaged(self.files, [adm.pk]):
+                    result = (await run_checklist([adm.pk]))[adm.pk]
+            except StoreUnavailable as outage:
+                raise _store_unavailable(outage) from None
+        if result.damaged_files:
+            await self._damage_found(adm)
         if not result.passed:
             raise MoveFailed(
                 MoveFailure.CHECKLIST_FAILED,
@@ -207,6 +216,22 @@ class MoveEngine:
         checked = await check_receiving(target, parties.migration.package, [choice], moving=True)
         for problem in [*checked.target_problems, *checked.problems[0]]:
             raise MoveFailed(_FAILURE_OF[problem.refusal], problem.message)
+
+    async def _damage_found(self, administration: Administration) -> None:
+        """A file the file check found damaged fails the move, naming its document."""
+        document = (
+            await Document.filter(administration_id=administration.pk, damage__not_isnull=True)
+            .order_by("id")
+            .first()
+        )
+        if document is None or document.damage is None:
+            return
+        failure, words = _FILE_FAILURE[document.damage]
+        raise MoveFailed(
+            failure,
+            f'The file "{document.file_name}" of document "{document.title}" {words} (found by '
+            "the file check); nothing was moved. Have it restored from a backup, then retry.",
+        )
 
     async def _batch(
         self, administration_id: int, after_id: int

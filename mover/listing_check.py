@@ -128,7 +128,7 @@ def _compare(row: ArchiveRow, listed: ListedFile | None) -> FileFinding | None:
     """What the listing shows wrong with one document's file; None when it matches."""
     if row.damage is not None:
         problem = FileProblem(row.damage)
-        return FileFinding(row.id, problem, "the scrubbing job found its stored bytes changed")
+        return FileFinding(row.id, problem, "found by the file check")
     if listed is None:
         return FileFinding(row.id, FileProblem.MISSING, "the store holds no such object")
     if listed.size != row.size:

@@ -23,6 +23,11 @@ LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
     registry=REGISTRY,
 )
+FILES_SCRUBBED = Counter(
+    "overdracht_files_scrubbed",
+    "Stored files the file check of this process read back and compared with their SHA-256.",
+    registry=REGISTRY,
+)
 DOCUMENTS_VERIFIED = Counter(
     "overdracht_documents_verified",
     "Documents whose file a move of this process verified; rate() gives documents per second.",

@@ -136,6 +136,7 @@ async def test_damage_the_scrubbing_job_recorded_fails_the_move(
     await scenario.factory.archive(big, 20)
     await _claimed(scenario, big)
     victim = await _document(big, 3)
+    replace_stored(files, victim.storage_key, bytes(victim.size))
     await Document.filter(pk=victim.pk).update(
         damage=FileProblem.DAMAGED, damage_found_at=clock.now()
     )
@@ -145,7 +146,26 @@ async def test_damage_the_scrubbing_job_recorded_fails_the_move(
     ]
     item = await MigrationItem.get(administration_id=big.pk)
     assert item.failure == MoveFailure.FILE_DAMAGED
-    assert "scrubbing" in item.reason and f'"{victim.file_name}"' in item.reason
+    assert "found by the file check" in item.reason and f'"{victim.file_name}"' in item.reason
+    assert "restored from a backup, then retry" in item.reason
+
+
+async def test_a_file_restored_since_the_file_check_lets_the_move_through(
+    scenario: Scenario, listing_settings, clock, files
+):
+    """The way out of recorded damage: restore the file; the move looks again at once."""
+    big = scenario.ready[0]
+    await scenario.factory.archive(big, 20)
+    await _claimed(scenario, big)
+    victim = await _document(big, 5)
+    await Document.filter(pk=victim.pk).update(
+        damage=FileProblem.DAMAGED, damage_found_at=clock.now()
+    )
+
+    assert await _engine(listing_settings, clock, files).run_until_idle() == [
+        MigrationStatus.COMPLETED
+    ]
+    assert (await Document.get(pk=victim.pk)).damage is None
 
 
 async def test_a_small_archive_lists_only_its_own_second_level_ranges(scenario: Scenario, files):

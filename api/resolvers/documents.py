@@ -17,10 +17,14 @@ async def resolve_documents(
     info: strawberry.Info,
     administration_id: strawberry.ID,
     status: DocumentStatusEnum | None = None,
+    file_problem_only: bool = False,
     first: int | None = None,
     after: str | None = None,
 ) -> Connection[DocumentType] | None:
-    """Documents of one of the viewer's administrations; null for anyone else's."""
+    """Documents of one of the viewer's administrations; null for anyone else's.
+
+    `fileProblemOnly` lists only those whose stored file the file check found wanting.
+    """
     ctx = info.context
     ctx.require(Sight.DOCUMENTS)
     pk = decode_global_id(administration_id, "Administration")
@@ -32,6 +36,8 @@ async def resolve_documents(
     query = Document.filter(administration_id=pk)
     if status is not None:
         query = query.filter(status=status)
+    if file_problem_only:
+        query = query.filter(damage__not_isnull=True)
     return await paginate(
         query.order_by("-created_at", "-id"),
         first=first,

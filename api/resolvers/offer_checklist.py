@@ -58,6 +58,8 @@ async def resolve_offer_checklist(
                 active_workflows=check.active_workflows,
                 all_documents_settled=check.pending_documents == 0,
                 pending_documents=check.pending_documents,
+                all_files_intact=check.damaged_files == 0,
+                damaged_files=check.damaged_files,
             )
         )
     return build_connection(nodes, offset=offset, total_count=total)

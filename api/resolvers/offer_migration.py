@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import strawberry
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -21,6 +23,8 @@ from models.offering import (
     clean_recipients,
     open_offer_items,
 )
+from mover.scrubbing import recheck_damaged
+from overdracht.filestore import StoreUnavailable
 
 
 def _check_form(
@@ -84,6 +88,10 @@ async def _check_administrations(
     now = ctx.clock.now()
     owned = await administrations_of(ctx.environment_id, [pk for pk in ids if pk is not None])
     checks = await run_checklist(list(owned))
+    if damaged := [pk for pk, check in checks.items() if check.damaged_files]:
+        with contextlib.suppress(StoreUnavailable):  # then the record stands, as it says
+            if await recheck_damaged(ctx.files, damaged):
+                checks = await run_checklist(list(owned))
     offered = {item.open_administration_id for item in await open_offer_items(list(owned), now)}
     packages = {adm.connection.package for adm in owned.values()}
     for index, pk in enumerate(ids):

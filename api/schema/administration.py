@@ -54,6 +54,16 @@ class AdministrationType(relay.Node):
         count: int = await info.context.loaders.document_count.load(self.id)
         return count
 
+    @strawberry.field(
+        description=(
+            "Documents whose stored file the file check found missing, unreadable or "
+            "damaged; while there are any the administration cannot be offered or moved."
+        )
+    )
+    async def damaged_file_count(self, info: strawberry.Info) -> int:
+        count: int = await info.context.loaders.damaged_file_count.load(self.id)
+        return count
+
     @classmethod
     def from_model(cls, administration: Administration) -> Self:
         return cls(

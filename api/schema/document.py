@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
-from api.schema.enums import DocumentKindEnum, DocumentStatusEnum
+from api.schema.enums import DocumentKindEnum, DocumentStatusEnum, FileProblemEnum
 from models import Document
 
 
@@ -30,6 +30,13 @@ class DocumentType(relay.Node):
     metadata: JSON
     history: JSON
     created_at: datetime
+    file_problem: FileProblemEnum | None = strawberry.field(
+        description=(
+            "What the file check found wrong with the stored file (null: nothing); such a "
+            "document keeps its administration from moving until the file is restored."
+        )
+    )
+    file_problem_found_at: datetime | None
     download_path: str = strawberry.field(
         description="Path of the file download, relative to the service URL; needs the same token."
     )
@@ -50,5 +57,7 @@ class DocumentType(relay.Node):
             metadata=JSON(document.metadata),
             history=JSON(document.history),
             created_at=document.created_at,
+            file_problem=document.damage,
+            file_problem_found_at=document.damage_found_at,
             download_path=f"/documents/{document.pk}/file",
         )

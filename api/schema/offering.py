@@ -33,6 +33,12 @@ class AdministrationChecklist:
         description="Every document is APPROVED, REJECTED or BOOKED."
     )
     pending_documents: int = strawberry.field(description="Documents that are NEW or TO_AUTHORIZE.")
+    all_files_intact: bool = strawberry.field(
+        description="The file check found no stored file missing, unreadable or damaged."
+    )
+    damaged_files: int = strawberry.field(
+        description="Documents whose stored file the file check found missing or damaged."
+    )
 
 
 @strawberry.input

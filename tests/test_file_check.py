@@ -1,0 +1,145 @@
+"""The file check (scrubbing): bytes damaged at rest are found, shown and kept from moving."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+
+from models import Document, ScrubRound
+from mover.scrubbing import Scrubber
+from overdracht.filestore import FileProblem, StoreUnavailable
+from overdracht.s3_store import S3FileStore
+from tests.file_stores import SeaweedFS, both_file_stores, remove_stored, replace_stored
+from tests.scenarios import Scenario, codes, gid
+
+SHOWN = """query($a: ID!, $c: ID!) {
+  administrations { nodes { id damagedFileCount } }
+  documents(administrationId: $a, fileProblemOnly: true, first: 10) {
+    totalCount nodes { title fileProblem fileProblemFoundAt }
+  }
+  offerChecklist(connectionId: $c, first: 10) {
+    nodes { administration { id } canBeOffered allFilesIntact damagedFiles }
+  }
+}"""
+
+
+async def _full_round(scrubber: Scrubber, size: int = 7) -> int:
+    """Run batches until a round of every stored file is complete; the files checked."""
+    checked = 0
+    for _ in range(10_000):
+        report = await scrubber.run_once(size)
+        checked += report.checked
+        if report.round_completed:
+            return checked
+    raise AssertionError("the round never completed")
+
+
+@both_file_stores
+async def test_a_file_damaged_at_rest_is_found_shown_and_keeps_its_administration_home(
+    scenario: Scenario, settings, clock, files
+):
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, 30)
+    victim = await Document.filter(administration_id=administration.pk).order_by("id").offset(12)
+    victim = victim[0]
+    replace_stored(files, victim.storage_key, bytes(victim.size))  # same size: only a read sees it
+    scrubber = Scrubber(settings, clock, files)
+
+    assert await _full_round(scrubber) == await Document.all().count()
+
+    found = await Document.get(pk=victim.pk)
+    assert (found.damage, found.damage_found_at) == (FileProblem.DAMAGED, clock.now())
+    assert await Document.filter(damage__not_isnull=True).count() == 1
+    body = await scenario.graphql(
+        SHOWN,
+        {
+            "a": gid("Administration", administration),
+            "c": gid("AccountingConnection", scenario.exact),
+        },
+        scenario.token,
+    )
+    assert "errors" not in body, body
+    counts = {
+        row["id"]: row["damagedFileCount"] for row in body["data"]["administrations"]["nodes"]
+    }
+    assert counts[gid("Administration", administration)] == 1
+    assert sum(counts.values()) == 1
+    listed = body["data"]["documents"]
+    assert listed["totalCount"] == 1 and listed["nodes"][0]["fileProblem"] == "DAMAGED"
+    [row] = [
+        row
+        for row in body["data"]["offerChecklist"]["nodes"]
+        if row["administration"]["id"] == gid("Administration", administration)
+    ]
+    assert row == {
+        "administration": {"id": gid("Administration", administration)},
+        "canBeOffered": False,
+        "allFilesIntact": False,
+        "damagedFiles": 1,
+    }
+    refused = await scenario.offer_payload(administrations=[administration])
+    assert codes(refused) == ["HAS_DAMAGED_FILES"]
+    assert "restored from a backup" in refused["userErrors"][0]["message"]
+
+    # Restored from a backup: the next round clears it, and the offer goes through.
+    replace_stored(files, victim.storage_key, await _original(scenario, victim))
+    await _full_round(scrubber)
+    assert (await Document.get(pk=victim.pk)).damage is None
+    assert (await scenario.offer_payload(administrations=[administration]))["userErrors"] == []
+
+
+async def _original(scenario: Scenario, document: Document) -> bytes:
+    """The bytes the factory's archive stored for a document (they name it by index)."""
+    index = int(document.file_name.removeprefix("doc-").removesuffix(".pdf"))
+    return f"%PDF-1.4 archive {document.administration_id} {index}".encode()
+
+
+@both_file_stores
+async def test_a_file_gone_from_the_store_is_recorded_as_missing(
+    scenario: Scenario, settings, clock, files
+):
+    document = await Document.filter(administration_id=scenario.ready[1].pk).first()
+    remove_stored(files, document.storage_key)
+    await _full_round(Scrubber(settings, clock, files))
+    assert (await Document.get(pk=document.pk)).damage == FileProblem.MISSING
+    assert await Document.filter(damage__not_isnull=True).count() == 1
+
+
+async def test_workers_share_a_round_and_check_each_file_once(
+    scenario: Scenario, settings, clock, files
+):
+    await scenario.factory.archive(scenario.ready[0], 200)
+    total = await Document.all().count()
+    scrubbers = [Scrubber(settings, clock, files) for _ in range(3)]
+    checked: list[int] = []
+
+    async def work(scrubber: Scrubber) -> None:
+        while True:
+            report = await scrubber.run_once(9)
+            if report.round > 1:
+                return
+            checked.append(report.checked)
+
+    await asyncio.gather(*(work(s) for s in scrubbers))
+    assert sum(checked) == total, "every file once in the round: none skipped, none twice"
+    assert (await ScrubRound.get(pk=1)).rounds_completed >= 1
+
+
+async def test_a_store_that_does_not_answer_gives_the_batch_back(
+    scenario: Scenario, seaweedfs: SeaweedFS, settings, clock
+):
+    files = S3FileStore.from_settings(
+        seaweedfs.settings(prefix=f"scrub-{uuid.uuid4().hex[:12]}"),
+        read_timeout=1.0,
+        write_timeout=1.0,
+    )
+    await scenario.factory.archive(scenario.ready[0], 5)
+    scrubber = Scrubber(settings, clock, files)
+    before = (await ScrubRound.get_or_none(pk=1)) and (await ScrubRound.get(pk=1)).after_document_id
+    with seaweedfs.frozen(), pytest.raises(StoreUnavailable):
+        await scrubber.run_once(3)
+    state = await ScrubRound.get(pk=1)
+    assert state.after_document_id == (before or 0), "the batch is checked again later"
+    assert await Document.filter(damage__not_isnull=True).count() == 0, "an outage is no damage"
