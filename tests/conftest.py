@@ -8,6 +8,7 @@ tests/documents.py and the server they send it to in tests/live_server.py.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import itertools
 import logging
@@ -46,6 +47,8 @@ from tests.scenarios import TARGET_SUPERUSER, Scenario
 POSTGRES_SERVER_URL = os.environ.get("OVERDRACHT_TEST_POSTGRES_URL", LOCAL_SERVER)
 BACKEND = os.environ.get("OVERDRACHT_TEST_DATABASE", "sqlite")
 DATABASE_PREFIX = "overdracht_test"
+# Files Factory.archive hands the store at once: an object store answers many side by side.
+ARCHIVE_UPLOADS_IN_FLIGHT = 16
 # The file stores' fixtures (`files`): the local directory, and the real S3 server.
 pytest_plugins = ["tests.file_stores"]
 
@@ -249,10 +252,18 @@ class Factory:
         uploaded_by: User | None = None,
         approved_by: User | None = None,
     ) -> None:
-        """A large archive fast: distinct small files, rows inserted in bulk."""
+        """A large archive fast: distinct small files stored 16 at a time, rows inserted in bulk."""
+        stored_files = []
+        for start in range(0, count, ARCHIVE_UPLOADS_IN_FLIGHT):
+            end = min(start + ARCHIVE_UPLOADS_IN_FLIGHT, count)
+            stored_files += await asyncio.gather(
+                *(
+                    self.files.put(f"%PDF-1.4 archive {administration.pk} {i}".encode())
+                    for i in range(start, end)
+                )
+            )
         rows = []
-        for i in range(count):
-            stored = await self.files.put(f"%PDF-1.4 archive {administration.pk} {i}".encode())
+        for i, stored in enumerate(stored_files):
             rows.append(
                 Document(
                     administration_id=administration.pk,

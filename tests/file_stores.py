@@ -26,7 +26,7 @@ from pathlib import Path
 import obstore
 import pytest
 
-from overdracht.filestore import DirectoryFileStore, FileStore, object_name
+from overdracht.filestore import DirectoryFileStore, FileStore, ListedFile, object_name
 from overdracht.s3_store import S3FileStore, s3_client
 from overdracht.settings import ObjectStoreSettings
 
@@ -263,3 +263,45 @@ def remove_stored(files: FileStore, key: str) -> None:
     else:
         assert isinstance(files, S3FileStore)
         obstore.delete(_bucket_of(files), object_name(key))
+
+
+# ---------------------------------------------------------------------------------------------
+# A SeaweedFS of a test's own, for tests that crash and restart the store: the session's server
+# serves every other test and is never touched by them.
+# ---------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def private_seaweedfs(directory: Path) -> Iterator[SeaweedFS]:
+    """A server of the block's own whose data lives in `directory`, so a restart keeps it."""
+    directory.mkdir(parents=True, exist_ok=True)
+    server = SeaweedFS.prepare(directory)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def freeze_seaweedfs(server: SeaweedFS) -> None:
+    """Stop the server answering (SIGSTOP) until it is killed or thawed, as a hung store."""
+    assert server.process is not None and server.process.poll() is None
+    os.killpg(server.process.pid, signal.SIGSTOP)
+
+
+def restart_seaweedfs(server: SeaweedFS) -> None:
+    """Kill the server (SIGKILL, frozen or not: nothing is flushed or closed) and start it
+    again on the same ports and data directory, as an operator brings a crashed store back."""
+    assert server.process is not None
+    if server.process.poll() is None:
+        os.killpg(server.process.pid, signal.SIGKILL)
+    server.process.wait(timeout=10)
+    server.start()
+
+
+async def listed_files(files: FileStore) -> dict[str, ListedFile]:
+    """Every file the store's listing shows, by key, with the size and ETag it shows."""
+    listed: dict[str, ListedFile] = {}
+    async for page in files.listing():
+        listed.update((entry.key, entry) for entry in page)
+    return listed
