@@ -77,6 +77,7 @@ COPY_COLUMNS = (
     "content_type",
     "size",
     "sha256",
+    "md5",
     "storage_key",
     "metadata",
     "history",
@@ -100,7 +101,7 @@ def document_body(index: int) -> bytes:
     return b"%%PDF-1.4\n%% overdracht benchmark document %d\n" % index + FILLER
 
 
-def write_files(root: str, start: int, stop: int) -> list[tuple[str, int]]:
+def write_files(root: str, start: int, stop: int) -> list[tuple[str, int, str]]:
     """Write documents start..stop exactly as DirectoryFileStore.put leaves them, minus fsync.
 
     put writes a temporary file (mode 0600, from mkstemp) and renames it to
@@ -122,7 +123,7 @@ def write_files(root: str, start: int, stop: int) -> list[tuple[str, int]]:
             os.write(fd, data)
         finally:
             os.close(fd)
-        written.append((key, len(data)))
+        written.append((key, len(data), hashlib.md5(data, usedforsecurity=False).hexdigest()))
     return written
 
 
@@ -203,11 +204,11 @@ async def _create_parties(documents: int) -> World:
     )
 
 
-def _records(world: World, start: int, written: Sequence[tuple[str, int]]) -> Iterator[tuple]:
+def _records(world: World, start: int, written: Sequence[tuple[str, int, str]]) -> Iterator[tuple]:
     """Document rows for files start.., each uploaded and approved by a source user (rule 4)."""
     created = datetime(2024, 1, 1, tzinfo=UTC)
     approver_id = world.users[SOURCE_APPROVER]
-    for offset, (key, size) in enumerate(written):
+    for offset, (key, size, md5) in enumerate(written):
         index = start + offset
         clerk = SOURCE_CLERKS[index % len(SOURCE_CLERKS)]
         status = STATUSES[index % len(STATUSES)]
@@ -227,6 +228,7 @@ def _records(world: World, start: int, written: Sequence[tuple[str, int]]) -> It
             "application/pdf",
             size,
             key,
+            md5,
             key,
             f'{{"invoice_number": "F-{index:08d}", "amount": "{index % 9973}.00"}}',
             history,
@@ -251,7 +253,8 @@ async def build(url: str, files_root: Path, documents: int) -> World:
     store = DirectoryFileStore(files_root)
     for index in range(min(10, documents)):
         stored = await store.put(document_body(index))
-        assert write_files(str(files_root), index, index + 1) == [(stored.key, stored.size)]
+        written = write_files(str(files_root), index, index + 1)
+        assert written == [(stored.key, stored.size, stored.md5)]
     loop = asyncio.get_running_loop()
     async with connected(url) as conn:
         with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:

@@ -1,0 +1,337 @@
+"""The move on object storage: one administration of N documents in an S3 bucket, verified
+from the store's listing by the real engine, beside the raw re-key statement and the listing.
+
+Run from the project root (PostgreSQL must answer; SeaweedFS comes with the test extra):
+
+    .venv/bin/python -m benchmarks.move_on_s3                        # 100,000 documents
+    .venv/bin/python -m benchmarks.move_on_s3 --scales 100000,1000000
+
+Per scale it starts a SeaweedFS of its own on loopback, builds the offices of
+benchmarks.move_archive on a throwaway database, uploads every document's file through the
+project's own S3FileStore.put (checksum header, ETag checked against the MD5), offers and claims
+the administration, and then, all in one run and with the page cache dropped before each:
+times the raw statement that re-keys the archive's rows (the reference of move_archive), times
+a listing of the same keys as the engine lists them (the disjoint ranges side by side), and
+runs the real MoveEngine in a fresh process with OVERDRACHT_FILE_STORE pointing at the bucket,
+so its peak memory is the move's own. Goals: move at 1M <= 2x the raw statement, peak memory
+<= 64 MB, cost linear in documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import builtins
+import functools
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from benchmarks.move_archive import (
+    ADMIN_URL,
+    ARCHIVE_FINGERPRINT,
+    CHUNK,
+    COPY_COLUMNS,
+    RssSampler,
+    World,
+    _create_parties,
+    _high_water_kb,
+    _records,
+    _rss_kb,
+    check_end_state,
+    document_body,
+    drop_page_cache,
+    offer_and_claim,
+    time_raw_statement,
+)
+from overdracht.scratch_database import connected, throwaway_database
+
+RATIO_TARGET = 2.0
+MEMORY_TARGET_MB = 64
+LINEARITY_TOLERANCE = 1.25
+UPLOADS_IN_FLIGHT = 48
+DEADLINE_SECONDS = 30.0
+
+
+def _store(environment: dict[str, str]) -> Any:
+    """The project's S3 store for the benchmark's bucket, as the service would build it."""
+    from overdracht.settings import load_settings
+    from overdracht.storage import open_file_store
+
+    return open_file_store(load_settings({**os.environ, **environment}))
+
+
+async def upload(store: Any, start: int, stop: int) -> list[tuple[str, int, str]]:
+    """Store documents start..stop through S3FileStore.put, several uploads in flight."""
+    indexes = iter(range(start, stop))
+    written: dict[int, tuple[str, int, str]] = {}
+
+    async def uploader() -> None:
+        for index in indexes:
+            stored = await store.put(document_body(index))
+            written[index] = (stored.key, stored.size, stored.md5)
+
+    await asyncio.gather(*(uploader() for _ in range(UPLOADS_IN_FLIGHT)))
+    return [written[index] for index in range(start, stop)]
+
+
+async def build(url: str, environment: dict[str, str], documents: int) -> World:
+    """The offices of move_archive, and the archive's files uploaded to the bucket."""
+    from overdracht.db import close_database
+    from overdracht.scratch_database import open_migrated
+
+    started = time.perf_counter()
+    await open_migrated(url)
+    world = await _create_parties(documents)
+    store = _store(environment)
+    async with connected(url) as conn:
+        for start in range(0, documents, CHUNK):
+            stop = min(start + CHUNK, documents)
+            written = await upload(store, start, stop)
+            await conn.copy_records_to_table(
+                "document", records=_records(world, start, written), columns=COPY_COLUMNS
+            )
+            rate = stop / (time.perf_counter() - started)
+            print(f"    {stop:,} uploaded ({rate:,.0f}/s)", file=sys.stderr, flush=True)
+        await conn.execute("VACUUM ANALYZE document")
+    await close_database()
+    world.build_seconds = time.perf_counter() - started
+    return world
+
+
+async def time_listing(environment: dict[str, str], documents: int) -> tuple[float, int]:
+    """Seconds to list every key of the bucket as the engine does: 256 ranges, 8 at a time."""
+    from mover.listing_check import FAN_OUT, RANGES_IN_FLIGHT, store_range
+
+    store = _store(environment)
+    prefixes = iter(format(n, "02x") for n in range(FAN_OUT))
+    counted = 0
+
+    async def lister() -> None:
+        nonlocal counted
+        for prefix in prefixes:
+            async for page in store.listing(store_range(prefix)):
+                counted += len(page)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(lister() for _ in range(RANGES_IN_FLIGHT)))
+    return time.perf_counter() - started, counted
+
+
+async def move_only(url: str) -> dict[str, Any]:
+    """Claim and move the one queued administration with the real engine, on the bucket."""
+    from mover.engine import MoveEngine
+    from overdracht.clock import SystemClock
+    from overdracht.db import close_database, open_database
+    from overdracht.settings import load_settings
+    from overdracht.storage import open_file_store
+
+    settings = load_settings().with_overrides(database_url=url, background_jobs=False)
+    await open_database(url)
+    engine = MoveEngine(settings, SystemClock(), open_file_store(settings))
+    sampler = RssSampler()
+    before_kb = _rss_kb()
+    sampler.start()
+    started = time.perf_counter()
+    claim = await engine.claim_next()
+    status = await engine.move(claim) if claim is not None else None
+    seconds = time.perf_counter() - started
+    sampler.stopped.set()
+    sampler.join()
+    await close_database()
+    return {
+        "status": status.value if status is not None else None,
+        "seconds": seconds,
+        "verification": settings.move_verification.value,
+        "rss_before_mb": before_kb / 1024,
+        "peak_mb": max(_high_water_kb(), sampler.peak_kb) / 1024,
+    }
+
+
+def run_move_process(url: str, environment: dict[str, str]) -> dict[str, Any]:
+    """The move in a fresh interpreter, so its peak memory is the move's and nothing else."""
+    command = [sys.executable, "-m", "benchmarks.move_on_s3", "--move-only", "--database-url", url]
+    done = subprocess.run(
+        command,
+        env={**os.environ, **environment},
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the move process ended with {done.returncode}")
+    result: dict[str, Any] = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return result
+
+
+@dataclass
+class Result:
+    """One scale's figures."""
+
+    documents: int
+    build_seconds: float
+    raw_seconds: float
+    listing_seconds: float
+    listed: int
+    move_seconds: float
+    peak_mb: float
+    verification: str
+    cache: str
+    problems: list[str]
+
+    @property
+    def ratio(self) -> float:
+        return self.move_seconds / self.raw_seconds
+
+    @property
+    def ms_per_1000(self) -> float:
+        return self.move_seconds / self.documents * 1_000_000
+
+
+async def run_scale(documents: int, args: argparse.Namespace) -> Result:
+    """One scale: its own SeaweedFS and throwaway database, built, measured and checked."""
+    from tests.file_stores import SeaweedFS
+
+    with tempfile.TemporaryDirectory(prefix="overdracht-s3-bench-") as directory:
+        server = SeaweedFS.prepare(Path(directory))
+        server.start()
+        try:
+            environment = {
+                **server.environment(f"bench-{documents}"),
+                "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS": str(int(DEADLINE_SECONDS)),
+                "OVERDRACHT_FILE_WRITE_TIMEOUT_SECONDS": str(int(DEADLINE_SECONDS)),
+                "OVERDRACHT_SCRUB_FILES_PER_SECOND": "0",
+            }
+            async with throwaway_database(
+                args.admin_url, f"overdracht_s3_bench_{documents}"
+            ) as url:
+                return await measure(documents, url, environment, args)
+        finally:
+            server.stop()
+
+
+async def measure(
+    documents: int, url: str, environment: dict[str, str], args: argparse.Namespace
+) -> Result:
+    """Build, offer, claim; the raw statement, the listing and the move, each cold; check."""
+    from overdracht.db import close_database, open_database
+
+    print(f"[{documents:,}] uploading the archive …", file=sys.stderr, flush=True)
+    world = await build(url, environment, documents)
+    print(f"[{documents:,}] built in {world.build_seconds:.1f} s", file=sys.stderr, flush=True)
+    await open_database(url)
+    item_id = await offer_and_claim(world)
+    await close_database()
+    async with connected(url) as conn:
+        fingerprint = tuple(await conn.fetchrow(ARCHIVE_FINGERPRINT, world.administration_id))
+    raw = await time_raw_statement(url, world.administration_id, args.cache)
+    print(f"[{documents:,}] raw statement {raw:.2f} s", file=sys.stderr, flush=True)
+    drop_page_cache(args.cache)
+    listing, listed = await time_listing(environment, documents)
+    print(f"[{documents:,}] listing {listing:.2f} s ({listed:,} keys)", file=sys.stderr, flush=True)
+    cache = drop_page_cache(args.cache)
+    move = run_move_process(url, environment)
+    print(f"[{documents:,}] move {move['seconds']:.1f} s ({move['status']})", file=sys.stderr)
+    problems = await check_end_state(url, world, item_id, fingerprint)  # type: ignore[arg-type]
+    if listed != documents:
+        problems.append(f"the listing found {listed:,} keys, not {documents:,}")
+    return Result(
+        documents=documents,
+        build_seconds=world.build_seconds,
+        raw_seconds=raw,
+        listing_seconds=listing,
+        listed=listed,
+        move_seconds=move["seconds"],
+        peak_mb=move["peak_mb"],
+        verification=move["verification"],
+        cache=cache,
+        problems=problems,
+    )
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def print_table(results: list[Result], file: TextIO = sys.stdout) -> None:
+    """The figures of every scale, and each goal met or not."""
+    print = functools.partial(builtins.print, file=file)
+    print(
+        f"{'documents':>10} {'upload s':>9} {'raw s':>7} {'listing s':>9} {'move s':>7} "
+        f"{'move/raw':>8} {'ms/1000':>8} {'peak MB':>8}  verification"
+    )
+    for r in results:
+        print(
+            f"{r.documents:>10,} {r.build_seconds:>9.1f} {r.raw_seconds:>7.2f} "
+            f"{r.listing_seconds:>9.2f} {r.move_seconds:>7.2f} {r.ratio:>8.2f} "
+            f"{r.ms_per_1000:>8.1f} {r.peak_mb:>8.1f}  {r.verification}"
+        )
+    print(f"cache before each timed part: {results[0].cache}")
+    largest = max(results, key=lambda r: r.documents)
+    print(
+        f"move <= {RATIO_TARGET:g}x the raw statement at {largest.documents:,}: "
+        f"{largest.ratio:.2f}x, {_verdict(largest.ratio <= RATIO_TARGET)}"
+    )
+    peak = max(r.peak_mb for r in results)
+    print(
+        f"peak memory <= {MEMORY_TARGET_MB} MB: {peak:.1f} MB, {_verdict(peak <= MEMORY_TARGET_MB)}"
+    )
+    if len(results) > 1:
+        smallest = min(results, key=lambda r: r.documents)
+        growth = largest.ms_per_1000 / smallest.ms_per_1000
+        print(
+            f"linear (cost per document at {largest.documents:,} within "
+            f"{LINEARITY_TOLERANCE:g}x of {smallest.documents:,}): {growth:.2f}x, "
+            f"{_verdict(growth <= LINEARITY_TOLERANCE)}"
+        )
+    for r in results:
+        for problem in r.problems:
+            print(f"PROBLEM at {r.documents:,}: {problem}")
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line; --move-only is the subprocess that runs the move."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--scales", help="comma-separated sizes, run one after another")
+    parser.add_argument("--admin-url", default=ADMIN_URL, help="PostgreSQL to create databases on")
+    parser.add_argument(
+        "--cache", choices=("cold", "pages", "asis"), default="cold", help="before each timed part"
+    )
+    parser.add_argument("--move-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+async def main(argv: Sequence[str] | None = None) -> int:
+    """Run every asked scale and print one table."""
+    args = parse_args(argv)
+    if args.move_only:
+        logging.basicConfig(level=logging.INFO, format="    %(message)s", stream=sys.stderr)
+        result = await move_only(args.database_url)
+        print(json.dumps(result))
+        return 0 if result["status"] == "COMPLETED" else 1
+    scales = (
+        [int(s.replace("_", "")) for s in args.scales.split(",") if s.strip()]
+        if args.scales
+        else [args.documents]
+    )
+    results = []
+    for documents in scales:
+        results.append(await run_scale(documents, args))
+        print_table(results[-1:], file=sys.stderr)  # each scale's figures as soon as it ends
+    print()
+    print_table(results)
+    return 0 if not any(r.problems for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
