@@ -193,6 +193,7 @@ def root_operations(world: World) -> list[tuple[str, str, dict[str, Any]]]:
         "administrationId": world.ids["Administration"],
         "migrationId": world.ids["Migration"],
         "transferCode": world.transfer_code,
+        "fileProblemOnly": False,
         "id": world.ids["Migration"],  # migration(id:); node(id:) tries every kind below
     }
     operations = []
