@@ -56,7 +56,9 @@ class Document(Model):
 
     class Meta:
         table = "document"
-        indexes = (("administration_id", "status"),)
+        # storage_key: `overdracht storage copy` walks the distinct keys in the order a bucket
+        # lists them.
+        indexes = (("administration_id", "status"), ("storage_key",))
 
 
 async def add_document(

@@ -46,6 +46,10 @@ class SmtpSettings:
     timeout_seconds: float = 10.0
 
 
+# How the local directory under OVERDRACHT_DATA_DIR is named where a location is recorded.
+LOCAL_FILE_STORE = "local"
+
+
 @dataclass(frozen=True)
 class ObjectStoreSettings:
     """Where document files live when they are not on the local disk: an S3 bucket."""
@@ -63,6 +67,11 @@ class ObjectStoreSettings:
     def allow_http(self) -> bool:
         """Plain HTTP only to a server on this machine, never across a network."""
         return self.endpoint is not None and self.endpoint.startswith("http://")
+
+    @property
+    def location(self) -> str:
+        """The bucket as OVERDRACHT_FILE_STORE names it, to record and compare where files are."""
+        return f"s3://{self.bucket}/{self.prefix}" if self.prefix else f"s3://{self.bucket}"
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,11 @@ class Settings:
     def overview_url(self) -> str:
         """The frontend page with the migration overviews."""
         return self.frontend_url + self.frontend_overview_path
+
+    @property
+    def file_store_location(self) -> str:
+        """Where these settings keep document files: `local`, or the bucket's s3:// location."""
+        return LOCAL_FILE_STORE if self.object_store is None else self.object_store.location
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some settings replaced, for tests and the CLI."""
@@ -300,6 +314,19 @@ def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
         secret_access_key=secret,
         session_token=env.get("AWS_SESSION_TOKEN") or None,
     )
+
+
+def object_store_at(location: str, env: Mapping[str, str] | None = None) -> ObjectStoreSettings:
+    """A bucket named like OVERDRACHT_FILE_STORE, reached with the AWS variables of `env`.
+
+    For a command that is told where to write (`storage copy --to s3://…`) rather than
+    reading it from OVERDRACHT_FILE_STORE; refused in the same words as that setting.
+    """
+    env = os.environ if env is None else env
+    found = _object_store({**env, "OVERDRACHT_FILE_STORE": location})
+    if found is None:
+        raise ConfigurationError(f"the location must be {_FILE_STORE_FORM}, got {location!r}")
+    return found
 
 
 def _smtp(env: Mapping[str, str]) -> SmtpSettings:
