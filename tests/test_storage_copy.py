@@ -62,6 +62,16 @@ class Bucket:
         """The environment of a service switched to this bucket."""
         return self.seaweedfs.environment(self.prefix)
 
+    async def settled(self) -> dict[str, tuple[int, str | None]]:
+        """What the bucket holds once the uploads a killed client had sent are written."""
+        held = await self.etags()
+        while True:
+            await asyncio.sleep(0.5)
+            again = await self.etags()
+            if again == held:
+                return held
+            held = again
+
     async def etags(self) -> dict[str, tuple[int, str | None]]:
         """Every key the bucket holds with its size and ETag."""
         held = {}
@@ -196,7 +206,36 @@ async def test_a_copy_killed_mid_way_resumes_and_copies_only_what_is_left(
     factory, settings, bucket: Bucket
 ):
     administration, _ = await archive(factory, 1500)
-    process = subprocess.Popen(
+    process = start_copy(settings, bucket)
+    try:
+        wait_until_copied(process, 100)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(timeout=15)
+    there = await bucket.settled()
+    assert 100 <= len(there) < 1500, "killed mid-way"
+    home = await file_store_home()
+    assert home is not None and home.location == "local"
+
+    # The service still runs on the local disk: a document arrives before the second run.
+    late = await factory.document(administration)
+    result = copy_to(settings, bucket)
+
+    assert result.returncode == 0, result.stderr
+    copied, already, failed = summary(result.stderr)
+    assert (already, failed) == (len(there), 0)
+    assert copied == 1501 - len(there)
+    held = await bucket.etags()
+    assert late.storage_key in held
+    assert len(held) == 1501
+    home = await file_store_home()
+    assert home is not None and home.location == bucket.location
+
+
+def start_copy(settings: Settings, bucket: Bucket) -> subprocess.Popen[str]:
+    """The copy in its own process, two uploads at a time, its progress readable as it goes."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -216,34 +255,46 @@ async def test_a_copy_killed_mid_way_resumes_and_copies_only_what_is_left(
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def wait_until_copied(process: subprocess.Popen[str], count: int) -> list[str]:
+    """Read the copy's progress until it copied `count` files; the lines read so far."""
     assert process.stderr is not None
+    lines = []
+    for line in process.stderr:
+        lines.append(line)
+        match = SUMMARY_RE.search(line)
+        if match and _number(match.group(1)) >= count:
+            return lines
+    pytest.fail(f"the copy ended before it copied {count} files:\n{''.join(lines)}")
+
+
+async def test_documents_added_during_a_live_copy_keep_the_record_until_a_quiet_rerun(
+    factory, settings, bucket: Bucket
+):
+    administration, _ = await archive(factory, 1500)
+    process = start_copy(settings, bucket)
     try:
-        for line in process.stderr:
-            match = SUMMARY_RE.search(line)
-            if match and _number(match.group(1)) >= 100:
-                break
-        else:
-            pytest.fail("the copy ended before it could be killed mid-way")
-        process.send_signal(signal.SIGKILL)
+        wait_until_copied(process, 750)
+        # The service still runs: documents arrive, most behind the copy's walk.
+        for _ in range(20):
+            await factory.document(administration)
+        _, errors = process.communicate(timeout=120)
     finally:
         process.kill()
         process.wait(timeout=15)
-    there = await bucket.etags()
-    assert 100 <= len(there) < 1500, "killed mid-way"
+
+    assert process.returncode == 1, errors
+    assert "stop the service and run it again" in errors
     home = await file_store_home()
     assert home is not None and home.location == "local"
 
-    # The service still runs on the local disk: a document arrives before the second run.
-    late = await factory.document(administration)
+    there = await bucket.settled()
     result = copy_to(settings, bucket)
 
     assert result.returncode == 0, result.stderr
-    copied, already, failed = summary(result.stderr)
-    assert (already, failed) == (len(there), 0)
-    assert copied == 1501 - len(there)
-    held = await bucket.etags()
-    assert late.storage_key in held
-    assert len(held) == 1501
+    copied, already, _ = summary(result.stderr)
+    assert (copied, already) == (1520 - len(there), len(there))
     home = await file_store_home()
     assert home is not None and home.location == bucket.location
 
