@@ -280,13 +280,17 @@ def _endpoint(env: Mapping[str, str]) -> str | None:
     return raw.rstrip("/")
 
 
-def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
+def _object_store(
+    env: Mapping[str, str],
+    name: str = "OVERDRACHT_FILE_STORE",
+    form: str = _FILE_STORE_FORM,
+) -> ObjectStoreSettings | None:
     """The bucket of OVERDRACHT_FILE_STORE with the usual AWS variables, or None for the disk."""
     raw = (env.get("OVERDRACHT_FILE_STORE") or "").strip()
     if not raw:
         return None
     if not raw.startswith("s3://"):
-        raise ConfigurationError(f"OVERDRACHT_FILE_STORE must be {_FILE_STORE_FORM}, got {raw!r}")
+        raise ConfigurationError(f"{name} must be {form}, got {raw!r}")
     bucket, _, prefix = raw.removeprefix("s3://").partition("/")
     prefix = prefix.strip("/")
     segments = prefix.split("/") if prefix else []
@@ -296,7 +300,7 @@ def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
         or not _PREFIX_RE.match(prefix)
         or any(segment in ("", ".", "..") for segment in segments)
     ):
-        raise ConfigurationError(f"OVERDRACHT_FILE_STORE must be {_FILE_STORE_FORM}, got {raw!r}")
+        raise ConfigurationError(f"{name} must be {form}, got {raw!r}")
     key_id = env.get("AWS_ACCESS_KEY_ID") or None
     secret = env.get("AWS_SECRET_ACCESS_KEY") or None
     if (key_id is None) != (secret is None):
@@ -323,9 +327,10 @@ def object_store_at(location: str, env: Mapping[str, str] | None = None) -> Obje
     reading it from OVERDRACHT_FILE_STORE; refused in the same words as that setting.
     """
     env = os.environ if env is None else env
-    found = _object_store({**env, "OVERDRACHT_FILE_STORE": location})
+    form = "s3://BUCKET or s3://BUCKET/PREFIX"
+    found = _object_store({**env, "OVERDRACHT_FILE_STORE": location}, "--to", form)
     if found is None:
-        raise ConfigurationError(f"the location must be {_FILE_STORE_FORM}, got {location!r}")
+        raise ConfigurationError(f"--to must be {form}, got {location!r}")
     return found
 
 

@@ -376,6 +376,10 @@ async def test_copying_from_a_bucket_or_to_where_the_files_already_are_is_refuse
     assert "copies from the local disk" in from_bucket.stderr
     assert "Traceback" not in from_bucket.stderr
 
+    not_a_bucket = overdracht(settings, "storage", "copy", "--to", "s3://Not_A_Bucket")
+    assert not_a_bucket.returncode == 2
+    assert "--to must be s3://BUCKET" in not_a_bucket.stderr
+
     await move_file_store_home(bucket.location, clock.now())
     again = copy_to(settings, bucket)
     assert again.returncode == 2
