@@ -1,5 +1,5 @@
 """The `overdracht` command: serve, work, migrate, seed the demo, tokens, schema, mail sink,
-GraphiQL's files."""
+GraphiQL's files, copying the document files to a bucket."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import uvicorn
 from tortoise import Tortoise
+from tortoise.exceptions import OperationalError
 
 from api.background import background_loops
 from api.graphiql.assets import (
@@ -25,15 +26,25 @@ from api.graphiql.assets import (
 )
 from api.graphql import build_schema
 from commands.demo import DemoRefused, seed_demo
+from commands.file_store_check import file_store_refusal
+from commands.storage_copy import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_PROGRESS_SECONDS,
+    Copier,
+    CopyRefused,
+    copy_to_bucket,
+    ensure_copyable,
+)
 from mail.sink import MailSink
 from models import ApiToken, User
 from models.enums import TokenScope
 from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, open_database
+from overdracht.filestore import StoreUnavailable
 from overdracht.logs import configure_logging
-from overdracht.settings import ConfigurationError, Settings, load_settings
-from overdracht.storage import open_file_store
+from overdracht.settings import ConfigurationError, Settings, load_settings, object_store_at
+from overdracht.storage import open_bucket, open_file_store, open_local_file_store
 
 
 def _run(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
@@ -158,8 +169,40 @@ def cmd_token_revoke(settings: Settings, args: argparse.Namespace) -> int:
     return _run(settings, work)
 
 
+def _refuse_wrong_file_store(settings: Settings) -> int | None:
+    """Exit code 2 with one line when the configured file store is not where the files are."""
+
+    async def work() -> int:
+        refusal = await file_store_refusal(settings, SystemClock())
+        if refusal is None:
+            return 0
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
+
+    try:
+        code = _run(settings, work)
+    except (OperationalError, OSError) as error:
+        print(
+            f"error: could not check where the document files are ({_first_line(error)}); "
+            "is the database up and migrated (`overdracht migrate`)?",
+            file=sys.stderr,
+        )
+        return 2
+    return code or None
+
+
+def _first_line(error: BaseException) -> str:
+    """An error's own words without what follows, fit for a one-line message."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     """Run the HTTP service with GraphiQL."""
+    # Before logging is set up, so a refusal is its one line and nothing else.
+    refused = _refuse_wrong_file_store(settings)
+    if refused is not None:
+        return refused
     configure_logging(settings.log_format)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None)
@@ -202,6 +245,10 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     """Run the background work (mail delivery, moves) until SIGINT or SIGTERM."""
+    # Before logging is set up, so a refusal is its one line and nothing else.
+    refused = _refuse_wrong_file_store(settings)
+    if refused is not None:
+        return refused
     configure_logging(settings.log_format)
 
     async def work() -> int:
@@ -217,6 +264,86 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
         return 0
 
     return _run(settings, work)
+
+
+def cmd_storage_copy(settings: Settings, args: argparse.Namespace) -> int:
+    """Copy every document's file from the local disk to a bucket, verify, then record it."""
+    try:
+        target = object_store_at(args.to)
+    except ConfigurationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+    def report(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    async def work() -> int:
+        clock = SystemClock()
+        try:
+            await ensure_copyable(settings.file_store_location, target.location, clock.now())
+        except CopyRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
+        local = open_local_file_store(settings)
+        copier = Copier(
+            local=local,
+            bucket=open_bucket(settings, target),
+            report=report,
+            concurrency=args.concurrency,
+            progress_seconds=args.progress_seconds,
+        )
+        report(f"copying the document files in {local.root} to {target.location}")
+        try:
+            outcome = await copy_to_bucket(copier, target.location, clock)
+        except StoreUnavailable as error:
+            report(copier.tally.line())
+            print(
+                f"error: {error}; what was copied stays there, run the command again to go on",
+                file=sys.stderr,
+            )
+            return 1
+        report(f"done: {outcome.tally.line()}")
+        if outcome.verification is not None:
+            for problem in outcome.verification.named:
+                report(f"not in the bucket: {problem}")
+        if not outcome.switched:
+            print(
+                f"error: {outcome.reason}; the documents stay recorded on the local disk",
+                file=sys.stderr,
+            )
+            return 1
+        checked = outcome.verification.checked if outcome.verification else 0
+        print(
+            f"Verified: all {checked:,} files of the documents are in {target.location}, "
+            "which is now recorded as where they are. Switch the setting of the service and "
+            "the workers (the AWS variables as for this command) and start them:"
+        )
+        print(f"OVERDRACHT_FILE_STORE={target.location}")
+        return 0
+
+    return _run(settings, work)
+
+
+def _concurrency(raw: str) -> int:
+    """--concurrency: uploads in flight, within what one process sensibly keeps open."""
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a whole number, got {raw!r}") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"1 to 256, got {value}")
+    return value
+
+
+def _seconds(raw: str) -> float:
+    """--progress-seconds: a positive number of seconds."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of seconds, got {raw!r}") from None
+    if not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError(f"more than 0 and at most 86400, got {raw}")
+    return value
 
 
 def cmd_mail_sink(settings: Settings, args: argparse.Namespace) -> int:
@@ -290,6 +417,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help="run the background work: mail delivery and moves")
     worker.set_defaults(handler=cmd_worker)
+
+    storage = sub.add_parser("storage", help="the document files' store")
+    storage_sub = storage.add_subparsers(dest="storage_command", required=True)
+    copy = storage_sub.add_parser(
+        "copy",
+        help="copy every document's file from the local disk to a bucket, verify, record it",
+    )
+    copy.add_argument(
+        "--to",
+        required=True,
+        metavar="s3://BUCKET[/PREFIX]",
+        help="the bucket, reached with the AWS variables the service reads",
+    )
+    copy.add_argument(
+        "--concurrency",
+        type=_concurrency,
+        default=DEFAULT_CONCURRENCY,
+        metavar="N",
+        help=f"uploads in flight (default {DEFAULT_CONCURRENCY})",
+    )
+    copy.add_argument(
+        "--progress-seconds",
+        type=_seconds,
+        default=DEFAULT_PROGRESS_SECONDS,
+        metavar="S",
+        help=f"a progress line on stderr every S seconds (default {DEFAULT_PROGRESS_SECONDS:g})",
+    )
+    copy.set_defaults(handler=cmd_storage_copy)
 
     sink = sub.add_parser("mail-sink", help="a local SMTP server that keeps mails as .eml files")
     sink.add_argument(

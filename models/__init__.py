@@ -11,6 +11,7 @@ from models.audit import AuditEvent
 from models.authorization import AuthorizationFlow, AuthorizationStep, Workflow
 from models.document import Document, add_document
 from models.environment import Environment
+from models.file_store_home import FileStoreHome
 from models.idempotency import IdempotentRequest
 from models.migration import (
     BillableLine,
@@ -35,6 +36,7 @@ __all__ = [
     "Document",
     "DuplicateAdministrationError",
     "Environment",
+    "FileStoreHome",
     "IdempotentRequest",
     "Migration",
     "MigrationItem",

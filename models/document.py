@@ -60,8 +60,14 @@ class Document(Model):
 
     class Meta:
         table = "document"
-        # The second serves a move verified from the store's listing, one key range at a time.
-        indexes = (("administration_id", "status"), ("administration_id", "storage_key"))
+        # (administration_id, storage_key) serves a move verified from the store's listing, one
+        # key range at a time; storage_key alone `overdracht storage copy`, which walks the
+        # distinct keys in the order a bucket lists them.
+        indexes = (
+            ("administration_id", "status"),
+            ("administration_id", "storage_key"),
+            ("storage_key",),
+        )
 
 
 async def add_document(

@@ -47,6 +47,10 @@ class SmtpSettings:
     timeout_seconds: float = 10.0
 
 
+# How the local directory under OVERDRACHT_DATA_DIR is named where a location is recorded.
+LOCAL_FILE_STORE = "local"
+
+
 @dataclass(frozen=True)
 class ObjectStoreSettings:
     """Where document files live when they are not on the local disk: an S3 bucket."""
@@ -64,6 +68,11 @@ class ObjectStoreSettings:
     def allow_http(self) -> bool:
         """Plain HTTP only to a server on this machine, never across a network."""
         return self.endpoint is not None and self.endpoint.startswith("http://")
+
+    @property
+    def location(self) -> str:
+        """The bucket as OVERDRACHT_FILE_STORE names it, to record and compare where files are."""
+        return f"s3://{self.bucket}/{self.prefix}" if self.prefix else f"s3://{self.bucket}"
 
 
 class MoveVerification(StrEnum):
@@ -140,6 +149,11 @@ class Settings:
     def overview_url(self) -> str:
         """The frontend page with the migration overviews."""
         return self.frontend_url + self.frontend_overview_path
+
+    @property
+    def file_store_location(self) -> str:
+        """Where these settings keep document files: `local`, or the bucket's s3:// location."""
+        return LOCAL_FILE_STORE if self.object_store is None else self.object_store.location
 
     def with_overrides(self, **changes: object) -> Settings:
         """Return a copy with some settings replaced, for tests and the CLI."""
@@ -287,13 +301,17 @@ def _endpoint(env: Mapping[str, str]) -> str | None:
     return raw.rstrip("/")
 
 
-def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
+def _object_store(
+    env: Mapping[str, str],
+    name: str = "OVERDRACHT_FILE_STORE",
+    form: str = _FILE_STORE_FORM,
+) -> ObjectStoreSettings | None:
     """The bucket of OVERDRACHT_FILE_STORE with the usual AWS variables, or None for the disk."""
     raw = (env.get("OVERDRACHT_FILE_STORE") or "").strip()
     if not raw:
         return None
     if not raw.startswith("s3://"):
-        raise ConfigurationError(f"OVERDRACHT_FILE_STORE must be {_FILE_STORE_FORM}, got {raw!r}")
+        raise ConfigurationError(f"{name} must be {form}, got {raw!r}")
     bucket, _, prefix = raw.removeprefix("s3://").partition("/")
     prefix = prefix.strip("/")
     segments = prefix.split("/") if prefix else []
@@ -303,7 +321,7 @@ def _object_store(env: Mapping[str, str]) -> ObjectStoreSettings | None:
         or not _PREFIX_RE.match(prefix)
         or any(segment in ("", ".", "..") for segment in segments)
     ):
-        raise ConfigurationError(f"OVERDRACHT_FILE_STORE must be {_FILE_STORE_FORM}, got {raw!r}")
+        raise ConfigurationError(f"{name} must be {form}, got {raw!r}")
     key_id = env.get("AWS_ACCESS_KEY_ID") or None
     secret = env.get("AWS_SECRET_ACCESS_KEY") or None
     if (key_id is None) != (secret is None):
@@ -355,6 +373,18 @@ def _rate(env: Mapping[str, str], name: str, default: float) -> float:
     if not 0 <= value <= 100_000:
         raise ConfigurationError(f"{name} must be between 0 and 100000, got {raw!r}")
     return value
+def object_store_at(location: str, env: Mapping[str, str] | None = None) -> ObjectStoreSettings:
+    """A bucket named like OVERDRACHT_FILE_STORE, reached with the AWS variables of `env`.
+
+    For a command that is told where to write (`storage copy --to s3://…`) rather than
+    reading it from OVERDRACHT_FILE_STORE; refused in the same words as that setting.
+    """
+    env = os.environ if env is None else env
+    form = "s3://BUCKET or s3://BUCKET/PREFIX"
+    found = _object_store({**env, "OVERDRACHT_FILE_STORE": location}, "--to", form)
+    if found is None:
+        raise ConfigurationError(f"--to must be {form}, got {location!r}")
+    return found
 
 
 def _smtp(env: Mapping[str, str]) -> SmtpSettings:
