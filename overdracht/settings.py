@@ -373,6 +373,8 @@ def _rate(env: Mapping[str, str], name: str, default: float) -> float:
     if not 0 <= value <= 100_000:
         raise ConfigurationError(f"{name} must be between 0 and 100000, got {raw!r}")
     return value
+
+
 def object_store_at(location: str, env: Mapping[str, str] | None = None) -> ObjectStoreSettings:
     """A bucket named like OVERDRACHT_FILE_STORE, reached with the AWS variables of `env`.
 

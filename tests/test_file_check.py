@@ -83,11 +83,26 @@ async def test_a_file_damaged_at_rest_is_found_shown_and_keeps_its_administratio
     assert codes(refused) == ["HAS_DAMAGED_FILES"]
     assert "restored from a backup" in refused["userErrors"][0]["message"]
 
-    # Restored from a backup: the next round clears it, and the offer goes through.
+    # Restored from a backup: the offer looks again at once and goes through.
     replace_stored(files, victim.storage_key, await _original(scenario, victim))
-    await _full_round(scrubber)
-    assert (await Document.get(pk=victim.pk)).damage is None
     assert (await scenario.offer_payload(administrations=[administration]))["userErrors"] == []
+    assert (await Document.get(pk=victim.pk)).damage is None
+
+
+@both_file_stores
+async def test_the_next_round_clears_damage_once_the_file_is_restored(
+    scenario: Scenario, settings, clock, files
+):
+    document = await Document.filter(administration_id=scenario.ready[0].pk).first()
+    original = b"".join([chunk async for chunk in files.stream(document.storage_key)])
+    replace_stored(files, document.storage_key, b"rotted")
+    scrubber = Scrubber(settings, clock, files)
+    await _full_round(scrubber)
+    assert (await Document.get(pk=document.pk)).damage == FileProblem.DAMAGED
+
+    replace_stored(files, document.storage_key, original)
+    await _full_round(scrubber)
+    assert (await Document.get(pk=document.pk)).damage is None
 
 
 async def _original(scenario: Scenario, document: Document) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 import strawberry
@@ -25,6 +26,10 @@ from models.offering import (
 )
 from mover.scrubbing import recheck_damaged
 from overdracht.filestore import StoreUnavailable
+
+# Files recorded as damaged that an offer looks at again, and for how long at most.
+OFFER_RECHECKS = 10
+OFFER_RECHECK_SECONDS = 5.0
 
 
 def _check_form(
@@ -89,8 +94,11 @@ async def _check_administrations(
     owned = await administrations_of(ctx.environment_id, [pk for pk in ids if pk is not None])
     checks = await run_checklist(list(owned))
     if damaged := [pk for pk, check in checks.items() if check.damaged_files]:
-        with contextlib.suppress(StoreUnavailable):  # then the record stands, as it says
-            if await recheck_damaged(ctx.files, damaged):
+        # A file restored since is let through at once; within a few seconds, or the record
+        # stands as it says, and the file check's next round looks again.
+        with contextlib.suppress(StoreUnavailable, TimeoutError):
+            rechecked = recheck_damaged(ctx.files, damaged, at_most=OFFER_RECHECKS)
+            if await asyncio.wait_for(rechecked, OFFER_RECHECK_SECONDS):
                 checks = await run_checklist(list(owned))
     offered = {item.open_administration_id for item in await open_offer_items(list(owned), now)}
     packages = {adm.connection.package for adm in owned.values()}
