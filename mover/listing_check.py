@@ -142,14 +142,32 @@ def _compare(row: ArchiveRow, listed: ListedFile | None) -> FileFinding | None:
 
 async def check_range(files: FileStore, administration_id: int, prefix: str) -> RangeCheck:
     """Match one range's documents against the store's listing of the same range."""
-    rows = await _rows(administration_id, prefix)
-    checked = RangeCheck()
-    if not rows:
-        return checked
-    wanted = {row.storage_key for row in rows}
+    # The rows are read while the store lists the range: pages that arrive before the rows
+    # wait, and are kept only for the keys the rows name.
+    reading = asyncio.ensure_future(_rows(administration_id, prefix))
+    waiting: list[list[ListedFile]] = []
     listed: dict[str, ListedFile] = {}
-    async for page in files.listing(store_range(prefix)):
-        listed.update((entry.key, entry) for entry in page if entry.key in wanted)
+    wanted: set[str] | None = None
+    try:
+        async for page in files.listing(store_range(prefix)):
+            if wanted is None and reading.done():
+                wanted = {row.storage_key for row in reading.result()}
+                for early in waiting:
+                    listed.update((e.key, e) for e in early if e.key in wanted)
+                waiting.clear()
+            if wanted is None:
+                waiting.append(page)
+            else:
+                listed.update((entry.key, entry) for entry in page if entry.key in wanted)
+        rows = await reading
+    finally:
+        if not reading.done():
+            reading.cancel()
+    if wanted is None:
+        wanted = {row.storage_key for row in rows}
+        for early in waiting:
+            listed.update((e.key, e) for e in early if e.key in wanted)
+    checked = RangeCheck()
     for row in rows:
         checked.documents += 1
         checked.bytes_total += row.size
