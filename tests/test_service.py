@@ -60,7 +60,11 @@ async def test_readiness_fails_when_a_background_loop_has_died(settings, clock, 
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
             alive = await client.get("/readyz")
             assert alive.status_code == 200
-            assert alive.json()["background"] == {"dispatcher": "running", "mover": "running"}
+            assert alive.json()["background"] == {
+                "dispatcher": "running",
+                "mover": "running",
+                "scrub": "running",
+            }
             app.state.background["mover"].cancel()
             await asyncio.sleep(0.05)
             dead = await client.get("/readyz")
