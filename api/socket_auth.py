@@ -22,9 +22,11 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 )
 
 from api.auth import reauthenticate
+from api.change_news import token_subjects
 from api.context import Context
 
 REFUSED_CODE = 4403  # the close code a socket without a valid token gets at connect, too
+ACK_WAIT_SECONDS = 0.1  # how often a socket not yet acknowledged is looked at (no statement)
 REFUSED_REASON = "Forbidden: the token is revoked or expired, or its user is inactive"
 
 logger = logging.getLogger(__name__)
@@ -85,16 +87,29 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
             await self.websocket.close(code=REFUSED_CODE, reason=REFUSED_REASON)
 
     async def _watch_token(self) -> None:
-        """Re-check an acknowledged socket's token every few seconds, even when all is quiet."""
+        """Re-check an acknowledged socket's token when PostgreSQL says it or its user changed,
+        when it expires, and every few seconds while no such news arrives (SQLite, polling)."""
         interval = self.context.settings.token_recheck_seconds
-        while not self.refused:
-            await asyncio.sleep(interval)
-            if not self.connection_acknowledged:
-                continue
-            try:
-                await self._token_still_good()
-            except Exception:  # a database hiccup: try again at the next interval
-                logger.exception("Could not re-check a WebSocket's token")
+        while not self.connection_acknowledged or self.context.token is None:
+            await asyncio.sleep(min(interval, ACK_WAIT_SECONDS))
+        token = self.context.token
+        with self.context.news.watch(*token_subjects(token.pk, token.user_id)) as news:
+            while not self.refused:
+                try:
+                    # The first check closes the gap between connection_init and the doorbell.
+                    if not await self._token_still_good():
+                        return
+                except Exception:  # a database hiccup: try again at the next interval
+                    logger.exception("Could not re-check a WebSocket's token")
+                    await asyncio.sleep(interval)
+                    continue
+                expires_at = self.context.token.expires_at if self.context.token else None
+                await news.next_change(
+                    within=None
+                    if expires_at is None
+                    else (expires_at - self.context.clock.now()).total_seconds(),
+                    poll_every=interval,
+                )
 
 
 def _with_code(error: dict[str, Any]) -> dict[str, Any]:

@@ -190,3 +190,16 @@ def test_plain_http_is_allowed_only_to_this_machine():
 def test_a_bad_file_store_setting_is_named(env, name):
     with pytest.raises(ConfigurationError, match=name):
         load_settings(env)
+
+
+def test_progress_is_pushed_by_postgresql_unless_polling_is_chosen():
+    assert load_settings({}).progress_updates == "notify"
+    chosen = load_settings({"OVERDRACHT_PROGRESS_UPDATES": " Poll "})
+    assert chosen.progress_updates == "poll"
+
+
+@pytest.mark.parametrize("value", ["listen", "push", "0"])
+def test_an_unknown_way_of_sending_progress_is_refused_by_name(value):
+    with pytest.raises(ConfigurationError, match="OVERDRACHT_PROGRESS_UPDATES") as refused:
+        load_settings({"OVERDRACHT_PROGRESS_UPDATES": value})
+    assert "PgBouncer" in str(refused.value)
