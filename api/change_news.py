@@ -15,8 +15,8 @@ import asyncio
 import contextlib
 import logging
 import math
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any, TypeVar
 
 import asyncpg
 
@@ -36,6 +36,7 @@ KEEPALIVE_SECONDS = 30.0
 logger = logging.getLogger(__name__)
 
 Subject = tuple[str, str]
+T = TypeVar("T")
 
 
 def migration_subject(migration_id: int) -> Subject:
@@ -60,10 +61,16 @@ class Watch:
     def __init__(self, news: ChangeNews) -> None:
         self._news = news
         self._rung = asyncio.Event()
+        self.rings = 0
 
     def ring(self) -> None:
         """Something this waiter watches may have changed: it should read again."""
+        self.rings += 1
         self._rung.set()
+
+    def quiet_since(self, rings: int) -> bool:
+        """Whether news is arriving and none came for this waiter since it counted `rings`."""
+        return self._news.listening and self.rings == rings
 
     async def next_change(self, *, within: float | None, poll_every: float) -> None:
         """Return on news, after `within` seconds (when the clock alone changes something), or,
@@ -83,6 +90,11 @@ class ChangeNews:
         self.settings = settings
         self.enabled = listens(settings)
         self._waiters: dict[Subject, set[Watch]] = {}
+        # How much news each watched subject had, and how often everyone was woken at once:
+        # together the generation a read belongs to.
+        self._news_of: dict[Subject, int] = {}
+        self._epoch = 0
+        self._reads: dict[Subject, tuple[tuple[int, int], asyncio.Task[Any]]] = {}
         self._listening = False
         self._stopping = asyncio.Event()
 
@@ -106,6 +118,34 @@ class ChangeNews:
                     waiters.discard(watch)
                     if not waiters:
                         del self._waiters[subject]
+                        self._news_of.pop(subject, None)
+                        self._reads.pop(subject, None)
+
+    async def read_once(self, subject: Subject, read: Callable[[], Awaitable[T]]) -> T:
+        """While news arrives, the waiters of a subject woken by the same news share one read.
+
+        A read started after the latest news about the subject sees every change announced so
+        far; whoever wakes for that same news may take its result instead of asking again.
+        Without news (polling) every waiter reads for itself.
+        """
+        if not self.listening:
+            return await read()
+        generation = (self._epoch, self._news_of.get(subject, 0))
+        current = self._reads.get(subject)
+        if current is None or current[0] != generation:
+            task: asyncio.Task[T] = asyncio.ensure_future(read())
+            self._reads[subject] = (generation, task)
+            # A failed read is not kept for the next waiter: it reads again.
+            task.add_done_callback(lambda done: self._forget_failed(subject, done))
+            current = (generation, task)
+        result: T = await asyncio.shield(current[1])
+        return result
+
+    def _forget_failed(self, subject: Subject, task: asyncio.Task[Any]) -> None:
+        if task.cancelled() or task.exception() is not None:
+            current = self._reads.get(subject)
+            if current is not None and current[1] is task:
+                del self._reads[subject]
 
     def waiters(self) -> int:
         """How many doorbells hang in this process, for tests and the benchmark."""
@@ -136,10 +176,15 @@ class ChangeNews:
     # -- the listening connection --------------------------------------------------------------
 
     def _ring(self, subject: Subject) -> None:
-        for watch in self._waiters.get(subject, ()):
+        watches = self._waiters.get(subject)
+        if not watches:
+            return
+        self._news_of[subject] = self._news_of.get(subject, 0) + 1
+        for watch in watches:
             watch.ring()
 
     def _ring_all(self) -> None:
+        self._epoch += 1
         for watches in self._waiters.values():
             for watch in watches:
                 watch.ring()

@@ -8,6 +8,7 @@ then does it read again, and it sends the offer only when what it shows changed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,9 +67,12 @@ def progress_state(items: Sequence[MigrationItem], now: datetime) -> ProgressSta
     )
 
 
-async def _state(migration_id: int, ctx: Context) -> ProgressState:
-    items = await MigrationItem.filter(migration_id=migration_id).order_by("id")
-    return progress_state(items, ctx.clock.now())
+async def _read(migration_id: int) -> tuple[Migration, list[MigrationItem]]:
+    """The offer and its items as they are now: everything a progress message shows of them."""
+    items = await (
+        MigrationItem.filter(migration_id=migration_id).order_by("id").select_related("migration")
+    )
+    return (items[0].migration if items else await Migration.get(pk=migration_id)), items
 
 
 async def subscribe_migration_progress(
@@ -81,14 +85,19 @@ async def subscribe_migration_progress(
     migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first() if pk else None
     if migration is None:
         raise PublicError("No such offer of or to your environment.", code="NOT_FOUND")
+    offer = migration.pk
+    subject = migration_subject(offer)
     last: tuple[Any, ...] | None = None
-    with ctx.news.watch(migration_subject(migration.pk)) as news:
+    with ctx.news.watch(subject) as news:
         while True:
-            state = await _state(migration.pk, ctx)
+            # Subscribers of this process woken by the same news share this read.
+            row, items = await ctx.news.read_once(subject, functools.partial(_read, offer))
+            state = progress_state(items, ctx.clock.now())
             if state.snapshot != last:
                 ctx.loaders = Loaders()  # fresh data for every message, never a cached page
-                migration = await Migration.get(pk=migration.pk)
-                yield MigrationType.from_model(migration, ctx)
+                ctx.loaders.migration.prime(offer, row)
+                ctx.loaders.items_of_migration.prime(offer, items)
+                yield MigrationType.from_model(row, ctx)
                 last = state.snapshot
             if state.ended:
                 return
