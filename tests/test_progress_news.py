@@ -159,3 +159,26 @@ async def test_an_offer_that_expires_by_the_clock_alone_ends_the_subscription(
         [row] = await client.next_rows(timeout=5) or []
         assert row["status"] == "EXPIRED"
         assert await client.next_rows(timeout=5) is None
+
+
+async def test_only_changes_a_subscriber_sees_are_announced(scenario: Scenario, settings):
+    migration = await scenario.offer(administrations=[scenario.ready[0]])
+    pk = pk_of(migration["id"])
+    heard: list[tuple[str, str]] = []
+    async with connected(settings.database_url) as listener:
+        await listener.add_listener("overdracht_progress", lambda *n: heard.append(n[2:]))
+        await listener.add_listener("overdracht_access", lambda *n: heard.append(n[2:]))
+        items = MigrationItem.filter(migration_id=pk)
+        await items.update(lease_until=scenario.factory.clock.now())  # a lease renewed
+        await items.update(documents_done=0)  # a heartbeat without progress
+        await scenario.superuser.save()  # a user saved unchanged
+        await items.update(documents_done=5)
+        scenario.clerk.is_active = False
+        await scenario.clerk.save()
+        # One round trip on the listening connection: every notification sent before is in.
+        await listener.execute("SELECT 1")
+        await asyncio.sleep(0.2)
+    assert heard == [
+        ("overdracht_progress", str(pk)),
+        ("overdracht_access", f"user:{scenario.clerk.pk}"),
+    ]
