@@ -12,7 +12,9 @@ and once with =poll as the reference:
 - the database's transactions per second (pg_stat_database.xact_commit: every statement outside
   a transaction block is one) while nothing changes, without subscribers and with them;
 - the delay from a progress change committed in the database to each subscriber receiving it
-  (p50, p99, max), over rounds in which every running move advances once, as heartbeats do.
+  (p50, p99, max), over rounds in which every running move advances once, as heartbeats do:
+  spread over a second by default (the moves are independent), or all at once (`--spread 0`);
+- the database's transactions per change and the servers' CPU per message sent.
 
 The servers run no background loops, so the database's own baseline is what they would cost
 without any subscriber.
@@ -70,7 +72,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--subscribers", type=int, default=500)
     parser.add_argument("--offers", type=int, default=50, help="running moves watched")
     parser.add_argument("--rounds", type=int, default=10, help="progress changes per move")
-    parser.add_argument("--pause", type=float, default=1.0, help="seconds between rounds")
+    parser.add_argument("--pause", type=float, default=0.5, help="seconds between rounds")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=1.0,
+        help="seconds over which one round's changes are committed (0: all at once)",
+    )
     parser.add_argument("--idle-seconds", type=float, default=20.0, help="each idle window")
     parser.add_argument(
         "--settle-seconds",
@@ -301,7 +309,11 @@ async def delays(
     try:
         for round_ in range(1, args.rounds + 1):
             committed: dict[int, float] = {}
+            started = time.perf_counter()
+            gap = args.spread / len(world.items)
             for index, item in enumerate(world.items):
+                # Independent moves report progress at independent moments.
+                await asyncio.sleep(max(0.0, started + index * gap - time.perf_counter()))
                 await mover.execute(
                     "UPDATE migration_item SET documents_done = $1 WHERE id = $2", round_, item
                 )
@@ -335,6 +347,10 @@ class Result:
     idle_with: Idle
     samples: list[float]
     missed: int
+    # Over the rounds: the database's transactions (the progress updates themselves included)
+    # and the servers' CPU seconds, both servers together.
+    round_transactions: int
+    round_cpu: float | None
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.samples)
@@ -358,12 +374,20 @@ async def measure(
                 print(f"[{updates}] idle, {len(subscribers)} subscribers ...", flush=True)
                 with_ = await idle_window(watch, name, pids, args)
                 print(f"[{updates}] {args.rounds} rounds of progress ...", flush=True)
+                cpu_before = [_process_cpu_seconds(pid) for pid in pids]
+                before = await commits(watch, name)
                 samples, missed = await delays(database_url, world, subscribers, arrived, args)
+                await asyncio.sleep(args.settle_seconds)
+                during = await commits(watch, name) - before
+                cpu_after = [_process_cpu_seconds(pid) for pid in pids]
             finally:
                 await close_all(subscribers)
     finally:
         await watch.close()
-    return Result(updates, without, with_, samples, missed)
+    cpu = None
+    if None not in cpu_before and None not in cpu_after:
+        cpu = sum(a - b for a, b in zip(cpu_after, cpu_before, strict=True))  # type: ignore[operator]
+    return Result(updates, without, with_, samples, missed, during, cpu)
 
 
 def _cpu(idle: Idle) -> str:
@@ -389,6 +413,17 @@ def report(result: Result, args: argparse.Namespace) -> None:
             f"delay commit -> subscriber over {len(result.samples)} messages: "
             f"p50 {p50:.0f} ms, p99 {p99:.0f} ms, max {worst:.0f} ms, mean {mean:.0f} ms"
         )
+    messages = len(result.samples) or 1
+    changes = args.rounds * args.offers
+    cpu = (
+        ""
+        if result.round_cpu is None
+        else (f", servers' CPU {result.round_cpu / messages * 1000:.1f} ms per message")
+    )
+    print(
+        f"while progressing: {result.round_transactions / changes:.1f} transactions per change "
+        f"(the change itself included){cpu}"
+    )
     if result.missed:
         print(f"  NOT received within 30 s: {result.missed}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 from datetime import timedelta
 
 import pytest
@@ -115,7 +116,10 @@ async def test_polling_behind_a_pooler_reads_per_subscriber(
     assert rows is not None and rows[0]["progress"]["documentsTotal"] == 7
 
 
-async def test_the_listener_comes_back_after_its_backend_is_killed(scenario: Scenario, settings):
+async def test_the_listener_comes_back_after_its_backend_is_killed(
+    scenario: Scenario, settings, caplog
+):
+    caplog.set_level(logging.INFO, logger="api.change_news")
     migration = await scenario.offer(administrations=[scenario.ready[0]])
     news = news_of(scenario.server)
     socket, client = await subscribed(
@@ -132,6 +136,9 @@ async def test_the_listener_comes_back_after_its_backend_is_killed(scenario: Sce
             return news.listening and pids != [] and before["pid"] not in pids
 
         await wait_until(listening_again, "the listener reconnecting", 10)
+        said = [record.getMessage() for record in caplog.records]
+        assert any("poll every" in line for line in said), said  # the fallback is logged
+        assert any("again" in line for line in said), said
 
         claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
         assert claimed["userErrors"] == []
