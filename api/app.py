@@ -16,6 +16,7 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.background import background_jobs
+from api.change_news import ChangeNews
 from api.files import download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
@@ -95,7 +96,8 @@ def create_app(
     if run_background_jobs is None:
         run_background_jobs = settings.background_jobs
     graphiql = GraphiQLSite(settings.graphiql_assets_dir)
-    graphql = GraphQLView(settings, clock, files, graphiql)
+    news = ChangeNews(settings)
+    graphql = GraphQLView(settings, clock, files, graphiql, news)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -104,6 +106,7 @@ def create_app(
                 await stack.enter_async_context(
                     RegisterTortoise(app, config=tortoise_config(settings.database_url))
                 )
+            await stack.enter_async_context(news.running())
             app.state.background = {}
             if run_background_jobs:
                 app.state.background = await stack.enter_async_context(
@@ -133,4 +136,5 @@ def create_app(
     app.state.settings = settings
     app.state.clock = clock
     app.state.files = files
+    app.state.news = news
     return app

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import HTTPConnection
 
+from api.change_news import ChangeNews
 from api.errors import AuthenticationError, ForbiddenError
 from api.permissions import Sight, refusal, token_may
 from models import ApiToken, User
@@ -28,6 +29,7 @@ class Context:
     clock: Clock
     files: FileStore
     loaders: Loaders
+    news: ChangeNews
     token: ApiToken | None = None
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None

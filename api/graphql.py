@@ -34,6 +34,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.execution import PreExecutionError
 
 from api.auth import authenticate, authenticate_header
+from api.change_news import ChangeNews
 from api.context import Context
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
@@ -202,7 +203,12 @@ class GraphQLView(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TokenCheckingTransportWSHandler
 
     def __init__(
-        self, settings: Settings, clock: Clock, files: FileStore, graphiql: GraphiQLSite
+        self,
+        settings: Settings,
+        clock: Clock,
+        files: FileStore,
+        graphiql: GraphiQLSite,
+        news: ChangeNews,
     ) -> None:
         super().__init__(
             build_schema(settings),
@@ -216,6 +222,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.clock = clock
         self.files = files
         self.graphiql = graphiql
+        self.news = news
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from this origin only, instead of Strawberry's page that loads a CDN."""
@@ -230,6 +237,7 @@ class GraphQLView(GraphQL[Context, None]):
             clock=self.clock,
             files=self.files,
             loaders=Loaders(),
+            news=self.news,
         )
         if response is not None and not isinstance(request, WebSocket):
             # Read by create_response: the media type the client asked for (GraphQL over HTTP).

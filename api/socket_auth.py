@@ -22,9 +22,11 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 )
 
 from api.auth import reauthenticate
+from api.change_news import Watch, token_subjects
 from api.context import Context
 
 REFUSED_CODE = 4403  # the close code a socket without a valid token gets at connect, too
+ACK_WAIT_SECONDS = 0.1  # how often a socket not yet acknowledged is looked at (no statement)
 REFUSED_REASON = "Forbidden: the token is revoked or expired, or its user is inactive"
 
 logger = logging.getLogger(__name__)
@@ -34,6 +36,10 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
     """graphql-transport-ws, with the token re-checked before each operation and each result."""
 
     refused: bool = False
+    # The doorbell for news about the token and its user, and how many rings it had when the
+    # token was last found good: while no news came since, the token is still good.
+    access: Watch | None = None
+    verified_at: int | None = None
 
     async def handle(self) -> None:
         """Run the protocol with a watchdog that closes the socket once the token lapses."""
@@ -55,7 +61,9 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
         """Nothing leaves a refused socket, and no result leaves before a fresh check."""
         if self.refused:
             return
-        if message["type"] == "next" and not await self._token_still_good():
+        if message["type"] == "next" and not (
+            self._token_known_good() or await self._token_still_good()
+        ):
             return
         if message["type"] == "error":
             message = cast(
@@ -64,9 +72,21 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
             )
         await super().send_message(message)
 
+    def _token_known_good(self) -> bool:
+        """Good at the last check, not expired since, and PostgreSQL announced no change to it."""
+        token = self.context.token
+        return (
+            token is not None
+            and self.access is not None
+            and self.verified_at is not None
+            and self.access.quiet_since(self.verified_at)
+            and not token.is_expired(self.context.clock.now())
+        )
+
     async def _token_still_good(self) -> bool:
         """Reload the token (one query by key); close the socket with 4403 when it lapsed."""
         token = self.context.token
+        rings = self.access.rings if self.access is not None else None
         fresh = None
         if token is not None:
             fresh, _ = await reauthenticate(token, now=self.context.clock.now())
@@ -74,6 +94,8 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
             await self._refuse()
             return False
         self.context.token = fresh  # role and activity as they are now, as over HTTP
+        if rings is not None:  # a check begun before the doorbell hung proves nothing after it
+            self.verified_at = rings
         return True
 
     async def _refuse(self) -> None:
@@ -85,16 +107,36 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
             await self.websocket.close(code=REFUSED_CODE, reason=REFUSED_REASON)
 
     async def _watch_token(self) -> None:
-        """Re-check an acknowledged socket's token every few seconds, even when all is quiet."""
+        """Re-check an acknowledged socket's token when PostgreSQL says it or its user changed,
+        when it expires, and every few seconds while no such news arrives (SQLite, polling)."""
         interval = self.context.settings.token_recheck_seconds
-        while not self.refused:
-            await asyncio.sleep(interval)
-            if not self.connection_acknowledged:
-                continue
+        while not self.connection_acknowledged or self.context.token is None:
+            await asyncio.sleep(min(interval, ACK_WAIT_SECONDS))
+        token = self.context.token
+        with self.context.news.watch(*token_subjects(token.pk, token.user_id)) as news:
+            self.access = news
             try:
-                await self._token_still_good()
+                await self._recheck_on_news(news, interval)
+            finally:
+                self.access = None  # nobody rings it any more: every message checks again
+
+    async def _recheck_on_news(self, news: Watch, interval: float) -> None:
+        while not self.refused:
+            try:
+                # The first check closes the gap between connection_init and the doorbell.
+                if not await self._token_still_good():
+                    return
             except Exception:  # a database hiccup: try again at the next interval
                 logger.exception("Could not re-check a WebSocket's token")
+                await asyncio.sleep(interval)
+                continue
+            expires_at = self.context.token.expires_at if self.context.token else None
+            await news.next_change(
+                within=None
+                if expires_at is None
+                else (expires_at - self.context.clock.now()).total_seconds(),
+                poll_every=interval,
+            )
 
 
 def _with_code(error: dict[str, Any]) -> dict[str, Any]:

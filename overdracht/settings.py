@@ -128,6 +128,10 @@ class Settings:
     background_jobs: bool = True
     log_format: str = "text"  # or "json": one object per line, with the request id
     progress_poll_interval: float = 0.5
+    # How live progress reaches subscribers on PostgreSQL: "notify" (LISTEN/NOTIFY, nothing per
+    # subscriber while nothing changes) or "poll" (behind a pooler in transaction mode, such as
+    # PgBouncer, where LISTEN does not work). SQLite always polls.
+    progress_updates: str = "notify"
     # How soon an open WebSocket learns that its token was revoked or expired.
     token_recheck_seconds: float = 2.0
     # Where `overdracht graphiql-assets` puts GraphiQL's files; None: inside the installed package.
@@ -225,6 +229,19 @@ def _log_format(env: Mapping[str, str]) -> str:
     value = (env.get("OVERDRACHT_LOG_FORMAT") or "text").strip().lower()
     if value not in ("text", "json"):
         raise ConfigurationError(f"OVERDRACHT_LOG_FORMAT must be text or json, got {value!r}")
+    return value
+
+
+PROGRESS_UPDATES = ("notify", "poll")
+
+
+def _progress_updates(env: Mapping[str, str]) -> str:
+    value = (env.get("OVERDRACHT_PROGRESS_UPDATES") or Settings.progress_updates).strip().lower()
+    if value not in PROGRESS_UPDATES:
+        raise ConfigurationError(
+            "OVERDRACHT_PROGRESS_UPDATES must be notify (PostgreSQL's LISTEN/NOTIFY) or poll "
+            f"(behind a pooler in transaction mode, such as PgBouncer), got {value!r}"
+        )
     return value
 
 
@@ -462,6 +479,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ),
         background_jobs=_flag(env, "OVERDRACHT_BACKGROUND_JOBS", default=True),
         log_format=_log_format(env),
+        progress_updates=_progress_updates(env),
         max_query_cost=_int(env, "OVERDRACHT_MAX_QUERY_COST", Settings.max_query_cost, minimum=1),
         max_response_bytes=_int(
             env, "OVERDRACHT_MAX_RESPONSE_BYTES", Settings.max_response_bytes, minimum=1024

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import uvicorn
+from starlette.applications import Starlette
 
 from api.app import create_app
 from overdracht.clock import MovableClock
@@ -31,6 +32,7 @@ class LiveServer:
 
     base_url: str
     client: httpx.AsyncClient
+    app: Starlette
 
     async def graphql(
         self,
@@ -64,6 +66,6 @@ async def start_server(
         await asyncio.sleep(0.01)
     base_url = f"http://127.0.0.1:{port}"
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
-        yield LiveServer(base_url=base_url, client=client)
+        yield LiveServer(base_url=base_url, client=client, app=app)
     uv.should_exit = True
     await task

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
-from typing import Any
 
 import pytest
 import websockets
@@ -12,41 +10,11 @@ import websockets
 from models.enums import TokenScope
 from mover.engine import MoveEngine
 from tests.scenarios import Scenario
-
-SUBSCRIBE = """
-subscription($id: ID!) {
-  migrationProgress(migrationId: $id) {
-    administrations {
-      nodes { administrationName status progress { documentsDone documentsTotal } }
-    }
-  }
-}"""
-
-
-class Client:
-    """A graphql-transport-ws client, just enough to subscribe and read messages."""
-
-    def __init__(self, socket: Any) -> None:
-        self.socket = socket
-
-    async def send(self, message: dict) -> None:
-        await self.socket.send(json.dumps(message))
-
-    async def subscribe(self, migration_id: str, operation: str = "1") -> None:
-        payload = {"query": SUBSCRIBE, "variables": {"id": migration_id}}
-        await self.send({"id": operation, "type": "subscribe", "payload": payload})
-
-    async def receive(self) -> dict:
-        return json.loads(await asyncio.wait_for(self.socket.recv(), timeout=20))
+from tests.subscriptions import connect as connect_to
 
 
 async def connect(scenario: Scenario, token: str | None):
-    url = scenario.server.base_url.replace("http://", "ws://") + "/graphql"
-    socket = await websockets.connect(url, subprotocols=["graphql-transport-ws"])
-    client = Client(socket)
-    payload = {"Authorization": f"Bearer {token}"} if token else {}
-    await client.send({"type": "connection_init", "payload": payload})
-    return socket, client
+    return await connect_to(scenario.server.base_url, token)
 
 
 async def test_subscription_follows_a_real_move_to_completion(

@@ -210,3 +210,16 @@ def test_scrubbing_runs_at_its_rate_and_zero_switches_it_off():
     assert load_settings({}).scrub_files_per_second == 10.0
     assert load_settings({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "0"}).scrub_files_per_second == 0
     assert load_settings({"OVERDRACHT_SCRUB_FILES_PER_SECOND": "2.5"}).scrub_files_per_second == 2.5
+
+
+def test_progress_is_pushed_by_postgresql_unless_polling_is_chosen():
+    assert load_settings({}).progress_updates == "notify"
+    chosen = load_settings({"OVERDRACHT_PROGRESS_UPDATES": " Poll "})
+    assert chosen.progress_updates == "poll"
+
+
+@pytest.mark.parametrize("value", ["listen", "push", "0"])
+def test_an_unknown_way_of_sending_progress_is_refused_by_name(value):
+    with pytest.raises(ConfigurationError, match="OVERDRACHT_PROGRESS_UPDATES") as refused:
+        load_settings({"OVERDRACHT_PROGRESS_UPDATES": value})
+    assert "PgBouncer" in str(refused.value)

@@ -1,13 +1,22 @@
-"""Live progress of an offer's moves, for the superusers (and partners) of both sides."""
+"""Live progress of an offer's moves, for the superusers (and partners) of both sides.
+
+A subscriber reads the offer's state once, then waits: for news from PostgreSQL about its
+offer, or for the next moment the clock alone changes what it sees (an offer's expiry). Only
+then does it read again, and it sends the offer only when what it shows changed. SQLite and
+`OVERDRACHT_PROGRESS_UPDATES=poll` read every `progress_poll_interval` instead.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncGenerator
+import functools
+from collections.abc import AsyncGenerator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import strawberry
 
+from api.change_news import migration_subject
 from api.context import Context
 from api.errors import PublicError
 from api.loaders import Loaders
@@ -29,16 +38,41 @@ ENDED = frozenset(
 )
 
 
-async def _state(migration_id: int, ctx: Context) -> tuple[tuple[Any, ...], bool]:
-    """What subscribers see change: each item's status and progress; and whether all ended."""
-    now = ctx.clock.now()
-    items = await MigrationItem.filter(migration_id=migration_id).order_by("id")
+@dataclass(frozen=True)
+class ProgressState:
+    """What a subscriber compares: each item's status, progress and expiry, read at `now`."""
+
+    snapshot: tuple[Any, ...]
+    ended: bool
+    # The next moment the clock alone changes a status (an offer expiring), if any.
+    next_expiry: datetime | None
+
+
+def progress_state(items: Sequence[MigrationItem], now: datetime) -> ProgressState:
+    """The state subscribers see of these items at this moment."""
     statuses = [item.effective_status(now) for item in items]
     snapshot = tuple(
-        (item.pk, status, item.documents_done, item.documents_total)
+        (item.pk, status, item.documents_done, item.documents_total, item.expires_at)
         for item, status in zip(items, statuses, strict=True)
     )
-    return snapshot, all(status in ENDED for status in statuses)
+    expiries = [
+        item.expires_at
+        for item, status in zip(items, statuses, strict=True)
+        if status == MigrationStatus.OFFERED
+    ]
+    return ProgressState(
+        snapshot=snapshot,
+        ended=all(status in ENDED for status in statuses),
+        next_expiry=min(expiries, default=None),
+    )
+
+
+async def _read(migration_id: int) -> tuple[Migration, list[MigrationItem]]:
+    """The offer and its items as they are now: everything a progress message shows of them."""
+    items = await (
+        MigrationItem.filter(migration_id=migration_id).order_by("id").select_related("migration")
+    )
+    return (items[0].migration if items else await Migration.get(pk=migration_id)), items
 
 
 async def subscribe_migration_progress(
@@ -51,14 +85,25 @@ async def subscribe_migration_progress(
     migration = await Migration.filter(involved(ctx.environment_id), pk=pk).first() if pk else None
     if migration is None:
         raise PublicError("No such offer of or to your environment.", code="NOT_FOUND")
+    offer = migration.pk
+    subject = migration_subject(offer)
     last: tuple[Any, ...] | None = None
-    while True:
-        snapshot, ended = await _state(migration.pk, ctx)
-        if snapshot != last:
-            ctx.loaders = Loaders()  # fresh data for every message, never a cached page
-            migration = await Migration.get(pk=migration.pk)
-            yield MigrationType.from_model(migration, ctx)
-            last = snapshot
-        if ended:
-            return
-        await asyncio.sleep(ctx.settings.progress_poll_interval)
+    with ctx.news.watch(subject) as news:
+        while True:
+            # Subscribers of this process woken by the same news share this read.
+            row, items = await ctx.news.read_once(subject, functools.partial(_read, offer))
+            state = progress_state(items, ctx.clock.now())
+            if state.snapshot != last:
+                ctx.loaders = Loaders()  # fresh data for every message, never a cached page
+                ctx.loaders.migration.prime(offer, row)
+                ctx.loaders.items_of_migration.prime(offer, items)
+                yield MigrationType.from_model(row, ctx)
+                last = state.snapshot
+            if state.ended:
+                return
+            await news.next_change(
+                within=None
+                if state.next_expiry is None
+                else (state.next_expiry - ctx.clock.now()).total_seconds(),
+                poll_every=ctx.settings.progress_poll_interval,
+            )
