@@ -32,7 +32,8 @@ class LiveServer:
 
     base_url: str
     client: httpx.AsyncClient
-    app: Starlette
+    # The app when it runs in this process; None for a service in a process of its own.
+    app: Starlette | None = None
 
     async def graphql(
         self,

@@ -29,6 +29,7 @@ IDLE_WINDOW = 3.0  # longer than the token re-check interval and many poll inter
 
 def news_of(server: LiveServer) -> ChangeNews:
     """The server process's listening connection and its doorbells."""
+    assert server.app is not None, "a server in this process"
     news: ChangeNews = server.app.state.news
     return news
 
