@@ -141,6 +141,27 @@ def summary(stderr: str) -> tuple[int, int, int]:
     return _number(copied), _number(already), _number(failed)
 
 
+async def recorded_by_a_first_start(settings: Settings, bucket: Bucket) -> str:
+    """Start a worker on the bucket and return the location it records, then stop it."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "commands", "worker"],
+        cwd=ROOT,
+        env=command_env(settings, **bucket.service()),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while (home := await file_store_home()) is None:
+            assert worker.poll() is None, "the worker stopped"
+            assert time.monotonic() < deadline, "nothing recorded"
+            await asyncio.sleep(0.1)
+        return home.location
+    finally:
+        worker.terminate()
+        worker.wait(timeout=15)
+
+
 async def archive(factory, count: int):
     """An office with one administration holding `count` documents, and a superuser's token."""
     environment = await factory.environment()
@@ -411,23 +432,7 @@ async def test_serve_and_worker_refuse_a_file_store_that_is_not_where_the_files_
 
 async def test_the_first_start_records_the_configured_file_store(settings, db, bucket: Bucket):
     assert await file_store_home() is None
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "commands", "worker"],
-        cwd=ROOT,
-        env=command_env(settings, **bucket.service()),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while (home := await file_store_home()) is None:
-            assert worker.poll() is None, "the worker stopped"
-            assert time.monotonic() < deadline, "nothing recorded"
-            await asyncio.sleep(0.1)
-        assert home.location == bucket.location
-    finally:
-        worker.terminate()
-        worker.wait(timeout=15)
+    assert await recorded_by_a_first_start(settings, bucket) == bucket.location
 
 
 async def test_a_first_start_on_a_bucket_without_the_files_is_refused_with_them_recorded(
@@ -449,23 +454,7 @@ async def test_a_first_start_on_a_bucket_without_the_files_is_refused_with_them_
     for document in await Document.filter(administration_id=administration.pk):
         data = b"".join([chunk async for chunk in files.stream(document.storage_key)])
         await bucket.store.put(data)
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "commands", "worker"],
-        cwd=ROOT,
-        env=command_env(settings, **bucket.service()),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while (home := await file_store_home()) is None:
-            assert worker.poll() is None, "the worker stopped"
-            assert time.monotonic() < deadline, "nothing recorded"
-            await asyncio.sleep(0.1)
-        assert home.location == bucket.location
-    finally:
-        worker.terminate()
-        worker.wait(timeout=15)
+    assert await recorded_by_a_first_start(settings, bucket) == bucket.location
 
 
 async def test_the_migration_leaves_the_record_to_the_first_start(empty_database, tmp_path):
