@@ -30,6 +30,8 @@ READ_AHEAD_THREADS = 4
 VERIFY_SLICE = 125
 WILL_NEED = getattr(os, "POSIX_FADV_WILLNEED", None)
 READ_TIMEOUT_SECONDS = 30.0
+# The largest object S3 takes in one part: uploads stay single-part, so an ETag is the MD5.
+SINGLE_PART_LIMIT = 5 * 1024**3
 WRITE_TIMEOUT_SECONDS = 30.0
 
 
@@ -98,6 +100,24 @@ class StoreUnavailable(OSError):
 
 class UploadRefused(ValueError):
     """The store refused to keep a file because what arrived is not what was sent."""
+
+
+class FileTooLarge(ValueError):
+    """A file above the store's maximum size: refused before anything is stored."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"a document's file may be at most {limit:,} bytes (OVERDRACHT_MAX_DOCUMENT_BYTES); "
+            f"this one has {size:,}: nothing was stored"
+        )
+        self.size = size
+        self.limit = limit
+
+
+def refuse_too_large(data: bytes, limit: int) -> None:
+    """Every store's put starts here, so both keep the same maximum."""
+    if len(data) > limit:
+        raise FileTooLarge(len(data), limit)
 
 
 class FileReadTimeout(TimeoutError):
@@ -215,8 +235,10 @@ class DirectoryFileStore:
         *,
         read_timeout: float = READ_TIMEOUT_SECONDS,
         write_timeout: float = WRITE_TIMEOUT_SECONDS,
+        max_file_bytes: int = SINGLE_PART_LIMIT,
     ) -> None:
         self.root = Path(root)
+        self.max_file_bytes = max_file_bytes
         self.read_timeout = read_timeout
         self.write_timeout = write_timeout
         self._writers = DaemonThreads(2, "write")
@@ -265,6 +287,7 @@ class DirectoryFileStore:
         A write that hangs (a dead network disk) is left on its daemon thread when the
         deadline passes, and the caller learns that the store is unavailable.
         """
+        refuse_too_large(data, self.max_file_bytes)
         writing = asyncio.wrap_future(self._writers.submit(self._write, data))
         try:
             return await asyncio.wait_for(writing, self.write_timeout)

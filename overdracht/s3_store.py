@@ -24,6 +24,7 @@ from obstore.store import S3Store
 
 from overdracht.filestore import (
     CHUNK_SIZE,
+    SINGLE_PART_LIMIT,
     FileNotStoredError,
     FileProblem,
     ListedFile,
@@ -33,6 +34,7 @@ from overdracht.filestore import (
     is_key,
     is_range,
     object_name,
+    refuse_too_large,
 )
 from overdracht.settings import ObjectStoreSettings
 
@@ -158,7 +160,9 @@ class S3FileStore:
         write_timeout: float,
         concurrency: int = VERIFY_CONCURRENCY,
         settings: ObjectStoreSettings | None = None,
+        max_file_bytes: int = SINGLE_PART_LIMIT,
     ) -> None:
+        self.max_file_bytes = max_file_bytes
         # Where the bucket is, for tools that need a client of their own (copies, tests).
         self.settings = settings
         self._uploads = uploads
@@ -170,10 +174,16 @@ class S3FileStore:
 
     @classmethod
     def from_settings(
-        cls, settings: ObjectStoreSettings, *, read_timeout: float, write_timeout: float
+        cls,
+        settings: ObjectStoreSettings,
+        *,
+        read_timeout: float,
+        write_timeout: float,
+        max_file_bytes: int = SINGLE_PART_LIMIT,
     ) -> S3FileStore:
         """The store for a bucket, with the read and write deadlines of the settings."""
         return cls(
+            max_file_bytes=max_file_bytes,
             uploads=s3_client(settings, timeout=write_timeout),
             reads=s3_client(settings, timeout=read_timeout),
             downloads=s3_client(settings, timeout=read_timeout, per_read=True),
@@ -198,6 +208,7 @@ class S3FileStore:
         that arrived are not the ones sent; the answer's ETag must then be the MD5 computed
         here. Storing the same bytes again writes the same object again.
         """
+        refuse_too_large(data, self.max_file_bytes)
         if len(data) > CHUNK_SIZE:
             sha256, md5 = await asyncio.to_thread(_digests, data)
         else:

@@ -121,6 +121,8 @@ class Settings:
     file_write_timeout: timedelta = timedelta(seconds=30)
     # None: files in a directory under data_dir; otherwise an S3-compatible bucket.
     object_store: ObjectStoreSettings | None = None
+    # The largest file a document may have; S3 takes at most 5 GiB in the one part uploads use.
+    max_document_bytes: int = 100 * 1024 * 1024
     # None: from the store's listing on object storage, by reading every file on the disk.
     move_verify: MoveVerification | None = None
     # Stored files re-read per second to find bytes damaged at rest (0: no scrubbing).
@@ -474,6 +476,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         ),
         object_store=object_store,
         move_verify=_move_verify(env, object_store),
+        max_document_bytes=_int(
+            env,
+            "OVERDRACHT_MAX_DOCUMENT_BYTES",
+            Settings.max_document_bytes,
+            minimum=1,
+            maximum=5 * 1024**3,
+        ),
         scrub_files_per_second=_rate(
             env, "OVERDRACHT_SCRUB_FILES_PER_SECOND", Settings.scrub_files_per_second
         ),

@@ -17,9 +17,11 @@ import pytest
 
 from models import Document
 from overdracht.filestore import (
+    SINGLE_PART_LIMIT,
     DirectoryFileStore,
     FileNotStoredError,
     FileProblem,
+    FileTooLarge,
     ListedFile,
     StoreUnavailable,
     UploadRefused,
@@ -27,7 +29,7 @@ from overdracht.filestore import (
 )
 from overdracht.s3_store import S3FileStore, s3_client
 from overdracht.settings import ObjectStoreSettings, load_settings
-from overdracht.storage import open_file_store
+from overdracht.storage import open_file_store, open_local_file_store
 from tests.file_stores import SeaweedFS, both_file_stores, remove_stored, replace_stored
 
 DEADLINE = 1.5
@@ -84,6 +86,24 @@ async def test_the_listing_shows_every_file_with_its_size_without_reading_it(fil
         assert {e.etag for e in listed} == {None}
     else:
         assert {e.key: e.etag for e in listed} == {f.key: f.md5 for f in stored}
+
+
+@both_file_stores
+async def test_a_file_above_the_maximum_size_is_refused_and_nothing_is_stored(files):
+    files.max_file_bytes = 10
+    assert (await files.put(b"0123456789")).size == 10
+    with pytest.raises(FileTooLarge, match=r"at most 10 bytes.*this one has 11"):
+        await files.put(b"0123456789!")
+    assert len(await _listed(files)) == 1
+
+
+def test_the_service_store_keeps_the_maximum_and_a_copy_target_takes_any_single_part(tmp_path):
+    settings = load_settings({"OVERDRACHT_MAX_DOCUMENT_BYTES": "2048"}).with_overrides(
+        data_dir=tmp_path
+    )
+    store = open_file_store(settings)
+    assert isinstance(store, DirectoryFileStore) and store.max_file_bytes == 2048
+    assert open_local_file_store(settings).max_file_bytes == SINGLE_PART_LIMIT
 
 
 @both_file_stores
