@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import re
-from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from models import Document
@@ -26,8 +27,12 @@ SECOND_LEVEL = 256 * 256
 # ~30 ms on the S3 server of the benchmark): the measure by which ranges are chosen.
 REQUEST_COST_IN_KEYS = 30
 RANGES_IN_FLIGHT = 8
+# Documents read per query of a range: with the listing's pages of 1,000, what a range holds
+# in memory at a time.
+ROWS_PER_PAGE = 1000
 READ_BACK_BATCH = 200
 _MD5_RE = re.compile(r"^[0-9a-f]{32}$")
+log = logging.getLogger("overdracht.mover")
 
 
 @dataclass(frozen=True)
@@ -75,19 +80,87 @@ def store_range(prefix: str) -> str:
     return "".join(f"{prefix[i : i + 2]}/" for i in range(0, len(prefix), 2))
 
 
-async def _rows(administration_id: int, prefix: str) -> list[ArchiveRow]:
-    """The archive's documents whose keys fall in one range, in key order."""
+async def _row_page(
+    administration_id: int, prefix: str, after: tuple[str, int] | None
+) -> list[ArchiveRow]:
+    """The next page of the archive's documents in one key range, in key order (then id).
+
+    Keyset pagination on (storage_key, id), an index range scan each time, so a range is
+    read a page at a time whatever its size.
+    """
     low, high = key_range(prefix)
-    marks = ["$1", "$2", "$3"] if is_postgres() else ["?", "?", "?"]
-    upper = f' AND "storage_key" < {marks[2]}' if high is not None else ""
+    values: list[object] = []
+
+    def mark(value: object) -> str:
+        values.append(value)
+        return f"${len(values)}" if is_postgres() else "?"
+
+    where = [f'"administration_id" = {mark(administration_id)}', f'"storage_key" >= {mark(low)}']
+    if high is not None:
+        where.append(f'"storage_key" < {mark(high)}')
+    if after is not None:
+        key, document_id = after
+        where.append(
+            f'("storage_key" > {mark(key)} '
+            f'OR ("storage_key" = {mark(key)} AND "id" > {mark(document_id)}))'
+        )
+    condition = " AND ".join(where)
     sql = (
         'SELECT "id", "storage_key", "sha256", "size", "md5", "damage" FROM "document" '
-        f'WHERE "administration_id" = {marks[0]} AND "storage_key" >= {marks[1]}{upper} '
-        'ORDER BY "storage_key"'
+        f'WHERE {condition} ORDER BY "storage_key", "id" LIMIT {ROWS_PER_PAGE}'
     )
-    values: list[object] = [administration_id, low] + ([high] if high is not None else [])
     _, rows = await Document._meta.db.execute_query(sql, values)
     return [ArchiveRow(*tuple(row)) for row in rows]
+
+
+async def _row_pages(administration_id: int, prefix: str) -> AsyncGenerator[list[ArchiveRow], None]:
+    """Every page of a range's documents, the next one read while the last is matched."""
+    following = asyncio.ensure_future(_row_page(administration_id, prefix, None))
+    try:
+        while page := await following:
+            last = page[-1]
+            following = asyncio.ensure_future(
+                _row_page(administration_id, prefix, (last.storage_key, last.id))
+            )
+            yield page
+    finally:
+        if not following.done():
+            following.cancel()
+        with contextlib.suppress(BaseException):
+            await following
+
+
+class OutOfOrder(Exception):
+    """The database or the store handed keys back in another order than byte order."""
+
+
+class _Listing:
+    """A range's listing read a page at a time, looked through in key order."""
+
+    def __init__(self, pages: AsyncIterator[list[ListedFile]]) -> None:
+        self._pages = pages
+        self._page: list[ListedFile] = []
+        self._at = 0
+        self._last = ""
+        self._done = False
+
+    async def find(self, key: str) -> ListedFile | None:
+        """The listed file with this key, moving past every smaller key; keys must rise."""
+        while True:
+            while self._at < len(self._page):
+                entry = self._page[self._at]
+                if entry.key < self._last:
+                    raise OutOfOrder(entry.key)
+                self._last = entry.key
+                if entry.key >= key:
+                    return entry if entry.key == key else None
+                self._at += 1
+            if self._done:
+                return None
+            try:
+                self._page, self._at = await anext(self._pages), 0
+            except StopAsyncIteration:
+                self._done = True
 
 
 async def _second_level_prefixes(administration_id: int) -> list[str]:
@@ -141,45 +214,69 @@ def _compare(row: ArchiveRow, listed: ListedFile | None) -> FileFinding | None:
 
 
 async def check_range(files: FileStore, administration_id: int, prefix: str) -> RangeCheck:
-    """Match one range's documents against the store's listing of the same range."""
-    # The rows are read while the store lists the range: pages that arrive before the rows
-    # wait, and are kept only for the keys the rows name.
-    reading = asyncio.ensure_future(_rows(administration_id, prefix))
-    waiting: list[list[ListedFile]] = []
-    listed: dict[str, ListedFile] = {}
-    wanted: set[str] | None = None
+    """Match one range's documents against the store's listing of the same range.
+
+    Both come in key order, so they are walked side by side a page of each at a time: memory
+    stays that of two pages whatever the range holds. Should either ever come in another order
+    (a database collation that does not sort hex digits as bytes), the range is matched again
+    from memory instead.
+    """
     try:
-        async for page in files.listing(store_range(prefix)):
-            if wanted is None and reading.done():
-                wanted = {row.storage_key for row in reading.result()}
-                for early in waiting:
-                    listed.update((e.key, e) for e in early if e.key in wanted)
-                waiting.clear()
-            if wanted is None:
-                waiting.append(page)
-            else:
-                listed.update((entry.key, entry) for entry in page if entry.key in wanted)
-        rows = await reading
+        return await _walk_range(files, administration_id, prefix)
+    except OutOfOrder:
+        log.warning("listing check: range %s is not in byte order; matched from memory", prefix)
+        return await _match_in_memory(files, administration_id, prefix)
+
+
+def _account(checked: RangeCheck, row: ArchiveRow, entry: ListedFile | None) -> None:
+    """Count one document and note what its listed file shows."""
+    checked.documents += 1
+    checked.bytes_total += row.size
+    checked.last_id = max(checked.last_id, row.id)
+    finding = _compare(row, entry)
+    if finding is not None:
+        checked.findings.append(finding)
+    elif entry is not None and (
+        row.md5 is None or entry.etag is None or not _MD5_RE.match(entry.etag)
+    ):
+        checked.read_back.append(row)
+
+
+async def _walk_range(files: FileStore, administration_id: int, prefix: str) -> RangeCheck:
+    """The merge of the range's rows and its listing, both in key order."""
+    checked = RangeCheck()
+    listing = files.listing(store_range(prefix))
+    found = _Listing(listing)
+    previous = ""
+    try:
+        async with contextlib.aclosing(_row_pages(administration_id, prefix)) as pages:
+            async for page in pages:
+                for row in page:
+                    if row.storage_key < previous:
+                        raise OutOfOrder(row.storage_key)
+                    previous = row.storage_key
+                    _account(checked, row, await found.find(row.storage_key))
     finally:
-        if not reading.done():
-            reading.cancel()
-    if wanted is None:
-        wanted = {row.storage_key for row in rows}
-        for early in waiting:
-            listed.update((e.key, e) for e in early if e.key in wanted)
+        close = getattr(listing, "aclose", None)
+        if close is not None:
+            with contextlib.suppress(BaseException):
+                await close()
+    return checked
+
+
+async def _match_in_memory(files: FileStore, administration_id: int, prefix: str) -> RangeCheck:
+    """The range's rows and its listing matched through a dictionary, whatever their order."""
+    rows: list[ArchiveRow] = []
+    async with contextlib.aclosing(_row_pages(administration_id, prefix)) as pages:
+        async for page in pages:
+            rows += page
+    wanted = {row.storage_key for row in rows}
+    listed: dict[str, ListedFile] = {}
+    async for listed_page in files.listing(store_range(prefix)):
+        listed.update((entry.key, entry) for entry in listed_page if entry.key in wanted)
     checked = RangeCheck()
     for row in rows:
-        checked.documents += 1
-        checked.bytes_total += row.size
-        checked.last_id = max(checked.last_id, row.id)
-        entry = listed.get(row.storage_key)
-        finding = _compare(row, entry)
-        if finding is not None:
-            checked.findings.append(finding)
-        elif entry is not None and (
-            row.md5 is None or entry.etag is None or not _MD5_RE.match(entry.etag)
-        ):
-            checked.read_back.append(row)
+        _account(checked, row, listed.get(row.storage_key))
     return checked
 
 

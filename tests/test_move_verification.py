@@ -6,9 +6,10 @@ import pytest
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
+from mover import listing_check
 from mover.engine import MoveEngine
-from mover.listing_check import key_range, ranges_to_list, store_range
-from overdracht.filestore import FileProblem
+from mover.listing_check import check_range, key_range, ranges_to_list, store_range
+from overdracht.filestore import FileProblem, ListedFile
 from overdracht.settings import MoveVerification
 from tests.file_stores import remove_stored, replace_stored
 from tests.scenarios import Scenario
@@ -189,3 +190,64 @@ def test_a_hex_prefix_covers_exactly_its_keys():
     assert key_range("ff") == ("ff", None)
     assert key_range("12ff") == ("12ff", "1300")
     assert store_range("abcd") == "ab/cd/"
+
+
+async def test_ranges_longer_than_a_page_are_walked_page_by_page(
+    scenario: Scenario, listing_settings, clock, files, monkeypatch
+):
+    """Rows and listing side by side, a page of each: shared keys and a gap deep in a range."""
+    big = scenario.ready[0]
+    await scenario.factory.archive(big, 400)
+    twin = await _document(big, 50)
+    copy = await Document.create(
+        **{
+            field: getattr(twin, field)
+            for field in ("kind", "status", "title", "file_name", "content_type", "size")
+        },
+        administration_id=big.pk,
+        sha256=twin.sha256,
+        md5=twin.md5,
+        storage_key=twin.storage_key,
+        created_at=twin.created_at,
+    )
+    monkeypatch.setattr(listing_check, "ROWS_PER_PAGE", 3)
+    archive = await Document.filter(administration_id=big.pk).count()
+    range_of = twin.storage_key[:2]
+    checked = await check_range(files, big.pk, range_of)
+    in_range = await Document.filter(
+        administration_id=big.pk, storage_key__startswith=range_of
+    ).count()
+    assert (checked.documents, checked.findings) == (in_range, [])
+    assert in_range > 3, "more than one page"
+
+    victim = (
+        await Document.filter(administration_id=big.pk, storage_key__startswith=range_of)
+        .exclude(storage_key=twin.storage_key)
+        .order_by("-storage_key")
+        .first()
+    )
+    remove_stored(files, victim.storage_key)
+    checked = await check_range(files, big.pk, range_of)
+    assert [(f.document_id, f.problem) for f in checked.findings] == [
+        (victim.pk, FileProblem.MISSING)
+    ]
+    await Document.filter(pk=victim.pk).delete()
+    await _claimed(scenario, big)
+    assert await _engine(listing_settings, clock, files).run_until_idle() == [
+        MigrationStatus.COMPLETED
+    ]
+    item = await MigrationItem.get(administration_id=big.pk)
+    assert item.documents_done == archive - 1
+    assert copy.storage_key == twin.storage_key
+
+
+async def test_keys_out_of_byte_order_are_matched_from_memory_instead(files):
+    """A collation that sorted hex digits otherwise would be noticed, never trusted."""
+
+    async def pages():
+        yield [ListedFile("b" * 64, 1, None), ListedFile("a" * 64, 1, None)]
+
+    listing = listing_check._Listing(pages())
+    assert await listing.find("0" * 64) is None
+    with pytest.raises(listing_check.OutOfOrder):
+        await listing.find("c" * 64)
