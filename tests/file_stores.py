@@ -203,10 +203,27 @@ class SeaweedFS:
         answers; it thaws (SIGCONT) when the block ends."""
         assert self.process is not None and self.process.poll() is None
         os.kill(self.process.pid, signal.SIGSTOP)
+        wait_until_stopped(self.process.pid)
         try:
             yield
         finally:
             os.kill(self.process.pid, signal.SIGCONT)
+
+
+def wait_until_stopped(pid: int, seconds: float = 5.0) -> None:
+    """Return once every thread of a process is stopped: a SIGSTOP is delivered to each thread
+    as it next runs, and a busy machine may let one answer a request before that."""
+    deadline = time.monotonic() + seconds
+    tasks = Path(f"/proc/{pid}/task")
+    while time.monotonic() < deadline:
+        states = []
+        for task in tasks.iterdir():
+            with contextlib.suppress(OSError):
+                states.append((task / "stat").read_text().rsplit(")", 1)[1].split()[0])
+        if states and all(state in ("T", "t") for state in states):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} did not stop within {seconds:g} s")
 
 
 @pytest.fixture(scope="session")
@@ -287,6 +304,7 @@ def freeze_seaweedfs(server: SeaweedFS) -> None:
     """Stop the server answering (SIGSTOP) until it is killed or thawed, as a hung store."""
     assert server.process is not None and server.process.poll() is None
     os.killpg(server.process.pid, signal.SIGSTOP)
+    wait_until_stopped(server.process.pid)
 
 
 def restart_seaweedfs(server: SeaweedFS) -> None:
