@@ -8,7 +8,10 @@ from typing import Any
 from tortoise import Tortoise, connections
 from tortoise.migrations.api import migrate
 
+from overdracht.pool_repair import release_on_failed_begin
 from overdracht.settings import load_settings
+
+release_on_failed_begin()
 
 MODEL_MODULES = ["models"]
 MIGRATIONS_MODULE = "models.migrations"

@@ -12,9 +12,11 @@ import uuid
 from typing import Any
 
 import pytest
+from tortoise.transactions import in_transaction
 
-from models import MigrationItem, OutboxMail
+from models import Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
+from overdracht.db_faults import is_database_fault
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import CLAIM
 from tests.scenarios import Scenario, gid
@@ -200,3 +202,36 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
     assert await OutboxMail.filter(kind="CLAIM").count() == len(offers)
     unavailable = sum(1 for status, _, _ in answers if status == 503)
     print(f"\n{len(answers)} answers, {unavailable} of them 503, {terminated()} connections ended")
+
+
+@pytest.mark.postgres
+async def test_transactions_whose_begin_fails_give_their_connections_back(db: str):
+    """Terminated connections must not shrink the pool: afterwards as many transactions as
+    the pool holds can be open at once, each waiting for the others."""
+    size = Document._meta.db._pool.get_max_size()  # type: ignore[attr-defined]
+
+    async def hold(together: asyncio.Barrier) -> None:
+        async with in_transaction() as connection:
+            await connection.execute_query("SELECT 1")
+            await together.wait()
+
+    everyone = asyncio.Barrier(size)
+    await asyncio.wait_for(asyncio.gather(*(hold(everyone) for _ in range(size))), 10)
+    failed = 0
+    for _ in range(3 * size):
+        async with connected(server_url(db)) as admin:
+            await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                database_name(db),
+            )
+        try:
+            async with in_transaction() as connection:
+                await connection.execute_query("SELECT 1")
+        except Exception as error:
+            assert is_database_fault(error), error
+            failed += 1
+    assert failed, "some BEGIN met a terminated connection"
+
+    everyone = asyncio.Barrier(size)
+    await asyncio.wait_for(asyncio.gather(*(hold(everyone) for _ in range(size))), 10)
