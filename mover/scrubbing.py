@@ -18,6 +18,7 @@ import logging
 import math
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -34,6 +35,11 @@ log = logging.getLogger("overdracht.scrubbing")
 
 # A store that is down is asked again after this long, not at the job's full rate.
 OUTAGE_PAUSE_SECONDS = 30.0
+# The shortest time between the end of one round and the start of the next: a small archive
+# is not read over and over, and the log says a round ended at most this often.
+ROUND_PAUSE = timedelta(hours=1)
+# How long an idle job waits before it asks again whether the next round may start.
+IDLE_PAUSE_SECONDS = 60.0
 # Files rechecked at once when an offer or a move meets recorded damage; beyond this, the
 # rounds of the job do it.
 RECHECK_AT_MOST = 50
@@ -48,6 +54,8 @@ class ScrubReport:
 
     round: int
     checked: int = 0
+    # Between rounds: the last one ended less than ROUND_PAUSE ago.
+    resting: bool = False
     damaged: int = 0
     restored: int = 0
     round_completed: bool = False
@@ -76,13 +84,16 @@ class Scrubber:
         """The next batch of the round, or the end of the round; None if another worker won."""
         state = await _round()
         after = state.after_document_id
+        now = self.clock.now()
+        last_ended = state.last_round_completed_at
+        if after == 0 and last_ended is not None and now - last_ended < ROUND_PAUSE:
+            return ScrubReport(round=state.rounds_completed + 1, resting=True)
         batch = (
             await Document.filter(id__gt=after)
             .order_by("id")
             .limit(size)
             .only("id", "title", "administration_id", "storage_key", "sha256", "damage")
         )
-        now = self.clock.now()
         if not batch:
             ended = await ScrubRound.filter(pk=ROUND_ID, after_document_id=after).update(
                 after_document_id=0,
@@ -166,7 +177,9 @@ class Scrubber:
             pause = size / rate
             try:
                 report = await self.run_once(size)
-                if not report.checked:
+                if report.resting:
+                    pause = IDLE_PAUSE_SECONDS
+                elif not report.checked:
                     pause = max(pause, 1.0)  # an empty store, or the end of a round
             except StoreUnavailable as outage:
                 log.warning("file check paused: %s", outage)

@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from models import Document, ScrubRound
-from mover.scrubbing import Scrubber
+from mover.scrubbing import ROUND_PAUSE, Scrubber
 from overdracht.filestore import FileProblem, StoreUnavailable
 from overdracht.s3_store import S3FileStore
 from tests.file_stores import SeaweedFS, both_file_stores, remove_stored, replace_stored
@@ -101,6 +101,8 @@ async def test_the_next_round_clears_damage_once_the_file_is_restored(
     assert (await Document.get(pk=document.pk)).damage == FileProblem.DAMAGED
 
     replace_stored(files, document.storage_key, original)
+    assert (await scrubber.run_once(7)).resting, "the next round waits for its pause"
+    clock.advance(ROUND_PAUSE)
     await _full_round(scrubber)
     assert (await Document.get(pk=document.pk)).damage is None
 
