@@ -522,7 +522,7 @@ async def move_only(url: str, data_dir: Path, batch_size: int | None) -> dict[st
     """Claim and move the one queued administration with the real engine; report time and RSS."""
     from mover.engine import MoveEngine
     from overdracht.clock import SystemClock
-    from overdracht.db import close_database, open_database
+    from overdracht.db import open_database
     from overdracht.filestore import DirectoryFileStore
     from overdracht.settings import Settings
 
@@ -531,6 +531,13 @@ async def move_only(url: str, data_dir: Path, batch_size: int | None) -> dict[st
     engine = MoveEngine(
         settings, SystemClock(), DirectoryFileStore(data_dir / "files"), batch_size=batch_size
     )
+    return await timed_move(engine)
+
+
+async def timed_move(engine: Any) -> dict[str, Any]:
+    """Claim and move the one queued administration; its time and this process's peak memory."""
+    from overdracht.db import close_database
+
     sampler = RssSampler()
     before_kb = _rss_kb()
     sampler.start()

@@ -40,17 +40,15 @@ from benchmarks.move_archive import (
     ARCHIVE_FINGERPRINT,
     CHUNK,
     COPY_COLUMNS,
-    RssSampler,
     World,
     _create_parties,
-    _high_water_kb,
     _records,
-    _rss_kb,
     check_end_state,
     document_body,
     drop_page_cache,
     offer_and_claim,
     time_raw_statement,
+    timed_move,
 )
 from overdracht.scratch_database import connected, throwaway_database
 
@@ -130,30 +128,14 @@ async def move_only(url: str) -> dict[str, Any]:
     """Claim and move the one queued administration with the real engine, on the bucket."""
     from mover.engine import MoveEngine
     from overdracht.clock import SystemClock
-    from overdracht.db import close_database, open_database
+    from overdracht.db import open_database
     from overdracht.settings import load_settings
     from overdracht.storage import open_file_store
 
     settings = load_settings().with_overrides(database_url=url, background_jobs=False)
     await open_database(url)
     engine = MoveEngine(settings, SystemClock(), open_file_store(settings))
-    sampler = RssSampler()
-    before_kb = _rss_kb()
-    sampler.start()
-    started = time.perf_counter()
-    claim = await engine.claim_next()
-    status = await engine.move(claim) if claim is not None else None
-    seconds = time.perf_counter() - started
-    sampler.stopped.set()
-    sampler.join()
-    await close_database()
-    return {
-        "status": status.value if status is not None else None,
-        "seconds": seconds,
-        "verification": settings.move_verification.value,
-        "rss_before_mb": before_kb / 1024,
-        "peak_mb": max(_high_water_kb(), sampler.peak_kb) / 1024,
-    }
+    return {**await timed_move(engine), "verification": settings.move_verification.value}
 
 
 def run_move_process(url: str, environment: dict[str, str]) -> dict[str, Any]:
