@@ -74,6 +74,7 @@ async def check_recipients(
     """Every recipient an active superuser of one and the same other office, which is PREMIUM.
 
     Each refusal carries the recipient's position in the input as sent (None: the whole list).
+    A message names only addresses the sender typed, never an office's name or plan (rule 1).
     """
     users = {
         u.email: u
@@ -81,6 +82,7 @@ async def check_recipients(
     }
     refusals: list[tuple[RecipientRefusal, int | None, str]] = []
     target: Environment | None = None
+    first = ""  # the first address of the target office, as typed
     for address, index in recipients.items():
         user = users.get(address)
         if user is not None and user.environment_id == source_environment_id:
@@ -102,14 +104,14 @@ async def check_recipients(
                 )
             )
         elif target is None:
-            target = user.environment
+            target, first = user.environment, address
         elif user.environment.pk != target.pk:
             refusals.append(
                 (
                     RecipientRefusal.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
                     index,
-                    f"{address} is a superuser of {user.environment.name}, not of {target.name}: "
-                    "one offer goes to one office.",
+                    f"{address} is not a superuser of the same office as {first}: one offer "
+                    "goes to one office.",
                 )
             )
     if target is not None and target.plan != Plan.PREMIUM:
@@ -117,8 +119,8 @@ async def check_recipients(
             (
                 RecipientRefusal.TARGET_NOT_PREMIUM,
                 None,
-                f"{target.name} is on the {target.plan.value} plan; only an office on PREMIUM "
-                "can receive administrations.",
+                f"The office of {first} cannot receive administrations: only an office on the "
+                "PREMIUM plan can.",
             )
         )
     return RecipientCheck(target=None if refusals else target, refusals=refusals)

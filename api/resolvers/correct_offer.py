@@ -61,8 +61,8 @@ async def change_migration_recipients(
         errors.append(
             user_error(
                 UserErrorCode.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
-                f"These are superusers of {target.name}, not of the office this offer is for; "
-                "withdraw it and make a new offer to change the receiving office.",
+                "These are not superusers of the office this offer is for; withdraw it and "
+                "make a new offer to change the receiving office.",
                 "recipients",
             )
         )
