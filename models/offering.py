@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 
 from models.administration import Administration
 from models.document import count_documents
-from models.enums import MailLanguage, MigrationStatus, Plan
+from models.enums import MailLanguage, MigrationStatus, Plan, Role
 from models.environment import Environment
 from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
 from models.transfer_code import generate_transfer_code
@@ -124,6 +124,22 @@ async def check_recipients(
             )
         )
     return RecipientCheck(target=None if refusals else target, refusals=refusals)
+
+
+async def current_recipients(migration: Migration) -> tuple[list[str], list[str]]:
+    """The recipients who are now active superusers of the offer's target, and the others.
+
+    The code goes again only to the first: someone deactivated or demoted since the offer, or
+    gone to another office, no longer gets it (rule 7).
+    """
+    addresses = list(migration.recipients)
+    superusers = User.filter(email__in=addresses, role=Role.SUPERUSER, is_active=True)
+    if migration.target_environment_id is not None:
+        superusers = superusers.filter(environment_id=migration.target_environment_id)
+    else:  # an offer from before targets: any other office, as its code redeems
+        superusers = superusers.exclude(environment_id=migration.source_environment_id)
+    current = {user.email for user in await superusers}
+    return [a for a in addresses if a in current], [a for a in addresses if a not in current]
 
 
 async def open_offer_items(administration_ids: Sequence[int], now: datetime) -> list[MigrationItem]:
