@@ -23,6 +23,7 @@ from api.graphql import GraphQLView
 from api.metrics import exposition
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
+from models.guessing import refuse_guessable_settings
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
 from overdracht.filestore import FileStore
@@ -91,6 +92,7 @@ def create_app(
 ) -> Starlette:
     """Build the ASGI app; tests pass their own clock and may run the database themselves."""
     settings = settings or load_settings()
+    refuse_guessable_settings(settings)
     clock = clock or SystemClock()
     files = files or open_file_store(settings)
     if run_background_jobs is None:

@@ -27,11 +27,19 @@ async def authenticate_header(
     """Check an 'Authorization: Bearer <token>' value, from HTTP or a WebSocket's init payload."""
     if not header:
         return None, MISSING_TOKEN
-    scheme, _, secret = header.partition(" ")
-    secret = secret.strip()
-    if scheme.lower() != "bearer" or not secret:
+    secret = bearer_secret(header)
+    if secret is None:
         return None, MALFORMED_HEADER
     return _usable(await ApiToken.find_active(secret, now=now))
+
+
+def bearer_secret(header: str | None) -> str | None:
+    """The token's secret in an 'Authorization: Bearer <token>' value, or None."""
+    scheme, _, secret = (header or "").partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret:
+        return None
+    return secret
 
 
 async def reauthenticate(token: ApiToken, *, now: datetime) -> tuple[ApiToken | None, str | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from graphql import GraphQLError
@@ -12,14 +13,19 @@ class PublicError(Exception):
 
     code = "BAD_REQUEST"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str | None = None, retry_at: datetime | None = None
+    ) -> None:
         super().__init__(message)
         if code:
             self.code = code
+        self.retry_at = retry_at  # for a refusal of too many tries: when trying again is allowed
 
     @property
     def extensions(self) -> dict[str, Any]:
-        return {"code": self.code}
+        if self.retry_at is None:
+            return {"code": self.code}
+        return {"code": self.code, "retryAt": self.retry_at.isoformat()}
 
 
 class AuthenticationError(PublicError):

@@ -38,7 +38,7 @@ from api.change_news import ChangeNews
 from api.context import Context
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
-from api.idempotency import KeyProblem, fingerprint, request_key, run_once
+from api.idempotency import KeyProblem, RequestText, request_key, run_once
 from api.json_body import UnreadableJsonError, read_json
 from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
@@ -368,8 +368,8 @@ class GraphQLView(GraphQL[Context, None]):
     ) -> ExecutionResult:
         """Run the operation; a database fault is retried for a read and answered 503 else.
 
-        A mutation with an Idempotency-Key runs under its key, so sending it again after a
-        lost answer gives the first outcome instead of a second one.
+        A mutation with an Idempotency-Key runs under its token's key, so sending it again
+        after a lost answer gives the first outcome instead of a second one.
         """
         data, context, sub_response = (
             kwargs["request_data"],
@@ -379,9 +379,9 @@ class GraphQLView(GraphQL[Context, None]):
         try:
             key = request_key(context)
             if key is not None and operation == OperationType.MUTATION:
-                digest = fingerprint(data.query, data.variables, data.operation_name)
+                request = RequestText(data.query, data.variables, data.operation_name)
                 result = await run_once(
-                    context, key, digest, lambda: super(GraphQLView, self).execute_single(**kwargs)
+                    context, key, request, lambda: super(GraphQLView, self).execute_single(**kwargs)
                 )
             else:
                 result = await self._execute_retrying_reads(operation, **kwargs)

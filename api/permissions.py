@@ -30,6 +30,7 @@ class Sight(StrEnum):
     REDEEM_CODES = "transfer codes to redeem"
     BILLING = "billable lines and costs"
     CODE_ATTEMPTS = "failed transfer-code attempts"
+    RECIPIENT_CHECKS = "the recipients' addresses looked up from the environment"
 
 
 _EVERYTHING = frozenset(Sight)
@@ -66,6 +67,7 @@ SUPERUSER_SIGHTS = frozenset(
         Sight.TRANSFER_CODES,
         Sight.REDEEM_CODES,
         Sight.CODE_ATTEMPTS,
+        Sight.RECIPIENT_CHECKS,
     }
 )
 

@@ -38,6 +38,7 @@ from commands.storage_copy import (
 from mail.sink import MailSink
 from models import ApiToken, User
 from models.enums import TokenScope
+from models.guessing import refuse_guessable_settings
 from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
 from overdracht.clock import SystemClock
 from overdracht.db import migrate_database, open_database
@@ -478,6 +479,7 @@ def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
+        refuse_guessable_settings(settings)
     except ConfigurationError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -254,6 +254,7 @@ async def queue_reminder_mail(
     migration: Migration,
     items: Sequence[MigrationItem],
     source: Environment,
+    to: Sequence[str],
 ) -> None:
     """Remind the recipients, before expiry, of what is still offered to them."""
     mail = ReminderMail(
@@ -266,9 +267,7 @@ async def queue_reminder_mail(
         administrations=_lines(migration, items),
         receive_url=settings.code_entry_url,
     )
-    await enqueue_notice(
-        mail, migration=migration, to=list(migration.recipients), cc=[], settings=settings, now=now
-    )
+    await enqueue_notice(mail, migration=migration, to=list(to), cc=[], settings=settings, now=now)
 
 
 async def queue_expiry_mail(

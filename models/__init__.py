@@ -19,6 +19,7 @@ from models.migration import (
     Migration,
     MigrationItem,
     MigrationRecipient,
+    RecipientCheck,
 )
 from models.outbox import OutboxMail
 from models.scrub_round import ScrubRound
@@ -42,6 +43,7 @@ __all__ = [
     "MigrationItem",
     "MigrationRecipient",
     "OutboxMail",
+    "RecipientCheck",
     "ScrubRound",
     "User",
     "Workflow",

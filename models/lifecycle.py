@@ -34,7 +34,7 @@ from models.audit import SYSTEM_ACTOR, record
 from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure
 from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
-from models.offering import write_offer
+from models.offering import current_recipients, write_offer
 from models.user import User
 from overdracht.db import is_postgres
 from overdracht.settings import MoveVerification, Settings
@@ -269,10 +269,11 @@ async def remind_due(change: Change) -> int:
         ):
             continue
         items = await MigrationItem.filter(still_offered(change.now), migration_id=migration.pk)
-        if not items:
+        sent_to, _ = await current_recipients(migration)
+        if not items or not sent_to:
             continue
         await queue_reminder_mail(
-            change.settings, change.now, migration, items, migration.source_environment
+            change.settings, change.now, migration, items, migration.source_environment, sent_to
         )
         reminded += 1
     return reminded

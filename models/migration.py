@@ -177,6 +177,28 @@ class CodeAttempt(Model):
         indexes = (("user_id", "at"), ("environment_id", "at"))
 
 
+class RecipientCheck(Model):
+    """One address a user looked up as a recipient, counted against their limit (rule 7)."""
+
+    id = fields.BigIntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name=False, on_delete=fields.CASCADE
+    )
+    user_id: int
+    environment: fields.ForeignKeyRelation[Environment] = fields.ForeignKeyField(
+        "models.Environment", related_name=False, on_delete=fields.CASCADE
+    )
+    environment_id: int
+    # Kept as it was, so the record survives a renamed or removed user.
+    actor_name = fields.CharField(max_length=200)
+    email = fields.CharField(max_length=254)
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "recipient_check"
+        indexes = (("user_id", "at"), ("environment_id", "at"))
+
+
 class BillableLine(Model):
     """A charge to the receiving environment for one administration moved (rule 8)."""
 

@@ -7,14 +7,17 @@ records its audit event and queues its mail in the caller's transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from mail.notices import queue_offer_mail
-from models.audit import record
+from models.audit import AuditEvent, record
 from models.enums import AuditAction
 from models.environment import Environment
 from models.lifecycle import Change
 from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
+from models.offering import current_recipients
+from overdracht.db import is_postgres
 
 
 async def standing_items(migration: Migration, now: datetime) -> list[MigrationItem]:
@@ -75,12 +78,56 @@ async def change_recipients(
     return added
 
 
+RESEND_WINDOW = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Resend:
+    """What sending an offer again did: to whom, whom it skipped, or until when it is refused."""
+
+    sent_to: list[str]
+    skipped: list[str]
+    refused_until: datetime | None = None
+
+
 async def resend_offer(
     change: Change, migration: Migration, items: Sequence[MigrationItem]
-) -> None:
-    """Send the offer mail again to every recipient, for a code that got lost."""
-    await _record(change, AuditAction.OFFER_RESENT, migration, recipients=len(migration.recipients))
-    await _mail(change, migration, items)
+) -> Resend:
+    """Send the offer mail again, for a code that got lost: to the target's current superusers.
+
+    At most `resend_limit_per_hour` times an hour per offer; each resend is recorded with the
+    addresses it went to and those it skipped.
+    """
+    # In the caller's transaction. The offer's row lock puts two resends at once one after the
+    # other, so both cannot count the same room under the limit (SQLite serialises writers).
+    if is_postgres():
+        await Migration.filter(pk=migration.pk).select_for_update().first()
+    earlier = [
+        event.at
+        for event in await AuditEvent.filter(
+            migration_id=migration.pk,
+            action=AuditAction.OFFER_RESENT,
+            at__gt=change.now - RESEND_WINDOW,
+        ).order_by("at")
+    ]
+    limit = change.settings.resend_limit_per_hour
+    if len(earlier) >= limit:
+        return Resend([], [], refused_until=earlier[len(earlier) - limit] + RESEND_WINDOW)
+    sent_to, skipped = await current_recipients(migration)
+    if not sent_to:
+        return Resend([], skipped)
+    # The addresses are the source's to see (rule 1); the trail shows others only the counts.
+    await _record(
+        change,
+        AuditAction.OFFER_RESENT,
+        migration,
+        recipients=len(sent_to),
+        skipped=len(skipped),
+        sentTo=sent_to,
+        skippedRecipients=skipped,
+    )
+    await _mail(change, migration, items, to=sent_to)
+    return Resend(sent_to, skipped)
 
 
 async def extend_offer(
@@ -101,4 +148,6 @@ async def extend_offer(
         previous=previous.isoformat(),
         expires_at=expires_at.isoformat(),
     )
-    await _mail(change, migration, items)
+    sent_to, _ = await current_recipients(migration)
+    if sent_to:
+        await _mail(change, migration, items, to=sent_to)

@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 
 from models.administration import Administration
 from models.document import count_documents
-from models.enums import MailLanguage, MigrationStatus, Plan
+from models.enums import MailLanguage, MigrationStatus, Plan, Role
 from models.environment import Environment
 from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
 from models.transfer_code import generate_transfer_code
@@ -74,6 +74,7 @@ async def check_recipients(
     """Every recipient an active superuser of one and the same other office, which is PREMIUM.
 
     Each refusal carries the recipient's position in the input as sent (None: the whole list).
+    A message names only addresses the sender typed, never an office's name or plan (rule 1).
     """
     users = {
         u.email: u
@@ -81,6 +82,7 @@ async def check_recipients(
     }
     refusals: list[tuple[RecipientRefusal, int | None, str]] = []
     target: Environment | None = None
+    first = ""  # the first address of the target office, as typed
     for address, index in recipients.items():
         user = users.get(address)
         if user is not None and user.environment_id == source_environment_id:
@@ -102,14 +104,14 @@ async def check_recipients(
                 )
             )
         elif target is None:
-            target = user.environment
+            target, first = user.environment, address
         elif user.environment.pk != target.pk:
             refusals.append(
                 (
                     RecipientRefusal.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
                     index,
-                    f"{address} is a superuser of {user.environment.name}, not of {target.name}: "
-                    "one offer goes to one office.",
+                    f"{address} is not a superuser of the same office as {first}: one offer "
+                    "goes to one office.",
                 )
             )
     if target is not None and target.plan != Plan.PREMIUM:
@@ -117,11 +119,27 @@ async def check_recipients(
             (
                 RecipientRefusal.TARGET_NOT_PREMIUM,
                 None,
-                f"{target.name} is on the {target.plan.value} plan; only an office on PREMIUM "
-                "can receive administrations.",
+                f"The office of {first} cannot receive administrations: only an office on the "
+                "PREMIUM plan can.",
             )
         )
     return RecipientCheck(target=None if refusals else target, refusals=refusals)
+
+
+async def current_recipients(migration: Migration) -> tuple[list[str], list[str]]:
+    """The recipients who are now active superusers of the offer's target, and the others.
+
+    The code goes again only to the first: someone deactivated or demoted since the offer, or
+    gone to another office, no longer gets it (rule 7).
+    """
+    addresses = list(migration.recipients)
+    superusers = User.filter(email__in=addresses, role=Role.SUPERUSER, is_active=True)
+    if migration.target_environment_id is not None:
+        superusers = superusers.filter(environment_id=migration.target_environment_id)
+    else:  # an offer from before targets: any other office, as its code redeems
+        superusers = superusers.exclude(environment_id=migration.source_environment_id)
+    current = {user.email for user in await superusers}
+    return [a for a in addresses if a in current], [a for a in addresses if a not in current]
 
 
 async def open_offer_items(administration_ids: Sequence[int], now: datetime) -> list[MigrationItem]:

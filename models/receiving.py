@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import re
-from collections import defaultdict
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from models.administration import AccountingConnection, Administration
 from models.audit import AuditEvent, record
@@ -25,15 +21,11 @@ from models.enums import (
     Role,
 )
 from models.environment import Environment
+from models.guessing import code_attempts_refused_until, one_try_at_a_time
 from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import ApiToken, User
-from overdracht.db import is_postgres
-
-MAX_FAILED_PER_USER = 5
-USER_WINDOW = timedelta(minutes=15)
-MAX_FAILED_PER_ENVIRONMENT = 20
-ENVIRONMENT_WINDOW = timedelta(hours=1)
+from overdracht.settings import Settings
 
 
 class CodeRefusal(StrEnum):
@@ -55,49 +47,18 @@ class CodeRefusal(StrEnum):
 class CodeRefused(Exception):
     """Raised by redeem_code; the message is safe to show."""
 
-    def __init__(self, refusal: CodeRefusal, message: str) -> None:
+    def __init__(
+        self, refusal: CodeRefusal, message: str, *, retry_at: datetime | None = None
+    ) -> None:
         super().__init__(message)
         self.refusal = refusal
+        self.retry_at = retry_at  # when a refusal for too many tries lifts
 
 
 INVALID_MESSAGE = (
     "This transfer code is not valid: check it, or ask the sender for a new offer. "
     "Codes expire after the date in the offer mail."
 )
-
-# The attempts of one environment are taken one at a time, so that neither aliases in one
-# request nor several server processes can slip past a limit together: each is counted and
-# recorded before the next is looked at.
-_environment_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
-ATTEMPTS_LOCK_SPACE = 0x4F56  # the first key of the advisory locks that serialise attempts
-
-
-@contextlib.asynccontextmanager
-async def _one_attempt_at_a_time(environment_id: int) -> AsyncIterator[None]:
-    """Serialise one environment's attempts across every server process, not only this one."""
-    # PostgreSQL: an advisory lock held by the transaction that counts and records. SQLite is
-    # used by one process, so a lock of this process does.
-    if not is_postgres():
-        async with _environment_locks[environment_id]:
-            yield
-        return
-    async with in_transaction() as connection:
-        await connection.execute_query(
-            "SELECT pg_advisory_xact_lock($1, $2)", [ATTEMPTS_LOCK_SPACE, environment_id]
-        )
-        yield
-
-
-async def attempts_exhausted(user: User, now: datetime) -> bool:
-    """Whether this user or their environment has used up its failed attempts for now."""
-    by_user = await CodeAttempt.filter(user_id=user.pk, at__gt=now - USER_WINDOW).count()
-    if by_user >= MAX_FAILED_PER_USER:
-        return True
-    by_env = await CodeAttempt.filter(
-        environment_id=user.environment_id,
-        at__gt=now - ENVIRONMENT_WINDOW,
-    ).count()
-    return by_env >= MAX_FAILED_PER_ENVIRONMENT
 
 
 def mask_code(entered: str) -> str:
@@ -124,7 +85,7 @@ async def _record_failure(user: User, entered: str, now: datetime, token: ApiTok
 async def note_preview(user: User, migration: Migration, now: datetime) -> None:
     """The source sees which office opened its offer's preview: recorded once per office."""
     office = user.environment_id
-    async with _one_attempt_at_a_time(office):  # two previews at once are still one event
+    async with one_try_at_a_time(office):  # two previews at once are still one event
         if not await AuditEvent.exists(
             migration_id=migration.pk, action=AuditAction.PREVIEWED, actor_environment_id=office
         ):
@@ -142,24 +103,31 @@ async def _addressed_to(migration: Migration, environment_id: int) -> bool:
 
 
 async def redeem_code(
-    user: User, entered: str, now: datetime, *, token: ApiToken | None = None
+    user: User,
+    entered: str,
+    now: datetime,
+    settings: Settings,
+    *,
+    token: ApiToken | None = None,
 ) -> Migration:
     """The offer a code opens for this user, counting every failure against the limits."""
-    async with _one_attempt_at_a_time(user.environment_id):
-        outcome = await _try_code(user, entered, now, token)
+    async with one_try_at_a_time(user.environment_id):
+        outcome = await _try_code(user, entered, now, settings, token)
     if isinstance(outcome, CodeRefused):  # raised only now, so the failure's record is kept
         raise outcome
     return outcome
 
 
 async def _try_code(
-    user: User, entered: str, now: datetime, token: ApiToken | None
+    user: User, entered: str, now: datetime, settings: Settings, token: ApiToken | None
 ) -> Migration | CodeRefused:
     """One attempt, under the lock; a refusal is returned so its record is committed."""
-    if await attempts_exhausted(user, now):
+    if retry_at := await code_attempts_refused_until(user, now, settings):
         return CodeRefused(
             CodeRefusal.TOO_MANY_ATTEMPTS,
-            "Too many wrong transfer codes; wait before trying again.",
+            "Too many wrong transfer codes from you, or from your office since your own last "
+            f"wrong one; try again from {retry_at.isoformat(timespec='seconds')}.",
+            retry_at=retry_at,
         )
     code = normalize_transfer_code(entered)
     migration = (

@@ -95,6 +95,14 @@ class Settings:
     offer_validity: timedelta = timedelta(days=15)
     migration_price: Price = field(default_factory=Price)
     max_administrations_per_offer: int = 5
+    # Wrong transfer codes a user may enter per 15 minutes, and an office's users who already
+    # entered a wrong one per hour (rule 9); start-up refuses limits that make guessing pay.
+    code_attempts_per_user: int = 5
+    code_attempts_per_office: int = 20
+    # Different addresses one user may look up as recipients per hour (rule 7).
+    recipient_checks_per_hour: int = 20
+    # Times one offer's mail may be sent again per hour.
+    resend_limit_per_hour: int = 3
     max_page_size: int = 100
     max_query_depth: int = 12
     max_aliases: int = 30
@@ -452,6 +460,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         migration_price=_price(env),
         max_administrations_per_offer=_int(
             env, "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", 5, minimum=1
+        ),
+        code_attempts_per_user=_int(
+            env, "OVERDRACHT_CODE_ATTEMPTS_PER_USER", 5, minimum=1, maximum=1000
+        ),
+        code_attempts_per_office=_int(
+            env, "OVERDRACHT_CODE_ATTEMPTS_PER_OFFICE", 20, minimum=1, maximum=1_000_000
+        ),
+        # At least the 10 recipients an offer may name, so one offer always fits.
+        recipient_checks_per_hour=_int(
+            env, "OVERDRACHT_RECIPIENT_CHECKS_PER_HOUR", 20, minimum=10, maximum=10_000
+        ),
+        resend_limit_per_hour=_int(
+            env, "OVERDRACHT_RESEND_LIMIT_PER_HOUR", 3, minimum=1, maximum=100
         ),
         public_url=public_url,
         frontend_url=(env.get("OVERDRACHT_FRONTEND_URL") or public_url).rstrip("/"),

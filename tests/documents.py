@@ -18,7 +18,7 @@ mutation($input: OfferMigrationInput!) {
         totalCount nodes { action actorName administrationName actorOffice { officeCode } }
       }
     }
-    userErrors { code field message }
+    userErrors { code field message retryAt }
   }
 }"""
 
@@ -48,7 +48,7 @@ CLAIM = """
 mutation($input: ClaimMigrationInput!) {
   claimMigration(input: $input) {
     migration { id statusCounts { offered queued total } }
-    userErrors { code field message }
+    userErrors { code field message retryAt }
   }
 }"""
 

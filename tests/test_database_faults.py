@@ -101,7 +101,7 @@ async def test_a_key_that_is_too_long_is_bad_input(scenario: Scenario):
 
 
 async def test_keys_belong_to_their_user(scenario: Scenario):
-    """Another user's key never answers for them: keys are kept per user."""
+    """Another user's key never answers for them: keys are kept per token."""
     first = await scenario.offer(administrations=[scenario.ready[0]])
     second = await scenario.offer(administrations=[scenario.ready[1]])
     other = await scenario.factory.user(scenario.target)

@@ -9,7 +9,7 @@ import pytest
 
 from models import AuditEvent, BillableLine, CodeAttempt, MigrationItem, OutboxMail
 from models.enums import AccountingPackage, MigrationStatus, Plan, Role
-from models.receiving import MAX_FAILED_PER_ENVIRONMENT, MAX_FAILED_PER_USER
+from models.guessing import CODE_OFFICE_WINDOW, CODE_USER_WINDOW
 from tests.documents import CLAIM, PREVIEW, REJECT, WITHDRAW
 from tests.scenarios import Scenario, codes, gid
 
@@ -69,64 +69,143 @@ async def test_codes_that_match_no_offer_of_yours_look_alike(
     assert await AuditEvent.filter(action="CODE_ATTEMPT_FAILED").count() == 1
 
 
-async def test_failed_attempts_are_limited_per_user(scenario: Scenario, clock):
+def error_of(body: dict) -> tuple[str, str | None]:
+    """The code of a refused preview, and when it may be tried again."""
+    extensions = body["errors"][0]["extensions"]
+    return extensions["code"], extensions.get("retryAt")
+
+
+async def test_failed_attempts_are_limited_per_user(scenario: Scenario, clock, settings):
     migration = await scenario.offer()
-    for _ in range(MAX_FAILED_PER_USER):
+    first_failure = clock.now()
+    for _ in range(settings.code_attempts_per_user):
         body = await scenario.preview(WRONG_CODE)
-        assert body["errors"][0]["extensions"]["code"] == "TRANSFER_CODE_INVALID"
+        assert error_of(body) == ("TRANSFER_CODE_INVALID", None)
+        clock.advance(timedelta(seconds=10))
     body = await scenario.preview(migration["transferCode"])
-    assert body["errors"][0]["extensions"]["code"] == "TOO_MANY_ATTEMPTS"
-    clock.advance(timedelta(minutes=16))
+    retry_at = first_failure + CODE_USER_WINDOW
+    assert error_of(body) == ("TOO_MANY_ATTEMPTS", retry_at.isoformat())
+    claim = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert [(e["code"], e["retryAt"]) for e in claim["userErrors"]] == [
+        ("TOO_MANY_ATTEMPTS", retry_at.isoformat())
+    ]
+    clock.set(retry_at - timedelta(seconds=1))
+    assert error_of(await scenario.preview(migration["transferCode"]))[0] == "TOO_MANY_ATTEMPTS"
+    clock.set(retry_at)
     body = await scenario.preview(migration["transferCode"])
     assert body["data"]["transferCodePreview"]["package"] == "EXACT_ONLINE"
 
 
-async def test_aliases_in_one_request_count_as_separate_attempts(scenario: Scenario):
+async def test_aliases_in_one_request_count_as_separate_attempts(scenario: Scenario, settings):
     await scenario.offer()
     fields = " ".join(
         f'a{i}: transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }}' for i in range(8)
     )
     body = await scenario.graphql("{ " + fields + " }", None, scenario.target_token)
     found = sorted(e["extensions"]["code"] for e in body["errors"])
-    assert found == ["TOO_MANY_ATTEMPTS"] * 3 + ["TRANSFER_CODE_INVALID"] * MAX_FAILED_PER_USER
-    assert await CodeAttempt.all().count() == MAX_FAILED_PER_USER
+    limit = settings.code_attempts_per_user
+    assert found == ["TOO_MANY_ATTEMPTS"] * (8 - limit) + ["TRANSFER_CODE_INVALID"] * limit
+    assert await CodeAttempt.all().count() == limit
 
 
-async def test_failed_attempts_are_limited_per_environment(scenario: Scenario, factory):
-    migration = await scenario.offer()
-    for _ in range(MAX_FAILED_PER_ENVIRONMENT // MAX_FAILED_PER_USER):
-        scenario.target_token = await factory.token(await factory.user(scenario.target))
-        for _ in range(MAX_FAILED_PER_USER):
-            await scenario.preview(WRONG_CODE)
-    fresh = await factory.user(scenario.target)
-    fresh.email = "second@bosman.example"
-    await fresh.save()
-    scenario.target_token = await factory.token(fresh)
-    body = await scenario.preview(migration["transferCode"])
-    assert body["errors"][0]["extensions"]["code"] == "TOO_MANY_ATTEMPTS"
+async def fill_the_office_limit(scenario: Scenario, factory, settings) -> list[str]:
+    """Colleagues of the recipient enter wrong codes until the office's limit is reached."""
+    per_user, per_office = settings.code_attempts_per_user, settings.code_attempts_per_office
+    colleagues = []
+    while await CodeAttempt.filter(environment_id=scenario.target.pk).count() < per_office:
+        token = await factory.token(await factory.user(scenario.target))
+        colleagues.append(token)
+        for _ in range(per_user):
+            body = await scenario.graphql(
+                f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}',
+                None,
+                token,
+            )
+            assert error_of(body)[0] in ("TRANSFER_CODE_INVALID", "TOO_MANY_ATTEMPTS")
+    return colleagues
 
 
-async def test_simultaneous_guesses_of_one_environment_stop_at_its_limit(
-    scenario: Scenario, factory
+async def test_a_superuser_who_made_no_mistake_gets_in_after_colleagues_failed(
+    scenario: Scenario, factory, settings
 ):
-    """Each request has its own connection, so the limit must hold beyond one process."""
+    """Four colleagues with five wrong codes each once locked the whole office out for an hour."""
+    migration = await scenario.offer()
+    colleagues = await fill_the_office_limit(scenario, factory, settings)
+    assert len(colleagues) == settings.code_attempts_per_office // settings.code_attempts_per_user
+    body = await scenario.preview(migration["transferCode"])
+    assert body["data"]["transferCodePreview"]["package"] == "EXACT_ONLINE", body
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration)[:1])
+    assert claimed["userErrors"] == []
+    second = await factory.user(scenario.target)
+    other = await scenario.offer(administrations=[await factory.administration(scenario.exact)])
+    rejected = await scenario.graphql(
+        REJECT,
+        {
+            "input": {
+                "transferCode": other["transferCode"],
+                "migrationAdministrationIds": scenario.items(other),
+            }
+        },
+        await factory.token(second),
+    )
+    assert rejected["data"]["rejectMigration"]["userErrors"] == [], rejected
+
+
+async def test_past_the_office_limit_only_users_who_failed_wait(
+    scenario: Scenario, factory, settings, clock
+):
+    migration = await scenario.offer()
+    started = clock.now()
+    await fill_the_office_limit(scenario, factory, settings)
+    clock.advance(timedelta(minutes=5))
+    # A user without a mistake of their own may still try: a wrong code is counted...
+    typo = await factory.token(await factory.user(scenario.target))
+    wrong = f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}'
+    assert error_of(await scenario.graphql(wrong, None, typo))[0] == "TRANSFER_CODE_INVALID"
+    # ...and then they wait until the office is below its limit or their mistake is 15 minutes
+    # old, whichever comes first: here their own mistake, 15 minutes after it.
+    right = {"code": migration["transferCode"]}
+    refused = await scenario.graphql(PREVIEW, right, typo)
+    own_mistake_gone = clock.now() + CODE_USER_WINDOW
+    office_below_limit = started + CODE_OFFICE_WINDOW
+    assert error_of(refused) == (
+        "TOO_MANY_ATTEMPTS",
+        min(own_mistake_gone, office_below_limit).isoformat(),
+    )
+    clock.set(own_mistake_gone)
+    assert "errors" not in await scenario.graphql(PREVIEW, right, typo)
+    assert await AuditEvent.filter(action="CODE_ATTEMPT_FAILED").count() == (
+        await CodeAttempt.all().count()
+    )
+
+
+async def test_simultaneous_guesses_of_one_environment_stop_at_its_limits(
+    scenario: Scenario, factory, settings
+):
+    """Each request has its own connection, so the limits must hold beyond one process.
+
+    Whatever order the guesses are taken in, no user passes their own limit, and past the
+    office's limit only a user's first wrong code gets through.
+    """
     await scenario.offer()
-    tokens = [await factory.token(await factory.user(scenario.target)) for _ in range(6)]
+    per_user, per_office = settings.code_attempts_per_user, settings.code_attempts_per_office
+    users = [await factory.user(scenario.target) for _ in range(6)]
+    tokens = [await factory.token(user) for user in users]
     guesses = [
         scenario.graphql(
             f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}', None, token
         )
         for token in tokens
-        for _ in range(MAX_FAILED_PER_USER)
+        for _ in range(per_user)
     ]
     bodies = await asyncio.gather(*guesses)
-    found = sorted(body["errors"][0]["extensions"]["code"] for body in bodies)
-    refused = len(guesses) - MAX_FAILED_PER_ENVIRONMENT
-    assert (
-        found
-        == ["TOO_MANY_ATTEMPTS"] * refused + ["TRANSFER_CODE_INVALID"] * MAX_FAILED_PER_ENVIRONMENT
-    )
-    assert await CodeAttempt.all().count() == MAX_FAILED_PER_ENVIRONMENT
+    found = [error_of(body)[0] for body in bodies]
+    assert set(found) == {"TRANSFER_CODE_INVALID", "TOO_MANY_ATTEMPTS"}
+    recorded = await CodeAttempt.all().count()
+    assert recorded == found.count("TRANSFER_CODE_INVALID")
+    assert per_office <= recorded <= per_office + len(users)
+    for user in users:
+        assert 1 <= await CodeAttempt.filter(user_id=user.pk).count() <= per_user
 
 
 async def test_claim_queues_the_chosen_administrations_and_bills_the_receiver(scenario: Scenario):

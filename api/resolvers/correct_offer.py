@@ -61,8 +61,8 @@ async def change_migration_recipients(
         errors.append(
             user_error(
                 UserErrorCode.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
-                f"These are superusers of {target.name}, not of the office this offer is for; "
-                "withdraw it and make a new offer to change the receiving office.",
+                "These are not superusers of the office this offer is for; withdraw it and "
+                "make a new offer to change the receiving office.",
                 "recipients",
             )
         )
@@ -76,15 +76,37 @@ async def change_migration_recipients(
 async def resend_migration_offer(
     info: strawberry.Info, input: ResendMigrationOfferInput
 ) -> ResendMigrationOfferPayload:
-    """Queue the offer mail with the code to every recipient again."""
+    """Queue the offer mail with the code again, to the recipients still superusers there."""
     ctx: Context = info.context
     found = await _standing_offer(ctx, input.migration_id, "send an offer again")
     if isinstance(found, list):
         return ResendMigrationOfferPayload(user_errors=found)
     migration, items = found
     async with in_transaction():
-        await resend_offer(ctx.change(), migration, items)
-    return ResendMigrationOfferPayload(migration=MigrationType.from_model(migration, ctx))
+        resent = await resend_offer(ctx.change(), migration, items)
+    if resent.refused_until is not None:
+        limit = ctx.settings.resend_limit_per_hour
+        error = user_error(
+            UserErrorCode.TOO_MANY_RESENDS,
+            f"This offer was sent again {limit} times within the hour; send it again from "
+            f"{resent.refused_until.isoformat(timespec='seconds')}.",
+            "migrationId",
+            retry_at=resent.refused_until,
+        )
+        return ResendMigrationOfferPayload(user_errors=[error])
+    if not resent.sent_to:
+        error = user_error(
+            UserErrorCode.NO_CURRENT_RECIPIENTS,
+            "None of the recipients is still an active superuser of the office this offer is "
+            "for, so nothing was sent; change the recipients first.",
+            "migrationId",
+        )
+        return ResendMigrationOfferPayload(skipped_recipients=resent.skipped, user_errors=[error])
+    return ResendMigrationOfferPayload(
+        migration=MigrationType.from_model(migration, ctx),
+        sent_to=resent.sent_to,
+        skipped_recipients=resent.skipped,
+    )
 
 
 async def extend_migration(

@@ -17,6 +17,7 @@ from api.schema.user_errors import UserError, UserErrorCode, superusers_only, us
 from models import Administration, Environment, lifecycle
 from models.checklist import run_checklist
 from models.enums import MailLanguage
+from models.guessing import take_recipient_checks
 from models.offering import (
     MAX_RECIPIENTS,
     administrations_of,
@@ -189,8 +190,21 @@ async def check_recipient_input(
                 "recipients",
             )
         )
-    if not recipients:
-        return [], None, errors
+    if not recipients or len(recipients) > MAX_RECIPIENTS:
+        return list(recipients), None, errors  # nothing looked up
+    now = ctx.clock.now()
+    if retry_at := await take_recipient_checks(ctx.viewer, list(recipients), now, ctx.settings):
+        limit = ctx.settings.recipient_checks_per_hour
+        errors.append(
+            user_error(
+                UserErrorCode.TOO_MANY_RECIPIENT_CHECKS,
+                f"You looked up {limit} different recipients' addresses within the hour; try "
+                f"these again from {retry_at.isoformat(timespec='seconds')}.",
+                "recipients",
+                retry_at=retry_at,
+            )
+        )
+        return list(recipients), None, errors
     checked = await check_recipients(ctx.environment_id, recipients)
     errors += [
         user_error(UserErrorCode(code.value), message, "recipients", *_position(index))

@@ -16,9 +16,14 @@ from models.receiving import CodeRefused, redeem_code
 async def redeem_for_mutation(ctx: Context, code: str) -> Migration | UserError:
     """The offer behind a code, or the userError that says why not."""
     try:
-        return await redeem_code(ctx.viewer, code, ctx.clock.now(), token=ctx.token)
+        return await redeem_code(ctx.viewer, code, ctx.clock.now(), ctx.settings, token=ctx.token)
     except CodeRefused as refused:
-        return user_error(UserErrorCode(refused.refusal.value), str(refused), "transferCode")
+        return user_error(
+            UserErrorCode(refused.refusal.value),
+            str(refused),
+            "transferCode",
+            retry_at=refused.retry_at,
+        )
 
 
 async def redeem_as_superuser(ctx: Context, code: str, action: str) -> Migration | list[UserError]:
@@ -32,9 +37,11 @@ async def redeem_as_superuser(ctx: Context, code: str, action: str) -> Migration
 async def redeem_for_query(ctx: Context, code: str) -> Migration:
     """The offer behind a code; a refusal is a top-level error with its code."""
     try:
-        return await redeem_code(ctx.viewer, code, ctx.clock.now(), token=ctx.token)
+        return await redeem_code(ctx.viewer, code, ctx.clock.now(), ctx.settings, token=ctx.token)
     except CodeRefused as refused:
-        raise PublicError(str(refused), code=refused.refusal.value) from None
+        raise PublicError(
+            str(refused), code=refused.refusal.value, retry_at=refused.retry_at
+        ) from None
 
 
 def offered_choice(

@@ -189,6 +189,8 @@ class MigrationAdministrationType(relay.Node):
 
 # Events whose detail names recipients' addresses (rule 1): shown to the source's superusers.
 SECRET_DETAIL = frozenset({AuditAction.RECIPIENT_REFUSED})
+# Entries of any event's detail that list recipients' addresses, for the same eyes only.
+ADDRESS_ENTRIES = ("sentTo", "skippedRecipients")
 
 
 @strawberry.type(name="AuditEvent")
@@ -216,6 +218,8 @@ class AuditEventType:
         detail = event.detail
         if event.action in SECRET_DETAIL and not shows_secrets:
             detail = {}
+        elif not shows_secrets:
+            detail = {k: v for k, v in detail.items() if k not in ADDRESS_ENTRIES}
         return cls(
             id=strawberry.ID(encode_global_id("AuditEvent", event.pk)),
             action=event.action,

@@ -101,16 +101,26 @@ class ChangeMigrationRecipientsPayload:
 
 @strawberry.input
 class ResendMigrationOfferInput:
-    """Send the offer mail with the code to every recipient again."""
+    """Send the offer mail with the code again, to the recipients still superusers there."""
 
     migration_id: strawberry.ID
 
 
 @strawberry.type
 class ResendMigrationOfferPayload:
-    """The offer whose mail was queued again."""
+    """The offer whose mail was queued again, and to whom."""
 
     migration: MigrationType | None = None
+    sent_to: list[str] = strawberry.field(
+        default_factory=list,
+        description="The recipients the mail went to: those still active superusers of the "
+        "office the offer is for.",
+    )
+    skipped_recipients: list[str] = strawberry.field(
+        default_factory=list,
+        description="Recipients who no longer are (deactivated, no longer superuser, or gone): "
+        "they got nothing; change the recipients to reach someone else.",
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 

@@ -16,6 +16,7 @@ from api.resolvers.node import resolve_node
 from api.resolvers.offer_checklist import resolve_offer_checklist
 from api.resolvers.offered_administrations import resolve_offered_administrations
 from api.resolvers.receivable_administrations import resolve_receivable_administrations
+from api.resolvers.recipient_checks import resolve_recipient_checks
 from api.resolvers.transfer_code_preview import resolve_transfer_code_preview
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
@@ -27,6 +28,7 @@ from api.schema.migration import MigrationType
 from api.schema.offering import AdministrationChecklist
 from api.schema.overview import MigrationAdministrationOverview
 from api.schema.receiving import OfferPreview
+from api.schema.recipient_check import RecipientCheckRecord
 from api.schema.token import ApiTokenType
 
 
@@ -93,6 +95,13 @@ class Query:
         description=(
             "Superusers: wrong transfer codes entered from your environment, newest first, "
             "with who, when and which token; the codes masked."
+        ),
+    )
+    recipient_checks: Connection[RecipientCheckRecord] | None = strawberry.field(
+        resolver=resolve_recipient_checks,
+        description=(
+            "Superusers: every address your environment's users looked up as an offer's "
+            "recipient, newest first, with who and when."
         ),
     )
     billable_lines: Connection[BillableLineType] | None = strawberry.field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 import strawberry
@@ -51,6 +52,9 @@ class UserErrorCode(StrEnum):
     WITHDRAWN = "WITHDRAWN"
     REJECTED = "REJECTED"
     CODE_IN_USE = "CODE_IN_USE"
+    TOO_MANY_RECIPIENT_CHECKS = "TOO_MANY_RECIPIENT_CHECKS"
+    TOO_MANY_RESENDS = "TOO_MANY_RESENDS"
+    NO_CURRENT_RECIPIENTS = "NO_CURRENT_RECIPIENTS"
 
 
 @strawberry.type
@@ -60,11 +64,22 @@ class UserError:
     code: UserErrorCode
     field: list[str] | None
     message: str
+    retry_at: datetime | None = strawberry.field(
+        default=None,
+        description="For a refusal of too many tries: the moment trying again is allowed.",
+    )
 
 
-def user_error(code: UserErrorCode, message: str, *path: str | int) -> UserError:
+def user_error(
+    code: UserErrorCode, message: str, *path: str | int, retry_at: datetime | None = None
+) -> UserError:
     """Build a user error pointing at a path in the mutation's input."""
-    return UserError(code=code, field=["input", *map(str, path)] if path else None, message=message)
+    return UserError(
+        code=code,
+        field=["input", *map(str, path)] if path else None,
+        message=message,
+        retry_at=retry_at,
+    )
 
 
 def superusers_only(user: User, action: str) -> list[UserError]:
