@@ -6,7 +6,7 @@ import strawberry
 
 from api.errors import BadInputError
 from api.pagination import Connection, paginate
-from api.permissions import Sight
+from api.permissions import Column, Listing, Sight
 from api.schema.document import DocumentType
 from api.schema.enums import DocumentStatusEnum
 from api.schema.ids import decode_global_id
@@ -33,6 +33,11 @@ async def resolve_documents(
     owned = await Administration.exists(pk=pk, environment_id=ctx.environment_id)
     if not owned:
         return None
+    columns = ctx.columns(Listing.DOCUMENTS)
+    if (status is not None and Column.STATUS not in columns) or (
+        file_problem_only and Column.FILE_PROBLEM not in columns
+    ):
+        raise BadInputError("This list cannot be filtered by a value you may not read.")
     query = Document.filter(administration_id=pk)
     if status is not None:
         query = query.filter(status=status)
