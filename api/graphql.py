@@ -31,11 +31,12 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.types import QueryParams
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
-from strawberry.types.execution import PreExecutionError
+from strawberry.types.execution import ExecutionContext, PreExecutionError
 
 from api.auth import authenticate, authenticate_header
 from api.change_news import ChangeNews
 from api.context import Context
+from api.error_log import log_errors
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
 from api.idempotency import KeyProblem, fingerprint, request_key, run_once
@@ -167,6 +168,16 @@ def _operation_of(
     return operation.operation, operation.name.value if operation.name else None
 
 
+class Schema(strawberry.Schema):
+    """Strawberry's schema, with each operation's errors logged as api/error_log.py says."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        name = execution_context.operation_name if execution_context else None
+        log_errors(errors, name)
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the query limits of the settings; its SDL is the committed contract."""
     # The limiters' rules are built once: each limiter makes a new rule class when it is
@@ -176,7 +187,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
         StorableLiterals,
     ]
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
