@@ -40,6 +40,7 @@ from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
 from api.idempotency import KeyProblem, fingerprint, request_key, run_once
 from api.json_body import UnreadableJsonError, read_json
+from api.list_limits import ListLimits
 from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
@@ -175,6 +176,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
                 budget=settings.max_query_cost, default_first=settings.max_page_size
             ),
             StorableVariables,
+            lambda: ListLimits(settings=settings),
             AuthenticateOperation,
         ],
     )
