@@ -83,8 +83,9 @@ async def test_a_refused_request_is_one_quiet_line_without_a_traceback(
     lines = text_log.of_request(f"refused-{who}")
     refusals = [line for line in lines if " overdracht.errors " in line]
     assert len(refusals) == 1, lines
-    assert f" INFO overdracht.errors refused operation -: 30 {code} at a0, a1, a2, …: " in (
-        refusals[0]
+    assert (
+        f" INFO overdracht.errors refused operation -: 30 {code} at a0, a1, a2, …: "
+        in (refusals[0])
     )
     assert all(" INFO " in line for line in lines), lines  # nothing an operator pages on
     assert not any("Traceback" in line for line in lines), lines
