@@ -22,6 +22,7 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 TRACEBACK_INDENT = "    "
+_JSON_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def escaped(text: str) -> str:
@@ -52,7 +53,9 @@ class JsonFormatter(logging.Formatter):
             line["request_id"] = request_id
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
-        return json.dumps(line, ensure_ascii=False)
+        text = json.dumps(line, ensure_ascii=False)
+        # JSON leaves these unescaped, yet some readers (Python's splitlines) break lines there.
+        return text.translate(_JSON_BREAKS)
 
 
 class TextFormatter(logging.Formatter):

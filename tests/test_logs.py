@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from graphql import GraphQLError
 from api.errors import ForbiddenError
 from api.graphql import build_schema
 from models.enums import TokenScope
-from overdracht.logs import TextFormatter
+from overdracht.logs import JsonFormatter, TextFormatter
 from overdracht.settings import Settings
 from tests.scenarios import Scenario
 
@@ -105,6 +106,15 @@ async def test_no_request_can_write_a_line_of_its_own(scenario: Scenario, text_l
         assert RECORD.match(line) or line.startswith("    "), line
         assert not line.startswith(forged), line
     assert any("\\n2030-01-01" in line for line in lines)  # the line break shown as \n
+
+
+def test_a_json_record_is_one_line_whatever_it_holds():
+    record = logging.LogRecord(
+        "overdracht.access", logging.INFO, __file__, 1, "GET %s", ("/a\n\x85\u2028\u2029b",), None
+    )
+    line = JsonFormatter().format(record)
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["message"] == "GET /a\n\x85\u2028\u2029b"
 
 
 def test_a_bug_is_logged_at_error_with_its_traceback_once(text_log: TextLog):
