@@ -59,6 +59,11 @@ class Context:
         """What this list may search, filter and sort on for the viewer: what it may read."""
         return list_columns(listing, token_sights(self.require_token()))
 
+    def require_column(self, listing: Listing, column: Column) -> None:
+        """The authorization error for a filter or sort on a value the viewer may not read."""
+        if column not in self.columns(listing):
+            raise ForbiddenError(f"You may not filter or sort this list by {column.value}.")
+
     def require(self, sight: Sight) -> User:
         """The viewer, or the authorization error for a field they may not see at all."""
         token = self.require_token()

@@ -52,8 +52,7 @@ async def resolve_administrations(
     columns = ctx.columns(Listing.ADMINISTRATIONS)
     query = Administration.filter(environment_id=ctx.environment_id)
     if connection_id is not None:
-        if Column.CONNECTION not in columns:
-            raise BadInputError("This list cannot be filtered by accounting connection.")
+        ctx.require_column(Listing.ADMINISTRATIONS, Column.CONNECTION)
         pk = decode_global_id(connection_id, "AccountingConnection")
         if pk is None:
             raise BadInputError("'connectionId' is not the ID of an accounting connection.")

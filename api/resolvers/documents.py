@@ -30,14 +30,13 @@ async def resolve_documents(
     pk = decode_global_id(administration_id, "Administration")
     if pk is None:
         raise BadInputError("'administrationId' is not the ID of an administration.")
+    if status is not None:
+        ctx.require_column(Listing.DOCUMENTS, Column.STATUS)
+    if file_problem_only:
+        ctx.require_column(Listing.DOCUMENTS, Column.FILE_PROBLEM)
     owned = await Administration.exists(pk=pk, environment_id=ctx.environment_id)
     if not owned:
         return None
-    columns = ctx.columns(Listing.DOCUMENTS)
-    if (status is not None and Column.STATUS not in columns) or (
-        file_problem_only and Column.FILE_PROBLEM not in columns
-    ):
-        raise BadInputError("This list cannot be filtered by a value you may not read.")
     query = Document.filter(administration_id=pk)
     if status is not None:
         query = query.filter(status=status)

@@ -14,7 +14,6 @@ from tortoise.functions import Count, Lower
 from tortoise.queryset import QuerySet
 
 from api.context import Context
-from api.errors import BadInputError
 from api.pagination import build_connection, fetch_page
 from api.permissions import Column, Listing
 from api.schema.migration import MigrationAdministrationType, MigrationStatusCounts
@@ -145,12 +144,7 @@ def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[C
     return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
 
 
-def _ordered(
-    query: QuerySet[MigrationItem], order: OverviewOrder | None, columns: frozenset[Column]
-) -> QuerySet[MigrationItem]:
-    order = order or OverviewOrder()
-    if SORTS[order.field] not in columns:
-        raise BadInputError(f"This list cannot be sorted by {SORTS[order.field].value}.")
+def _ordered(query: QuerySet[MigrationItem], order: OverviewOrder) -> QuerySet[MigrationItem]:
     sign = "-" if order.direction == OrderDirection.DESC else ""
     if order.field == OverviewOrderField.ADMINISTRATION_NAME:
         # People sort names without regard to case: "de Vries" sits beside "De Wit".
@@ -201,15 +195,17 @@ async def overview_page(
     ctx: Context = info.context
     now = ctx.clock.now()
     columns = ctx.columns(listing)
+    order = order or OverviewOrder()
+    ctx.require_column(listing, SORTS[order.field])
+    if status is not None:
+        ctx.require_column(listing, Column.STATUS)
     if term := search_term(search):
         query = query.filter(search_filter(term, now, ZoneInfo(ctx.settings.time_zone), columns))
     counts = await count_statuses(query, now) if _asks_for(info, "statusCounts") else None
     if status is not None:
-        if Column.STATUS not in columns:
-            raise BadInputError("This list cannot be filtered by status.")
         query = query.filter(shown_as(status, now))
     rows, offset, total = await fetch_page(
-        _ordered(query.select_related("migration"), order, columns),
+        _ordered(query.select_related("migration"), order),
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,
