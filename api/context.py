@@ -9,7 +9,7 @@ from starlette.requests import HTTPConnection
 
 from api.change_news import ChangeNews
 from api.errors import AuthenticationError, ForbiddenError
-from api.permissions import Sight, refusal, token_may
+from api.permissions import Column, Listing, Sight, list_columns, refusal, token_may, token_sights
 from models import ApiToken, User
 from models.lifecycle import Change
 from overdracht.clock import Clock
@@ -54,6 +54,15 @@ class Context:
     def may(self, sight: Sight) -> bool:
         """Whether the viewer, through this token, may see this kind of data (rule 1)."""
         return token_may(self.require_token(), sight)
+
+    def columns(self, listing: Listing) -> frozenset[Column]:
+        """What this list may search, filter and sort on for the viewer: what it may read."""
+        return list_columns(listing, token_sights(self.require_token()))
+
+    def require_column(self, listing: Listing, column: Column) -> None:
+        """The authorization error for a filter or sort on a value the viewer may not read."""
+        if column not in self.columns(listing):
+            raise ForbiddenError(f"You may not filter or sort this list by {column.value}.")
 
     def require(self, sight: Sight) -> User:
         """The viewer, or the authorization error for a field they may not see at all."""

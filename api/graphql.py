@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import logging
 import time
+from collections.abc import Collection
 from typing import Any
 
 import strawberry
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
-from graphql import GraphQLError, OperationType, get_operation_ast, parse
-from graphql.error import GraphQLSyntaxError
+from graphql import GraphQLError, OperationType
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -31,18 +30,21 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.types import QueryParams
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
-from strawberry.types.execution import PreExecutionError
+from strawberry.types.execution import ExecutionContext, PreExecutionError
 
 from api.auth import authenticate, authenticate_header
 from api.change_news import ChangeNews
 from api.context import Context
+from api.error_log import log_errors
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
 from api.idempotency import KeyProblem, RequestText, request_key, run_once
 from api.json_body import UnreadableJsonError, read_json
+from api.list_limits import ListLimits
 from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
+from api.operation_labels import operation_shape
 from api.query_cost import QueryCostLimiter
 from api.schema.mutation import Mutation
 from api.schema.query import Query
@@ -52,7 +54,7 @@ from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
 from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault, retrying
 from overdracht.filestore import FileStore
-from overdracht.metrics import LATENCY, REQUESTS, operation_label
+from overdracht.metrics import LATENCY, REQUESTS
 from overdracht.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -101,13 +103,18 @@ def json_kind(value: object) -> str:
     return "a string" if isinstance(value, str) else "a number"
 
 
-def outcome_of(result: ExecutionResult) -> str:
-    """ "ok", or the code of the first error: what a dashboard groups requests by."""
-    if not result.errors:
-        return "ok"
+def outcome_of(result: ExecutionResult, keys: Collection[str] = ()) -> str:
+    """ "ok", or the code of the first error: what a dashboard groups requests by.
+
+    Given the response keys of some root fields, only their errors and those of the whole
+    request count.
+    """
     if is_request_error(result):
         return "REQUEST_ERROR"
-    code = (result.errors[0].extensions or {}).get("code")
+    errors = [e for e in result.errors or [] if not keys or not e.path or e.path[0] in keys]
+    if not errors:
+        return "ok"
+    code = (errors[0].extensions or {}).get("code")
     return str(code) if code in KNOWN_OUTCOMES else "ERROR"
 
 
@@ -123,7 +130,6 @@ def is_request_error(result: ExecutionResult) -> bool:
 VALIDATION_CACHE_SIZE = 256
 # The GET parameters that carry JSON, each an object when given.
 JSON_PARAMETERS = ("variables", "extensions")
-OPERATION_CACHE_MAX_LENGTH = 20_000
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -135,36 +141,14 @@ class MaskUnexpectedErrors(MaskErrors):
         return super().anonymise_error(error)
 
 
-def operation_of(
-    query: str | None, operation_name: str | None
-) -> tuple[OperationType | None, str | None]:
-    """Whether a document runs a query, a mutation or a subscription, and under which name.
+class Schema(strawberry.Schema):
+    """Strawberry's schema, with each operation's errors logged as api/error_log.py says."""
 
-    Clients send the same few documents again and again, so small ones are remembered rather
-    than parsed a second time beside the execution's own (cached) parse.
-    """
-    if query is not None and len(query) <= OPERATION_CACHE_MAX_LENGTH:
-        return _cached_operation_of(query, operation_name)
-    return _operation_of(query, operation_name)
-
-
-@functools.lru_cache(maxsize=VALIDATION_CACHE_SIZE)
-def _cached_operation_of(
-    query: str, operation_name: str | None
-) -> tuple[OperationType | None, str | None]:
-    return _operation_of(query, operation_name)
-
-
-def _operation_of(
-    query: str | None, operation_name: str | None
-) -> tuple[OperationType | None, str | None]:
-    try:
-        operation = get_operation_ast(parse(query or ""), operation_name)
-    except GraphQLSyntaxError:
-        return None, None
-    if operation is None:
-        return None, None
-    return operation.operation, operation.name.value if operation.name else None
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        name = execution_context.operation_name if execution_context else None
+        log_errors(errors, name)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -176,7 +160,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
         StorableLiterals,
     ]
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -192,6 +176,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
                 budget=settings.max_query_cost, default_first=settings.max_page_size
             ),
             StorableVariables,
+            lambda: ListLimits(settings=settings),
             AuthenticateOperation,
         ],
     )
@@ -210,14 +195,17 @@ class GraphQLView(GraphQL[Context, None]):
         graphiql: GraphiQLSite,
         news: ChangeNews,
     ) -> None:
+        schema = build_schema(settings)
         super().__init__(
-            build_schema(settings),
+            schema,
             graphql_ide="graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
             # Tokens travel in the init payload, never in cookies, so any page may connect.
             allowed_origins=("*",),
         )
+        # graphql-core's schema, which the operation labels are read against.
+        self.graphql_schema = schema._schema
         self.settings = settings
         self.clock = clock
         self.files = files
@@ -334,7 +322,8 @@ class GraphQLView(GraphQL[Context, None]):
         """One operation, stopped when it runs longer than the configured time."""
         limit = self.settings.request_timeout_seconds
         data, sub_response = kwargs["request_data"], kwargs["sub_response"]
-        operation, name = operation_of(data.query, data.operation_name)
+        shape = operation_shape(self.graphql_schema, data.query, data.operation_name)
+        operation = shape.kind
         if operation == OperationType.SUBSCRIPTION:
             sub_response.status_code = 400
             error = GraphQLError(
@@ -343,25 +332,25 @@ class GraphQLView(GraphQL[Context, None]):
                 extensions={"code": "SUBSCRIPTION_OVER_HTTP"},
             )
             return ExecutionResult(data=None, errors=[error])
-        label = operation_label(operation.value if operation else None, name)
         started = time.perf_counter()
         try:
             async with asyncio.timeout(limit):
                 result = await self._execute_answering_faults(operation, **kwargs)
-            if is_request_error(result) and getattr(sub_response, "graphql_media", False):
-                sub_response.status_code = sub_response.status_code or 400
-            REQUESTS.labels(label, outcome_of(result)).inc()
-            return result
         except TimeoutError:
-            REQUESTS.labels(label, "REQUEST_TIMEOUT").inc()
             error = GraphQLError(
                 f"This request ran longer than {limit:g} seconds and was stopped: ask for "
                 "less at once, or try again later.",
                 extensions={"code": "REQUEST_TIMEOUT", "seconds": limit},
             )
-            return ExecutionResult(data=None, errors=[error])
-        finally:
-            LATENCY.labels(label).observe(time.perf_counter() - started)
+            result = ExecutionResult(data=None, errors=[error])
+        if is_request_error(result) and getattr(sub_response, "graphql_media", False):
+            sub_response.status_code = sub_response.status_code or 400
+        seconds = time.perf_counter() - started
+        authenticated = kwargs["context"].token is not None
+        for label, keys in shape.labels(authenticated).items():
+            REQUESTS.labels(label, outcome_of(result, keys)).inc()
+            LATENCY.labels(label).observe(seconds)
+        return result
 
     async def _execute_answering_faults(
         self, operation: OperationType | None, **kwargs: Any

@@ -1,7 +1,8 @@
 """Least privilege for reads and writes: the one table of what each role and token may see.
 
 The README's table of roles is this table. Resolvers ask `Context.require` (a whole field) or
-`Context.may` (one value inside an object); nothing else decides who sees what.
+`Context.may` (one value inside an object), and a list's search, filters and sort ask
+`Context.columns` (the values that list may match on); nothing else decides who sees what.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Sight(StrEnum):
     API_TOKENS = "API tokens"
     USERS = "the other users of the environment"
     EMAIL_ADDRESSES = "people's e-mail addresses"
+    INBOUND_ADDRESSES = "administrations' inbound mail addresses"
     MIGRATIONS = "offers, their status, progress, receipts and audit trail"
     OFFER_CHECKS = "the offer checklist"
     TRANSFER_CODES = "transfer codes and recipients' addresses"
@@ -46,6 +48,7 @@ ROLE_SIGHTS: dict[Role, frozenset[Sight]] = {
             Sight.API_TOKENS,
             Sight.USERS,
             Sight.EMAIL_ADDRESSES,
+            Sight.INBOUND_ADDRESSES,
         }
     ),
     Role.AUTHORIZER: frozenset({Sight.API_TOKENS}),
@@ -53,7 +56,8 @@ ROLE_SIGHTS: dict[Role, frozenset[Sight]] = {
 }
 
 # What a token's scope leaves of its user's sight: a partner's read-only token follows status,
-# progress, receipts and audit, and never sees codes, documents or files, nor redeems codes.
+# progress, receipts and audit, and never sees codes, addresses, documents or files, nor
+# redeems codes.
 SCOPE_SIGHTS: dict[TokenScope, frozenset[Sight]] = {
     TokenScope.FULL: _EVERYTHING,
     TokenScope.READ_ONLY: frozenset({Sight.MIGRATIONS}),
@@ -77,10 +81,79 @@ def sights(role: Role, scope: TokenScope) -> frozenset[Sight]:
     return ROLE_SIGHTS[role] & SCOPE_SIGHTS[scope]
 
 
+class Listing(StrEnum):
+    """A list whose search, filters, sort or counts could tell a reader about its rows."""
+
+    ADMINISTRATIONS = "administrations"
+    DOCUMENTS = "documents"
+    OFFERED = "offeredAdministrations"
+    RECEIVABLE = "receivableAdministrations"
+
+
+class Column(StrEnum):
+    """A value a list can be searched, filtered or sorted on."""
+
+    ADMINISTRATION_NAME = "administration name"
+    ADMINISTRATION_CODE = "administration code"
+    CONNECTION = "accounting connection"
+    INBOUND_ADDRESS = "inbound mail address"
+    RECIPIENTS = "recipients' addresses"
+    TRANSFER_CODE = "transfer code"
+    STATUS = "status"
+    OFFERED_AT = "date offered"
+    EXPIRES_AT = "expiry date"
+    SOURCE_OFFICE = "source office"
+    PACKAGE = "accounting package"
+    FILE_PROBLEM = "file problem"
+
+
+_OVERVIEW_ROW = {
+    Column.ADMINISTRATION_NAME: Sight.MIGRATIONS,
+    Column.ADMINISTRATION_CODE: Sight.MIGRATIONS,
+    Column.STATUS: Sight.MIGRATIONS,
+    Column.OFFERED_AT: Sight.MIGRATIONS,
+    Column.EXPIRES_AT: Sight.MIGRATIONS,
+    Column.INBOUND_ADDRESS: Sight.INBOUND_ADDRESSES,
+}
+
+# What each list may match on, each value under the sight that shows it as a field: a search,
+# filter, sort or count never matches a value the reader may not read, so it cannot be
+# inferred either (rule 1). The receiving office never reads the source's transfer code or
+# recipients, so its overview never matches them, whatever its role.
+LIST_COLUMNS: dict[Listing, dict[Column, Sight]] = {
+    Listing.ADMINISTRATIONS: {
+        Column.ADMINISTRATION_NAME: Sight.ADMINISTRATIONS,
+        Column.ADMINISTRATION_CODE: Sight.ADMINISTRATIONS,
+        Column.CONNECTION: Sight.ADMINISTRATIONS,
+    },
+    Listing.DOCUMENTS: {Column.STATUS: Sight.DOCUMENTS, Column.FILE_PROBLEM: Sight.DOCUMENTS},
+    Listing.OFFERED: {
+        **_OVERVIEW_ROW,
+        Column.RECIPIENTS: Sight.TRANSFER_CODES,
+        Column.TRANSFER_CODE: Sight.TRANSFER_CODES,
+    },
+    Listing.RECEIVABLE: {
+        **_OVERVIEW_ROW,
+        Column.SOURCE_OFFICE: Sight.MIGRATIONS,
+        Column.PACKAGE: Sight.MIGRATIONS,
+    },
+}
+
+
+def list_columns(listing: Listing, seen: frozenset[Sight]) -> frozenset[Column]:
+    """The values a list may match on for a reader who sees these kinds of data."""
+    return frozenset(column for column, sight in LIST_COLUMNS[listing].items() if sight in seen)
+
+
 def token_may(token: ApiToken, sight: Sight) -> bool:
     """Whether the holder of this token may see this kind of data."""
+    return sight in token_sights(token)
+
+
+def token_sights(token: ApiToken) -> frozenset[Sight]:
+    """Everything the holder of this token may see: nothing once its user is deactivated."""
     user = token.user
-    return user.is_active and sight in sights(user.role, token.scope)
+    return sights(user.role, token.scope) if user.is_active else frozenset()
 
 
 def refusal(token: ApiToken, sight: Sight) -> str:

@@ -84,6 +84,11 @@ class MoveVerification(StrEnum):
     LISTING = "LISTING"
 
 
+# The highest OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER may be (a whole-practice takeover), so
+# no offer, made under any setting, holds more.
+MOST_ADMINISTRATIONS_PER_OFFER = 1000
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting of the service, so nothing reads os.environ after start-up."""
@@ -459,7 +464,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         offer_validity=timedelta(days=validity_days),
         migration_price=_price(env),
         max_administrations_per_offer=_int(
-            env, "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", 5, minimum=1
+            env,
+            "OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER",
+            5,
+            minimum=1,
+            maximum=MOST_ADMINISTRATIONS_PER_OFFER,
         ),
         code_attempts_per_user=_int(
             env, "OVERDRACHT_CODE_ATTEMPTS_PER_USER", 5, minimum=1, maximum=1000

@@ -176,6 +176,13 @@ async def test_graphiql_runs_a_query_and_a_subscription_with_nothing_but_this_se
             progress = await result_pane(page, "Bakkerij De Gouden Korst")
             [row] = progress["data"]["migrationProgress"]["administrations"]["nodes"]
             assert row == {"administrationName": "Bakkerij De Gouden Korst", "status": "OFFERED"}
+
+            # GraphiQL keeps the tabs and the history of runs in localStorage, never the headers
+            # with the token (the first query's comment names the header, so only the token is
+            # looked for).
+            stored = await page.evaluate("() => ({...window.localStorage})")
+            assert "graphiql:queries" in stored and "viewer" in stored["graphiql:queries"], stored
+            assert not any(ANNA in value for value in stored.values()), stored
         finally:
             await browser.close()
 

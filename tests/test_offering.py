@@ -176,9 +176,14 @@ async def test_users_not_moving_must_be_acknowledged(server, scenario):
 
 async def test_at_most_the_configured_number_of_administrations(server, scenario, factory):
     many = [await factory.administration(scenario.exact) for _ in range(6)]
-    payload = await scenario.offer_payload(administrations=many)
-    assert "TOO_MANY" in codes(payload)
+    body = await server.graphql(
+        OFFER, scenario.offer_input(administrations=many), token=scenario.token
+    )
+    [error] = body["errors"]  # refused before anything is looked up
+    assert error["extensions"]["reason"] == "TOO_MANY"
+    assert error["extensions"]["field"] == ["input", "administrationIds"]
     assert await nothing_written()
+    assert (await scenario.offer_payload(administrations=many[:5]))["userErrors"] == []
 
 
 async def test_no_administrations_is_refused(server, scenario):

@@ -50,6 +50,7 @@ def test_values_are_read_from_the_environment():
         ("OVERDRACHT_INBOUND_MAIL_DOMAIN", "not a domain"),
         ("OVERDRACHT_OFFER_VALIDITY_DAYS", "0"),
         ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "-1"),
+        ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "1001"),  # a takeover is at most 1,000
     ],
 )
 def test_a_bad_setting_is_named_in_the_error(name, value):

@@ -7,12 +7,15 @@ from tortoise.expressions import Q
 
 from api.errors import BadInputError
 from api.pagination import Connection, paginate
-from api.permissions import Sight
+from api.permissions import Column, Listing, Sight
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.ids import decode_global_id
 from api.search import search_term
 from models import AccountingConnection, Administration
+
+# What the search box of `administrations` matches, as the reader may read it.
+SEARCHED = {Column.ADMINISTRATION_CODE: "code", Column.ADMINISTRATION_NAME: "name"}
 
 
 async def resolve_accounting_connections(
@@ -46,14 +49,21 @@ async def resolve_administrations(
     """The viewer's administrations, filtered by connection and searched by code or name."""
     ctx = info.context
     ctx.require(Sight.ADMINISTRATIONS)
+    columns = ctx.columns(Listing.ADMINISTRATIONS)
     query = Administration.filter(environment_id=ctx.environment_id)
     if connection_id is not None:
+        ctx.require_column(Listing.ADMINISTRATIONS, Column.CONNECTION)
         pk = decode_global_id(connection_id, "AccountingConnection")
         if pk is None:
             raise BadInputError("'connectionId' is not the ID of an accounting connection.")
         query = query.filter(connection_id=pk)
     if term := search_term(search):
-        query = query.filter(Q(code__icontains=term) | Q(name__icontains=term))
+        matches = [
+            Q(**{f"{name}__icontains": term})
+            for column, name in SEARCHED.items()
+            if column in columns
+        ]
+        query = query.filter(Q(*matches, join_type=Q.OR) if matches else Q(id__in=[]))
     return await paginate(
         query.order_by("name", "code", "id"),
         first=first,

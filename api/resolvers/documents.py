@@ -6,7 +6,7 @@ import strawberry
 
 from api.errors import BadInputError
 from api.pagination import Connection, paginate
-from api.permissions import Sight
+from api.permissions import Column, Listing, Sight
 from api.schema.document import DocumentType
 from api.schema.enums import DocumentStatusEnum
 from api.schema.ids import decode_global_id
@@ -30,6 +30,10 @@ async def resolve_documents(
     pk = decode_global_id(administration_id, "Administration")
     if pk is None:
         raise BadInputError("'administrationId' is not the ID of an administration.")
+    if status is not None:
+        ctx.require_column(Listing.DOCUMENTS, Column.STATUS)
+    if file_problem_only:
+        ctx.require_column(Listing.DOCUMENTS, Column.FILE_PROBLEM)
     owned = await Administration.exists(pk=pk, environment_id=ctx.environment_id)
     if not owned:
         return None

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import strawberry
-from tortoise.expressions import Q
 
 from api.context import Context
-from api.permissions import Sight
-from api.resolvers.overview import overview_page, search_filter
+from api.permissions import Listing, Sight
+from api.resolvers.overview import overview_page
 from api.schema.enums import MigrationStatusEnum
 from api.schema.overview import MigrationAdministrationOverview, OverviewOrder
 from models import MigrationItem
@@ -31,15 +27,10 @@ async def resolve_offered_administrations(
     return await overview_page(
         info,
         MigrationItem.filter(source_environment_id=ctx.environment_id),
+        listing=Listing.OFFERED,
         status=MigrationStatus(status) if status is not None else None,
         search=search,
-        search_with=offered_search,
         order=order_by,
         first=first,
         after=after,
     )
-
-
-def offered_search(term: str, now: datetime, zone: ZoneInfo) -> Q:
-    """The shared search, the transfer code included: the source may see its own codes."""
-    return search_filter(term, now, zone, include_transfer_code=True)

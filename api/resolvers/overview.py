@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,6 +15,7 @@ from tortoise.queryset import QuerySet
 
 from api.context import Context
 from api.pagination import build_connection, fetch_page
+from api.permissions import Column, Listing
 from api.schema.migration import MigrationAdministrationType, MigrationStatusCounts
 from api.schema.overview import (
     MigrationAdministrationOverview,
@@ -26,7 +26,7 @@ from api.schema.overview import (
 from api.search import search_term
 from mail.phrases import month_names
 from models import MigrationItem
-from models.enums import MailLanguage, MigrationStatus
+from models.enums import AccountingPackage, MailLanguage, MigrationStatus
 from models.lifecycle import shown_as
 from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
 
@@ -45,7 +45,23 @@ _NUMERIC_DATES = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 _WRITTEN_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _MONTH_ABBREVIATIONS = {"mrt": 3}  # the Dutch short form that is not a prefix
 
-SearchWith = Callable[[str, datetime, ZoneInfo], Q]
+# The columns of a row that a search reads as text, and the dates it reads as days.
+TEXT: dict[Column, tuple[str, ...]] = {
+    Column.ADMINISTRATION_NAME: ("administration_name",),
+    Column.ADMINISTRATION_CODE: ("administration_code",),
+    Column.INBOUND_ADDRESS: ("inbound_mail_address",),
+    Column.RECIPIENTS: ("recipients_text",),
+    Column.SOURCE_OFFICE: (
+        "migration__source_environment__name",
+        "migration__source_environment__office_code",
+    ),
+}
+DATES: dict[Column, str] = {Column.OFFERED_AT: "offered_at", Column.EXPIRES_AT: "expires_at"}
+SORTS: dict[OverviewOrderField, Column] = {
+    OverviewOrderField.OFFERED_AT: Column.OFFERED_AT,
+    OverviewOrderField.EXPIRES_AT: Column.EXPIRES_AT,
+    OverviewOrderField.ADMINISTRATION_NAME: Column.ADMINISTRATION_NAME,
+}
 
 
 def _month(word: str) -> int | None:
@@ -97,32 +113,38 @@ def statuses_named(term: str) -> list[MigrationStatus]:
     ]
 
 
-def search_filter(term: str, now: datetime, zone: ZoneInfo, *, include_transfer_code: bool) -> Q:
-    """One search field over every shown column, partial and case-insensitive."""
-    q = (
-        Q(administration_name__icontains=term)
-        | Q(administration_code__icontains=term)
-        | Q(inbound_mail_address__icontains=term)
-        | Q(recipients_text__icontains=term)
-    )
-    if include_transfer_code and may_be_part_of_a_code(term):
-        q |= Q(migration__transfer_code__contains=normalize_transfer_code(term))
-    for status in statuses_named(term):
-        q |= shown_as(status, now)
+def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[Column]) -> Q:
+    """One search field over the shown columns the reader may read, partial, case-insensitive.
+
+    A column the reader may not read is never matched, so a search cannot tell them its value.
+    """
+    matches = [
+        Q(**{f"{name}__icontains": term})
+        for column, names in TEXT.items()
+        if column in columns
+        for name in names
+    ]
+    if Column.TRANSFER_CODE in columns and may_be_part_of_a_code(term):
+        matches.append(Q(migration__transfer_code__contains=normalize_transfer_code(term)))
+    if Column.PACKAGE in columns:
+        packages = [p for p in AccountingPackage if term.upper().replace(" ", "_") in p.value]
+        if packages:
+            matches.append(Q(migration__package__in=packages))
+    if Column.STATUS in columns:
+        matches += [shown_as(status, now) for status in statuses_named(term)]
     day = parse_day(term, zone)
     if day is not None:
         # The office's day, from its midnight to the next (23 or 25 hours on a DST change),
         # compared in UTC as the rows are stored.
         day, next_day = day.astimezone(UTC), (day + timedelta(days=1)).astimezone(UTC)
-        q |= Q(offered_at__gte=day, offered_at__lt=next_day)
-        q |= Q(expires_at__gte=day, expires_at__lt=next_day)
-    return q
+        for column, name in DATES.items():
+            if column in columns:
+                within: dict[str, Any] = {f"{name}__gte": day, f"{name}__lt": next_day}
+                matches.append(Q(**within))
+    return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
 
 
-def _ordered(
-    query: QuerySet[MigrationItem], order: OverviewOrder | None
-) -> QuerySet[MigrationItem]:
-    order = order or OverviewOrder()
+def _ordered(query: QuerySet[MigrationItem], order: OverviewOrder) -> QuerySet[MigrationItem]:
     sign = "-" if order.direction == OrderDirection.DESC else ""
     if order.field == OverviewOrderField.ADMINISTRATION_NAME:
         # People sort names without regard to case: "de Vries" sits beside "De Wit".
@@ -162,9 +184,9 @@ async def overview_page(
     info: strawberry.Info,
     query: QuerySet[MigrationItem],
     *,
+    listing: Listing,
     status: MigrationStatus | None,
     search: str | None,
-    search_with: SearchWith,
     order: OverviewOrder | None,
     first: int | None,
     after: str | None,
@@ -172,8 +194,13 @@ async def overview_page(
     """One page of overview rows, filtered and sorted, with the counts for the same search."""
     ctx: Context = info.context
     now = ctx.clock.now()
+    columns = ctx.columns(listing)
+    order = order or OverviewOrder()
+    ctx.require_column(listing, SORTS[order.field])
+    if status is not None:
+        ctx.require_column(listing, Column.STATUS)
     if term := search_term(search):
-        query = query.filter(search_with(term, now, ZoneInfo(ctx.settings.time_zone)))
+        query = query.filter(search_filter(term, now, ZoneInfo(ctx.settings.time_zone), columns))
     counts = await count_statuses(query, now) if _asks_for(info, "statusCounts") else None
     if status is not None:
         query = query.filter(shown_as(status, now))

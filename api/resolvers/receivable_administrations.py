@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import strawberry
 from tortoise.expressions import Q, Subquery
 
 from api.context import Context
-from api.permissions import Sight
-from api.resolvers.overview import overview_page, search_filter
+from api.permissions import Listing, Sight
+from api.resolvers.overview import overview_page
 from api.schema.enums import MigrationStatusEnum
 from api.schema.overview import MigrationAdministrationOverview, OverviewOrder
 from models import MigrationItem, MigrationRecipient, User
-from models.enums import AccountingPackage, MigrationStatus, Role
+from models.enums import MigrationStatus, Role
 
 
 def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
@@ -32,17 +29,6 @@ def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
         | unbound
         | Q(target_environment_id=environment_id)
     )
-
-
-def receivable_search(term: str, now: datetime, zone: ZoneInfo) -> Q:
-    """The shared search, plus the columns only this overview shows: package and source office."""
-    q = search_filter(term, now, zone, include_transfer_code=False)
-    q |= Q(migration__source_environment__name__icontains=term)
-    q |= Q(migration__source_environment__office_code__icontains=term)
-    packages = [p for p in AccountingPackage if term.upper().replace(" ", "_") in p.value]
-    if packages:
-        q |= Q(migration__package__in=packages)
-    return q
 
 
 async def resolve_receivable_administrations(
@@ -64,9 +50,9 @@ async def resolve_receivable_administrations(
         MigrationItem.filter(
             receivable_scope(ctx.environment_id, [str(email) for email in emails])
         ),
+        listing=Listing.RECEIVABLE,
         status=MigrationStatus(status) if status is not None else None,
         search=search,
-        search_with=receivable_search,
         order=order_by,
         first=first,
         after=after,

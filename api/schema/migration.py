@@ -101,8 +101,11 @@ class MigrationAdministrationType(relay.Node):
     status: MigrationStatusEnum
     administration_name: str
     administration_code: str
-    inbound_mail_address: str = strawberry.field(
-        description="The inbound address as it was when offered."
+    inbound_mail_address: str | None = strawberry.field(
+        description=(
+            "The inbound address as it was when offered; null for read-only tokens, which see "
+            "no inbound addresses."
+        )
     )
     package: AccountingPackageEnum
     offered_at: datetime
@@ -159,7 +162,9 @@ class MigrationAdministrationType(relay.Node):
             status=item.effective_status(ctx.clock.now()),
             administration_name=item.administration_name,
             administration_code=item.administration_code,
-            inbound_mail_address=item.inbound_mail_address,
+            inbound_mail_address=(
+                item.inbound_mail_address if ctx.may(Sight.INBOUND_ADDRESSES) else None
+            ),
             package=migration.package,
             offered_at=item.offered_at,
             expires_at=item.expires_at,
@@ -191,6 +196,8 @@ class MigrationAdministrationType(relay.Node):
 SECRET_DETAIL = frozenset({AuditAction.RECIPIENT_REFUSED})
 # Entries of any event's detail that list recipients' addresses, for the same eyes only.
 ADDRESS_ENTRIES = ("sentTo", "skippedRecipients")
+# Values in an event's detail that only some readers see, each under the sight that shows it.
+DETAIL_SIGHTS = {"inbound_mail_address": Sight.INBOUND_ADDRESSES}
 
 
 @strawberry.type(name="AuditEvent")
@@ -213,9 +220,14 @@ class AuditEventType:
         return EnvironmentType.from_model(env) if env else None
 
     @classmethod
-    def from_model(cls, event: AuditEvent, *, shows_secrets: bool) -> Self:
-        """The event as this viewer may see it: a recipient's address is the source's alone."""
-        detail = event.detail
+    def from_model(
+        cls, event: AuditEvent, *, shows_secrets: bool, hidden: frozenset[str] = frozenset()
+    ) -> Self:
+        """The event as this viewer may see it: a recipient's address is the source's alone.
+
+        `hidden` names the values of the detail this viewer may not read (DETAIL_SIGHTS).
+        """
+        detail = {key: value for key, value in event.detail.items() if key not in hidden}
         if event.action in SECRET_DETAIL and not shows_secrets:
             detail = {}
         elif not shows_secrets:
@@ -336,7 +348,11 @@ class MigrationType(relay.Node):
     ) -> Connection[AuditEventType]:
         ctx = info.context
         events = await ctx.loaders.audit_of_migration.load(self.id)
-        nodes = [AuditEventType.from_model(e, shows_secrets=self.shows_secrets) for e in events]
+        hidden = frozenset(key for key, sight in DETAIL_SIGHTS.items() if not ctx.may(sight))
+        nodes = [
+            AuditEventType.from_model(e, shows_secrets=self.shows_secrets, hidden=hidden)
+            for e in events
+        ]
         return paginate_list(
             nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
         )

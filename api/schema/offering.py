@@ -6,12 +6,14 @@ from datetime import datetime
 
 import strawberry
 
+from api.list_limits import limited_list
 from api.schema.administration import AdministrationType
 from api.schema.enums import MailLanguageEnum
 from api.schema.identity import CACHE_ID
 from api.schema.migration import MigrationType
 from api.schema.user_errors import UserError
 from models.enums import MailLanguage
+from models.offering import MAX_RECIPIENTS
 
 
 @strawberry.type
@@ -45,9 +47,13 @@ class AdministrationChecklist:
 class OfferMigrationInput:
     """An offer of one or more administrations of one package to another environment."""
 
-    administration_ids: list[strawberry.ID]
-    recipients: list[str] = strawberry.field(
-        description="E-mail addresses of superusers of the receiving environment."
+    administration_ids: list[strawberry.ID] = limited_list(
+        at_most=lambda settings: settings.max_administrations_per_offer,
+        said="At most as many as one offer may hold (5 unless the installation sets otherwise).",
+    )
+    recipients: list[str] = limited_list(
+        at_most=MAX_RECIPIENTS,
+        description="E-mail addresses of superusers of the receiving environment.",
     )
     acknowledge_users_do_not_move: bool = strawberry.field(
         description="Users, authorizers, authorization flows and workflows stay behind."
@@ -88,7 +94,7 @@ class ChangeMigrationRecipientsInput:
     """New recipients for an offer that still stands: superusers of its target office."""
 
     migration_id: strawberry.ID
-    recipients: list[str]
+    recipients: list[str] = limited_list(at_most=MAX_RECIPIENTS)
 
 
 @strawberry.type

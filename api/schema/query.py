@@ -69,7 +69,8 @@ class Query:
         resolver=resolve_offered_administrations,
         description=(
             "Superusers: every administration your environment offered, newest first. The search "
-            "matches date, name, inbound address, transfer code, recipients and status."
+            "matches date, name, code, inbound address, transfer code, recipients and status, "
+            "each only when your token may read it."
         ),
     )
     migration: MigrationType | None = strawberry.field(
@@ -87,7 +88,8 @@ class Query:
         resolver=resolve_receivable_administrations,
         description=(
             "Superusers: administrations offered to your environment, and those you received or "
-            "rejected, newest first."
+            "rejected, newest first. The search matches date, name, code, inbound address (not "
+            "for read-only tokens), package, source office and status."
         ),
     )
     failed_code_attempts: Connection[FailedCodeAttempt] | None = strawberry.field(

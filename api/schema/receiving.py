@@ -6,6 +6,7 @@ from datetime import datetime
 
 import strawberry
 
+from api.list_limits import limited_list
 from api.pagination import Connection
 from api.schema.administration import AccountingConnectionType
 from api.schema.enums import AccountingPackageEnum
@@ -13,6 +14,7 @@ from api.schema.environment import EnvironmentType
 from api.schema.identity import CACHE_ID, part_of
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.user_errors import UserError
+from overdracht.settings import MOST_ADMINISTRATIONS_PER_OFFER
 
 
 @strawberry.type(description=part_of("OfferPreview", "an amount of money in a currency."))
@@ -100,7 +102,9 @@ class ClaimMigrationInput:
     accept_costs: bool = strawberry.field(
         description="The migration costs are charged to your environment per administration."
     )
-    administrations: list[ClaimAdministrationInput]
+    administrations: list[ClaimAdministrationInput] = limited_list(
+        at_most=MOST_ADMINISTRATIONS_PER_OFFER
+    )
 
 
 @strawberry.type
@@ -116,8 +120,9 @@ class RejectMigrationInput:
     """Decline some administrations of an offer, optionally saying why."""
 
     transfer_code: str
-    migration_administration_ids: list[strawberry.ID] = strawberry.field(
-        description="MigrationAdministration IDs from the preview."
+    migration_administration_ids: list[strawberry.ID] = limited_list(
+        at_most=MOST_ADMINISTRATIONS_PER_OFFER,
+        description="MigrationAdministration IDs from the preview.",
     )
     reason: str | None = None
 

@@ -3,7 +3,7 @@
 The operations are generated from the committed contract, so a field added later is tried
 too. The expected access below is the README's table of roles, written out independently of
 the code that enforces it; each response is also searched for the values a role must never
-see (transfer codes, recipients' addresses, documents, administrations).
+see (transfer codes, recipients' and inbound addresses, documents, administrations).
 """
 
 from __future__ import annotations
@@ -117,28 +117,35 @@ async def world(scenario: Scenario, factory) -> World:
     requester = [scenario.superuser.email]
     files = [d.file_name for d in documents] + [d.sha256 for d in documents]
     names = [a.name for a in scenario.ready]
+    inbound = [a.inbound_mail_address for a in scenario.ready]  # read-only tokens see none
     partner = TokenScope.READ_ONLY
     readers = [
         Reader("source superuser", scenario.token, []),
         Reader(
             "source partner",
             await factory.token(scenario.superuser, scope=partner),
-            codes + recipients + files,
+            codes + recipients + files + inbound,
         ),
         Reader("source user", scenario.clerk_token, codes + recipients),
-        Reader("source authorizer", await factory.token(authorizer), codes + files + names),
-        Reader("source restricted client", await factory.token(restricted), codes + files + names),
+        Reader(
+            "source authorizer", await factory.token(authorizer), codes + files + names + inbound
+        ),
+        Reader(
+            "source restricted client",
+            await factory.token(restricted),
+            codes + files + names + inbound,
+        ),
         # The requester is in copy of the offer mail, so the receiver knows that address.
         Reader("target superuser", scenario.target_token, codes + files),
         Reader(
             "target partner",
             await factory.token(scenario.target_superuser, scope=partner),
-            codes + files + requester,
+            codes + files + requester + inbound,
         ),
         Reader(
             "outsider superuser",
             await factory.token(await factory.user(outsider_env)),
-            codes + recipients + requester + files + names,
+            codes + recipients + requester + files + names + inbound,
         ),
     ]
     ids = {

@@ -96,6 +96,32 @@
     return overHttp(params, options);
   }
 
+  // GraphiQL's own storage, but never with headers: its history keeps each run's headers even
+  // when headers are not to be persisted, and the Headers tab holds a bearer token.
+  function withoutHeaders(value) {
+    try {
+      return JSON.stringify(JSON.parse(value), (key, item) => (key === "headers" ? null : item));
+    } catch (notJson) {
+      return value;
+    }
+  }
+  const ours = (key) => key.indexOf("graphiql:") === 0;
+  const storage = {
+    getItem: (key) => window.localStorage.getItem(key),
+    setItem(key, value) {
+      if (key !== "graphiql:headers") {
+        window.localStorage.setItem(key, withoutHeaders(value));
+      }
+    },
+    removeItem: (key) => window.localStorage.removeItem(key),
+    get length() {
+      return Object.keys(window.localStorage).filter(ours).length;
+    },
+    clear() {
+      Object.keys(window.localStorage).filter(ours).forEach((key) => window.localStorage.removeItem(key));
+    },
+  };
+
   // A link may carry a query and its variables: /graphql?query=...&variables=...
   const link = new URLSearchParams(window.location.search);
   const explorer = GraphiQLPluginExplorer.explorerPlugin();
@@ -109,7 +135,10 @@
       plugins: [explorer],
       defaultEditorToolsVisibility: true,
       isHeadersEditorEnabled: true,
-      shouldPersistHeaders: true,
+      // The Headers tab holds a bearer token: kept for this page only, never in localStorage
+      // where any script of this origin (or anyone at this browser later) could read it.
+      shouldPersistHeaders: false,
+      storage,
       inputValueDeprecation: true,
     });
   }
