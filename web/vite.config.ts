@@ -1,0 +1,23 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { sizeBudget } from "./build/budget.ts";
+
+// The service serves dist/ at / (index.html for every screen's path, assets/ cached for a
+// year). `npm run dev` serves the screens on Vite's own origin and passes the API through
+// (see the README); the built page runs under the service's Content-Security-Policy.
+export default defineConfig({
+  plugins: [react(), sizeBudget()],
+  build: {
+    outDir: "dist",
+    assetsDir: "assets",
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    proxy: {
+      "/graphql": { target: "http://127.0.0.1:8000", ws: true },
+      "/demo": "http://127.0.0.1:8000",
+      "/documents": "http://127.0.0.1:8000",
+    },
+  },
+});
