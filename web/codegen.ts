@@ -30,7 +30,7 @@ const config: CodegenConfig = {
     },
     // Apollo's cache merges the types the schema calls "Part of its ...".
     "src/gql/cache-policies.ts": {
-      plugins: ["./build/cache-policies.cjs"],
+      plugins: ["./plugins/cache-policies.cjs"],
     },
   },
 };

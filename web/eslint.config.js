@@ -19,7 +19,7 @@ export default defineConfig([
       globals: globals.browser,
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["vite.config.ts", "codegen.ts", "build/*.ts"],
+          allowDefaultProject: ["vite.config.ts", "codegen.ts", "plugins/*.ts"],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { sizeBudget } from "./build/budget.ts";
+import { sizeBudget } from "./plugins/budget.ts";
 
 // The service serves dist/ at / (index.html for every screen's path, assets/ cached for a
 // year). `npm run dev` serves the screens on Vite's own origin and passes the API through

@@ -1,5 +1,5 @@
 /* eslint-disable */
-// Generated from schema.graphql by build/cache-policies.cjs: do not edit.
+// Generated from schema.graphql by plugins/cache-policies.cjs: do not edit.
 export const typePolicies = {
   AccountingConnectionConnection: { merge: true },
   AdministrationChecklistConnection: { merge: true },
