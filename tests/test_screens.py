@@ -19,6 +19,7 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 
 from api.resolvers.overview import STATUS_WORDS
+from api.schema.ids import encode_global_id
 from api.screens import CONTENT_SECURITY_POLICY, DEFAULT_DIRECTORY
 from commands.demo import seed_demo
 from models.enums import MigrationStatus
@@ -487,3 +488,66 @@ async def test_screenshots_of_every_screen(demo_service, chromium):
                 await expect(receivable).to_have_count(3)
                 await save(page, f"receiving-{language}-{width}")
             assert seen.elsewhere == [] and seen.problems == []
+
+
+async def test_a_long_overview_pages_forward_and_back_after_a_typed_token(
+    server, factory, chromium, web_build
+):
+    source = await factory.environment(name="Kantoor Veel")
+    anna = await factory.user(source, name="Anna Veel")
+    token = await factory.token(anna)
+    target = await factory.environment(name="Kantoor Ontvanger")
+    eva = await factory.user(target)
+    exact = await factory.connection(source)
+    names = [f"Klant {n:02d}" for n in range(1, 13)]
+    administrations = [await factory.administration(exact, name=name) for name in names]
+    for start in range(0, len(administrations), 4):
+        offered = await server.graphql(
+            """mutation($input: OfferMigrationInput!) {
+              offerMigration(input: $input) { userErrors { code } } }""",
+            {
+                "input": {
+                    "administrationIds": [
+                        encode_global_id("Administration", a.pk)
+                        for a in administrations[start : start + 4]
+                    ],
+                    "recipients": [eva.email],
+                    "acknowledgeUsersDoNotMove": True,
+                    "acceptTerms": True,
+                }
+            },
+            token=token,
+        )
+        assert offered["data"]["offerMigration"]["userErrors"] == [], offered
+    async with browsing(chromium, server.base_url, viewport=WIDE) as seen:
+        page = await seen.new_page()
+        await page.goto(server.base_url + "/migrations")
+        # No demo world here: no demo users, a token typed as a person does.
+        await expect(title(page, "Inloggen")).to_be_visible()
+        await page.get_by_role("button", name="Inloggen").click()
+        await expect(page.get_by_text("Vul uw token in.")).to_be_visible()
+        await page.get_by_label("Persoonlijk API-token").fill(token)
+        await page.get_by_label("Persoonlijk API-token").press("Enter")
+        offered = section(page, "Administraties die ter migratie zijn aangeboden")
+        rows = offered.locator(DATA_ROWS)
+        await offered.get_by_role("button", name="Administratie", exact=True).click()
+        await expect(rows.first).to_contain_text("Klant 01")
+        await expect(rows).to_have_count(10)
+        await expect(offered.get_by_text("12 administraties · Pagina 1 van 2")).to_be_visible()
+        await expect(offered.get_by_role("button", name="Vorige")).to_be_disabled()
+        await offered.get_by_role("button", name="Volgende").click()
+        await expect(rows).to_have_count(2)
+        await expect(rows.first).to_contain_text("Klant 11")
+        await expect(offered.get_by_text("12 administraties · Pagina 2 van 2")).to_be_visible()
+        await expect(offered.get_by_role("button", name="Volgende")).to_be_disabled()
+        await offered.get_by_role("button", name="Vorige").click()
+        await expect(rows).to_have_count(10)
+        await expect(rows.first).to_contain_text("Klant 01")
+        # A new search starts at its first page.
+        await offered.get_by_role("button", name="Volgende").click()
+        await expect(rows).to_have_count(2)
+        await offered.get_by_role("searchbox").fill("klant 1")
+        await expect(rows).to_have_count(3)
+        await expect(offered.get_by_text("3 administraties · Pagina 1 van 1")).to_be_visible()
+        assert await page.evaluate("document.querySelector('.demo-users')") is None
+    assert seen.elsewhere == [] and seen.problems == []
