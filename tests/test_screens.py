@@ -404,6 +404,8 @@ async def test_anna_signs_in_from_the_demo_list_and_works_her_overview(demo_serv
         await no_serious_violations(page, "the migration actions")
         await page.get_by_role("link", name=re.compile("^Fetch one or more")).click()
         assert page.url == server.base_url + "/receive"
+        await expect(title(page, "Fetch administrations")).to_be_focused()
+        await no_serious_violations(page, "the receive screen")
         await page.go_back()
         await expect(title(page, "Migration actions")).to_be_visible()
 
