@@ -17,12 +17,14 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.background import background_jobs
 from api.change_news import ChangeNews
+from api.demo_sign_in import demo_sign_ins_endpoint
 from api.files import download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.metrics import exposition
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
+from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite
 from models.guessing import refuse_guessable_settings
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
@@ -69,17 +71,28 @@ def metrics_endpoint(clock: Clock) -> Callable[[Request], Coroutine[Any, Any, Re
     return metrics
 
 
-async def to_graphiql(request: Request) -> RedirectResponse:
-    """Without a frontend of its own, a link from a mail opens GraphiQL instead of a 404."""
-    return RedirectResponse("/graphql", status_code=307)
+def redirect_to(path: str) -> Callable[[Request], Coroutine[Any, Any, RedirectResponse]]:
+    """A page that moved: the browser is sent on to the screen at `path`."""
+
+    async def redirect(request: Request) -> RedirectResponse:
+        return RedirectResponse(path, status_code=307)
+
+    return redirect
 
 
 def _landing_routes(settings: Settings) -> list[Route]:
-    """The root, and the frontend's pages that mails link to when they point at this service."""
-    paths = {"/"}
-    if settings.frontend_url == settings.public_url:
-        paths |= {settings.frontend_code_path, settings.frontend_overview_path}
-    return [Route(path, to_graphiql, methods=["GET"]) for path in sorted(paths)]
+    """Mails that link to this service under other paths lead on to the screens' own paths."""
+    if settings.frontend_url != settings.public_url:
+        return []
+    wanted = {
+        settings.frontend_code_path: RECEIVE_PATH,
+        settings.frontend_overview_path: OVERVIEW_PATH,
+    }
+    return [
+        Route(path, redirect_to(screen), methods=["GET"])
+        for path, screen in sorted(wanted.items())
+        if path != screen and path != "/"
+    ]
 
 
 def create_app(
@@ -98,6 +111,7 @@ def create_app(
     if run_background_jobs is None:
         run_background_jobs = settings.background_jobs
     graphiql = GraphiQLSite(settings.graphiql_assets_dir)
+    screens = ScreensSite(settings.web_dir)
     news = ChangeNews(settings)
     graphql = GraphQLView(settings, clock, files, graphiql, news)
 
@@ -127,7 +141,11 @@ def create_app(
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics_endpoint(clock), methods=["GET"]),
+            Route("/demo/sign-ins", demo_sign_ins_endpoint(settings, clock), methods=["GET"]),
+            Route("/assets/{name:path}", screens.asset, methods=["GET"]),
             *_landing_routes(settings),
+            # Last: every other path is a screen's, which the single-page app routes itself.
+            Route("/{path:path}", screens.page, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),

@@ -199,12 +199,14 @@ def _first_line(error: BaseException) -> str:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    """Run the HTTP service with GraphiQL."""
+    """Run the HTTP service with the office screens and GraphiQL."""
     # Before logging is set up, so a refusal is its one line and nothing else.
     refused = _refuse_wrong_file_store(settings)
     if refused is not None:
         return refused
     configure_logging(settings.log_format)
+    demo = " (sign in as a demo user)" if settings.demo_sign_in else ""
+    print(f"Screens:  http://{args.host}:{args.port}/migrations{demo}", flush=True)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None)
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from tortoise.transactions import in_transaction
@@ -19,46 +18,13 @@ from models import (
     add_administration,
     add_document,
 )
-from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Plan, Role, TokenScope
+from models.demo_world import DEMO_TOKENS, ENVIRONMENTS, USERS, DemoToken, foreign_data
+from models.enums import AccountingPackage, DocumentKind, DocumentStatus, Role
 from models.user import hash_token
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
 from overdracht.pdf import make_pdf
 from overdracht.settings import Settings
-
-
-@dataclass(frozen=True)
-class DemoToken:
-    """A demo user's token; fixed strings so the README's examples work as written."""
-
-    secret: str
-    email: str
-    scope: TokenScope = TokenScope.FULL
-
-
-ENVIRONMENTS = [
-    ("K10234", "Van Dijk Accountants", Plan.STANDARD),
-    ("K20567", "Bosman & Partners Administratiekantoor", Plan.PREMIUM),
-    ("K30999", "Starter Boekhouding", Plan.TRIAL),
-]
-
-USERS = [
-    ("K10234", "anna@vandijk.example", "Anna de Vries", Role.SUPERUSER),
-    ("K10234", "bram@vandijk.example", "Bram Smit", Role.USER),
-    ("K10234", "carla@vandijk.example", "Carla Mulder", Role.AUTHORIZER),
-    ("K10234", "dirk@klant.example", "Dirk Visser", Role.RESTRICTED_CLIENT),
-    ("K20567", "eva@bosman.example", "Eva Bosman", Role.SUPERUSER),
-    ("K20567", "frank@bosman.example", "Frank Bakker", Role.USER),
-    ("K30999", "gijs@starter.example", "Gijs Starter", Role.SUPERUSER),
-]
-
-DEMO_TOKENS = [
-    DemoToken("ovd_demo_anna_vandijk_superuser", "anna@vandijk.example"),
-    DemoToken("ovd_demo_bram_vandijk_user", "bram@vandijk.example"),
-    DemoToken("ovd_demo_eva_bosman_superuser", "eva@bosman.example"),
-    DemoToken("ovd_demo_gijs_starter_superuser", "gijs@starter.example"),
-    DemoToken("ovd_demo_vandijk_partner_readonly", "anna@vandijk.example", TokenScope.READ_ONLY),
-]
 
 CONNECTIONS = [
     ("K10234", "Exact Online", AccountingPackage.EXACT_ONLINE),
@@ -101,20 +67,6 @@ KINDS = list(DocumentKind)
 
 class DemoRefused(Exception):
     """The demo's public tokens would reach a database that holds more than the demo."""
-
-
-async def foreign_data() -> tuple[list[str], list[str]]:
-    """Offices that are not the demo's, and demo e-mail addresses used in another office."""
-    demo_offices = {(code, name) for code, name, _ in ENVIRONMENTS}
-    offices = [
-        f"{env.office_code} {env.name}"
-        for env in await Environment.all().order_by("office_code")
-        if (env.office_code, env.name) not in demo_offices
-    ]
-    office_of = {email: office for office, email, _, _ in USERS}
-    users = await User.filter(email__in=list(office_of)).select_related("environment")
-    strangers = [u.email for u in users if u.environment.office_code != office_of[u.email]]
-    return offices, sorted(strangers)
 
 
 async def seed_demo(

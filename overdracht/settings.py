@@ -151,6 +151,11 @@ class Settings:
     token_recheck_seconds: float = 2.0
     # Where `overdracht graphiql-assets` puts GraphiQL's files; None: inside the installed package.
     graphiql_assets_dir: Path | None = None
+    # The built screens (web/dist); None: web/dist beside the source, where `./dev up` builds them.
+    web_dir: Path | None = None
+    # The sign-in page offers the demo world's users; only `./dev up` turns this on, and even then
+    # they are listed only while the database holds nothing but the demo world.
+    demo_sign_in: bool = False
 
     @property
     def move_verification(self) -> MoveVerification:
@@ -538,4 +543,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         graphiql_assets_dir=Path(env["OVERDRACHT_GRAPHIQL_ASSETS_DIR"])
         if env.get("OVERDRACHT_GRAPHIQL_ASSETS_DIR")
         else None,
+        web_dir=Path(env["OVERDRACHT_WEB_DIR"]) if env.get("OVERDRACHT_WEB_DIR") else None,
+        demo_sign_in=_flag(env, "OVERDRACHT_DEMO_SIGN_IN", default=False),
     )

@@ -49,8 +49,9 @@ BACKEND = os.environ.get("OVERDRACHT_TEST_DATABASE", "sqlite")
 DATABASE_PREFIX = "overdracht_test"
 # Files Factory.archive hands the store at once: an object store answers many side by side.
 ARCHIVE_UPLOADS_IN_FLIGHT = 16
-# The file stores' fixtures (`files`): the local directory, and the real S3 server.
-pytest_plugins = ["tests.file_stores"]
+# The file stores' fixtures (`files`): the local directory, and the real S3 server; the system's
+# Chromium for the browser tests (`chromium`).
+pytest_plugins = ["tests.file_stores", "tests.browser"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -8,8 +8,6 @@ import hashlib
 import html.parser
 import io
 import json
-import os
-import shutil
 import tarfile
 import threading
 from collections.abc import Iterator
@@ -33,27 +31,12 @@ from commands.demo import seed_demo
 from tests.live_server import start_server
 
 ANNA = "ovd_demo_anna_vandijk_superuser"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 VIEWER = "{ viewer { user { displayName role } environment { officeCode name } } }"
 PROGRESS = """subscription Progress {
   migrationProgress(migrationId: "%s") {
     administrations { nodes { administrationName status } }
   }
 }"""
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """The system's Chromium (OVERDRACHT_TEST_CHROMIUM, or the first on PATH)."""
-    found = os.environ.get("OVERDRACHT_TEST_CHROMIUM") or next(
-        (path for name in BROWSERS if (path := shutil.which(name))), None
-    )
-    if not found:
-        pytest.skip(
-            "no Chromium on this machine: install Debian's chromium (./dev test does so when "
-            "it runs as root with apt-get) or set OVERDRACHT_TEST_CHROMIUM"
-        )
-    return found
 
 
 @pytest.fixture(scope="session")

@@ -32,13 +32,6 @@ async def test_malformed_requests_get_a_clear_error(server):
     assert "Cannot query field" in body["errors"][0]["message"]
 
 
-async def test_the_root_and_the_pages_mails_link_to_lead_somewhere(server):
-    for path in ("/", "/receive", "/migrations"):
-        response = await server.client.get(path, follow_redirects=False)
-        assert response.status_code == 307, path
-        assert response.headers["location"] == "/graphql"
-
-
 async def test_readiness_says_the_database_answers_and_where_the_loops_run(server):
     response = await server.client.get("/readyz")
     assert response.status_code == 200

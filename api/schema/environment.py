@@ -22,6 +22,15 @@ class EnvironmentType(relay.Node):
     name: str
     plan: PlanEnum
 
+    @strawberry.field(
+        description=(
+            "The IANA time zone (for example Europe/Amsterdam) the office's dates are shown in; "
+            "the overviews' search reads typed dates in it too."
+        )
+    )
+    def time_zone(self, info: strawberry.Info) -> str:
+        return str(info.context.settings.time_zone)
+
     @classmethod
     def from_model(cls, env: Environment) -> Self:
         return cls(id=env.pk, office_code=env.office_code, name=env.name, plan=env.plan)

@@ -1,0 +1,75 @@
+import { graphql, getFragmentData, type FragmentType } from "../gql";
+import { DateText } from "../i18n/dates";
+import { useWords } from "../i18n/language";
+import { words } from "../i18n/words";
+import { StatusText } from "./StatusText";
+import { WithdrawButton } from "./WithdrawButton";
+
+const OfferedRowItem = graphql(`
+  fragment OfferedRow_item on MigrationAdministration {
+    id
+    status
+    offeredAt
+    expiresAt
+    administrationName
+    administrationCode
+    inboundMailAddress
+    transferCode
+    recipients
+    ...WithdrawButton_item
+  }
+`);
+
+function Hidden() {
+  const t = useWords();
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t(words.hidden)}</span>
+    </>
+  );
+}
+
+/** One administration the office offered, as the article lists it, with its Intrekken button. */
+export function OfferedRow({
+  item,
+  onWithdrawn,
+}: {
+  item: FragmentType<typeof OfferedRowItem>;
+  onWithdrawn: (name: string) => void;
+}) {
+  const row = getFragmentData(OfferedRowItem, item);
+  return (
+    <tr>
+      <td>
+        <DateText value={row.offeredAt} />
+      </td>
+      <th scope="row">
+        <span className="name">{row.administrationName}</span>
+        <span className="code">{row.administrationCode}</span>
+      </th>
+      <td className="address">{row.inboundMailAddress}</td>
+      <td>
+        <DateText value={row.expiresAt} />
+      </td>
+      <td className="transfer-code">{row.transferCode ?? <Hidden />}</td>
+      <td className="address">
+        {row.recipients ? (
+          <ul className="plain">
+            {row.recipients.map((address) => (
+              <li key={address}>{address}</li>
+            ))}
+          </ul>
+        ) : (
+          <Hidden />
+        )}
+      </td>
+      <td>
+        <StatusText status={row.status} />
+      </td>
+      <td>
+        <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
+      </td>
+    </tr>
+  );
+}

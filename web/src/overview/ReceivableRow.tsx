@@ -1,0 +1,44 @@
+import { graphql, getFragmentData, type FragmentType } from "../gql";
+import { DateText } from "../i18n/dates";
+import { labels } from "../i18n/enums";
+import { useWords } from "../i18n/language";
+import { words } from "../i18n/words";
+import { StatusText } from "./StatusText";
+
+const ReceivableRowItem = graphql(`
+  fragment ReceivableRow_item on MigrationAdministration {
+    id
+    status
+    offeredAt
+    administrationName
+    administrationCode
+    package
+    sourceOffice {
+      id
+      name
+      officeCode
+    }
+  }
+`);
+
+/** One administration offered to this office, or received or rejected by it. */
+export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRowItem> }) {
+  const t = useWords();
+  const row = getFragmentData(ReceivableRowItem, item);
+  return (
+    <tr>
+      <td>
+        <DateText value={row.offeredAt} />
+      </td>
+      <th scope="row">
+        <span className="name">{row.administrationName}</span>
+        <span className="code">{row.administrationCode}</span>
+      </th>
+      <td>{t(labels.AccountingPackage[row.package])}</td>
+      <td>{t(words.officeOf)(row.sourceOffice.name, row.sourceOffice.officeCode)}</td>
+      <td>
+        <StatusText status={row.status} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useWords } from "../i18n/language";
+import { words } from "../i18n/words";
+
+interface ConfirmDialogProps {
+  title: string;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A modal question with the browser's own <dialog>: it keeps the focus inside, Escape cancels,
+ * and the focus starts on the safe answer.
+ */
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+}: ConfirmDialogProps) {
+  const t = useWords();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      className="dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      <div className="dialog-buttons">
+        <button type="button" autoFocus onClick={onCancel} disabled={busy}>
+          {t(words.cancel)}
+        </button>
+        <button type="button" className="danger" onClick={onConfirm} aria-disabled={busy}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
