@@ -12,9 +12,12 @@ import logging
 from datetime import timedelta
 
 import pytest
+import websockets
 
 from api.change_news import ChangeNews
+from api.socket_auth import REFUSED_CODE
 from models import Migration, MigrationItem
+from models.enums import Role
 from overdracht.scratch_database import connected
 from tests.documents import WITHDRAW
 from tests.live_server import LiveServer, start_server
@@ -190,3 +193,20 @@ async def test_only_changes_a_subscriber_sees_are_announced(scenario: Scenario, 
         ("overdracht_progress", str(pk)),
         ("overdracht_access", f"user:{scenario.clerk.pk}"),
     ]
+
+
+async def test_a_role_change_closes_an_idle_subscribers_socket_through_news(
+    scenario: Scenario, settings, clock, files
+):
+    # Its watchdog would look again only in ten minutes: the news of the role alone closes it.
+    patient = settings.with_overrides(token_recheck_seconds=600.0)
+    migration = await scenario.offer()
+    async with start_server(patient, clock, files) as server:
+        socket, client = await subscribed(server.base_url, scenario.token, migration["id"])
+        async with socket:
+            scenario.superuser.role = Role.USER
+            await scenario.superuser.save(update_fields=["role"])
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                message = await client.receive(timeout=60)
+                pytest.fail(f"a message came before the close: {message}")
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == REFUSED_CODE
