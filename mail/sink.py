@@ -56,7 +56,8 @@ class MailSink:
     Port 0 picks a free port; after the first start() the chosen port is kept, so a
     stop() and start() come back on the same port. Addresses in `refuse` are answered
     with 550 and those in `defer` with 450, to play a server that refuses a recipient;
-    `delay` seconds before every reply play a slow server.
+    `delay` seconds before every reply play a slow server, and `quit_answered` cleared one that
+    takes the mail but never says goodbye.
     """
 
     def __init__(
@@ -77,6 +78,10 @@ class MailSink:
         self.refuse: set[str] = set()
         self.defer: set[str] = set()
         self.delay = 0.0
+        # Cleared: QUIT is heard but not answered until it is set again (or the client leaves).
+        self.quit_answered = asyncio.Event()
+        self.quit_answered.set()
+        self.quits_heard = 0
         self._server: asyncio.Server | None = None
         self._count = 0
 
@@ -157,6 +162,12 @@ class MailSink:
             f" ({path})" if path else "",
         )
         return "250 Message accepted"
+
+    async def handle_QUIT(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        """Say goodbye, once a test that holds QUIT lets it."""
+        self.quits_heard += 1
+        await self.quit_answered.wait()
+        return "221 Bye"
 
     def _write(self, raw: bytes) -> Path:
         assert self.directory is not None

@@ -148,3 +148,63 @@ async def test_a_worker_killed_while_sending_delays_the_others_by_seconds(settin
     # The mail in flight waits for its send's lease (2 s x 11 commands + 5 s); the rest only
     # for the claim lease; nothing waits minutes.
     assert delay < 2 * 11 + 5 + 6 * 8 * 0.3 + 5, f"{delay:.0f} s"
+
+
+def held_quit(settings, smtp_server) -> SmtpSettings:
+    """A sink that takes mails but holds every QUIT, and an SMTP timeout that outlasts the test:
+    only the test's release ends the goodbye."""
+    smtp_server.quit_answered.clear()
+    return SmtpSettings(host="127.0.0.1", port=smtp_server.port, timeout_seconds=600.0)
+
+
+async def test_a_mail_is_recorded_sent_before_the_server_answers_quit(
+    settings, clock, smtp_server
+):
+    mail_settings = settings.with_overrides(smtp=held_quit(settings, smtp_server))
+    [mail] = await queue_mails(mail_settings, clock, 1)
+    sending = asyncio.create_task(MailDispatcher(mail_settings, clock).run_once())
+    try:
+        await wait_until(
+            OutboxMail.filter(pk=mail.pk, status=MailStatus.SENT).exists, "the mail recorded sent"
+        )
+
+        async def quit_heard() -> bool:
+            return smtp_server.quits_heard == 1
+
+        await wait_until(quit_heard, "the dispatcher saying QUIT")
+        assert not sending.done(), "still waiting for the goodbye"
+    finally:
+        smtp_server.quit_answered.set()
+    assert await sending == 1
+    assert smtp_server.message_ids() == [mail.message_id]
+
+
+async def test_a_worker_killed_while_waiting_for_quit_does_not_send_its_mail_again(
+    settings, clock, smtp_server
+):
+    smtp = held_quit(settings, smtp_server)
+    [mail] = await queue_mails(settings, clock, 1)
+    worker = start_worker(
+        settings,
+        OVERDRACHT_SMTP_PORT=str(smtp.port),
+        OVERDRACHT_SMTP_TIMEOUT_SECONDS=str(int(smtp.timeout_seconds)),
+    )
+    try:
+
+        async def quit_heard() -> bool:
+            return smtp_server.quits_heard == 1
+
+        await wait_until(quit_heard, "the worker saying QUIT after its mail", 120)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        smtp_server.quit_answered.set()
+    assert await OutboxMail.filter(pk=mail.pk, status=MailStatus.SENT).exists()
+
+    # Long after every lease, a dispatcher finds nothing left to send.
+    clock.advance(timedelta(hours=1))
+    survivor = MailDispatcher(settings.with_overrides(smtp=smtp), clock)
+    assert await survivor.run_once() == 0
+    assert smtp_server.message_ids() == [mail.message_id]
