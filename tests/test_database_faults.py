@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import uuid
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from tortoise.transactions import in_transaction
 
-from models import Document, MigrationItem, OutboxMail
+from models import Administration, Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
+from mover.engine import MoveEngine
 from overdracht.db_faults import is_database_fault
+from overdracht.filestore import DirectoryFileStore
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import CLAIM
 from tests.scenarios import Scenario, gid
@@ -235,3 +241,69 @@ async def test_transactions_whose_begin_fails_give_their_connections_back(db: st
 
     everyone = asyncio.Barrier(size)
     await asyncio.wait_for(asyncio.gather(*(hold(everyone) for _ in range(size))), 10)
+
+
+class PausingStore(DirectoryFileStore):
+    """The real store, pausing before one of its checks until the test lets it go on."""
+
+    def __init__(self, root: Path, pause_at: int) -> None:
+        super().__init__(root)
+        self.pause_at = pause_at
+        self.checks = 0
+        self.paused = asyncio.Event()
+        self.go_on = asyncio.Event()
+
+    async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
+        self.checks += 1
+        if self.checks == self.pause_at:
+            self.paused.set()
+            await self.go_on.wait()
+        return await super().verify(expected)
+
+
+async def terminate_every_connection(database_url: str) -> int:
+    """End every session of the test database but this one, as a failover does."""
+    async with connected(server_url(database_url)) as admin:
+        ended: int = await admin.fetchval(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = $1 AND pid <> pg_backend_pid()",
+            database_name(database_url),
+        )
+        return ended
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("pause_at", [1, 3])
+async def test_a_move_whose_connections_are_terminated_is_handed_back_at_once(
+    scenario: Scenario, settings, clock, files, caplog, pause_at: int
+):
+    """The lease is an hour and the clock stands still: only a move handed back is taken up
+    again, so the second worker completing it proves nobody waited for the lease."""
+    caplog.set_level(logging.WARNING, logger="overdracht.mover")
+    lease = timedelta(hours=1)
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, 100, uploaded_by=scenario.clerk)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+
+    store = PausingStore(files.root, pause_at)
+    first = MoveEngine(settings, clock, store, batch_size=20, lease=lease)
+    claim = await first.claim_next()
+    assert claim is not None
+    moving = asyncio.create_task(first.move(claim))
+    try:
+        await asyncio.wait_for(store.paused.wait(), 120)
+        assert await terminate_every_connection(settings.database_url) > 0
+    finally:
+        store.go_on.set()
+    assert await moving is None, "handed back, neither failed nor completed"
+    said = [record.getMessage() for record in caplog.records]
+    assert any("interrupted by the database" in line for line in said), said
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.status == MigrationStatus.RUNNING and item.lease_until <= clock.now()
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+
+    second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease)
+    assert await second.run_until_idle() == [MigrationStatus.COMPLETED]
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk

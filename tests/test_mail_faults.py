@@ -157,9 +157,7 @@ def held_quit(settings, smtp_server) -> SmtpSettings:
     return SmtpSettings(host="127.0.0.1", port=smtp_server.port, timeout_seconds=600.0)
 
 
-async def test_a_mail_is_recorded_sent_before_the_server_answers_quit(
-    settings, clock, smtp_server
-):
+async def test_a_mail_is_recorded_sent_before_the_server_answers_quit(settings, clock, smtp_server):
     mail_settings = settings.with_overrides(smtp=held_quit(settings, smtp_server))
     [mail] = await queue_mails(mail_settings, clock, 1)
     sending = asyncio.create_task(MailDispatcher(mail_settings, clock).run_once())

@@ -6,6 +6,9 @@ answers. After SIGCONT the same download and the retried move succeed.
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import logging
 import time
 import uuid
 
@@ -15,6 +18,7 @@ from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from overdracht.s3_store import S3FileStore
+from overdracht.settings import MoveVerification
 from tests.documents import RETRY
 from tests.file_stores import SeaweedFS
 from tests.scenarios import Scenario, gid
@@ -87,3 +91,31 @@ async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_ret
     assert moved.environment_id == scenario.target.pk
     item = await MigrationItem.get(administration_id=administration.pk)
     assert item.checksums_verified and item.documents_done == 40 + 3
+
+
+async def test_a_listing_check_while_the_store_is_frozen_fails_as_unavailable_and_loses_no_error(
+    scenario: Scenario, seaweedfs: SeaweedFS, settings, clock, files, monkeypatch
+):
+    """Every range listed side by side fails at about the same moment: each failure is the
+    move's, none left behind for asyncio to report as never retrieved."""
+    lost: list[str] = []
+    asyncio.get_running_loop().set_exception_handler(
+        lambda loop, context: lost.append(str(context.get("message")))
+    )
+    # The log keeps the failures it records, and with them every task they passed through:
+    # unheard here, a task left behind is collected (and reported) within the test.
+    for name in ("overdracht.mover", "overdracht.files"):
+        monkeypatch.setattr(logging.getLogger(name), "propagate", False)
+    listing = settings.with_overrides(move_verify=MoveVerification.LISTING)
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, 40, uploaded_by=scenario.clerk)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+
+    with seaweedfs.frozen():
+        assert await MoveEngine(listing, clock, files).run_until_idle() == [MigrationStatus.FAILED]
+    gc.collect()  # a task's unretrieved error is reported when the task is collected
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.failure == MoveFailure.STORAGE_UNAVAILABLE
+    assert lost == []
