@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -42,7 +41,9 @@ mutation($input: WithdrawMigrationInput!) {
 
 REFUSED = 4403
 QUICK_RECHECK = 0.1  # seconds between the watchdog's checks on the `watchful` server
-CLOSE_WITHIN = 3.0  # how long a lapsed token's socket may stay open there, with margin
+# How long a test waits for a lapsed token's socket to close: far less than the `server`'s
+# watchdog (a minute), so a close proves the check it is about, however busy the machine.
+CLOSE_WITHIN = 30.0
 
 
 @pytest.fixture
@@ -177,9 +178,7 @@ async def test_a_running_subscription_stops_and_its_socket_closes_soon_after_rev
     assert (await socket.receive())["type"] == "next"
 
     await revoke(scenario.server, scenario.token)
-    started = time.monotonic()
     assert await socket.close_code() == REFUSED  # the client sent nothing, nothing changed
-    assert time.monotonic() - started < CLOSE_WITHIN
 
 
 async def test_a_subscription_sends_no_further_result_once_its_token_is_revoked(
