@@ -40,7 +40,7 @@ from mover.listing_check import check_archive
 from mover.scrubbing import recheck_damaged
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
-from overdracht.db_faults import is_database_fault, retrying
+from overdracht.db_faults import is_connection_lost, retrying
 from overdracht.filestore import FileProblem, FileReadTimeout, FileStore, StoreUnavailable
 from overdracht.lease import Lease
 from overdracht.metrics import DOCUMENTS_VERIFIED
@@ -630,8 +630,9 @@ class MoveEngine:
 
 def _database_interrupted(error: BaseException) -> bool:
     """A fault of the database, whether Tortoise wrapped it or the driver's own error slipped
-    through (a rollback on a terminated connection raises asyncpg's InterfaceError as it is)."""
-    return isinstance(error, OperationalError) or is_database_fault(error)
+    through (a rollback on a terminated connection raises asyncpg's InterfaceError as it is);
+    never the file store's errors, which are OSErrors too."""
+    return isinstance(error, OperationalError) or is_connection_lost(error)
 
 
 async def mover_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:

@@ -15,14 +15,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 from tortoise.transactions import in_transaction
 
 from models import Administration, Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
 from mover.engine import MoveEngine
-from overdracht.db_faults import is_database_fault
-from overdracht.filestore import DirectoryFileStore
+from overdracht.db_faults import is_connection_lost, is_database_fault
+from overdracht.filestore import DirectoryFileStore, StoreUnavailable
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import CLAIM
 from tests.scenarios import Scenario, gid
@@ -344,3 +345,13 @@ async def test_a_move_whose_connections_are_terminated_is_handed_back_at_once(
     second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease)
     assert await second.run_until_idle() == [MigrationStatus.COMPLETED]
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
+
+
+def test_a_lost_connection_is_told_from_a_file_store_outage():
+    """The engine hands a move back for the first only; the second fails it with its reason."""
+    closed = asyncpg.exceptions.InterfaceError("the underlying connection is closed")
+    wrapped = RuntimeError("the rollback failed")
+    wrapped.__cause__ = closed
+    assert is_connection_lost(closed) and is_connection_lost(wrapped)
+    outage = StoreUnavailable("the file store could not be reached for listing the files")
+    assert not is_connection_lost(outage)
