@@ -156,6 +156,19 @@ def token_sights(token: ApiToken) -> frozenset[Sight]:
     return sights(user.role, token.scope) if user.is_active else frozenset()
 
 
+def narrowed(before: ApiToken, after: ApiToken) -> bool:
+    """Whether a token reloaded now lost sight it had when last checked, or its user moved office:
+    a long-lived socket opened before may no longer stream what it was given then."""
+    return after.user.environment_id != before.user.environment_id or not _seen(after) >= _seen(
+        before
+    )
+
+
+def _seen(token: ApiToken) -> frozenset[Sight]:
+    user = token.user
+    return sights(user.role, token.scope) if user.is_active else frozenset()
+
+
 def refusal(token: ApiToken, sight: Sight) -> str:
     """The sentence that tells a reader why they may not see something, and nothing more."""
     role, scope = token.user.role, token.scope

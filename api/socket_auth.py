@@ -1,7 +1,8 @@
 """A WebSocket's token is checked on every operation and while it idles, not only at connect.
 
 A socket outlives the moment its token was checked in connection_init: without this, a revoked
-or expired token would keep answering queries, running mutations and streaming subscriptions.
+or expired token, or a user since deactivated or given a lesser role, would keep answering
+queries, running mutations and streaming subscriptions.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 from api.auth import reauthenticate
 from api.change_news import Watch, token_subjects
 from api.context import Context
+from api.permissions import narrowed
 
 REFUSED_CODE = 4403  # the close code a socket without a valid token gets at connect, too
 ACK_WAIT_SECONDS = 0.1  # how often a socket not yet acknowledged is looked at (no statement)
-REFUSED_REASON = "Forbidden: the token is revoked or expired, or its user is inactive"
+REFUSED_REASON = (
+    "Forbidden: the token is revoked or expired, or its user is inactive or lost rights"
+)
 
 logger = logging.getLogger(__name__)
 
@@ -84,13 +88,16 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
         )
 
     async def _token_still_good(self) -> bool:
-        """Reload the token (one query by key); close the socket with 4403 when it lapsed."""
+        """Reload the token (one query by key); close the socket with 4403 when it lapsed or its
+        user lost sight (another role, scope or office) since the last check."""
         token = self.context.token
         rings = self.access.rings if self.access is not None else None
         fresh = None
         if token is not None:
             fresh, _ = await reauthenticate(token, now=self.context.clock.now())
-        if fresh is None:
+        if fresh is None or (token is not None and narrowed(token, fresh)):
+            # A demoted user's socket ends as a revoked one: what it streams was granted to
+            # the role it had, and every open subscription would otherwise keep it.
             await self._refuse()
             return False
         self.context.token = fresh  # role and activity as they are now, as over HTTP

@@ -8,8 +8,10 @@ Just before a mail is sent, its lease is renewed to cover that one send at the S
 of every command, and the renewal is the check: a mail another dispatcher took over in the
 meantime is skipped. A send never outlasts its lease. So a dispatcher that dies delays the
 mails it had not tried by the claim lease only, and a slow server never lets two dispatchers
-send one mail. The one window left: a process that dies after the server accepted a mail and
-before its outcome is committed; that mail is sent again when its lease runs out.
+send one mail. A send is recorded as soon as the server answered the end of its data, before
+QUIT (whose answer may take up to the SMTP timeout). The one window left: a process or database
+that fails between that answer and the commit of its record (one short transaction); that mail
+is sent again, with the same Message-ID, when its lease runs out.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from tortoise.transactions import in_transaction
 
 from mail.delivery import Answer, settle, waiting_recipients
 from mail.refusals import tell_refused
-from mail.smtp import PermanentFailure, TemporaryFailure, build_message, deliver
+from mail.smtp import Delivery, PermanentFailure, TemporaryFailure, build_message, handed_over
 from models.enums import DeliveryState, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import Clock
@@ -159,7 +161,36 @@ class MailDispatcher:
             log.info("mail %s was taken over before its turn; left to that dispatcher", mail.id)
             return 0
         envelope = waiting_recipients(mail)
-        answers = await self._attempt(mail, envelope, budget - SEND_MARGIN) if envelope else {}
+        if not envelope:
+            return await self._record(mail, {})
+        handed = False
+        try:
+            async with handed_over(
+                build_message(mail),
+                sender=mail.sender,
+                recipients=envelope,
+                smtp=self.settings.smtp,
+                within=(budget - SEND_MARGIN).total_seconds(),
+            ) as delivery:
+                handed = True
+                # Recorded before QUIT: a process that dies while the server takes its time to
+                # say goodbye leaves the mail sent, not claimed for a second send.
+                return await self._record(mail, _answers(envelope, delivery))
+        except TemporaryFailure as exc:
+            answers = {a: Answer(DeliveryState.PENDING, str(exc)) for a in envelope}
+        except PermanentFailure as exc:
+            answers = {a: Answer(DeliveryState.REFUSED, str(exc)) for a in envelope}
+        except Exception as exc:
+            if handed:  # the server has the mail; its record failed and stays claimed
+                raise
+            # A bug or an unforeseen error: keep the mail and try again later.
+            log.exception("mail %s: unexpected error", mail.message_id)
+            text = f"{type(exc).__name__}: {exc}"
+            answers = {a: Answer(DeliveryState.PENDING, text) for a in envelope}
+        return await self._record(mail, answers)
+
+    async def _record(self, mail: OutboxMail, answers: dict[str, Answer]) -> int:
+        """Write one attempt's outcome to the mail's row; 1 if anyone got the mail now."""
         settled = settle(mail, answers, now=self.clock.now(), max_age=self.settings.mail_max_age)
         changes: dict[str, object] = {
             "status": settled.status,
@@ -187,43 +218,6 @@ class MailDispatcher:
                 await tell_refused(self.settings, self.clock.now(), mail, settled.newly_refused)
         return 1 if delivered else 0
 
-    async def _attempt(
-        self, mail: OutboxMail, envelope: list[str], within: timedelta
-    ) -> dict[str, Answer]:
-        """One SMTP attempt, as an answer per recipient; never raises, never outlasts `within`."""
-        try:
-            delivery = await asyncio.wait_for(
-                deliver(
-                    build_message(mail),
-                    sender=mail.sender,
-                    recipients=envelope,
-                    smtp=self.settings.smtp,
-                ),
-                timeout=within.total_seconds(),
-            )
-        except TimeoutError:
-            text = f"no answer within {within.total_seconds():g} s"
-            return {a: Answer(DeliveryState.PENDING, text) for a in envelope}
-        except TemporaryFailure as exc:
-            return {a: Answer(DeliveryState.PENDING, str(exc)) for a in envelope}
-        except PermanentFailure as exc:
-            return {a: Answer(DeliveryState.REFUSED, str(exc)) for a in envelope}
-        except Exception as exc:
-            # A bug or an unforeseen error: keep the mail and try again later.
-            log.exception("mail %s: unexpected error", mail.message_id)
-            return {
-                a: Answer(DeliveryState.PENDING, f"{type(exc).__name__}: {exc}") for a in envelope
-            }
-        answers = {}
-        for address in envelope:
-            if address in delivery.refused:
-                code, text = delivery.refused[address]
-                state = DeliveryState.REFUSED if code >= 500 else DeliveryState.PENDING
-                answers[address] = Answer(state, f"{code} {text}".strip(), code)
-            else:
-                answers[address] = Answer(DeliveryState.DELIVERED, "250 accepted", 250)
-        return answers
-
     async def _finish(self, mail: OutboxMail, **changes: object) -> bool:
         """Record a send's outcome, unless the lease ran out and another dispatcher took over."""
         updated = await self._lease(mail).end(**changes)
@@ -233,6 +227,19 @@ class MailDispatcher:
                 mail.message_id,
             )
         return bool(updated)
+
+
+def _answers(envelope: list[str], delivery: Delivery) -> dict[str, Answer]:
+    """The server's answer per recipient: accepted, or refused for now (4xx) or for good (5xx)."""
+    answers = {}
+    for address in envelope:
+        if address in delivery.refused:
+            code, text = delivery.refused[address]
+            state = DeliveryState.REFUSED if code >= 500 else DeliveryState.PENDING
+            answers[address] = Answer(state, f"{code} {text}".strip(), code)
+        else:
+            answers[address] = Answer(DeliveryState.DELIVERED, "250 accepted", 250)
+    return answers
 
 
 async def dispatcher_loop(

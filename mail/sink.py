@@ -56,7 +56,9 @@ class MailSink:
     Port 0 picks a free port; after the first start() the chosen port is kept, so a
     stop() and start() come back on the same port. Addresses in `refuse` are answered
     with 550 and those in `defer` with 450, to play a server that refuses a recipient;
-    `delay` seconds before every reply play a slow server.
+    `delay` seconds before every reply play a slow server; `data_answered` cleared one that
+    never answers a mail's data, `quit_answered` cleared one that takes the mail but never says
+    goodbye.
     """
 
     def __init__(
@@ -77,6 +79,15 @@ class MailSink:
         self.refuse: set[str] = set()
         self.defer: set[str] = set()
         self.delay = 0.0
+        # Cleared: the end of a mail's data, or QUIT, is heard but not answered until it is set
+        # again; a client that leaves meanwhile delivered nothing.
+        self.data_answered = asyncio.Event()
+        self.data_answered.set()
+        self.datas_heard = 0
+        self.datas_dropped = 0  # held, and the client left before the answer: not delivered
+        self.quit_answered = asyncio.Event()
+        self.quit_answered.set()
+        self.quits_heard = 0
         self._server: asyncio.Server | None = None
         self._count = 0
 
@@ -137,7 +148,13 @@ class MailSink:
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        """Keep the mail and log one line for it."""
+        """Keep the mail and log one line for it, once a test that holds the data lets it."""
+        self.datas_heard += 1
+        try:
+            await self.data_answered.wait()
+        except asyncio.CancelledError:  # the connection is gone: nobody was told 250
+            self.datas_dropped += 1
+            raise
         raw = envelope.original_content or b""
         message = email.message_from_bytes(raw, policy=email.policy.default)
         assert isinstance(message, EmailMessage)
@@ -157,6 +174,12 @@ class MailSink:
             f" ({path})" if path else "",
         )
         return "250 Message accepted"
+
+    async def handle_QUIT(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        """Say goodbye, once a test that holds QUIT lets it."""
+        self.quits_heard += 1
+        await self.quit_answered.wait()
+        return "221 Bye"
 
     def _write(self, raw: bytes) -> Path:
         assert self.directory is not None

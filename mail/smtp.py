@@ -7,7 +7,10 @@ for the row.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import email.policy
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
@@ -80,23 +83,52 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-async def deliver(
-    message: EmailMessage, *, sender: str, recipients: list[str], smtp: SmtpSettings
-) -> Delivery:
-    """Send one message over a fresh SMTP connection; raises Temporary- or PermanentFailure."""
+@contextlib.asynccontextmanager
+async def handed_over(
+    message: EmailMessage,
+    *,
+    sender: str,
+    recipients: list[str],
+    smtp: SmtpSettings,
+    within: float,
+) -> AsyncIterator[Delivery]:
+    """Hand one message to the SMTP server over a fresh connection, within `within` seconds.
+
+    The block runs as soon as the server answered the end of the data, before QUIT: once it said
+    250 the mail is the server's, so the caller records it there, not after a goodbye that may
+    hang up to the timeout. Raises Temporary- or PermanentFailure when nothing was handed over;
+    what the block raises passes through unchanged.
+    """
+    client = aiosmtplib.SMTP(
+        hostname=smtp.host,
+        port=smtp.port,
+        username=smtp.username,
+        password=smtp.password,
+        use_tls=smtp.tls == "tls",
+        start_tls=smtp.tls == "starttls",
+        timeout=smtp.timeout_seconds,
+    )
     try:
-        errors, _ = await aiosmtplib.send(
-            message,
-            sender=parseaddr(sender)[1] or sender,
-            recipients=recipients,
-            hostname=smtp.host,
-            port=smtp.port,
-            username=smtp.username,
-            password=smtp.password,
-            use_tls=smtp.tls == "tls",
-            start_tls=smtp.tls == "starttls",
-            timeout=smtp.timeout_seconds,
+        delivery = await _hand_over(
+            client, message, parseaddr(sender)[1] or sender, recipients, within
         )
+        yield delivery
+    finally:
+        await _say_goodbye(client)
+
+
+async def _hand_over(
+    client: aiosmtplib.SMTP,
+    message: EmailMessage,
+    sender: str,
+    recipients: list[str],
+    within: float,
+) -> Delivery:
+    """Connect and send up to the server's answer to the data; every failure as ours."""
+    try:
+        async with asyncio.timeout(within):
+            await client.connect()
+            errors, _ = await client.send_message(message, sender=sender, recipients=recipients)
     except aiosmtplib.SMTPRecipientsRefused as exc:
         # Nothing was sent, but the server answered for each recipient: that is the outcome.
         return Delivery(refused={r.recipient: (r.code, r.message) for r in exc.recipients})
@@ -108,6 +140,16 @@ async def deliver(
     except ValueError as exc:
         # aiosmtplib refuses an address it cannot send safely; it will not improve.
         raise PermanentFailure(_describe(exc)) from exc
-    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+    except (aiosmtplib.SMTPException, OSError) as exc:  # the library's timeouts are among these
         raise TemporaryFailure(_describe(exc)) from exc
+    except TimeoutError as exc:
+        raise TemporaryFailure(f"no answer within {within:g} s") from exc
     return Delivery(refused={address: (r.code, r.message) for address, r in errors.items()})
+
+
+async def _say_goodbye(client: aiosmtplib.SMTP) -> None:
+    """QUIT, politely but for nothing: whatever the server answers, or not, changes no outcome."""
+    if client.is_connected:
+        with contextlib.suppress(aiosmtplib.SMTPException, OSError, TimeoutError):
+            await client.quit()
+    client.close()

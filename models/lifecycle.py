@@ -450,10 +450,10 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     worker that lost its lease can no longer change anything.
     """
     attempt = item.move_attempts + 1
-    takeover = Q(status=S.RUNNING, lease_until__lt=change.now)
     if not await _move(
         item.pk,
-        (_from(Step.START, change.now) | takeover) & Q(move_attempts=item.move_attempts),
+        (_from(Step.START, change.now) | abandoned(change.now))
+        & Q(move_attempts=item.move_attempts),
         status=S.RUNNING,
         move_attempts=attempt,
         lease_until=lease_until,
@@ -464,6 +464,12 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
         return None
     await change.record(Step.START, item, item.migration_id, attempt=attempt)
     return attempt
+
+
+def abandoned(now: datetime) -> Q:
+    """A running move whose lease is no longer held (from its end on, as Lease.held has it):
+    its worker died, lost it, or handed it back, and another may take it over."""
+    return Q(status=S.RUNNING, lease_until__lte=now)
 
 
 def running(item_id: int, attempt: int) -> Q:

@@ -40,6 +40,7 @@ from mover.listing_check import check_archive
 from mover.scrubbing import recheck_damaged
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
+from overdracht.db_faults import is_connection_lost, retrying
 from overdracht.filestore import FileProblem, FileReadTimeout, FileStore, StoreUnavailable
 from overdracht.lease import Lease
 from overdracht.metrics import DOCUMENTS_VERIFIED
@@ -132,9 +133,7 @@ class MoveEngine:
     # -- the queue -----------------------------------------------------------------------------
 
     def _claimable(self) -> Q:
-        return Q(status=MigrationStatus.QUEUED) | Q(
-            status=MigrationStatus.RUNNING, lease_until__lt=self.clock.now()
-        )
+        return Q(status=MigrationStatus.QUEUED) | lifecycle.abandoned(self.clock.now())
 
     async def claim_next(self) -> HeldMove | None:
         """Take the oldest queued move, or one whose worker died, under a fresh lease."""
@@ -526,7 +525,35 @@ class MoveEngine:
             )
 
     async def move(self, claim: HeldMove) -> MigrationStatus | None:
-        """Move one claimed administration; returns how it ended, or None if it was taken over."""
+        """Move one claimed administration; returns how it ended, or None if it was taken over
+        or handed back."""
+        try:
+            return await self._move(claim)
+        except LeaseLost:
+            log.warning("move of item %s: the lease was lost; abandoned", claim.item_id)
+            return None
+        except Exception as error:
+            if not _database_interrupted(error):
+                raise
+            # The database went away (a terminated connection, a failover, a restart) or a
+            # lock was not granted within a lease: everything rolled back, and the move is
+            # handed back for this or another worker to redo now, not when its lease ends.
+            log.warning(
+                "move of item %s interrupted by the database (%s: %s); handed back",
+                claim.item_id,
+                type(error).__name__,
+                error,
+            )
+            await self._hand_back(claim)
+            return None
+        except asyncio.CancelledError:
+            # The worker is stopping: the transaction rolled back, the source is as it was.
+            log.warning("move of item %s stopped with the worker; handed back", claim.item_id)
+            await self._hand_back(claim)
+            raise
+
+    async def _move(self, claim: HeldMove) -> MigrationStatus:
+        """The move itself: completed, or failed with its reason recorded."""
         parties = await self._parties(claim.item_id)
         try:
             await self.check_preconditions(parties)
@@ -542,25 +569,14 @@ class MoveEngine:
             log.warning("move of item %s failed: %s", claim.item_id, failed)
             await self._fail(claim, parties, failed)
             return MigrationStatus.FAILED
-        except LeaseLost:
-            log.warning("move of item %s: the lease was lost; abandoned", claim.item_id)
-            return None
-        except OperationalError as error:
-            # The database went away or a lock was not granted within a lease: everything
-            # rolled back, and the move is handed back for this or another worker to redo.
-            log.warning("move of item %s interrupted by the database: %s", claim.item_id, error)
-            await self._hand_back(claim)
-            return None
-        except asyncio.CancelledError:
-            # The worker is stopping: the transaction rolled back, the source is as it was.
-            log.warning("move of item %s stopped with the worker; handed back", claim.item_id)
-            await self._hand_back(claim)
-            raise
 
     async def _hand_back(self, claim: HeldMove) -> None:
-        """End this worker's lease at once, so the next worker need not wait for it to run out."""
+        """End this worker's lease at once, so the next worker need not wait for it to run out;
+        the database that just failed gets a fresh connection or two for it."""
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(self._lease(claim).expire_now(), timeout=5)
+            await asyncio.wait_for(
+                retrying(self._lease(claim).expire_now, what="handing a move back"), timeout=5
+            )
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -610,6 +626,13 @@ class MoveEngine:
                     await asyncio.wait({stopping}, timeout=interval)
         finally:
             stopping.cancel()
+
+
+def _database_interrupted(error: BaseException) -> bool:
+    """A fault of the database, whether Tortoise wrapped it or the driver's own error slipped
+    through (a rollback on a terminated connection raises asyncpg's InterfaceError as it is);
+    never the file store's errors, which are OSErrors too."""
+    return isinstance(error, OperationalError) or is_connection_lost(error)
 
 
 async def mover_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:

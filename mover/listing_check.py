@@ -283,9 +283,15 @@ async def _match_in_memory(files: FileStore, administration_id: int, prefix: str
 async def _in_flight(
     work: Sequence[Callable[[], Awaitable[RangeCheck]]], width: int
 ) -> AsyncGenerator[RangeCheck, None]:
-    """Run the range checks `width` at a time and hand over each result as it is done."""
+    """Run the range checks `width` at a time and hand over each result as it is done.
+
+    When one fails or the caller stops early, every other check is cancelled and awaited,
+    those already finished too: with the store down they all fail at once, and a failure
+    nobody retrieves is logged by asyncio as lost.
+    """
     pending = iter(work)
     running: set[asyncio.Future[RangeCheck]] = set()
+    finished: list[asyncio.Future[RangeCheck]] = []
     try:
         for start in pending:
             running.add(asyncio.ensure_future(start()))
@@ -293,17 +299,18 @@ async def _in_flight(
                 break
         while running:
             done, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-            for finished in done:
+            finished = list(done)
+            while finished:
                 following = next(pending, None)
                 if following is not None:
                     running.add(asyncio.ensure_future(following()))
-                yield finished.result()
+                yield finished.pop().result()
     finally:
         for unfinished in running:
             unfinished.cancel()
-        for unfinished in running:  # a cancelled range, or its own failure after another's
+        for left in (*running, *finished):  # the first failure is the caller's; not these
             with contextlib.suppress(BaseException):
-                await unfinished
+                await left
 
 
 async def check_archive(

@@ -34,15 +34,26 @@ _FAULTS: tuple[type[BaseException], ...] = (
 
 def is_database_fault(error: BaseException | None) -> bool:
     """Whether this error, or one it was raised from, means the database is not reachable."""
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, _FAULTS):
-            return True
-        if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
-            return True
+    return any(
+        isinstance(link, _FAULTS)
+        or (isinstance(link, OSError) and not isinstance(link, FileNotFoundError))
+        for link in _chain(error)
+    )
+
+
+def is_connection_lost(error: BaseException | None) -> bool:
+    """Whether the driver or Tortoise itself reported the database gone, in this error or one
+    it was raised from: for work that also reads files, where an OSError may be the store's."""
+    return any(isinstance(link, _FAULTS) for link in _chain(error))
+
+
+def _chain(error: BaseException | None) -> list[BaseException]:
+    """An error and the ones it was raised from, each once."""
+    links: list[BaseException] = []
+    while error is not None and all(error is not link for link in links):
+        links.append(error)
         error = error.__cause__ or error.__context__
-    return False
+    return links
 
 
 async def retrying(step: Callable[[], Awaitable[T]], *, what: str) -> T:

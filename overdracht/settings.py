@@ -437,11 +437,23 @@ def _smtp(env: Mapping[str, str]) -> SmtpSettings:
         raise ConfigurationError(
             f"OVERDRACHT_SMTP_SENDER must hold an e-mail address, got {sender!r}"
         )
+    username = env.get("OVERDRACHT_SMTP_USERNAME") or None
+    password = env.get("OVERDRACHT_SMTP_PASSWORD") or None
+    if (username is None) != (password is None):
+        given, missing = (
+            ("OVERDRACHT_SMTP_PASSWORD", "OVERDRACHT_SMTP_USERNAME")
+            if username is None
+            else ("OVERDRACHT_SMTP_USERNAME", "OVERDRACHT_SMTP_PASSWORD")
+        )
+        raise ConfigurationError(
+            f"{given} is set but {missing} is not: they go together (without a username "
+            "the password is never used; without a password the login fails)"
+        )
     return SmtpSettings(
         host=env.get("OVERDRACHT_SMTP_HOST") or SmtpSettings.host,
         port=_int(env, "OVERDRACHT_SMTP_PORT", SmtpSettings.port, minimum=1),
-        username=env.get("OVERDRACHT_SMTP_USERNAME") or None,
-        password=env.get("OVERDRACHT_SMTP_PASSWORD") or None,
+        username=username,
+        password=password,
         tls=tls,
         sender=sender,
         timeout_seconds=_int(
@@ -461,7 +473,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     validity_days = _int(env, "OVERDRACHT_OFFER_VALIDITY_DAYS", 15, minimum=1, maximum=3650)
     public_url = (env.get("OVERDRACHT_PUBLIC_URL") or Settings.public_url).rstrip("/")
     object_store = _object_store(env)
-    return Settings(
+    settings = Settings(
         database_url=_database_url(env),
         data_dir=Path(env.get("OVERDRACHT_DATA_DIR") or Settings.data_dir),
         smtp=_smtp(env),
@@ -546,3 +558,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         web_dir=Path(env["OVERDRACHT_WEB_DIR"]) if env.get("OVERDRACHT_WEB_DIR") else None,
         demo_sign_in=_flag(env, "OVERDRACHT_DEMO_SIGN_IN", default=False),
     )
+    _refuse_contradictions(settings)
+    return settings
+
+
+def _refuse_contradictions(settings: Settings) -> None:
+    """Settings each fine on their own but not together are refused at start, naming both:
+    otherwise the service starts and misbehaves only when the fault they guard against comes."""
+    lease = int(settings.move_lease.total_seconds())
+    read = int(settings.file_read_timeout.total_seconds())
+    if lease <= read:
+        raise ConfigurationError(
+            f"OVERDRACHT_MOVE_LEASE_SECONDS ({lease}) must be longer than "
+            f"OVERDRACHT_FILE_READ_TIMEOUT_SECONDS ({read}): with a file store that stops "
+            "answering, the lease would run out before the read gives up and the move would "
+            "start again for ever instead of failing as STORAGE_UNAVAILABLE"
+        )

@@ -37,6 +37,11 @@ ACCESS_KEY = "overdracht-test-key"
 SECRET_KEY = "overdracht-test-secret"
 START_SECONDS = 30.0
 TEST_DEADLINE_SECONDS = 10.0
+# How long a call to a frozen store took before requests had deadlines: the S3 client's own
+# retries. A test that a deadline holds asserts on this side of it, far from the deadline
+# itself, so a busy machine's slower answers cannot fail it while a lost deadline still does.
+WITHOUT_DEADLINES_SECONDS = 180.0
+BOUND_OF_A_DEADLINE = WITHOUT_DEADLINES_SECONDS / 3
 
 
 def weed_binary() -> str:

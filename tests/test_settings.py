@@ -226,3 +226,33 @@ def test_an_unknown_way_of_sending_progress_is_refused_by_name(value):
     with pytest.raises(ConfigurationError, match="OVERDRACHT_PROGRESS_UPDATES") as refused:
         load_settings({"OVERDRACHT_PROGRESS_UPDATES": value})
     assert "PgBouncer" in str(refused.value)
+
+
+@pytest.mark.parametrize(("lease", "deadline"), [("30", "30"), ("20", "30"), ("120", "600")])
+def test_a_move_lease_not_longer_than_the_file_read_deadline_is_refused_naming_both(
+    lease, deadline
+):
+    env = {"OVERDRACHT_MOVE_LEASE_SECONDS": lease, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS": deadline}
+    with pytest.raises(ConfigurationError) as refused:
+        load_settings(env)
+    assert "OVERDRACHT_MOVE_LEASE_SECONDS" in str(refused.value)
+    assert "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS" in str(refused.value)
+
+
+def test_a_move_lease_longer_than_the_file_read_deadline_is_taken():
+    settings = load_settings(
+        {"OVERDRACHT_MOVE_LEASE_SECONDS": "31", "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS": "30"}
+    )
+    assert settings.move_lease > settings.file_read_timeout
+
+
+@pytest.mark.parametrize("given", ["OVERDRACHT_SMTP_USERNAME", "OVERDRACHT_SMTP_PASSWORD"])
+def test_an_smtp_username_or_password_alone_is_refused_naming_both(given):
+    with pytest.raises(ConfigurationError) as refused:
+        load_settings({given: "overdracht"})
+    assert "OVERDRACHT_SMTP_USERNAME" in str(refused.value)
+    assert "OVERDRACHT_SMTP_PASSWORD" in str(refused.value)
+    both = load_settings(
+        {"OVERDRACHT_SMTP_USERNAME": "overdracht", "OVERDRACHT_SMTP_PASSWORD": "geheim"}
+    )
+    assert (both.smtp.username, both.smtp.password) == ("overdracht", "geheim")

@@ -6,6 +6,9 @@ answers. After SIGCONT the same download and the retried move succeed.
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import logging
 import time
 import uuid
 
@@ -15,8 +18,9 @@ from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
 from mover.engine import MoveEngine
 from overdracht.s3_store import S3FileStore
+from overdracht.settings import MoveVerification
 from tests.documents import RETRY
-from tests.file_stores import SeaweedFS
+from tests.file_stores import BOUND_OF_A_DEADLINE, SeaweedFS
 from tests.scenarios import Scenario, gid
 
 DEADLINE = 1.5
@@ -45,7 +49,7 @@ async def test_a_download_from_a_frozen_store_answers_503_within_the_deadline(
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "STORAGE_UNAVAILABLE"
     assert response.headers["retry-after"]
-    assert took < DEADLINE + 2, f"{took:.1f} s"
+    assert took < BOUND_OF_A_DEADLINE, f"{took:.1f} s"
 
     again = await scenario.server.client.get(path, headers=headers)
     assert again.status_code == 200
@@ -69,7 +73,7 @@ async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_ret
     item = await MigrationItem.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.STORAGE_UNAVAILABLE
     assert "retry" in item.reason
-    assert took < DEADLINE + 3, f"{took:.1f} s"
+    assert took < BOUND_OF_A_DEADLINE, f"{took:.1f} s"
     source = await Administration.get(pk=administration.pk)
     assert source.environment_id == scenario.source.pk
     assert await Document.filter(
@@ -87,3 +91,31 @@ async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_ret
     assert moved.environment_id == scenario.target.pk
     item = await MigrationItem.get(administration_id=administration.pk)
     assert item.checksums_verified and item.documents_done == 40 + 3
+
+
+async def test_a_listing_check_while_the_store_is_frozen_fails_as_unavailable_and_loses_no_error(
+    scenario: Scenario, seaweedfs: SeaweedFS, settings, clock, files, monkeypatch
+):
+    """Every range listed side by side fails at about the same moment: each failure is the
+    move's, none left behind for asyncio to report as never retrieved."""
+    lost: list[str] = []
+    asyncio.get_running_loop().set_exception_handler(
+        lambda loop, context: lost.append(str(context.get("message")))
+    )
+    # The log keeps the failures it records, and with them every task they passed through:
+    # unheard here, a task left behind is collected (and reported) within the test.
+    for name in ("overdracht.mover", "overdracht.files"):
+        monkeypatch.setattr(logging.getLogger(name), "propagate", False)
+    listing = settings.with_overrides(move_verify=MoveVerification.LISTING)
+    administration = scenario.ready[0]
+    await scenario.factory.archive(administration, 40, uploaded_by=scenario.clerk)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+
+    with seaweedfs.frozen():
+        assert await MoveEngine(listing, clock, files).run_until_idle() == [MigrationStatus.FAILED]
+    gc.collect()  # a task's unretrieved error is reported when the task is collected
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.failure == MoveFailure.STORAGE_UNAVAILABLE
+    assert lost == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +12,7 @@ import pytest
 import websockets
 
 from models import ApiToken, Document
+from models.enums import Role
 from models.user import hash_token
 from overdracht.settings import Settings
 from tests.live_server import LiveServer, start_server
@@ -41,7 +41,9 @@ mutation($input: WithdrawMigrationInput!) {
 
 REFUSED = 4403
 QUICK_RECHECK = 0.1  # seconds between the watchdog's checks on the `watchful` server
-CLOSE_WITHIN = 3.0  # how long a lapsed token's socket may stay open there, with margin
+# How long a test waits for a lapsed token's socket to close: far less than the `server`'s
+# watchdog (a minute), so a close proves the check it is about, however busy the machine.
+CLOSE_WITHIN = 30.0
 
 
 @pytest.fixture
@@ -176,9 +178,7 @@ async def test_a_running_subscription_stops_and_its_socket_closes_soon_after_rev
     assert (await socket.receive())["type"] == "next"
 
     await revoke(scenario.server, scenario.token)
-    started = time.monotonic()
     assert await socket.close_code() == REFUSED  # the client sent nothing, nothing changed
-    assert time.monotonic() - started < CLOSE_WITHIN
 
 
 async def test_a_subscription_sends_no_further_result_once_its_token_is_revoked(
@@ -204,6 +204,52 @@ async def test_a_socket_closes_when_the_user_of_its_token_is_deactivated(
     scenario.superuser.is_active = False
     await scenario.superuser.save(update_fields=["is_active"])
     assert await socket.close_code() == REFUSED
+
+
+async def set_role(user: Any, role: Role) -> None:
+    """Change a user's role in the database, as an administrator of the office would."""
+    user.role = role
+    await user.save(update_fields=["role"])
+
+
+async def test_a_demoted_superusers_subscription_sends_nothing_more_and_its_socket_closes(
+    scenario: Scenario, factory, open_socket
+):
+    migration = await scenario.offer()
+    colleague = await factory.token(await factory.user(scenario.source, role=Role.SUPERUSER))
+    socket = await open_socket(scenario.server, scenario.token)  # its watchdog waits a minute
+    await socket.start(PROGRESS, {"id": migration["id"]})
+    assert (await socket.receive())["type"] == "next"
+
+    await set_role(scenario.superuser, Role.USER)
+    withdrawn = await scenario.graphql(
+        WITHDRAW, {"input": {"migrationId": migration["id"]}}, colleague
+    )
+    assert withdrawn["data"]["withdrawMigration"]["userErrors"] == []
+    # The withdrawal would be streamed at once; the check before it closes the socket instead,
+    # with the code a revoked token's socket gets.
+    assert await socket.close_code() == REFUSED
+
+
+async def test_a_demoted_superusers_idle_subscription_socket_closes(
+    scenario: Scenario, watchful: LiveServer, open_socket
+):
+    migration = await scenario.offer()
+    socket = await open_socket(watchful, scenario.token)
+    await socket.start(PROGRESS, {"id": migration["id"]})
+    assert (await socket.receive())["type"] == "next"
+
+    await set_role(scenario.superuser, Role.USER)
+    assert await socket.close_code() == REFUSED  # nothing else changed, the client sent nothing
+
+
+async def test_a_promoted_users_socket_stays_open(
+    scenario: Scenario, watchful: LiveServer, open_socket
+):
+    socket = await open_socket(watchful, scenario.clerk_token)
+    await set_role(scenario.clerk, Role.SUPERUSER)
+    answer = await socket.run(VIEWER)  # checked again before it runs: more sight closes nothing
+    assert answer["data"]["viewer"]["user"]["email"] == scenario.clerk.email
 
 
 async def test_a_socket_with_a_good_token_stays_open_across_rechecks(
