@@ -37,18 +37,18 @@ export function BillableLineRow({ line: ref }: { line: FragmentType<typeof Billa
   const moved = line.administration;
   return (
     <tr>
-      <td>
-        <DateText value={line.createdAt} />
-      </td>
       <th scope="row">
         <Link to={receivedPath(line.migration.id)} className="name">
           {moved.administrationName}
         </Link>
         <span className="code">{moved.administrationCode}</span>
       </th>
+      <td className="number">{numbers.money(line.amount, line.currency)}</td>
+      <td>
+        <DateText value={line.createdAt} />
+      </td>
       <td>{t(words.officeOf)(moved.sourceOffice.name, moved.sourceOffice.officeCode)}</td>
       <td>{line.acceptedByName}</td>
-      <td className="number">{numbers.money(line.amount, line.currency)}</td>
     </tr>
   );
 }

@@ -50,13 +50,13 @@ export function CostsScreen() {
           emptyText={t(words.noLines)}
           columns={
             <>
-              <th scope="col">{t(words.columnCompletedAt)}</th>
               <th scope="col">{t(words.columnAdministration)}</th>
-              <th scope="col">{t(words.columnSource)}</th>
-              <th scope="col">{t(words.columnAcceptedBy)}</th>
               <th scope="col" className="number">
                 {t(words.columnAmount)}
               </th>
+              <th scope="col">{t(words.columnCompletedAt)}</th>
+              <th scope="col">{t(words.columnSource)}</th>
+              <th scope="col">{t(words.columnAcceptedBy)}</th>
             </>
           }
           rows={list?.nodes.map((line) => (

@@ -11,7 +11,6 @@ const DocumentRowDocument = graphql(`
     title
     kind
     status
-    fileName
     fileSize
     createdAt
     fileProblem
@@ -19,7 +18,8 @@ const DocumentRowDocument = graphql(`
   }
 `);
 
-/** One document of the archive: what it is, its file, and its download. */
+/** One document of the archive: what it is, and its file to download (kept near the title, so a
+ * narrow window shows it without scrolling sideways). */
 export function DocumentRow({
   document: ref,
 }: {
@@ -34,15 +34,14 @@ export function DocumentRow({
         <span className="name">{row.title}</span>
         {row.fileProblem && <span className="error">{t(labels.FileProblem[row.fileProblem])}</span>}
       </th>
+      <td>
+        <DocumentDownload document={row} />
+      </td>
       <td>{t(labels.DocumentKind[row.kind])}</td>
       <td>{t(labels.DocumentStatus[row.status])}</td>
-      <td className="address">{row.fileName}</td>
       <td className="number">{numbers.bytes(row.fileSize)}</td>
       <td>
         <DateText value={row.createdAt} />
-      </td>
-      <td>
-        <DocumentDownload document={row} />
       </td>
     </tr>
   );

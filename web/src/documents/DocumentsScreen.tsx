@@ -108,14 +108,13 @@ export function DocumentsScreen({ params }: { params: Record<string, string> }) 
               columns={
                 <>
                   <th scope="col">{t(words.columnTitle)}</th>
+                  <th scope="col">{t(words.columnFile)}</th>
                   <th scope="col">{t(words.columnKind)}</th>
                   <th scope="col">{t(words.columnStatus)}</th>
-                  <th scope="col">{t(words.columnFile)}</th>
-                  <th scope="col">{t(words.columnSize)}</th>
-                  <th scope="col">{t(words.columnCreatedAt)}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t(words.columnActions)}</span>
+                  <th scope="col" className="number">
+                    {t(words.columnSize)}
                   </th>
+                  <th scope="col">{t(words.columnCreatedAt)}</th>
                 </>
               }
               rows={list.nodes.map((document) => (

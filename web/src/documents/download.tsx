@@ -47,7 +47,7 @@ function saveAs(blob: Blob, fileName: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** A button that downloads the document's file, saying in words when that fails. */
+/** The document's file name as a button that downloads it, saying in words when that fails. */
 export function DocumentDownload({
   document: ref,
 }: {
@@ -82,12 +82,22 @@ export function DocumentDownload({
     <>
       <button
         type="button"
-        className="secondary"
+        className="download"
         aria-label={t(words.downloadLabel)(file.fileName)}
         aria-disabled={busy}
+        aria-busy={busy}
         onClick={() => void download()}
       >
-        {busy ? t(words.downloading) : t(words.download)}
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          width="14"
+          height="14"
+          className="download-mark"
+        >
+          <path d="M7 1h2v8l3-3 1.4 1.4L8 12.8 2.6 7.4 4 6l3 3zM2 14h12v2H2z" />
+        </svg>
+        {file.fileName}
       </button>
       {problem && (
         <p role="alert" className="error">

@@ -431,12 +431,10 @@ export const words = {
     nl: (n: number) => count(n, "document", "documenten"),
     en: (n: number) => count(n, "document", "documents"),
   },
-  download: { nl: "Downloaden", en: "Download" },
   downloadLabel: {
     nl: (file: string) => `${file} downloaden`,
     en: (file: string) => `Download ${file}`,
   },
-  downloading: { nl: "Bezig met downloaden…", en: "Downloading…" },
   downloadMissing: {
     nl: "Het bestand van dit document ontbreekt in de opslag.",
     en: "The file of this document is missing from the storage.",

@@ -11,7 +11,7 @@ export function ReceiveTerms() {
   const t = useWords();
   const id = useId();
   return (
-    <div className="terms" role="region" aria-labelledby={id} tabIndex={0}>
+    <div className="terms" role="region" aria-labelledby={id}>
       <h3 id={id}>{t(words.termsTitle)}</h3>
       <p>{t(words.termsDocumentsOnly)}</p>
       <p>{t(words.termsCharged)}</p>

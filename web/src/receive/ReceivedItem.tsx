@@ -133,7 +133,7 @@ export function ReceivedItem({
                   <dt>{t(words.receiptCode)}</dt>
                   <dd>{arrived.code}</dd>
                 </div>
-                <div>
+                <div className="whole">
                   <dt>{t(words.receiptInbound)}</dt>
                   <dd className="address">{arrived.inboundMailAddress}</dd>
                 </div>
