@@ -16,7 +16,7 @@ import { labels } from "../i18n/enums";
 import type { Language, Phrase } from "../i18n/language";
 import { words } from "../i18n/words";
 
-const PAGE = 100;
+const PAGE = 50;
 
 const TransferCodePreview = graphql(`
   query TransferCodePreview($transferCode: String!, $first: Int!, $after: String) {
