@@ -26,7 +26,8 @@ from api.schema.ids import decode_global_id
 from commands.demo import seed_demo
 from mail.dispatcher import MailDispatcher
 from mail.sink import MailSink
-from models import Document
+from models import Document, Environment
+from models.enums import Plan
 from models.transfer_code import ALPHABET
 from mover.engine import MoveEngine
 from overdracht.clock import MovableClock
@@ -229,6 +230,9 @@ async def test_eva_receives_1001_rejects_1002_and_downloads_what_arrived(offered
         connection = korst.get_by_label("In koppeling")
         await expect(connection).to_have_value(re.compile(".+"))
         assert await connection.locator("option:checked").inner_text() == "Exact Online Bosman"
+        own_code = korst.get_by_label("Administratiecode bij u (optioneel)")
+        await own_code.focus()
+        await page.keyboard.type("1001 bis")
         await jansen.get_by_role("radio", name="Afwijzen").focus()
         await page.keyboard.press("Space")
         await jansen.get_by_label("Reden van afwijzen (optioneel)").focus()
@@ -240,12 +244,18 @@ async def test_eva_receives_1001_rejects_1002_and_downloads_what_arrived(offered
         await send.focus()
         await page.keyboard.press("Enter")
 
-        # The API refuses: terms and costs not accepted, each said at its box, focus on the first.
+        # The API refuses the code, the terms and the costs, each said at its field, and the
+        # focus goes to the first of them; nothing is received or rejected.
         terms = page.get_by_role("checkbox", name="Ik ga akkoord met de algemene voorwaarden")
         costs = page.get_by_role(
             "checkbox", name=re.compile("^Ik ga akkoord met de migratiekosten")
         )
-        await expect(terms).to_be_focused()
+        await expect(own_code).to_be_focused()
+        await expect(own_code).to_have_attribute("aria-invalid", "true")
+        await expect(korst).to_contain_text(
+            "Een administratiecode is 1 tot 32 letters, cijfers, punten, streepjes of lage "
+            "streepjes."
+        )
         await expect(terms).to_have_attribute("aria-invalid", "true")
         await expect(
             page.get_by_text("Ga eerst akkoord met de algemene voorwaarden.")
@@ -255,6 +265,9 @@ async def test_eva_receives_1001_rejects_1002_and_downloads_what_arrived(offered
         await expect(jansen.get_by_label("Reden van afwijzen (optioneel)")).to_have_value(REASON)
         await no_serious_violations(page, "the preview with refusals")
         assert await receivable_statuses(server) == {"1001": "OFFERED", "1002": "OFFERED"}
+        await page.keyboard.press("Control+A")
+        await page.keyboard.press("Delete")
+        await terms.focus()
         await page.keyboard.press("Space")
         await page.keyboard.press("Tab")
         await expect(costs).to_be_focused()
@@ -376,6 +389,13 @@ async def test_a_wrong_an_expired_and_a_guessed_code_are_explained(offered, chro
         await expect(field).to_have_attribute("aria-invalid", "true")
         await expect(field).to_be_focused()
         await no_serious_violations(page, "a refused code")
+
+        # An office that is no longer Premium is told so, whatever the code offers.
+        bosman = Environment.filter(office_code="K20567")
+        await bosman.update(plan=Plan.STANDARD)
+        await submit_code(page, offered.code)
+        await expect(refusal).to_contain_text("Uw omgeving is niet Premium")
+        await bosman.update(plan=Plan.PREMIUM)
 
         # Past its expiry the right code says so, and it is not counted as a guess.
         offered.clock.advance(timedelta(days=16))
