@@ -2,9 +2,15 @@
 // mails link to two of them: /receive (enter a code) and /migrations (the overview).
 import type { ComponentType } from "react";
 import { ActionsScreen } from "../actions/ActionsScreen";
+import { COSTS_PATH } from "../costs/paths";
+import { CostsScreen } from "../costs/CostsScreen";
+import { DOCUMENTS_PATH } from "../documents/paths";
+import { DocumentsScreen } from "../documents/DocumentsScreen";
 import { ACTIONS_PATH, OVERVIEW_PATH } from "../layout/MigrationPage";
 import { OFFER_PATH, OfferScreen } from "../offer/OfferScreen";
 import { OverviewScreen } from "../overview/OverviewScreen";
+import { RECEIVED_PATH } from "../receive/paths";
+import { ReceivedOfferScreen } from "../receive/ReceivedOfferScreen";
 import { RECEIVE_PATH, ReceiveScreen } from "../receive/ReceiveScreen";
 import { matchPath } from "../router/router";
 
@@ -20,6 +26,9 @@ export const ROUTES: readonly Route[] = [
   { path: ACTIONS_PATH, screen: ActionsScreen },
   { path: OFFER_PATH, screen: OfferScreen },
   { path: RECEIVE_PATH, screen: ReceiveScreen },
+  { path: RECEIVED_PATH, screen: ReceivedOfferScreen },
+  { path: DOCUMENTS_PATH, screen: DocumentsScreen },
+  { path: COSTS_PATH, screen: CostsScreen },
 ];
 
 export function screenFor(path: string): { route: Route; params: Record<string, string> } | null {

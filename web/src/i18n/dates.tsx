@@ -3,7 +3,7 @@
 import { createContext, use, useMemo, type ReactNode } from "react";
 import { useLanguage, type Language } from "./language";
 
-const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
+export const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 
 const OfficeTimeZone = createContext<string | undefined>(undefined);
 

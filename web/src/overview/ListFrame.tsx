@@ -12,12 +12,15 @@ export function ListFrame({
   columns,
   rows,
   empty,
+  emptyText,
 }: {
   caption: string;
   busy: boolean;
   columns: ReactNode;
   rows: ReactNode;
   empty: boolean;
+  /** What an empty list says when it lists something other than administrations. */
+  emptyText?: string;
 }) {
   const t = useWords();
   const id = useId();
@@ -41,7 +44,7 @@ export function ListFrame({
           {empty && (
             <tr className="empty-row">
               <td colSpan={99} className="empty">
-                {busy ? t(words.loading) : t(words.noRows)}
+                {busy ? t(words.loading) : (emptyText ?? t(words.noRows))}
               </td>
             </tr>
           )}

@@ -3,6 +3,8 @@ import { DateText } from "../i18n/dates";
 import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
+import { receivedPath } from "../receive/paths";
+import { Link } from "../router/router";
 import { StatusText } from "./StatusText";
 
 const ReceivableRowItem = graphql(`
@@ -18,10 +20,16 @@ const ReceivableRowItem = graphql(`
       name
       officeCode
     }
+    migration {
+      id
+    }
   }
 `);
 
-/** One administration offered to this office, or received or rejected by it. */
+/**
+ * One administration offered to this office, or received or rejected by it; its name leads to
+ * the offer as the receiver follows it.
+ */
 export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRowItem> }) {
   const t = useWords();
   const row = getFragmentData(ReceivableRowItem, item);
@@ -31,7 +39,9 @@ export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRo
         <DateText value={row.offeredAt} />
       </td>
       <th scope="row">
-        <span className="name">{row.administrationName}</span>
+        <Link to={receivedPath(row.migration.id)} className="name">
+          {row.administrationName}
+        </Link>
         <span className="code">{row.administrationCode}</span>
       </th>
       <td>{t(labels.AccountingPackage[row.package])}</td>

@@ -1,8 +1,10 @@
 import { useQuery } from "@apollo/client/react";
 import { useId } from "react";
+import { COSTS_PATH } from "../costs/paths";
 import { graphql } from "../gql";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
+import { Link } from "../router/router";
 import { ErrorMessage } from "../ui/ErrorMessage";
 import { Pager } from "../ui/Pager";
 import { PAGE_SIZE, useOverviewControls } from "./controls";
@@ -57,6 +59,9 @@ export function ReceivableSection() {
   return (
     <section aria-labelledby={headingId} className="overview-list">
       <h2 id={headingId}>{title}</h2>
+      <p>
+        <Link to={COSTS_PATH}>{t(words.viewCosts)}</Link>
+      </p>
       <SearchField
         label={t(words.searchReceivable)}
         hint={t(words.searchReceivableHint)}

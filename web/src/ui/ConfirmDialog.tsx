@@ -5,6 +5,8 @@ import { words } from "../i18n/words";
 interface ConfirmDialogProps {
   title: string;
   confirmLabel: string;
+  /** The safe answer, when "Annuleren" would say the opposite of what it does. */
+  cancelLabel?: string;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -18,6 +20,7 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({
   title,
   confirmLabel,
+  cancelLabel,
   busy,
   onConfirm,
   onCancel,
@@ -45,7 +48,7 @@ export function ConfirmDialog({
       {children}
       <div className="dialog-buttons">
         <button type="button" autoFocus onClick={onCancel} disabled={busy}>
-          {t(words.cancel)}
+          {cancelLabel ?? t(words.cancel)}
         </button>
         <button type="button" className="danger" onClick={onConfirm} aria-disabled={busy}>
           {confirmLabel}
