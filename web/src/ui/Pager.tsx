@@ -8,16 +8,26 @@ interface PagerProps {
   hasNext: boolean;
   onPrevious: () => void;
   onNext: () => void;
+  /** How the rows are counted ("12 administraties" unless told otherwise). */
+  counted?: (count: number) => string;
 }
 
 /** Previous and next page of a list, with where this page stands in the whole. */
-export function Pager({ page, pageSize, totalCount, hasNext, onPrevious, onNext }: PagerProps) {
+export function Pager({
+  page,
+  pageSize,
+  totalCount,
+  hasNext,
+  onPrevious,
+  onNext,
+  counted,
+}: PagerProps) {
   const t = useWords();
   const pages = Math.max(1, Math.ceil(totalCount / pageSize));
   return (
     <div className="pager">
       <p>
-        {t(words.rowsFound)(totalCount)} · {t(words.pageOf)(page, pages)}
+        {(counted ?? t(words.rowsFound))(totalCount)} · {t(words.pageOf)(page, pages)}
       </p>
       <div className="pager-buttons">
         <button type="button" onClick={onPrevious} disabled={page <= 1}>
