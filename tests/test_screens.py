@@ -123,10 +123,17 @@ async def test_mail_links_under_other_paths_lead_on_to_the_screens(
         web_dir=fake_build, frontend_code_path="/ontvangen", frontend_overview_path="/overzicht"
     )
     async with start_server(moved, clock, files) as live:
-        for path, screen in (("/ontvangen", "/receive"), ("/overzicht", "/migrations")):
+        for path, screen in (
+            ("/ontvangen", "/receive"),
+            ("/overzicht", "/migrations"),
+            ("/overzicht/offers/TWlncmF0aW9uOjc%3D", "/migrations/offers/TWlncmF0aW9uOjc%3D"),
+        ):
             answer = await live.client.get(path, follow_redirects=False)
             assert answer.status_code == 307
             assert answer.headers["location"] == screen
+        assert moved.offer_page_url("TWlncmF0aW9uOjc=").endswith(
+            "/overzicht/offers/TWlncmF0aW9uOjc%3D"
+        )
 
 
 def test_the_built_page_names_only_files_of_this_origin():
