@@ -24,7 +24,7 @@ from commands.demo import seed_demo
 from mail.dispatcher import MailDispatcher
 from mail.sink import MailSink
 from models import Environment
-from models.enums import Role
+from models.enums import Plan, Role
 from mover.engine import MoveEngine
 from overdracht.settings import Settings
 from tests.browser import Browsing, browsing
@@ -390,7 +390,28 @@ async def test_anna_offers_by_keyboard_alone_and_works_her_offers_page(
 
 async def receive_and_reject(server: LiveServer, code: str) -> None:
     """Eva receives 1001 into her Exact Online connection and rejects 1002, with a reason."""
-    offer = await offer_page_of(server, "1001")
+    await receive(server, code, "1001")
+    offer = await offer_page_of(server, "1002")
+    ids = {n["administrationCode"]: n["id"] for n in offer["administrations"]["nodes"]}
+    rejected = await graphql(
+        server,
+        """mutation($input: RejectMigrationInput!) {
+             rejectMigration(input: $input) { userErrors { code } } }""",
+        {
+            "input": {
+                "transferCode": code,
+                "migrationAdministrationIds": [ids["1002"]],
+                "reason": "Al in onze administratie",
+            }
+        },
+        EVA,
+    )
+    assert rejected["rejectMigration"]["userErrors"] == []
+
+
+async def receive(server: LiveServer, code: str, administration: str) -> None:
+    """Eva receives this administration into her Exact Online connection, over the API."""
+    offer = await offer_page_of(server, administration)
     ids = {n["administrationCode"]: n["id"] for n in offer["administrations"]["nodes"]}
     mine = await graphql(server, "{ accountingConnections { nodes { id name } } }", {}, EVA)
     [exact] = [
@@ -408,27 +429,61 @@ async def receive_and_reject(server: LiveServer, code: str) -> None:
                 "acceptTerms": True,
                 "acceptCosts": True,
                 "administrations": [
-                    {"migrationAdministrationId": ids["1001"], "connectionId": exact}
+                    {"migrationAdministrationId": ids[administration], "connectionId": exact}
                 ],
             }
         },
         EVA,
     )
     assert claimed["claimMigration"]["userErrors"] == []
-    rejected = await graphql(
-        server,
-        """mutation($input: RejectMigrationInput!) {
-             rejectMigration(input: $input) { userErrors { code } } }""",
-        {
-            "input": {
-                "transferCode": code,
-                "migrationAdministrationIds": [ids["1002"]],
-                "reason": "Al in onze administratie",
-            }
-        },
-        EVA,
-    )
-    assert rejected["rejectMigration"]["userErrors"] == []
+
+
+@pytest.mark.usefixtures("web_build")
+async def test_a_failed_move_says_why_and_is_retried_from_the_offers_page(
+    offering_service, mail_settings, clock, files, chromium
+):
+    server = offering_service
+    offered = await offer_over_api(server, ["1001"])
+    await receive(server, offered["transferCode"], "1001")
+    # Bosman is no longer on Premium when the move starts: it fails and says so.
+    await Environment.filter(office_code="K20567").update(plan=Plan.STANDARD)
+    await MoveEngine(mail_settings, clock, files).run_until_idle()
+    async with browsing(chromium, server.base_url, viewport=WIDE) as seen:
+        page = await sign_in(seen, server.base_url, "Anna de Vries", offer_path(offered["id"]))
+        administrations = page.locator("section").filter(
+            has=page.get_by_role("heading", name=re.compile("^Administraties"))
+        )
+        row = administrations.get_by_role("row", name=re.compile("Bakkerij De Gouden Korst"))
+        await expect(row).to_contain_text("Mislukt")
+        await expect(row).to_contain_text("De ontvangende omgeving is niet (meer) Premium")
+        retry = row.get_by_role(
+            "button", name="Migratie van Bakkerij De Gouden Korst opnieuw proberen"
+        )
+        await expect(retry).to_be_visible()
+        await expect(
+            row.get_by_role("button", name="Bakkerij De Gouden Korst intrekken")
+        ).to_be_visible()
+        await expect(page.get_by_role("button", name="Hele aanbod intrekken")).to_be_visible()
+        # An offer with nothing still offered has no recipients to change, send to or extend.
+        await expect(page.get_by_role("button", name="Opnieuw versturen")).to_have_count(0)
+        await expect(page.get_by_role("button", name="Verloopdatum verlengen")).to_have_count(0)
+        await no_serious_violations(page, "a failed move on the offer's page")
+
+        # Premium again, she retries: the row is queued, and follows the move to the end live.
+        await Environment.filter(office_code="K20567").update(plan=Plan.PREMIUM)
+        await retry.focus()
+        await page.keyboard.press("Enter")
+        await expect(row).to_contain_text("In de wachtrij")
+        await expect(row.get_by_role("button")).to_have_count(0)
+        await MoveEngine(mail_settings, clock, files).run_until_idle()
+        await expect(row).to_contain_text("Voltooid")
+        await expect(row.locator(".receipt")).to_contain_text("5 documenten")
+        trail = page.locator("section").filter(
+            has=page.get_by_role("heading", name="Verloop", exact=True)
+        )
+        for step_name in ("Mislukt", "Opnieuw geprobeerd", "Voltooid"):
+            await expect(trail.get_by_role("rowheader", name=step_name).first).to_be_visible()
+    assert seen.elsewhere == [] and seen.problems == []
 
 
 # -- screenshots for the docs ------------------------------------------------------------------
