@@ -486,6 +486,38 @@ async def test_a_failed_move_says_why_and_is_retried_from_the_offers_page(
     assert seen.elsewhere == [] and seen.problems == []
 
 
+@pytest.mark.usefixtures("web_build")
+async def test_anna_withdraws_a_whole_offer_from_its_page(
+    offering_service, mail_settings, smtp_server, clock, chromium
+):
+    server = offering_service
+    offered = await offer_over_api(server, ["2001"])
+    async with browsing(chromium, server.base_url, viewport=WIDE) as seen:
+        page = await sign_in(seen, server.base_url, "Anna de Vries", offer_path(offered["id"]))
+        withdraw = page.get_by_role("button", name="Hele aanbod intrekken")
+        await withdraw.focus()
+        await page.keyboard.press("Enter")
+        dialog = page.get_by_role("dialog", name="Aanbod intrekken")
+        await expect(dialog.get_by_role("button", name="Annuleren")).to_be_focused()
+        await no_serious_violations(page, "withdrawing a whole offer")
+        await page.keyboard.press("Tab")
+        await expect(dialog.get_by_role("button", name="Ja, alles intrekken")).to_be_focused()
+        await page.keyboard.press("Enter")
+        news = page.get_by_role("status").first
+        await expect(news).to_have_text("Het aanbod is ingetrokken.")
+        await expect(news).to_be_focused()
+        row = page.locator("tr[data-status]")
+        await expect(row).to_contain_text("Ingetrokken")
+        for gone in ("Hele aanbod intrekken", "Opnieuw versturen", "Ontvangers wijzigen"):
+            await expect(page.get_by_role("button", name=gone)).to_have_count(0)
+    assert seen.elsewhere == [] and seen.problems == []
+    await deliver(mail_settings, clock)
+    [withdrawal] = [
+        m for m in mails_to(smtp_server, "eva@bosman.example") if "ingetrokken" in text_of(m)
+    ]
+    assert urlsplit(button_link(withdrawal)).path == offer_path(offered["id"])
+
+
 # -- screenshots for the docs ------------------------------------------------------------------
 
 

@@ -60,7 +60,15 @@ async def screens(settings, clock, files, fake_build) -> AsyncIterator[LiveServe
 
 
 async def test_every_screen_path_answers_the_page_under_a_strict_policy(screens):
-    for path in ("/", "/migrations", "/receive", "/migrations/actions", "/offers/42"):
+    for path in (
+        "/",
+        "/migrations",
+        "/receive",
+        "/migrations/actions",
+        "/migrations/offer",
+        "/migrations/offers/TWlncmF0aW9uOjE%3D",
+        "/offers/42",
+    ):
         page = await screens.client.get(path, headers={"Accept": "text/html"})
         assert page.status_code == 200, path
         assert page.text == INDEX
