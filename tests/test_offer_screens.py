@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.async_api import Locator, Page, expect
@@ -314,19 +315,23 @@ async def test_anna_offers_by_keyboard_alone_and_works_her_offers_page(
         # two days after it (within the validity from now) is kept at the same time of day.
         clock.advance(timedelta(days=3))
         before = await offer_page_of(server, "1001")
-        expires = datetime.fromisoformat(before["expiresAt"])
+        # The date field reads days in the office's time zone.
+        office = ZoneInfo(mail_settings.time_zone)
+        expires = datetime.fromisoformat(before["expiresAt"]).astimezone(office)
         await page.get_by_role("button", name="Verloopdatum verlengen").click()
         day = page.get_by_label("Nieuwe verloopdatum")
         await expect(day).to_be_focused()
-        await day.fill((expires - timedelta(days=1)).strftime("%Y-%m-%d"))
+        await day.fill((expires.date() - timedelta(days=1)).isoformat())
         await page.get_by_role("button", name="Verlengen", exact=True).click()
         await expect(page.get_by_text(re.compile("^Kies een datum na de huidige"))).to_be_visible()
         await expect(day).to_have_attribute("aria-invalid", "true")
-        await day.fill((expires + timedelta(days=2)).strftime("%Y-%m-%d"))
+        later = expires.date() + timedelta(days=2)
+        await day.fill(later.isoformat())
         await page.get_by_role("button", name="Verlengen", exact=True).click()
         await expect(news).to_contain_text("De verloopdatum is verlengd tot")
         after = await offer_page_of(server, "1001")
-        assert datetime.fromisoformat(after["expiresAt"]) == expires + timedelta(days=2)
+        extended = datetime.fromisoformat(after["expiresAt"]).astimezone(office)
+        assert (extended.date(), extended.time()) == (later, expires.time())
 
         # The audit trail holds every step she took.
         trail = page.locator("section").filter(
