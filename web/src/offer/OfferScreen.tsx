@@ -121,9 +121,11 @@ export function OfferScreen() {
   const idempotencyKey = useIdempotencyKey();
   const [offer, sending] = useMutation(OfferMigration);
 
+  // The checklists may still load when step 2 is reached: its heading takes the focus once shown.
+  const loaded = connections !== null && (checklists.rows !== null || checklists.error !== null);
   useEffect(() => {
     if (focusOn) document.getElementById(focusOn.id)?.focus();
-  }, [focusOn]);
+  }, [focusOn, loaded]);
 
   // The connection chosen, or the only one there is to choose.
   const connectionId =
@@ -254,7 +256,6 @@ export function OfferScreen() {
   // Refusals that point at nothing the form shows (the whole request: not allowed, ...).
   const unplaced = refusals.filter((error) => placeOf(error, recipientRows) === null);
   const titles = [t(offerWords.stepChecklist), t(offerWords.stepChoose), t(offerWords.stepSend)];
-  const loaded = connections !== null && (checklists.rows !== null || checklists.error !== null);
 
   return (
     <MigrationPage title={t(words.offerTitle)}>
