@@ -24,7 +24,7 @@ from api.graphql import GraphQLView
 from api.metrics import exposition
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
-from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite
+from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite, offer_page_path
 from models.guessing import refuse_guessable_settings
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
@@ -80,6 +80,11 @@ def redirect_to(path: str) -> Callable[[Request], Coroutine[Any, Any, RedirectRe
     return redirect
 
 
+async def redirect_to_offer_page(request: Request) -> RedirectResponse:
+    """An offer's page under another overview path: the browser is sent on to the screen's."""
+    return RedirectResponse(offer_page_path(request.path_params["migration_id"]), status_code=307)
+
+
 def _landing_routes(settings: Settings) -> list[Route]:
     """Mails that link to this service under other paths lead on to the screens' own paths."""
     if settings.frontend_url != settings.public_url:
@@ -88,11 +93,15 @@ def _landing_routes(settings: Settings) -> list[Route]:
         settings.frontend_code_path: RECEIVE_PATH,
         settings.frontend_overview_path: OVERVIEW_PATH,
     }
-    return [
+    routes = [
         Route(path, redirect_to(screen), methods=["GET"])
         for path, screen in sorted(wanted.items())
         if path != screen and path != "/"
     ]
+    if settings.frontend_overview_path != OVERVIEW_PATH:
+        offer_pages = settings.frontend_overview_path.rstrip("/") + "/offers/{migration_id}"
+        routes.append(Route(offer_pages, redirect_to_offer_page, methods=["GET"]))
+    return routes
 
 
 def create_app(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import mimetypes
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
@@ -19,9 +20,11 @@ DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "web" / "dist"
 ASSETS_PREFIX = "assets/"
 LONG_CACHE = "public, max-age=31536000, immutable"
 # The screens that mails link to (Settings.frontend_code_path and frontend_overview_path name
-# them for a frontend elsewhere); the single-page app routes these paths itself.
+# them for a frontend elsewhere); the single-page app routes these paths itself. An offer's page
+# is under the overview, by the offer's global ID (Settings.offer_page_url).
 RECEIVE_PATH = "/receive"
 OVERVIEW_PATH = "/migrations"
+OFFER_PAGES = OVERVIEW_PATH + "/offers/"
 MEDIA_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -67,6 +70,11 @@ whenever the sources change. The API works without them: GraphiQL is at
 </body>
 </html>
 """
+
+
+def offer_page_path(migration_id: str) -> str:
+    """The screen of one offer, its ID escaped as one segment of the path."""
+    return OFFER_PAGES + quote(migration_id, safe="")
 
 
 def wants_a_page(request: Request) -> bool:

@@ -246,7 +246,7 @@ class WithdrawalMail(Notice):
     requester_name: str
     withdrawn_at: datetime
     administrations: list[AdministrationLine]
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def letter(self, w: Words) -> Letter:
         """The administrations that can no longer be received."""
@@ -267,7 +267,7 @@ class WithdrawalMail(Notice):
                 ),
                 _list(w, "withdrawal.list", self.administrations),
                 Paragraph(w("withdrawal.rest")),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -283,7 +283,7 @@ class ClaimMail(Notice):
     received_by_email: str
     received_at: datetime
     administrations: list[AdministrationLine]
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def letter(self, w: Words) -> Letter:
         """Tells the requester who received which administrations; the move follows."""
@@ -311,7 +311,7 @@ class ClaimMail(Notice):
                     ]
                 ),
                 _list(w, "claim.list", self.administrations),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -327,7 +327,7 @@ class RejectionMail(Notice):
     reason: str
     rejected_at: datetime
     administrations: list[AdministrationLine]
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def letter(self, w: Words) -> Letter:
         """Tells the requester who rejected what, and why if a reason was given."""
@@ -352,7 +352,7 @@ class RejectionMail(Notice):
                 ),
                 _list(w, "rejection.list", self.administrations),
                 Paragraph(_still_yours(w, count)),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -366,7 +366,7 @@ class ExpiryMail(Notice):
     expired_at: datetime
     recipients: list[str]
     administrations: list[AdministrationLine]
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def letter(self, w: Words) -> Letter:
         """Tells the requester the offer ran out unused; the books are free to offer again."""
@@ -380,7 +380,7 @@ class ExpiryMail(Notice):
                 Facts([(w("label.offered_to"), ", ".join(self.recipients))]),
                 _list(w, "expiry.list", self.administrations),
                 Paragraph(_still_yours(w, count)),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -396,7 +396,7 @@ class RefusalMail(Notice):
     refused_at: datetime
     gave_up: bool = False  # deferred until the mail was too old, rather than refused for good
     administrations: list[AdministrationLine]
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def letter(self, w: Words) -> Letter:
         """Tells the requester a recipient never got the code, with the server's own answer."""
@@ -420,7 +420,7 @@ class RefusalMail(Notice):
                 ),
                 _list(w, "refusal.list", self.administrations),
                 Paragraph(w("refusal.next")),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -433,7 +433,7 @@ class _MoveMail(Notice):
     source_office_name: str
     target_office_name: str
     administration: AdministrationLine
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def _words(self) -> MoveWords:
         line = self.administration
@@ -481,7 +481,7 @@ class CompletionMail(_MoveMail):
                 ),
                 Paragraph(w("completion.next")),
                 Paragraph(f"{w('not_moved')} {w('completion.set_up_again', **said)}"),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -508,7 +508,7 @@ class FailureMail(_MoveMail):
                     (w("label.reason"), self.reason.strip() or w("failure.unknown")),
                 ),
                 Paragraph(w("failure.nothing_changed", **said)),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 
@@ -525,7 +525,7 @@ class ReleaseMail(Notice):
     administrations: list[AdministrationLine]
     after_failure: bool  # given up after a failed move, or cancelled before it started
     offered_again: bool  # still offered under the same code, or free to offer anew
-    overview_url: str
+    offer_url: str  # the offer's page (its global ID in the path, never its code)
 
     def letter(self, w: Words) -> Letter:
         """The receiver let go of administrations; says whether they are still offered."""
@@ -550,7 +550,7 @@ class ReleaseMail(Notice):
                 Paragraph(
                     f"{w('release.nothing_charged')} {w('still_yours', count)} {w(after, count)}"
                 ),
-                Button(w("to_overview"), self.overview_url),
+                Button(w("to_offer"), self.offer_url),
             ],
         )
 

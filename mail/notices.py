@@ -27,6 +27,7 @@ from mail.letters import (
 from mail.outbox import enqueue_notice
 from models import Administration, Environment, Migration, MigrationItem
 from models.transfer_code import format_transfer_code
+from overdracht.global_id import global_id
 from overdracht.settings import Settings
 
 
@@ -41,6 +42,11 @@ async def _tell_requester(
     await enqueue_notice(
         mail, migration=migration, to=[migration.requester_email], cc=[], settings=settings, now=now
     )
+
+
+def _offer_page(settings: Settings, migration: Migration) -> str:
+    """Where a mail's button leads: the offer's page, which sends its receiver on to theirs."""
+    return settings.offer_page_url(global_id("Migration", migration.pk))
 
 
 def _receivers(items: Sequence[MigrationItem]) -> list[str]:
@@ -96,7 +102,7 @@ async def queue_withdrawal_mail(
         requester_name=withdrawn_by,
         withdrawn_at=now,
         administrations=_lines(migration, items),
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await enqueue_notice(
         mail,
@@ -125,7 +131,7 @@ async def queue_rejection_mail(
         reason=reason,
         rejected_at=now,
         administrations=_lines(migration, items),
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await _tell_requester(settings, now, migration, mail)
 
@@ -150,7 +156,7 @@ async def queue_release_mail(
         administrations=_lines(migration, items),
         after_failure=after_failure,
         offered_again=offered_again,
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await enqueue_notice(
         mail,
@@ -185,7 +191,7 @@ async def queue_completion_mail(
             inbound_mail_address=administration.inbound_mail_address,
         ),
         documents_moved=item.documents_total,
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await enqueue_notice(
         mail,
@@ -214,7 +220,7 @@ async def queue_failure_mail(
         failed_at=now,
         administration=AdministrationLine.of_item(item, migration.package.value),
         reason=reason,
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await enqueue_notice(
         mail,
@@ -243,7 +249,7 @@ async def queue_claim_mail(
         received_by_email=received_by_email,
         received_at=now,
         administrations=_lines(migration, items),
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await _tell_requester(settings, now, migration, mail)
 
@@ -279,7 +285,7 @@ async def queue_expiry_mail(
         expired_at=max(item.expires_at for item in items),
         recipients=list(migration.recipients),
         administrations=_lines(migration, items),
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await _tell_requester(settings, now, migration, mail)
 
@@ -300,6 +306,6 @@ async def queue_refusal_mail(
         gave_up=refusal.gave_up,
         refused_at=now,
         administrations=_lines(migration, items),
-        overview_url=settings.overview_url,
+        offer_url=_offer_page(settings, migration),
     )
     await _tell_requester(settings, now, migration, mail)

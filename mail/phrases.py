@@ -61,7 +61,7 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
         NL: "Om administraties te ontvangen moet uw kantooromgeving het Premium-abonnement hebben.",
         EN: "To receive administrations, your office environment must be on the Premium plan.",
     },
-    "to_overview": {NL: "Naar het overzicht", EN: "Open the overview"},
+    "to_offer": {NL: "Bekijk de migratie", EN: "View the migration"},
     "to_code_entry": {NL: "Code invoeren", EN: "Enter the code"},
     # -- labels ----------------------------------------------------------------------------------
     "label.code": {NL: "Code", EN: "Code"},

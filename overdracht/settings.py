@@ -11,7 +11,7 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -173,6 +173,10 @@ class Settings:
     def overview_url(self) -> str:
         """The frontend page with the migration overviews."""
         return self.frontend_url + self.frontend_overview_path
+
+    def offer_page_url(self, migration_id: str) -> str:
+        """The frontend page of one offer, under the overview, by its global ID (never its code)."""
+        return f"{self.overview_url.rstrip('/')}/offers/{quote(migration_id, safe='')}"
 
     @property
     def file_store_location(self) -> str:

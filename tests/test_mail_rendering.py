@@ -32,7 +32,7 @@ HOSTILE_ESCAPED = "Bakker &amp; &lt;Zn&gt; &quot;BV&quot;"
 OFFERED_AT = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 EXPIRES_AT = datetime(2026, 12, 8, 14, 5, tzinfo=UTC)
 CODE = "7KQM-3XWP-9HTR-CD4F-MNB2"
-OVERVIEW = "https://app.overdracht.example/migrations"
+OFFER_PAGE = "https://app.overdracht.example/migrations/offers/TWlncmF0aW9uOjQy"
 
 
 def flat(part: str) -> str:
@@ -75,7 +75,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             requester_name=HOSTILE,
             withdrawn_at=OFFERED_AT,
             administrations=[line()],
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         RejectionMail(
             language=language,
@@ -84,7 +84,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             reason=HOSTILE,
             rejected_at=OFFERED_AT,
             administrations=[line()],
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         CompletionMail(
             language=language,
@@ -93,7 +93,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             completed_at=OFFERED_AT,
             administration=line(),
             documents_moved=1234,
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         FailureMail(
             language=language,
@@ -102,7 +102,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             failed_at=OFFERED_AT,
             administration=line(),
             reason=HOSTILE,
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         ReleaseMail(
             language=language,
@@ -112,7 +112,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             administrations=[line()],
             after_failure=True,
             offered_again=False,
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         ClaimMail(
             language=language,
@@ -121,7 +121,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             received_by_email="bob@bosman.example",
             received_at=OFFERED_AT,
             administrations=[line(), line("Klant Twee BV", "1002")],
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         ReminderMail(
             language=language,
@@ -138,7 +138,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             expired_at=EXPIRES_AT,
             recipients=["bob@bosman.example"],
             administrations=[line(HOSTILE)],
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
         RefusalMail(
             language=language,
@@ -146,7 +146,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             server_answer=f"550 {HOSTILE}",
             refused_at=OFFERED_AT,
             administrations=[line()],
-            overview_url=OVERVIEW,
+            offer_url=OFFER_PAGE,
         ),
     ]
 
@@ -282,7 +282,7 @@ def test_the_claim_mail_says_who_received_which_administrations(language):
     text = flat(rendered.text)
     assert HOSTILE in text and "bob@bosman.example" in text
     assert "1001" in text and "1002" in text and "Klant Twee BV" in text
-    assert OVERVIEW in rendered.html
+    assert OFFER_PAGE in rendered.html
 
 
 @pytest.mark.parametrize("language", list(MailLanguage))

@@ -54,7 +54,7 @@ async def test_the_requester_hears_once_which_administrations_were_claimed_and_b
     assert words in text
     assert "Eva Bosman" in text and TARGET_SUPERUSER in text
     assert "Bakkerij De Korst" in text and "Fietsen Jansen" in text
-    assert mail_settings.overview_url in text
+    assert mail_settings.offer_page_url(migration["id"]) in text
     assert await deliver(mail_settings, clock) == 0
 
 

@@ -60,7 +60,15 @@ async def screens(settings, clock, files, fake_build) -> AsyncIterator[LiveServe
 
 
 async def test_every_screen_path_answers_the_page_under_a_strict_policy(screens):
-    for path in ("/", "/migrations", "/receive", "/migrations/actions", "/offers/42"):
+    for path in (
+        "/",
+        "/migrations",
+        "/receive",
+        "/migrations/actions",
+        "/migrations/offer",
+        "/migrations/offers/TWlncmF0aW9uOjE%3D",
+        "/offers/42",
+    ):
         page = await screens.client.get(path, headers={"Accept": "text/html"})
         assert page.status_code == 200, path
         assert page.text == INDEX
@@ -123,10 +131,17 @@ async def test_mail_links_under_other_paths_lead_on_to_the_screens(
         web_dir=fake_build, frontend_code_path="/ontvangen", frontend_overview_path="/overzicht"
     )
     async with start_server(moved, clock, files) as live:
-        for path, screen in (("/ontvangen", "/receive"), ("/overzicht", "/migrations")):
+        for path, screen in (
+            ("/ontvangen", "/receive"),
+            ("/overzicht", "/migrations"),
+            ("/overzicht/offers/TWlncmF0aW9uOjc%3D", "/migrations/offers/TWlncmF0aW9uOjc%3D"),
+        ):
             answer = await live.client.get(path, follow_redirects=False)
             assert answer.status_code == 307
             assert answer.headers["location"] == screen
+        assert moved.offer_page_url("TWlncmF0aW9uOjc=").endswith(
+            "/overzicht/offers/TWlncmF0aW9uOjc%3D"
+        )
 
 
 def test_the_built_page_names_only_files_of_this_origin():

@@ -67,6 +67,20 @@ def test_notice_settings_have_dutch_defaults():
     assert settings.overview_url == "http://127.0.0.1:8000/migrations"
 
 
+def test_an_offers_page_is_under_the_overview_by_its_global_id_escaped():
+    default = load_settings({})
+    assert default.offer_page_url("TWlncmF0aW9uOjE=") == (
+        "http://127.0.0.1:8000/migrations/offers/TWlncmF0aW9uOjE%3D"
+    )
+    elsewhere = load_settings(
+        {
+            "OVERDRACHT_FRONTEND_URL": "https://app.kantoor.example",
+            "OVERDRACHT_FRONTEND_OVERVIEW_PATH": "/",
+        }
+    )
+    assert elsewhere.offer_page_url("a/b") == "https://app.kantoor.example/offers/a%2Fb"
+
+
 def test_notice_settings_are_read_from_the_environment():
     settings = load_settings(
         {

@@ -6,6 +6,8 @@ import hashlib
 
 from strawberry import relay
 
+from overdracht.global_id import global_id
+
 # The largest key a primary-key column holds: `integer` (Tortoise's IntField) for most tables,
 # `bigint` for documents, whose archives may pass two billion rows.
 MAX_INT_ID = 2**31 - 1
@@ -41,7 +43,7 @@ def decode_global_id(value: str, expected_type: str) -> int | None:
 
 def encode_global_id(type_name: str, pk: int) -> str:
     """The global ID of an object, as the Node interface exposes it."""
-    return str(relay.GlobalID(type_name=type_name, node_id=str(pk)))
+    return global_id(type_name, pk)
 
 
 def encode_composite_id(type_name: str, pk: int, key: str) -> str:

@@ -1,5 +1,5 @@
 // Which screen answers which path. The service answers all of them with the same page, and the
-// mails link to two of them: /receive (enter a code) and /migrations (the overview).
+// mails link to two of them: /receive (enter a code) and an offer's page under /migrations.
 import type { ComponentType } from "react";
 import { ActionsScreen } from "../actions/ActionsScreen";
 import { COSTS_PATH } from "../costs/paths";
@@ -8,6 +8,8 @@ import { DOCUMENTS_PATH } from "../documents/paths";
 import { DocumentsScreen } from "../documents/DocumentsScreen";
 import { ACTIONS_PATH, OVERVIEW_PATH } from "../layout/MigrationPage";
 import { OFFER_PATH, OfferScreen } from "../offer/OfferScreen";
+import { OfferPageScreen } from "../offers/OfferPageScreen";
+import { OFFER_PAGE_PATH } from "../offers/paths";
 import { OverviewScreen } from "../overview/OverviewScreen";
 import { RECEIVED_PATH } from "../receive/paths";
 import { ReceivedOfferScreen } from "../receive/ReceivedOfferScreen";
@@ -29,6 +31,7 @@ export const ROUTES: readonly Route[] = [
   { path: RECEIVED_PATH, screen: ReceivedOfferScreen },
   { path: DOCUMENTS_PATH, screen: DocumentsScreen },
   { path: COSTS_PATH, screen: CostsScreen },
+  { path: OFFER_PAGE_PATH, screen: OfferPageScreen },
 ];
 
 export function screenFor(path: string): { route: Route; params: Record<string, string> } | null {

@@ -2,6 +2,8 @@ import { graphql, getFragmentData, type FragmentType } from "../gql";
 import { DateText } from "../i18n/dates";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
+import { offerPagePath } from "../offers/paths";
+import { Link } from "../router/router";
 import { StatusText } from "./StatusText";
 import { WithdrawButton } from "./WithdrawButton";
 
@@ -16,6 +18,9 @@ const OfferedRowItem = graphql(`
     inboundMailAddress
     transferCode
     recipients
+    migration {
+      id
+    }
     ...WithdrawButton_item
   }
 `);
@@ -45,7 +50,9 @@ export function OfferedRow({
         <DateText value={row.offeredAt} />
       </td>
       <th scope="row">
-        <span className="name">{row.administrationName}</span>
+        <Link to={offerPagePath(row.migration.id)} className="name">
+          {row.administrationName}
+        </Link>
         <span className="code">{row.administrationCode}</span>
       </th>
       <td className="address">{row.inboundMailAddress}</td>

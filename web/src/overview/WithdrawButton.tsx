@@ -1,10 +1,10 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { graphql, getFragmentData, type FragmentType } from "../gql";
-import type { MigrationStatus } from "../gql/enums";
 import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
+import { administrationActions } from "../migration/allowedActions";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ErrorMessage } from "../ui/ErrorMessage";
 
@@ -41,10 +41,6 @@ const WithdrawAdministration = graphql(`
   }
 `);
 
-// Until the API says per row which actions it allows, the screen offers to withdraw in the
-// statuses rule 10 names. THE ONE PLACE to switch to the API's answer when it lands.
-const WITHDRAWABLE: readonly MigrationStatus[] = ["OFFERED", "FAILED"];
-
 /** Intrekken: withdraw one administration of an offer, after the user confirms it. */
 export function WithdrawButton({
   item,
@@ -60,7 +56,8 @@ export function WithdrawButton({
     refetchQueries: ["OfferedAdministrations"],
     awaitRefetchQueries: true,
   });
-  if (!WITHDRAWABLE.includes(row.status)) return null;
+  // Whether this row may be withdrawn now: migration/allowedActions.ts, the one place that says.
+  if (!administrationActions(row.status).includes("WITHDRAW")) return null;
 
   const refusals = data?.withdrawMigration.userErrors ?? [];
   const confirm = async () => {

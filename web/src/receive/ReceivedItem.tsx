@@ -76,9 +76,10 @@ export function ReceivedItem({
       </div>
       {followed && (
         <ProgressBar
+          name={row.administrationName}
+          status={row.status}
           done={documentsDone}
           total={documentsTotal}
-          label={t(words.progressOf)(row.administrationName)}
         />
       )}
       {row.status === "QUEUED" && <p className="hint">{t(words.queuedText)}</p>}

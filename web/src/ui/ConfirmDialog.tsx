@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 
@@ -15,7 +16,9 @@ interface ConfirmDialogProps {
 
 /**
  * A modal question with the browser's own <dialog>: it keeps the focus inside, Escape cancels,
- * and the focus starts on the safe answer.
+ * and the focus starts on the safe answer. It is placed at the end of the page's body, not
+ * where it is asked (a table row that fades while its list reloads), so nothing around it
+ * changes how it looks.
  */
 export function ConfirmDialog({
   title,
@@ -34,7 +37,7 @@ export function ConfirmDialog({
     if (element && !element.open) element.showModal();
     return () => element?.close();
   }, []);
-  return (
+  return createPortal(
     <dialog
       ref={dialog}
       aria-labelledby={titleId}
@@ -54,6 +57,7 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
