@@ -452,8 +452,7 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     attempt = item.move_attempts + 1
     if not await _move(
         item.pk,
-        (_from(Step.START, change.now) | abandoned(change.now))
-        & Q(move_attempts=item.move_attempts),
+        startable(change.now) & Q(move_attempts=item.move_attempts),
         status=S.RUNNING,
         move_attempts=attempt,
         lease_until=lease_until,
@@ -466,10 +465,10 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     return attempt
 
 
-def abandoned(now: datetime) -> Q:
-    """A running move whose lease is no longer held (from its end on, as Lease.held has it):
-    its worker died, lost it, or handed it back, and another may take it over."""
-    return Q(status=S.RUNNING, lease_until__lte=now)
+def startable(now: datetime) -> Q:
+    """The moves a worker may take: queued ones, and running ones whose lease is no longer held
+    (from its end on, as Lease.held has it): their worker died, lost it, or handed it back."""
+    return _from(Step.START, now) | Q(status=S.RUNNING, lease_until__lte=now)
 
 
 def running(item_id: int, attempt: int) -> Q:

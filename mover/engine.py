@@ -32,12 +32,12 @@ from models import (
     inbound_mail_address,
     lifecycle,
 )
-from models.checklist import run_checklist
+from models.checklist import recheck_damaged, run_checklist
 from models.enums import MigrationStatus, MoveFailure
 from models.lifecycle import Change, Completion
 from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
 from mover.listing_check import check_archive
-from mover.scrubbing import recheck_damaged
+from mover.scrubbing import RECHECK_AT_MOST
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
 from overdracht.db_faults import is_connection_lost, retrying
@@ -132,14 +132,11 @@ class MoveEngine:
 
     # -- the queue -----------------------------------------------------------------------------
 
-    def _claimable(self) -> Q:
-        return Q(status=MigrationStatus.QUEUED) | lifecycle.abandoned(self.clock.now())
-
     async def claim_next(self) -> HeldMove | None:
         """Take the oldest queued move, or one whose worker died, under a fresh lease."""
         now = self.clock.now()
         async with in_transaction():
-            query = MigrationItem.filter(self._claimable()).order_by("id").limit(1)
+            query = MigrationItem.filter(lifecycle.startable(now)).order_by("id").limit(1)
             if is_postgres():
                 query = query.select_for_update(skip_locked=True)
             candidate = await query.first()
@@ -190,13 +187,13 @@ class MoveEngine:
                 MoveFailure.SOURCE_CHANGED,
                 f"{adm.name} is no longer in {parties.source.name}.",
             )
-        result = (await run_checklist([adm.pk]))[adm.pk]
-        if result.damaged_files:
-            try:
-                if await recheck_damaged(self.files, [adm.pk]):
-                    result = (await run_checklist([adm.pk]))[adm.pk]
-            except StoreUnavailable as outage:
-                raise _store_unavailable(outage) from None
+        try:
+            checks = await recheck_damaged(
+                self.files, await run_checklist([adm.pk]), at_most=RECHECK_AT_MOST
+            )
+        except StoreUnavailable as outage:
+            raise _store_unavailable(outage) from None
+        result = checks[adm.pk]
         if result.damaged_files:
             await self._damage_found(adm)
         if not result.passed:

@@ -193,24 +193,6 @@ class Scrubber:
                     await asyncio.wait_for(stop.wait(), remaining)
 
 
-async def recheck_damaged(
-    files: FileStore, administration_ids: list[int], *, at_most: int = RECHECK_AT_MOST
-) -> int:
-    """Check again, now, the files recorded as damaged in some administrations; returns how
-    many are intact again. The way out once a file is restored: the offer or the retried
-    move that meets the record looks again instead of waiting for the next round."""
-    restored = 0
-    damaged = await Document.filter(
-        administration_id__in=administration_ids, damage__not_isnull=True
-    ).only("id", "storage_key", "sha256")
-    for document in damaged[:at_most]:
-        if await files.diagnose(document.storage_key, document.sha256) is None:
-            await Document.filter(pk=document.pk).update(damage=None, damage_found_at=None)
-            log.info("file check: the file of document %s is intact again", document.pk)
-            restored += 1
-    return restored
-
-
 async def scrub_loop(settings: Settings, clock: Clock, stop: asyncio.Event) -> None:
     """The file check as a background loop of `overdracht serve` and `overdracht worker`."""
     if settings.scrub_files_per_second <= 0:
