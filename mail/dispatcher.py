@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from mail.composing import write_out
 from mail.delivery import Answer, settle, waiting_recipients
 from mail.refusals import tell_refused
 from mail.smtp import Delivery, PermanentFailure, TemporaryFailure, build_message, handed_over
@@ -164,7 +165,9 @@ class MailDispatcher:
         if not envelope:
             return await self._record(mail, {})
         handed = False
+        written: dict[str, str] = {}
         try:
+            written = write_out(mail, self.settings.time_zone)
             async with handed_over(
                 build_message(mail),
                 sender=mail.sender,
@@ -175,7 +178,7 @@ class MailDispatcher:
                 handed = True
                 # Recorded before QUIT: a process that dies while the server takes its time to
                 # say goodbye leaves the mail sent, not claimed for a second send.
-                return await self._record(mail, _answers(envelope, delivery))
+                return await self._record(mail, _answers(envelope, delivery), written)
         except TemporaryFailure as exc:
             answers = {a: Answer(DeliveryState.PENDING, str(exc)) for a in envelope}
         except PermanentFailure as exc:
@@ -187,12 +190,16 @@ class MailDispatcher:
             log.exception("mail %s: unexpected error", mail.message_id)
             text = f"{type(exc).__name__}: {exc}"
             answers = {a: Answer(DeliveryState.PENDING, text) for a in envelope}
-        return await self._record(mail, answers)
+        return await self._record(mail, answers, written)
 
-    async def _record(self, mail: OutboxMail, answers: dict[str, Answer]) -> int:
-        """Write one attempt's outcome to the mail's row; 1 if anyone got the mail now."""
+    async def _record(
+        self, mail: OutboxMail, answers: dict[str, Answer], written: dict[str, str] | None = None
+    ) -> int:
+        """Write one attempt's outcome to the mail's row, with the words it was written in the
+        first time; 1 if anyone got the mail now."""
         settled = settle(mail, answers, now=self.clock.now(), max_age=self.settings.mail_max_age)
         changes: dict[str, object] = {
+            **(written or {}),
             "status": settled.status,
             "deliveries": settled.deliveries,
             "last_error": settled.summary()[:ERROR_MAX],

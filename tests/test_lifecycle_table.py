@@ -12,6 +12,8 @@ from datetime import timedelta
 
 import pytest
 
+from mail.composing import written
+from mail.formatting import DEFAULT_TIME_ZONE
 from models import (
     AuditEvent,
     CodeAttempt,
@@ -137,7 +139,8 @@ async def take(step: Step, case: Case, clock) -> list[str]:
 async def mails_about(case: Case) -> Counter[str]:
     """The kinds of mail that name this administration (its offer's others have their own)."""
     name = (await case.item()).administration_name
-    return Counter(mail.kind for mail in await OutboxMail.all() if name in mail.text_body)
+    mails = await OutboxMail.all()
+    return Counter(mail.kind for mail in mails if name in written(mail, DEFAULT_TIME_ZONE).text)
 
 
 @pytest.mark.parametrize("step", STEPS, ids=str)

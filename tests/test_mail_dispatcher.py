@@ -8,9 +8,8 @@ from datetime import timedelta
 import pytest
 from tortoise.transactions import in_transaction
 
+from mail.composing import RenderedMail, enqueue
 from mail.dispatcher import MailDispatcher, dispatcher_loop, retry_delay
-from mail.letters import RenderedMail
-from mail.outbox import enqueue
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail
 

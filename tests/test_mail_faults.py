@@ -13,9 +13,8 @@ from datetime import timedelta
 
 import pytest
 
+from mail.composing import RenderedMail, enqueue
 from mail.dispatcher import CLAIM_LEASE, MailDispatcher
-from mail.letters import RenderedMail
-from mail.outbox import enqueue
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import MovableClock, SystemClock

@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 import pytest
 from tortoise.transactions import in_transaction
 
+from mail.composing import RenderedMail, enqueue
 from mail.dispatcher import MailDispatcher
-from mail.letters import RenderedMail
-from mail.outbox import dedupe_addresses, enqueue
 from models.enums import MailLanguage, MailStatus
-from models.outbox import OutboxMail
+from models.outbox import OutboxMail, dedupe_addresses
 
 RENDERED = RenderedMail(
     kind="OFFER",

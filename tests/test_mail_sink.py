@@ -5,9 +5,8 @@ from __future__ import annotations
 import email
 import email.policy
 
+from mail.composing import RenderedMail, enqueue
 from mail.dispatcher import MailDispatcher
-from mail.letters import RenderedMail
-from mail.outbox import enqueue
 from mail.sink import MailSink
 from models.enums import MailLanguage
 from overdracht.settings import SmtpSettings

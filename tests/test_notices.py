@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from mail.dispatcher import MailDispatcher
+from models.enums import MailStatus
+from models.outbox import OutboxMail
 from mover.engine import MoveEngine
 from tests.scenarios import TARGET_SUPERUSER, Scenario
 
@@ -207,3 +209,23 @@ async def test_offering_an_expired_administration_again_tells_of_the_whole_old_o
     await deliver(mail_settings, clock)
     [notice] = of_kind(smtp_server, "Aanbod verlopen")
     assert notice.message["Subject"] == "Aanbod verlopen: 2 administraties niet ontvangen"
+
+
+async def test_a_notice_is_queued_as_data_and_sent_in_the_words_of_its_first_writing(
+    scenario: Scenario, mail_settings, smtp_server, clock
+):
+    await scenario.offer()
+    [queued] = await OutboxMail.filter(kind="OFFER")
+    assert queued.notice is not None and queued.text_body == "", "data now, words when sent"
+    await smtp_server.stop()
+    assert await deliver(mail_settings, clock) == 0
+    tried = await OutboxMail.get(pk=queued.pk)
+    assert tried.status == MailStatus.PENDING and tried.subject.startswith("Overdrachtscode")
+
+    await smtp_server.start()
+    clock.set(tried.next_attempt_at)
+    assert await deliver(mail_settings, clock) == 1
+    [received] = smtp_server.messages
+    assert received.message["Subject"] == tried.subject
+    plain = received.message.get_body(("plain",)).get_content()
+    assert plain.replace("\r\n", "\n") == tried.text_body
