@@ -519,7 +519,7 @@ class RssSampler(threading.Thread):
 
 
 async def move_only(url: str, data_dir: Path, batch_size: int | None) -> dict[str, Any]:
-    """Claim and move the one queued administration with the real engine; report time and RSS."""
+    """Take and move the one queued administration with the real mover; report time and RSS."""
     from overdracht.clock import SystemClock
     from overdracht.db import open_database
     from overdracht.filestore import DirectoryFileStore
@@ -535,7 +535,7 @@ async def move_only(url: str, data_dir: Path, batch_size: int | None) -> dict[st
 
 
 async def timed_move(engine: Any) -> dict[str, Any]:
-    """Claim and move the one queued administration; its time and this process's peak memory."""
+    """Take and move the one queued administration; its time and this process's peak memory."""
     from overdracht.db import close_database
 
     sampler = RssSampler()

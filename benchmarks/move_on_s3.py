@@ -125,7 +125,7 @@ async def time_listing(environment: dict[str, str], documents: int) -> tuple[flo
 
 
 async def move_only(url: str) -> dict[str, Any]:
-    """Claim and move the one queued administration with the real engine, on the bucket."""
+    """Take and move the one queued administration with the real mover, on the bucket."""
     from overdracht.clock import SystemClock
     from overdracht.db import open_database
     from overdracht.settings import load_settings

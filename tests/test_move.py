@@ -22,7 +22,7 @@ from models import (
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from tests.documents import RETRY, WITHDRAW
 from tests.file_stores import both_file_stores, replace_stored
-from tests.scenarios import Scenario, codes, gid, pk_of
+from tests.scenarios import Scenario, codes, gid, pk_of, wait_until
 from tests.workers import start_worker
 from worker.dispatcher import MailDispatcher
 from worker.expiry import OfferExpiry
@@ -272,6 +272,23 @@ async def test_an_expired_offer_is_recorded_by_the_worker(
     clock.advance(timedelta(days=15))
     assert await OfferExpiry(settings, clock).run_once() == 2
     assert await AuditEvent.filter(action="EXPIRED").count() == 2
+    assert await MigrationItem.filter(status="EXPIRED", open_administration_id=None).count() == 2
+
+
+async def test_the_expiry_loop_records_expired_offers_and_stops_when_asked(
+    scenario: Scenario, settings, clock
+):
+    await scenario.offer()
+    clock.advance(timedelta(days=15))
+    stop = asyncio.Event()
+    loop = asyncio.create_task(OfferExpiry(settings, clock).run_forever(stop, interval=0.01))
+
+    async def recorded() -> bool:
+        return await AuditEvent.filter(action="EXPIRED").count() == 2
+
+    await wait_until(recorded, "the loop recording the expiry")
+    stop.set()
+    await asyncio.wait_for(loop, 30)
     assert await MigrationItem.filter(status="EXPIRED", open_administration_id=None).count() == 2
 
 
