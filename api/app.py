@@ -15,7 +15,6 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
-from api.background import background_jobs
 from api.change_news import ChangeNews
 from api.demo_sign_in import demo_sign_ins_endpoint
 from api.files import download_endpoint
@@ -31,6 +30,7 @@ from overdracht.db import database_answers, tortoise_config
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings, load_settings
 from overdracht.storage import open_file_store
+from worker.loops import background_jobs
 
 READINESS_TIMEOUT = 2.0
 

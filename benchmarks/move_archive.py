@@ -10,7 +10,7 @@ Per scale it builds a source office, a PREMIUM target office with a connection o
 package, users, and one administration of N documents whose files sit in a DirectoryFileStore
 (every document uploaded and approved by a source user, so the move has links to clear). It
 offers and claims the administration through the model functions the API uses, then moves it
-with the real MoveEngine in a fresh subprocess, so that process's peak memory is the move's own.
+with the real Mover in a fresh subprocess, so that process's peak memory is the move's own.
 As the reference it times one SQL statement doing the archive's change of ownership on a copy
 of the same rows, and prints engine time / raw time. Each scale builds a throwaway database of
 its own and drops it after; --keep uses the database named after the scale
@@ -519,31 +519,31 @@ class RssSampler(threading.Thread):
 
 
 async def move_only(url: str, data_dir: Path, batch_size: int | None) -> dict[str, Any]:
-    """Claim and move the one queued administration with the real engine; report time and RSS."""
-    from mover.engine import MoveEngine
+    """Take and move the one queued administration with the real mover; report time and RSS."""
     from overdracht.clock import SystemClock
     from overdracht.db import open_database
     from overdracht.filestore import DirectoryFileStore
     from overdracht.settings import Settings
+    from worker.mover import Mover
 
     settings = Settings(database_url=url, data_dir=data_dir, background_jobs=False)
     await open_database(url)
-    engine = MoveEngine(
+    engine = Mover(
         settings, SystemClock(), DirectoryFileStore(data_dir / "files"), batch_size=batch_size
     )
     return await timed_move(engine)
 
 
 async def timed_move(engine: Any) -> dict[str, Any]:
-    """Claim and move the one queued administration; its time and this process's peak memory."""
+    """Take and move the one queued administration; its time and this process's peak memory."""
     from overdracht.db import close_database
 
     sampler = RssSampler()
     before_kb = _rss_kb()
     sampler.start()
     started = time.perf_counter()
-    claim = await engine.claim_next()
-    status = await engine.move(claim) if claim is not None else None
+    taken = await engine.take()
+    status = await engine.work(taken[0]) if taken else None
     seconds = time.perf_counter() - started
     sampler.stopped.set()
     sampler.join()

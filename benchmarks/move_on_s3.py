@@ -12,7 +12,7 @@ project's own S3FileStore.put (checksum header, ETag checked against the MD5), o
 the administration, and then, all in one run and with the page cache dropped before each:
 times the raw statement that re-keys the archive's rows (the reference of move_archive), times
 a listing of the same keys as the engine lists them (the disjoint ranges side by side), and
-runs the real MoveEngine in a fresh process with OVERDRACHT_FILE_STORE pointing at the bucket,
+runs the real Mover in a fresh process with OVERDRACHT_FILE_STORE pointing at the bucket,
 so its peak memory is the move's own. Goals: move at 1M <= 2x the raw statement, peak memory
 <= 64 MB, cost linear in documents.
 """
@@ -107,7 +107,7 @@ async def build(url: str, environment: dict[str, str], documents: int) -> World:
 
 async def time_listing(environment: dict[str, str], documents: int) -> tuple[float, int]:
     """Seconds to list every key of the bucket as the engine does: 256 ranges, 8 at a time."""
-    from mover.listing_check import FAN_OUT, RANGES_IN_FLIGHT, store_range
+    from worker.listing_check import FAN_OUT, RANGES_IN_FLIGHT, store_range
 
     store = _store(environment)
     prefixes = iter(format(n, "02x") for n in range(FAN_OUT))
@@ -125,16 +125,16 @@ async def time_listing(environment: dict[str, str], documents: int) -> tuple[flo
 
 
 async def move_only(url: str) -> dict[str, Any]:
-    """Claim and move the one queued administration with the real engine, on the bucket."""
-    from mover.engine import MoveEngine
+    """Take and move the one queued administration with the real mover, on the bucket."""
     from overdracht.clock import SystemClock
     from overdracht.db import open_database
     from overdracht.settings import load_settings
     from overdracht.storage import open_file_store
+    from worker.mover import Mover
 
     settings = load_settings().with_overrides(database_url=url, background_jobs=False)
     await open_database(url)
-    engine = MoveEngine(settings, SystemClock(), open_file_store(settings))
+    engine = Mover(settings, SystemClock(), open_file_store(settings))
     return {**await timed_move(engine), "verification": settings.move_verification.value}
 
 

@@ -16,7 +16,6 @@ import uvicorn
 from tortoise import Tortoise
 from tortoise.exceptions import OperationalError
 
-from api.background import background_loops
 from api.graphiql.assets import (
     DEFAULT_DIRECTORY,
     DEFAULT_REGISTRY,
@@ -46,6 +45,7 @@ from overdracht.filestore import StoreUnavailable
 from overdracht.logs import configure_logging
 from overdracht.settings import ConfigurationError, Settings, load_settings, object_store_at
 from overdracht.storage import open_bucket, open_file_store, open_local_file_store
+from worker.loops import background_loops
 
 
 def _run(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
@@ -247,7 +247,7 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
-    """Run the background work (mail delivery, moves) until SIGINT or SIGTERM."""
+    """Run the background work (mail, moves, file checks, offer expiry) until SIGINT or SIGTERM."""
     # Before logging is set up, so a refusal is its one line and nothing else.
     refused = _refuse_wrong_file_store(settings)
     if refused is not None:
@@ -263,7 +263,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
             "Stop with Ctrl+C.",
             flush=True,
         )
-        await asyncio.gather(*(run(settings, clock, stop) for run in background_loops()))
+        await asyncio.gather(*(run(settings, clock, stop) for run in background_loops().values()))
         return 0
 
     return _run(settings, work)
@@ -418,7 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--id", type=int, required=True, help="the number `token list` shows")
     revoke.set_defaults(handler=cmd_token_revoke)
 
-    worker = sub.add_parser("worker", help="run the background work: mail delivery and moves")
+    worker = sub.add_parser(
+        "worker", help="run the background work: mail delivery, moves, file checks, offer expiry"
+    )
     worker.set_defaults(handler=cmd_worker)
 
     storage = sub.add_parser("storage", help="the document files' store")

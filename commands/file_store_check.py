@@ -8,7 +8,7 @@ documents are and what to do.
 from __future__ import annotations
 
 from models import Document
-from models.file_store_home import claim_file_store_home, file_store_home
+from models.file_store_home import file_store_home, record_file_store_home
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
 from overdracht.settings import LOCAL_FILE_STORE, Settings
@@ -59,7 +59,7 @@ async def file_store_refusal(settings: Settings, clock: Clock) -> str | None:
         refusal = await _unrecorded_bucket_refusal(settings)
         if refusal is not None:
             return refusal
-    home = await claim_file_store_home(configured, clock.now())
+    home = await record_file_store_home(configured, clock.now())
     if home.location == configured:
         return None
     recorded = f"(recorded {home.recorded_at:%Y-%m-%d %H:%M} UTC)"

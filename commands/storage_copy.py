@@ -24,7 +24,7 @@ from datetime import datetime
 from tortoise.functions import Count, Max, Min
 
 from models.document import Document
-from models.file_store_home import claim_file_store_home, move_file_store_home
+from models.file_store_home import move_file_store_home, record_file_store_home
 from overdracht.clock import Clock
 from overdracht.filestore import (
     DaemonThreads,
@@ -438,7 +438,7 @@ async def ensure_copyable(configured: str, target: str, now: datetime) -> None:
             f"storage copy copies from the local disk, but OVERDRACHT_FILE_STORE names "
             f"{configured}; run it with OVERDRACHT_FILE_STORE unset"
         )
-    home = await claim_file_store_home(LOCAL_FILE_STORE, now)
+    home = await record_file_store_home(LOCAL_FILE_STORE, now)
     if home.location == target:
         raise CopyRefused(
             f"the documents are already in {target} (recorded {home.recorded_at:%Y-%m-%d %H:%M} "

@@ -1,1 +1,1 @@
-"""Mail delivery: what each notice says, the outbox it waits in and the dispatcher that sends it."""
+"""Mail: a notice written out in its language, sent over SMTP, its delivery kept per recipient."""

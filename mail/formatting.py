@@ -1,20 +1,8 @@
-"""UTC for mail headers, and package names as their users know them."""
+"""UTC for mail headers, and the time zone a letter's dates are written in by default."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
-# How the accounting packages call themselves; anything unknown is derived from the enum name.
-PACKAGE_LABELS = {
-    "EXACT_ONLINE": "Exact Online",
-    "TWINFIELD": "Twinfield",
-    "MULTIVERS": "Multivers",
-    "XERO": "Xero",
-    "ACCOUNTVIEW": "AccountView",
-    "SNELSTART": "SnelStart",
-    "AFAS": "AFAS",
-}
-
 
 DEFAULT_TIME_ZONE = "Europe/Amsterdam"
 
@@ -24,9 +12,3 @@ def as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def package_label(package: str) -> str:
-    """The name of an accounting package as its users know it, e.g. "Exact Online"."""
-    key = str(package).upper()
-    return PACKAGE_LABELS.get(key, key.replace("_", " ").title())

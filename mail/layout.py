@@ -1,87 +1,28 @@
 """One letter, two parts: the plain-text and the HTML body are written from the same blocks.
 
-Templates build a Letter from plain strings; only this module writes HTML, and it escapes
-every value it is given, so no name or reason from a user can change the markup.
+A notice builds its Letter from plain strings (models/notices/letter.py); only this module
+writes HTML, and it escapes every value it is given, so no name or reason from a user can
+change the markup.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 from html import escape
 from string import Template
 
-from models.enums import MailLanguage
+from models.notices.letter import (
+    Block,
+    Button,
+    Facts,
+    Highlight,
+    Items,
+    Letter,
+    Paragraph,
+    Steps,
+)
 
 TEXT_WIDTH = 72
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A piece of running text."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Label and value pairs, such as dates and office names."""
-
-    rows: list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """One value the reader must not miss, such as the transfer code."""
-
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Steps:
-    """What the reader does next, in order."""
-
-    title: str
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Item:
-    """One row of an Items block: a title and its details."""
-
-    title: str
-    details: list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Items:
-    """A list of things with the same details, such as the administrations of an offer."""
-
-    title: str
-    items: list[Item]
-
-
-@dataclass(frozen=True)
-class Button:
-    """A link the reader should follow."""
-
-    label: str
-    url: str
-
-
-Block = Paragraph | Facts | Highlight | Steps | Items | Button
-
-
-@dataclass(frozen=True)
-class Letter:
-    """The content of one mail in one language, before it is written out as text and HTML."""
-
-    language: MailLanguage
-    subject: str
-    greeting: str
-    blocks: list[Block]
-    closing: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- plain text

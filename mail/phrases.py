@@ -1,7 +1,7 @@
 """Every word a mail says, in each language side by side, so a letter is written once.
 
 A phrase is a format string, or a pair (one, many) chosen by a count. Adding a language adds
-one column here; adding a notice adds its rows here and its letter in letters.py.
+one column here; adding a notice adds its rows here and its class in models/notices.
 """
 
 from __future__ import annotations

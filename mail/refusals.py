@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from mail.delivery import Refusal, key
-from mail.letters import OfferMail
-from mail.notices import queue_refusal_mail
 from models.audit import record
 from models.enums import AuditAction
 from models.migration import Migration, MigrationItem, still_offered
+from models.notices.offer import OfferMail, RefusalMail
 from models.outbox import OutboxMail
 from overdracht.settings import Settings
 
@@ -41,4 +40,12 @@ async def tell_refused(
             },
         )
         if key(address) != key(migration.requester_email) and open_items:
-            await queue_refusal_mail(settings, now, migration, open_items, address, refusal)
+            await RefusalMail.queue(
+                settings,
+                now,
+                migration,
+                open_items,
+                address,
+                refusal.server_answer,
+                gave_up=refusal.gave_up,
+            )

@@ -39,6 +39,24 @@ class AccountingPackage(StrEnum):
         return self in MIGRATABLE_PACKAGES
 
 
+# How the accounting packages call themselves; anything unknown is derived from the enum name.
+PACKAGE_LABELS = {
+    "EXACT_ONLINE": "Exact Online",
+    "TWINFIELD": "Twinfield",
+    "MULTIVERS": "Multivers",
+    "XERO": "Xero",
+    "ACCOUNTVIEW": "AccountView",
+    "SNELSTART": "SnelStart",
+    "AFAS": "AFAS",
+}
+
+
+def package_label(package: str) -> str:
+    """The name of an accounting package as its users know it, e.g. "Exact Online"."""
+    key = str(package).upper()
+    return PACKAGE_LABELS.get(key, key.replace("_", " ").title())
+
+
 MIGRATABLE_PACKAGES: frozenset[AccountingPackage] = frozenset(
     {
         AccountingPackage.EXACT_ONLINE,

@@ -34,7 +34,7 @@ async def file_store_home() -> FileStoreHome | None:
     return await FileStoreHome.get_or_none(id=HOME_ID)
 
 
-async def claim_file_store_home(location: str, now: datetime) -> FileStoreHome:
+async def record_file_store_home(location: str, now: datetime) -> FileStoreHome:
     """The recorded location, recording `location` first when there is none yet.
 
     Two processes starting at once both end with the row the first one wrote.

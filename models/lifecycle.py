@@ -18,22 +18,14 @@ from functools import reduce
 
 from tortoise.expressions import Q
 
-from mail.notices import (
-    queue_claim_mail,
-    queue_completion_mail,
-    queue_expiry_mail,
-    queue_failure_mail,
-    queue_offer_mail,
-    queue_rejection_mail,
-    queue_release_mail,
-    queue_reminder_mail,
-    queue_withdrawal_mail,
-)
 from models.administration import AccountingConnection, Administration
 from models.audit import SYSTEM_ACTOR, record
 from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure
 from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
+from models.notices.move import CompletionMail, FailureMail
+from models.notices.offer import ExpiryMail, OfferMail, ReminderMail, WithdrawalMail
+from models.notices.reception import ClaimMail, RejectionMail, ReleaseMail
 from models.offering import current_recipients, write_offer
 from models.user import User
 from overdracht.db import is_postgres
@@ -168,7 +160,7 @@ async def offer(
     for item in items:
         await change.record(Step.OFFER, item, migration.pk, code=item.administration_code)
     source = await Environment.get(pk=migration.source_environment_id)
-    await queue_offer_mail(change.settings, change.now, migration, items, source)
+    await OfferMail.queue(change.settings, change.now, migration, items, source)
     return migration, items
 
 
@@ -193,7 +185,7 @@ async def withdraw(
     if withdrawn:
         user = change.actor
         source = await Environment.get(pk=migration.source_environment_id)
-        await queue_withdrawal_mail(
+        await WithdrawalMail.queue(
             change.settings,
             change.now,
             migration,
@@ -232,7 +224,7 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
         for item in moved:
             await change.record(Step.EXPIRE, item, migration.pk)
         if moved:
-            await queue_expiry_mail(change.settings, change.now, migration, moved)
+            await ExpiryMail.queue(change.settings, change.now, migration, moved)
         expired.extend(moved)
     return expired
 
@@ -272,7 +264,7 @@ async def remind_due(change: Change) -> int:
         sent_to, _ = await current_recipients(migration)
         if not items or not sent_to:
             continue
-        await queue_reminder_mail(
+        await ReminderMail.queue(
             change.settings, change.now, migration, items, migration.source_environment, sent_to
         )
         reminded += 1
@@ -325,7 +317,7 @@ async def tell_claimed(
     receiver = change.actor
     assert receiver is not None, "a claim is made by a superuser of the target"
     target = await _actor_environment(change)
-    await queue_claim_mail(
+    await ClaimMail.queue(
         change.settings, change.now, migration, items, target, receiver.display_name, receiver.email
     )
 
@@ -351,7 +343,7 @@ async def reject(
     for item in rejected:
         await change.record(Step.REJECT, item, migration.pk, reason=reason)
     if rejected:
-        await queue_rejection_mail(
+        await RejectionMail.queue(
             change.settings, change.now, migration, rejected, target, _name(change), reason
         )
     return rejected
@@ -412,7 +404,7 @@ async def _tell_release(
 ) -> None:
     """The requester hears that the receiver let go, and whether the offer still stands."""
     target = await _actor_environment(change)
-    await queue_release_mail(
+    await ReleaseMail.queue(
         change.settings,
         change.now,
         migration,
@@ -452,8 +444,7 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     attempt = item.move_attempts + 1
     if not await _move(
         item.pk,
-        (_from(Step.START, change.now) | abandoned(change.now))
-        & Q(move_attempts=item.move_attempts),
+        startable(change.now) & Q(move_attempts=item.move_attempts),
         status=S.RUNNING,
         move_attempts=attempt,
         lease_until=lease_until,
@@ -466,10 +457,10 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     return attempt
 
 
-def abandoned(now: datetime) -> Q:
-    """A running move whose lease is no longer held (from its end on, as Lease.held has it):
-    its worker died, lost it, or handed it back, and another may take it over."""
-    return Q(status=S.RUNNING, lease_until__lte=now)
+def startable(now: datetime) -> Q:
+    """The moves a worker may take: queued ones, and running ones whose lease is no longer held
+    (from its end on, as Lease.held has it): their worker died, lost it, or handed it back."""
+    return _from(Step.START, now) | Q(status=S.RUNNING, lease_until__lte=now)
 
 
 def running(item_id: int, attempt: int) -> Q:
@@ -534,7 +525,7 @@ async def complete(
         inbound_mail_address=administration.inbound_mail_address,
     )
     fresh = await MigrationItem.get(pk=item.pk)
-    await queue_completion_mail(
+    await CompletionMail.queue(
         change.settings, change.now, migration, fresh, administration, done.source, done.target
     )
     return True
@@ -562,7 +553,7 @@ async def fail(
     await change.record(Step.FAIL, item, migration.pk, failure=failure.value, reason=message)
     source = await Environment.get(pk=migration.source_environment_id)
     target = await Environment.get(pk=item.target_environment_id)
-    await queue_failure_mail(change.settings, change.now, migration, item, source, target, message)
+    await FailureMail.queue(change.settings, change.now, migration, item, source, target, message)
     return True
 
 

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from mail.notices import queue_offer_mail
 from models.audit import AuditEvent, record
 from models.enums import AuditAction
 from models.environment import Environment
 from models.lifecycle import Change
 from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
+from models.notices.offer import OfferMail
 from models.offering import current_recipients
 from overdracht.db import is_postgres
 
@@ -40,7 +40,7 @@ async def _mail(
     to: Sequence[str] | None = None,
 ) -> None:
     source = await Environment.get(pk=migration.source_environment_id)
-    await queue_offer_mail(change.settings, change.now, migration, items, source, to=to)
+    await OfferMail.queue(change.settings, change.now, migration, items, source, to=to)
 
 
 async def change_recipients(

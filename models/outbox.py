@@ -1,13 +1,23 @@
-"""Mails waiting to be delivered, written in the same transaction as the change that causes them."""
+"""Mails waiting to be delivered, written in the same transaction as the change that causes them.
+
+The state change never waits for the mail server: it only writes a row, and the dispatcher
+delivers it later. Because the row is written on the caller's transaction (Tortoise takes it
+from the context), a change that rolls back leaves no mail behind and a committed one always
+has its mail.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+import uuid
+from datetime import datetime
+from email.utils import parseaddr
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import MailStatus
+from models.enums import MailLanguage, MailStatus
+from overdracht.settings import Settings
 
 if TYPE_CHECKING:
     from models.migration import Migration
@@ -39,6 +49,9 @@ class OutboxMail(Model):
     subject = fields.CharField(max_length=300)
     text_body = fields.TextField()
     html_body = fields.TextField()
+    # A notice's data (models/notices), written out as subject and bodies when it is first
+    # sent; None for a mail queued already written.
+    notice: fields.Field[dict[str, Any] | None] = fields.JSONField(null=True)
     language = fields.CharField(max_length=2)
     status = fields.CharEnumField(MailStatus, max_length=16, default=MailStatus.PENDING)
     attempts = fields.IntField(default=0)
@@ -55,3 +68,69 @@ class OutboxMail(Model):
     class Meta:
         table = "outbox_mail"
         indexes = (("status", "next_attempt_at"),)
+
+
+def sender_domain(sender: str) -> str:
+    """The domain of the configured sender, used to make Message-IDs that are ours."""
+    _, address = parseaddr(sender)
+    domain = address.rpartition("@")[2].strip().lower()
+    return domain or "localhost"
+
+
+def new_message_id(settings: Settings) -> str:
+    """A globally unique RFC 5322 Message-ID, fixed when the mail is queued."""
+    return f"<{uuid.uuid4().hex}@{sender_domain(settings.smtp.sender)}>"
+
+
+def dedupe_addresses(to: list[str], cc: list[str] | None) -> tuple[list[str], list[str]]:
+    """Each address once, compared without case; an address in `to` is dropped from `cc`."""
+    seen: set[str] = set()
+
+    def unique(addresses: list[str]) -> list[str]:
+        kept = []
+        for address in addresses:
+            address = address.strip()
+            if address and address.lower() not in seen:
+                seen.add(address.lower())
+                kept.append(address)
+        return kept
+
+    return unique(to), unique(cc or [])
+
+
+async def queue_mail(
+    kind: str,
+    *,
+    to: list[str],
+    cc: list[str] | None,
+    language: MailLanguage,
+    settings: Settings,
+    now: datetime,
+    migration_id: int | None = None,
+    notice: dict[str, Any] | None = None,
+    subject: str = "",
+    text: str = "",
+    html: str = "",
+) -> OutboxMail:
+    """Queue one mail on the caller's transaction, due at once: a notice's data to be written
+    when it is sent, or a mail already written."""
+    to_addresses, cc_addresses = dedupe_addresses(to, cc)
+    if not to_addresses:
+        raise ValueError("a mail needs at least one address in 'to'")
+    return await OutboxMail.create(
+        kind=kind,
+        message_id=new_message_id(settings),
+        sender=settings.smtp.sender,
+        to=to_addresses,
+        cc=cc_addresses,
+        subject=subject,
+        text_body=text,
+        html_body=html,
+        notice=notice,
+        language=MailLanguage(language).value,
+        status=MailStatus.PENDING,
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+        migration_id=migration_id,
+    )

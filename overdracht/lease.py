@@ -17,6 +17,10 @@ from tortoise.models import Model
 from overdracht.clock import Clock
 
 
+class LeaseLost(Exception):
+    """Another worker took this row over; this one stops without touching anything."""
+
+
 @dataclass(frozen=True)
 class Lease:
     """A row this worker holds: which, fenced how, for how long at a time."""
@@ -31,6 +35,12 @@ class Lease:
         """Extend the lease (and save changes with it); False once another holder has it."""
         until = self.clock.now() + (length or self.length)
         return await self.model.filter(self.fence).update(**{self.column: until}, **changes) == 1
+
+    async def keep(self, length: timedelta | None = None, /, **changes: Any) -> None:
+        """Renew the lease (and save changes with it), or raise LeaseLost once another holder
+        has it: for a worker that must stop touching the row then."""
+        if not await self.renew(length, **changes):
+            raise LeaseLost(self.fence)
 
     async def held(self) -> bool:
         """Whether the lease is still this worker's and has not run out."""

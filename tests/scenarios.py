@@ -19,10 +19,12 @@ from strawberry import relay
 from api.schema.ids import encode_global_id
 from models import AccountingConnection, Administration, Document, Environment, MigrationItem, User
 from models.enums import MigrationStatus
-from mover.engine import HeldMove, MoveEngine
 from overdracht.clock import MovableClock
 from tests.documents import CLAIM, OFFER, PREVIEW, REJECT, WITHDRAW
 from tests.live_server import LiveServer
+from worker.expiry import OfferExpiry
+from worker.move import HeldMove
+from worker.mover import Mover
 
 if TYPE_CHECKING:
     from tests.conftest import Factory
@@ -163,10 +165,10 @@ class Case:
     """One administration brought into a status, with what its steps need."""
 
     scenario: Scenario
-    engine: MoveEngine
+    engine: Mover
     migration: dict[str, Any]
     item_id: str
-    claim: HeldMove | None = None
+    held: HeldMove | None = None
 
     @property
     def pk(self) -> int:
@@ -199,7 +201,7 @@ class Case:
 
 
 async def bring_to(
-    status: MigrationStatus, scenario: Scenario, engine: MoveEngine, clock: MovableClock
+    status: MigrationStatus, scenario: Scenario, engine: Mover, clock: MovableClock
 ) -> Case:
     """Bring the first administration of a new offer into a status by the real steps."""
     migration = await scenario.offer()
@@ -212,13 +214,13 @@ async def bring_to(
         await scenario.graphql(WITHDRAW, variables, scenario.token)
     elif status == MigrationStatus.EXPIRED:
         clock.advance(timedelta(days=15))
-        await engine.expire_offers()
+        await OfferExpiry(engine.settings, clock).run_once()
     elif status == MigrationStatus.REJECTED:
         await scenario.reject(code, [case.item_id])
     elif status in RECEIVED:
         assert (await scenario.claim(code, [case.item_id]))["userErrors"] == []
         if status == MigrationStatus.RUNNING:
-            case.claim = await engine.claim_next()
+            [case.held] = await engine.take()
         elif status == MigrationStatus.COMPLETED:
             await engine.run_until_idle()
         elif status == MigrationStatus.FAILED:

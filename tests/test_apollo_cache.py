@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 
 from commands.demo import seed_demo
-from mail.dispatcher import MailDispatcher
 from models.enums import MigrationStatus
-from mover.engine import MoveEngine
 from tests.documents import OFFER
 from tests.live_server import LiveServer
+from worker.dispatcher import MailDispatcher
+from worker.mover import Mover
 
 CHECK_DIR = Path(__file__).resolve().parent / "apollo_cache"
 NODE = shutil.which("node")
@@ -61,7 +61,7 @@ async def demo_offer(server, mail_settings, smtp_server, settings, clock, files)
     )
     migration = offered["offerMigration"]["migration"]
     assert migration, offered
-    assert await MailDispatcher(mail_settings, clock).run_once() == 1
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 1
     wrong = await server.graphql(
         '{ transferCodePreview(transferCode: "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ") { id } }', token=EVA
     )
@@ -88,7 +88,7 @@ async def demo_offer(server, mail_settings, smtp_server, settings, clock, files)
         EVA,
     )
     assert claimed["claimMigration"]["userErrors"] == []
-    moved = await MoveEngine(settings, clock, files).run_until_idle()
+    moved = await Mover(settings, clock, files).run_until_idle()
     assert moved == [MigrationStatus.COMPLETED]
     return server
 

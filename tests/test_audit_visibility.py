@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from models.enums import MigrationStatus as S
 from models.enums import Role, TokenScope
-from mover.engine import MoveEngine
 from tests.documents import RETRY
 from tests.scenarios import Scenario, bring_to
+from worker.mover import Mover
 
 ATTEMPTS = """{
   failedCodeAttempts(first: 10) {
@@ -88,7 +88,7 @@ async def test_the_source_sees_which_office_opened_the_preview_once(scenario: Sc
 async def test_every_step_names_its_actor_and_the_services_own_steps_name_overdracht(
     scenario: Scenario, settings, clock, files
 ):
-    engine = MoveEngine(settings, clock, files, batch_size=2)
+    engine = Mover(settings, clock, files, batch_size=2)
     case = await bring_to(S.FAILED, scenario, engine, clock)
     body = await scenario.graphql(
         RETRY, {"input": {"migrationAdministrationId": case.item_id}}, scenario.target_token
@@ -111,7 +111,7 @@ async def test_every_step_names_its_actor_and_the_services_own_steps_name_overdr
 async def test_an_expiry_is_recorded_as_a_step_of_overdracht(
     scenario: Scenario, settings, clock, files
 ):
-    case = await bring_to(S.EXPIRED, scenario, MoveEngine(settings, clock, files), clock)
+    case = await bring_to(S.EXPIRED, scenario, Mover(settings, clock, files), clock)
     events = await trail(scenario, case.migration["id"], scenario.token)
     expired = [e for e in events if e["action"] == "EXPIRED"]
     assert expired and {e["actorName"] for e in expired} == {"Overdracht"}

@@ -199,14 +199,14 @@ def decoded(global_id: str) -> str:
 async def test_ids_stay_the_same_across_requests_and_differ_between_objects(
     scenario: Scenario, settings, clock, files
 ):
-    from mover.engine import MoveEngine
+    from worker.mover import Mover
 
     migration = await scenario.offer()
     code = migration["transferCode"]
     await scenario.preview("ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")
     first, second = scenario.items(migration)
     assert (await scenario.claim(code, [first]))["userErrors"] == []
-    await MoveEngine(settings, clock, files).run_until_idle()
+    await Mover(settings, clock, files).run_until_idle()
 
     async def source_ids() -> dict:
         body = await scenario.graphql(IDS, {"id": migration["id"]}, scenario.token)

@@ -21,12 +21,12 @@ from tortoise.transactions import in_transaction
 
 from models import Administration, Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
-from mover.engine import MoveEngine
 from overdracht.db_faults import is_connection_lost, is_database_fault
 from overdracht.filestore import DirectoryFileStore, StoreUnavailable
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import CLAIM
 from tests.scenarios import Scenario, gid
+from worker.mover import Mover
 
 READ = """{ viewer { user { displayName } } receivableAdministrations(first: 5) { totalCount } }"""
 
@@ -326,10 +326,9 @@ async def test_a_move_whose_connections_are_terminated_is_handed_back_at_once(
     assert claimed["userErrors"] == []
 
     store = PausingStore(files.root, pause_at)
-    first = MoveEngine(settings, clock, store, batch_size=20, lease=lease)
-    claim = await first.claim_next()
-    assert claim is not None
-    moving = asyncio.create_task(first.move(claim))
+    first = Mover(settings, clock, store, batch_size=20, lease=lease)
+    [held] = await first.take()
+    moving = asyncio.create_task(first.work(held))
     try:
         await asyncio.wait_for(store.paused.wait(), 120)
         assert await terminate_every_connection(settings.database_url) > 0
@@ -342,7 +341,7 @@ async def test_a_move_whose_connections_are_terminated_is_handed_back_at_once(
     assert item.status == MigrationStatus.RUNNING and item.lease_until <= clock.now()
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
 
-    second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease)
+    second = Mover(settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease)
     assert await second.run_until_idle() == [MigrationStatus.COMPLETED]
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
 

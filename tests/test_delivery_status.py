@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from mail.dispatcher import MailDispatcher
 from models import AuditEvent, OutboxMail
 from models.enums import AuditAction, MailStatus, Role, TokenScope
 from tests.scenarios import TARGET_SUPERUSER, Scenario
+from worker.dispatcher import MailDispatcher
 
 GONE = "gone@bosman.example"
 BUSY = "busy@bosman.example"
@@ -50,7 +50,7 @@ async def test_each_recipient_shows_delivered_refused_or_pending_with_the_server
     assert {row["state"] for row in before.values()} == {"PENDING"}, "queued, not tried yet"
 
     dispatcher = MailDispatcher(mail_settings, clock)
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()
 
     rows = by_address(await shown(scenario, migration["id"]))
     assert rows[TARGET_SUPERUSER]["state"] == "DELIVERED"
@@ -69,8 +69,8 @@ async def test_a_permanent_refusal_is_recorded_and_the_requester_is_told_in_the_
     smtp_server.refuse.add(GONE)
     migration = await offer_to_three(scenario, language="EN")
     dispatcher = MailDispatcher(mail_settings, clock)
-    await dispatcher.run_once()  # the code's mail, then the notice it caused
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()  # the code's mail, then the notice it caused
+    await dispatcher.deliver_due()
 
     trail = (await shown(scenario, migration["id"]))["auditTrail"]["nodes"]
     refused = [e for e in trail if e["action"] == "RECIPIENT_REFUSED"]
@@ -96,12 +96,12 @@ async def test_a_deferred_recipient_gets_the_code_on_a_later_attempt(
     smtp_server.defer.add(BUSY)
     migration = await offer_to_three(scenario)
     dispatcher = MailDispatcher(mail_settings, clock)
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()
     pending = by_address(await shown(scenario, migration["id"]))[BUSY]
 
     smtp_server.defer.clear()
     clock.advance(timedelta(minutes=1))
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
     assert smtp_server.messages[-1].envelope_to == [BUSY], "only the one still waiting"
     assert (
         migration["transferCode"]
@@ -120,7 +120,7 @@ async def test_retrying_ends_after_the_configured_age_and_counts_as_refused(
     smtp_server.defer.add(BUSY)
     migration = await offer_to_three(scenario)
     dispatcher = MailDispatcher(settings, clock)
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()
 
     attempts = 1
     while True:
@@ -128,7 +128,7 @@ async def test_retrying_ends_after_the_configured_age_and_counts_as_refused(
         if mail.status != MailStatus.PENDING:
             break
         clock.set(mail.next_attempt_at)
-        await dispatcher.run_once()
+        await dispatcher.deliver_due()
         attempts += 1
         assert attempts < 50, "retrying must end"
     assert mail.status == MailStatus.SENT, "delivered to the others, given up for one"
@@ -139,14 +139,14 @@ async def test_retrying_ends_after_the_configured_age_and_counts_as_refused(
     assert row["state"] == "REFUSED"
     assert row["serverAnswer"].startswith("Not delivered within 6 hours; last answer: 450")
     assert await AuditEvent.filter(action=AuditAction.RECIPIENT_REFUSED).count() == 1
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()
     told = [m for m in smtp_server.messages if BUSY in m.message["Subject"]]
     assert len(told) == 1 and told[0].envelope_to == [scenario.superuser.email]
 
     delivered_to_busy = [m for m in smtp_server.messages if BUSY in m.envelope_to]
     assert delivered_to_busy == []
     clock.advance(timedelta(days=30))
-    assert await dispatcher.run_once() == 0, "nothing is retried forever"
+    assert await dispatcher.deliver_due() == 0, "nothing is retried forever"
 
 
 async def test_a_mail_refused_for_every_recipient_ends_failed_and_is_shown_so(
@@ -154,7 +154,7 @@ async def test_a_mail_refused_for_every_recipient_ends_failed_and_is_shown_so(
 ):
     smtp_server.refuse.update({TARGET_SUPERUSER, scenario.superuser.email})
     migration = await scenario.offer()
-    await MailDispatcher(mail_settings, clock).run_once()
+    await MailDispatcher(mail_settings, clock).deliver_due()
 
     assert (await OutboxMail.get(kind="OFFER")).status == MailStatus.FAILED
     [row] = (await shown(scenario, migration["id"]))["recipientDeliveries"]["nodes"]
@@ -164,7 +164,7 @@ async def test_a_mail_refused_for_every_recipient_ends_failed_and_is_shown_so(
     # too, and ends there: a refused notice causes no further mail.
     [notice] = await OutboxMail.filter(kind="REFUSAL")
     assert TARGET_SUPERUSER in notice.subject
-    await MailDispatcher(mail_settings, clock).run_once()
+    await MailDispatcher(mail_settings, clock).deliver_due()
     assert (await OutboxMail.get(kind="REFUSAL")).status == MailStatus.FAILED
     assert await OutboxMail.all().count() == 2
     assert await AuditEvent.filter(action=AuditAction.RECIPIENT_REFUSED).count() == 2
@@ -175,7 +175,7 @@ async def test_only_the_offering_superusers_see_the_delivery_status_and_refused_
 ):
     smtp_server.refuse.add(GONE)
     migration = await offer_to_three(scenario)
-    await MailDispatcher(mail_settings, clock).run_once()
+    await MailDispatcher(mail_settings, clock).deliver_due()
     source_view = await shown(scenario, migration["id"])
     assert source_view["recipientDeliveries"]["totalCount"] == 3
     assert GONE in str(source_view["auditTrail"])
@@ -196,10 +196,10 @@ async def test_a_recipient_given_up_on_is_told_as_such_in_the_offers_language(
     smtp_server.defer.add(BUSY)
     await offer_to_three(scenario)
     dispatcher = MailDispatcher(settings, clock)
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()
     clock.advance(timedelta(minutes=2))
-    await dispatcher.run_once()
-    await dispatcher.run_once()
+    await dispatcher.deliver_due()
+    await dispatcher.deliver_due()
     [notice] = [m for m in smtp_server.messages if BUSY in m.message["Subject"]]
     text = " ".join(notice.message.get_body(("plain",)).get_content().split())
     assert "stelde hem steeds uit" in text and "450" in text

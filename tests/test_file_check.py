@@ -5,14 +5,12 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-import pytest
-
 from models import Document, ScrubRound
-from mover.scrubbing import ROUND_PAUSE, Scrubber
-from overdracht.filestore import FileProblem, StoreUnavailable
+from overdracht.filestore import FileProblem
 from overdracht.s3_store import S3FileStore
 from tests.file_stores import SeaweedFS, both_file_stores, remove_stored, replace_stored
 from tests.scenarios import Scenario, codes, gid
+from worker.scrubbing import ROUND_PAUSE, Scrubber
 
 SHOWN = """query($a: ID!, $c: ID!) {
   administrations { nodes { id damagedFileCount } }
@@ -25,14 +23,15 @@ SHOWN = """query($a: ID!, $c: ID!) {
 }"""
 
 
-async def _full_round(scrubber: Scrubber, size: int = 7) -> int:
+async def _full_round(scrubber: Scrubber) -> int:
     """Run batches until a round of every stored file is complete; the files checked."""
     checked = 0
     for _ in range(10_000):
-        report = await scrubber.run_once(size)
-        checked += report.checked
-        if report.round_completed:
-            return checked
+        for report in await scrubber.run_once():
+            assert report is not None, "no outage here"
+            checked += report.checked
+            if report.round_completed:
+                return checked
     raise AssertionError("the round never completed")
 
 
@@ -45,7 +44,7 @@ async def test_a_file_damaged_at_rest_is_found_shown_and_keeps_its_administratio
     victim = await Document.filter(administration_id=administration.pk).order_by("id").offset(12)
     victim = victim[0]
     replace_stored(files, victim.storage_key, bytes(victim.size))  # same size: only a read sees it
-    scrubber = Scrubber(settings, clock, files)
+    scrubber = Scrubber(settings, clock, files, batch_size=7)
 
     assert await _full_round(scrubber) == await Document.all().count()
 
@@ -96,12 +95,12 @@ async def test_the_next_round_clears_damage_once_the_file_is_restored(
     document = await Document.filter(administration_id=scenario.ready[0].pk).first()
     original = b"".join([chunk async for chunk in files.stream(document.storage_key)])
     replace_stored(files, document.storage_key, b"rotted")
-    scrubber = Scrubber(settings, clock, files)
+    scrubber = Scrubber(settings, clock, files, batch_size=7)
     await _full_round(scrubber)
     assert (await Document.get(pk=document.pk)).damage == FileProblem.DAMAGED
 
     replace_stored(files, document.storage_key, original)
-    assert (await scrubber.run_once(7)).resting, "the next round waits for its pause"
+    assert await scrubber.run_once() == [], "the next round waits for its pause"
     clock.advance(ROUND_PAUSE)
     await _full_round(scrubber)
     assert (await Document.get(pk=document.pk)).damage is None
@@ -119,7 +118,7 @@ async def test_a_file_gone_from_the_store_is_recorded_as_missing(
 ):
     document = await Document.filter(administration_id=scenario.ready[1].pk).first()
     remove_stored(files, document.storage_key)
-    await _full_round(Scrubber(settings, clock, files))
+    await _full_round(Scrubber(settings, clock, files, batch_size=7))
     assert (await Document.get(pk=document.pk)).damage == FileProblem.MISSING
     assert await Document.filter(damage__not_isnull=True).count() == 1
 
@@ -129,15 +128,12 @@ async def test_workers_share_a_round_and_check_each_file_once(
 ):
     await scenario.factory.archive(scenario.ready[0], 200)
     total = await Document.all().count()
-    scrubbers = [Scrubber(settings, clock, files) for _ in range(3)]
+    scrubbers = [Scrubber(settings, clock, files, batch_size=9) for _ in range(3)]
     checked: list[int] = []
 
     async def work(scrubber: Scrubber) -> None:
-        while True:
-            report = await scrubber.run_once(9)
-            if report.round > 1:
-                return
-            checked.append(report.checked)
+        while reports := await scrubber.run_once():  # none once the round is over
+            checked.extend(report.checked for report in reports if report is not None)
 
     await asyncio.gather(*(work(s) for s in scrubbers))
     assert sum(checked) == total, "every file once in the round: none skipped, none twice"
@@ -153,10 +149,10 @@ async def test_a_store_that_does_not_answer_gives_the_batch_back(
         write_timeout=1.0,
     )
     await scenario.factory.archive(scenario.ready[0], 5)
-    scrubber = Scrubber(settings, clock, files)
+    scrubber = Scrubber(settings, clock, files, batch_size=3)
     before = (await ScrubRound.get_or_none(pk=1)) and (await ScrubRound.get(pk=1)).after_document_id
-    with seaweedfs.frozen(), pytest.raises(StoreUnavailable):
-        await scrubber.run_once(3)
+    with seaweedfs.frozen():
+        assert await scrubber.run_once() == [None], "handed back: an outage checks nothing"
     state = await ScrubRound.get(pk=1)
     assert state.after_document_id == (before or 0), "the batch is checked again later"
     assert await Document.filter(damage__not_isnull=True).count() == 0, "an outage is no damage"

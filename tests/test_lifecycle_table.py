@@ -12,6 +12,8 @@ from datetime import timedelta
 
 import pytest
 
+from mail.composing import written
+from mail.formatting import DEFAULT_TIME_ZONE
 from models import (
     AuditEvent,
     CodeAttempt,
@@ -21,9 +23,10 @@ from models import (
 )
 from models.enums import MigrationStatus, MoveFailure
 from models.lifecycle import TRANSITIONS, Change, Completion, Step
-from mover.engine import MoveEngine
 from tests.documents import WITHDRAW
 from tests.scenarios import RECEIVED, Case, Scenario, bring_to, codes
+from worker.expiry import OfferExpiry
+from worker.mover import Mover
 
 S = MigrationStatus
 STATUSES = list(MigrationStatus)
@@ -111,13 +114,13 @@ async def take(step: Step, case: Case, clock) -> list[str]:
         )
     if step == Step.EXPIRE:
         clock.advance(timedelta(days=15))
-        await case.engine.expire_offers()
+        await OfferExpiry(case.engine.settings, clock).run_once()
     elif step == Step.START:
-        await case.engine.claim_next()
-    elif case.claim is not None:  # complete or fail a move this worker holds
+        await case.engine.take()
+    elif case.held is not None:  # complete or fail a move this worker holds
         if step == Step.FAIL:
             await case.damage_files()
-        await case.engine.move(case.claim)
+        await case.engine.work(case.held)
     else:  # no worker holds it: the state machine itself must refuse
         item = await case.item()
         migration = await item.migration
@@ -137,7 +140,8 @@ async def take(step: Step, case: Case, clock) -> list[str]:
 async def mails_about(case: Case) -> Counter[str]:
     """The kinds of mail that name this administration (its offer's others have their own)."""
     name = (await case.item()).administration_name
-    return Counter(mail.kind for mail in await OutboxMail.all() if name in mail.text_body)
+    mails = await OutboxMail.all()
+    return Counter(mail.kind for mail in mails if name in written(mail, DEFAULT_TIME_ZONE).text)
 
 
 @pytest.mark.parametrize("step", STEPS, ids=str)
@@ -145,7 +149,7 @@ async def mails_about(case: Case) -> Counter[str]:
 async def test_every_step_from_every_status(
     scenario: Scenario, settings, clock, files, status: MigrationStatus, step: Step
 ):
-    engine = MoveEngine(settings, clock, files, batch_size=2)
+    engine = Mover(settings, clock, files, batch_size=2)
     case = await bring_to(status, scenario, engine, clock)
     audit_before = Counter(
         await AuditEvent.filter(item_id=case.pk).values_list("action", flat=True)

@@ -8,9 +8,9 @@ import pytest
 import websockets
 
 from models.enums import TokenScope
-from mover.engine import MoveEngine
 from tests.scenarios import Scenario
 from tests.subscriptions import connect as connect_to
+from worker.mover import Mover
 
 
 async def connect(scenario: Scenario, token: str | None):
@@ -31,15 +31,15 @@ async def test_subscription_follows_a_real_move_to_completion(
         [row] = first["payload"]["data"]["migrationProgress"]["administrations"]["nodes"]
         assert row["status"] == "QUEUED"
 
-        engine = MoveEngine(settings, clock, files, batch_size=1)
+        engine = Mover(settings, clock, files, batch_size=1)
         heartbeat = engine._heartbeat
         streamed = -1  # the most documents done a RUNNING message has shown
         news = asyncio.Condition()
 
-        async def heartbeat_once_streamed(claim, **changes):
+        async def heartbeat_once_streamed(held, **changes):
             """Each step of progress waits until the subscriber was sent it, so what the test
             sees does not depend on how fast the machine runs the move and the stream."""
-            await heartbeat(claim, **changes)
+            await heartbeat(held, **changes)
             async with news:
                 await asyncio.wait_for(
                     news.wait_for(lambda: streamed >= changes["documents_done"]), 60

@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 from tortoise.transactions import in_transaction
 
-from mail.dispatcher import MailDispatcher, dispatcher_loop, retry_delay
-from mail.letters import RenderedMail
-from mail.outbox import enqueue
+from mail.composing import RenderedMail, enqueue
+from mail.sending import retry_delay
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail
+from worker.dispatcher import MailDispatcher, dispatcher_loop
 
 # Generous upper bounds so a broken build fails instead of hanging; never the thing tested.
 SAFETY_TIMEOUT = 30
@@ -42,7 +42,7 @@ async def test_a_mail_server_outage_delays_the_mail_and_never_loses_it(
     await smtp_server.stop()
     mail = await queue(mail_settings, clock)
 
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     stored = await OutboxMail.get(id=mail.id)
     assert stored.status == MailStatus.PENDING
     assert stored.attempts == 1
@@ -51,17 +51,17 @@ async def test_a_mail_server_outage_delays_the_mail_and_never_loses_it(
     assert stored.locked_until is None
 
     await smtp_server.start()
-    assert await dispatcher.run_once() == 0, "nothing is sent before the backoff has passed"
+    assert await dispatcher.deliver_due() == 0, "nothing is sent before the backoff has passed"
     assert smtp_server.messages == []
     assert (await OutboxMail.get(id=mail.id)).attempts == 1
 
     clock.set(stored.next_attempt_at)
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
     assert smtp_server.message_ids() == [mail.message_id]
     stored = await OutboxMail.get(id=mail.id)
     assert (stored.status, stored.attempts, stored.sent_at) == (MailStatus.SENT, 2, clock.now())
 
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     assert smtp_server.message_ids() == [mail.message_id]
 
 
@@ -72,7 +72,7 @@ async def test_each_failed_attempt_waits_longer(mail_settings, clock, smtp_serve
     waits = []
     for _ in range(3):
         before = clock.now()
-        await dispatcher.run_once()
+        await dispatcher.deliver_due()
         stored = await OutboxMail.get(id=mail.id)
         waits.append(stored.next_attempt_at - before)
         clock.set(stored.next_attempt_at)
@@ -96,14 +96,14 @@ async def test_a_mail_every_recipient_defers_is_retried(mail_settings, clock, sm
     mail = await queue(mail_settings, clock, to=["busy@target.example"])
     dispatcher = MailDispatcher(mail_settings, clock)
 
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     stored = await OutboxMail.get(id=mail.id)
     assert stored.status == MailStatus.PENDING
     assert "450" in stored.last_error
 
     smtp_server.defer.clear()
     clock.set(stored.next_attempt_at)
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
     assert smtp_server.message_ids() == [mail.message_id]
 
 
@@ -112,7 +112,7 @@ async def test_a_recipient_that_defers_still_gets_the_mail_later(mail_settings, 
     mail = await queue(mail_settings, clock, to=["busy@target.example", "anna@target.example"])
     dispatcher = MailDispatcher(mail_settings, clock)
 
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
     [first] = smtp_server.messages
     assert first.envelope_to == ["anna@target.example", "requester@source.example"]
     stored = await OutboxMail.get(id=mail.id)
@@ -125,11 +125,11 @@ async def test_a_recipient_that_defers_still_gets_the_mail_later(mail_settings, 
 
     smtp_server.defer.clear()
     clock.set(stored.next_attempt_at)
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
     assert smtp_server.messages[1].envelope_to == ["busy@target.example"]
     assert smtp_server.messages[1].message["Message-ID"] == first.message["Message-ID"]
     assert (await OutboxMail.get(id=mail.id)).status == MailStatus.SENT
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
 
 
 async def test_a_mail_refused_for_every_recipient_fails_for_good(mail_settings, clock, smtp_server):
@@ -138,14 +138,14 @@ async def test_a_mail_refused_for_every_recipient_fails_for_good(mail_settings, 
     fine = await queue(mail_settings, clock, 2)
     dispatcher = MailDispatcher(mail_settings, clock)
 
-    assert await dispatcher.run_once() == 1, "one refused mail does not stop the others"
+    assert await dispatcher.deliver_due() == 1, "one refused mail does not stop the others"
 
     stored = await OutboxMail.get(id=refused.id)
     assert stored.status == MailStatus.FAILED
     assert "550" in stored.last_error
     assert (await OutboxMail.get(id=fine.id)).status == MailStatus.SENT
     clock.advance(timedelta(days=1))
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     assert smtp_server.message_ids() == [fine.message_id]
 
 
@@ -155,7 +155,7 @@ async def test_a_mail_refused_for_some_recipients_still_reaches_the_others(
     smtp_server.refuse.add("gone@target.example")
     mail = await queue(mail_settings, clock, to=["gone@target.example", "anna@target.example"])
 
-    assert await MailDispatcher(mail_settings, clock).run_once() == 1
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 1
 
     [received] = smtp_server.messages
     assert received.envelope_to == ["anna@target.example", "requester@source.example"]
@@ -172,7 +172,7 @@ async def test_a_mail_left_sending_by_a_dead_dispatcher_is_sent_after_its_lease(
         status=MailStatus.SENDING, attempts=1, locked_until=clock.now() - timedelta(seconds=1)
     )
 
-    assert await MailDispatcher(mail_settings, clock).run_once() == 1
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 1
     stored = await OutboxMail.get(id=mail.id)
     assert (stored.status, stored.attempts) == (MailStatus.SENT, 2)
     assert smtp_server.message_ids() == [mail.message_id]
@@ -188,27 +188,27 @@ async def test_a_mail_another_dispatcher_is_sending_is_left_alone(
     )
     dispatcher = MailDispatcher(mail_settings, clock)
 
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     assert smtp_server.messages == []
     assert (await OutboxMail.get(id=mail.id)).status == MailStatus.SENDING
 
     clock.set(lease_end)
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
 
 
-async def test_a_late_outcome_does_not_overwrite_a_newer_claim(mail_settings, clock, smtp_server):
+async def test_a_late_outcome_does_not_overwrite_a_newer_take(mail_settings, clock, smtp_server):
     """A dispatcher whose lease ran out mid-send must not mark a mail another one now owns."""
     mail = await queue(mail_settings, clock)
     slow = MailDispatcher(mail_settings, clock, lease=timedelta(seconds=10))
-    [claimed] = await slow._claim()
+    [taken] = await slow.take()
     clock.advance(timedelta(seconds=11))
-    [reclaimed] = await MailDispatcher(mail_settings, clock)._claim()
-    assert reclaimed.attempts == claimed.attempts + 1
+    [retaken] = await MailDispatcher(mail_settings, clock).take()
+    assert retaken.attempts == taken.attempts + 1
 
-    await slow._finish(claimed, status=MailStatus.SENT, sent_at=clock.now())
+    assert not await slow.lease(taken).end(status=MailStatus.SENT, sent_at=clock.now())
 
     stored = await OutboxMail.get(id=mail.id)
-    assert (stored.status, stored.attempts) == (MailStatus.SENDING, reclaimed.attempts)
+    assert (stored.status, stored.attempts) == (MailStatus.SENDING, retaken.attempts)
 
 
 async def race(settings, clock, smtp_server, *, mails: int, dispatchers: int) -> None:
@@ -217,7 +217,7 @@ async def race(settings, clock, smtp_server, *, mails: int, dispatchers: int) ->
     workers = [MailDispatcher(settings, clock, batch_size=4) for _ in range(dispatchers)]
 
     sent = await asyncio.wait_for(
-        asyncio.gather(*(asyncio.create_task(w.run_once()) for w in workers)), SAFETY_TIMEOUT
+        asyncio.gather(*(asyncio.create_task(w.deliver_due()) for w in workers)), SAFETY_TIMEOUT
     )
 
     assert sum(sent) == mails
@@ -255,7 +255,7 @@ async def test_a_mail_locked_by_another_dispatcher_is_skipped_not_waited_for(
     await holding.wait()
     try:
         sent = await asyncio.wait_for(
-            MailDispatcher(mail_settings, clock).run_once(), SAFETY_TIMEOUT
+            MailDispatcher(mail_settings, clock).deliver_due(), SAFETY_TIMEOUT
         )
     finally:
         release.set()

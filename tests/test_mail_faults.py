@@ -13,15 +13,14 @@ from datetime import timedelta
 
 import pytest
 
-from mail.dispatcher import CLAIM_LEASE, MailDispatcher
-from mail.letters import RenderedMail
-from mail.outbox import enqueue
+from mail.composing import RenderedMail, enqueue
 from models.enums import MailLanguage, MailStatus
 from models.outbox import OutboxMail
 from overdracht.clock import MovableClock, SystemClock
 from overdracht.settings import SmtpSettings
 from tests.scenarios import wait_until
 from tests.workers import start_worker
+from worker.dispatcher import TAKE_LEASE, MailDispatcher
 
 SAFETY_TIMEOUT = 180
 
@@ -45,19 +44,19 @@ async def all_sent(count: int) -> None:
         await asyncio.sleep(0.1)
 
 
-async def test_a_dispatcher_that_dies_mid_batch_delays_its_untried_mails_by_the_claim_lease(
+async def test_a_dispatcher_that_dies_mid_batch_delays_its_untried_mails_by_the_take_lease(
     mail_settings, clock, smtp_server
 ):
     mails = await queue_mails(mail_settings, clock, 10)
     dead = MailDispatcher(mail_settings, clock)
-    assert len(await dead._claim()) == 10  # ...and the process dies before sending any
+    assert len(await dead.take()) == 10  # ...and the process dies before sending any
 
     survivor = MailDispatcher(mail_settings, clock)
-    assert await survivor.run_once() == 0, "claimed mails wait for their lease"
-    clock.advance(CLAIM_LEASE - timedelta(seconds=1))
-    assert await survivor.run_once() == 0
+    assert await survivor.deliver_due() == 0, "taken mails wait for their lease"
+    clock.advance(TAKE_LEASE - timedelta(seconds=1))
+    assert await survivor.deliver_due() == 0
     clock.advance(timedelta(seconds=1))
-    assert await survivor.run_once() == 10
+    assert await survivor.deliver_due() == 10
     assert sorted(smtp_server.message_ids()) == sorted(m.message_id for m in mails)
 
 
@@ -65,21 +64,18 @@ async def test_a_stopping_dispatcher_hands_its_untried_mails_back_at_once(
     mail_settings, clock, smtp_server
 ):
     await queue_mails(mail_settings, clock, 3)
-    stop = asyncio.Event()
     stopping = MailDispatcher(mail_settings, clock)
-    stopping._stop = stop
-    claimed = await stopping._claim()
-    stop.set()
-    await stopping._hand_back(claimed)
-    assert await MailDispatcher(mail_settings, clock).run_once() == 3, "no wait for the lease"
+    for mail in await stopping.take():
+        await stopping.hand_back(mail)
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 3, "no wait for the lease"
 
 
 @pytest.mark.postgres
 async def test_a_slow_server_and_two_dispatchers_deliver_every_mail_exactly_once(
     settings, smtp_server
 ):
-    """Every reply 0.85 s late: one mail takes about 7 s, more than twice the claim lease, so
-    the second dispatcher takes over what the first claimed and had not reached."""
+    """Every reply 0.85 s late: one mail takes about 7 s, more than twice the take lease, so
+    the second dispatcher takes over what the first took and had not reached."""
     smtp_server.delay = 0.85
     slow = settings.with_overrides(
         smtp=SmtpSettings(host="127.0.0.1", port=smtp_server.port, timeout_seconds=30.0)
@@ -92,7 +88,7 @@ async def test_a_slow_server_and_two_dispatchers_deliver_every_mail_exactly_once
 
     async def dispatch(n: int) -> None:
         while not stop.is_set():
-            sent_by[n] += await dispatchers[n].run_once()
+            sent_by[n] += await dispatchers[n].deliver_due()
             await asyncio.sleep(0.2)
 
     loops = [asyncio.create_task(dispatch(n)) for n in range(2)]
@@ -105,17 +101,17 @@ async def test_a_slow_server_and_two_dispatchers_deliver_every_mail_exactly_once
     received = smtp_server.message_ids()
     assert sorted(received) == sorted(m.message_id for m in mails), "each exactly once"
     assert len(received) == len(set(received)) == 10
-    # Both took part: the claim lease ran out on the mails the first had not reached.
+    # Both took part: the take lease ran out on the mails the first had not reached.
     assert all(sent_by), sent_by
     print(f"\n10 mails, replies 0.85 s late, 2 dispatchers: sent {sent_by[0]} and {sent_by[1]}")
 
 
 @pytest.mark.postgres
-async def test_a_worker_killed_while_sending_delays_the_others_by_the_claim_lease_only(
+async def test_a_worker_killed_while_sending_delays_the_others_by_the_take_lease_only(
     settings, clock, smtp_server
 ):
     """SIGKILL before the server took its mail: that mail waits for its send's lease, the ones
-    the worker had claimed and not tried only for the claim lease. The survivor's clock is set
+    the worker had taken and not tried only for the take lease. The survivor's clock is set
     to those leases, so what is proven does not hang on how fast the machine is."""
     mails = await queue_mails(settings, clock, 6)
     smtp_server.data_answered.clear()
@@ -146,20 +142,20 @@ async def test_a_worker_killed_while_sending_delays_the_others_by_the_claim_leas
     rows = await OutboxMail.filter(id__in=[m.pk for m in mails])
     assert {row.status for row in rows} == {MailStatus.SENDING}
     [in_flight, *untried] = sorted(rows, key=lambda row: row.locked_until, reverse=True)
-    claim_lease_over = max(row.locked_until for row in untried)
+    take_lease_over = max(row.locked_until for row in untried)
     send_lease_over = in_flight.locked_until
     # The send's lease covers its every SMTP command at the timeout (2 s x 11 + 5 s), longer
-    # than the claim lease (15 s) the others were left with.
-    assert send_lease_over > claim_lease_over
+    # than the take lease (15 s) the others were left with.
+    assert send_lease_over > take_lease_over
 
     survivor_clock = MovableClock()
-    survivor_clock.set(claim_lease_over - timedelta(seconds=1))
+    survivor_clock.set(take_lease_over - timedelta(seconds=1))
     survivor = MailDispatcher(settings.with_overrides(smtp=smtp_of(smtp_server)), survivor_clock)
-    assert await survivor.run_once() == 0, "every claimed mail waits for its lease"
-    survivor_clock.set(claim_lease_over)
-    assert await survivor.run_once() == 5, "the untried ones go once the claim lease is over"
+    assert await survivor.deliver_due() == 0, "every taken mail waits for its lease"
+    survivor_clock.set(take_lease_over)
+    assert await survivor.deliver_due() == 5, "the untried ones go once the take lease is over"
     survivor_clock.set(send_lease_over)
-    assert await survivor.run_once() == 1, "the one in flight once its send's lease is over"
+    assert await survivor.deliver_due() == 1, "the one in flight once its send's lease is over"
     received = smtp_server.message_ids()
     assert sorted(received) == sorted(m.message_id for m in mails)
     assert len(received) == len(set(received))
@@ -180,7 +176,7 @@ def held_quit(settings, smtp_server) -> SmtpSettings:
 async def test_a_mail_is_recorded_sent_before_the_server_answers_quit(settings, clock, smtp_server):
     mail_settings = settings.with_overrides(smtp=held_quit(settings, smtp_server))
     [mail] = await queue_mails(mail_settings, clock, 1)
-    sending = asyncio.create_task(MailDispatcher(mail_settings, clock).run_once())
+    sending = asyncio.create_task(MailDispatcher(mail_settings, clock).deliver_due())
     try:
         await wait_until(
             OutboxMail.filter(pk=mail.pk, status=MailStatus.SENT).exists, "the mail recorded sent"
@@ -224,5 +220,5 @@ async def test_a_worker_killed_while_waiting_for_quit_does_not_send_its_mail_aga
     # Long after every lease, a dispatcher finds nothing left to send.
     clock.advance(timedelta(hours=1))
     survivor = MailDispatcher(settings.with_overrides(smtp=smtp), clock)
-    assert await survivor.run_once() == 0
+    assert await survivor.deliver_due() == 0
     assert smtp_server.message_ids() == [mail.message_id]

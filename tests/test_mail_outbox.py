@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 import pytest
 from tortoise.transactions import in_transaction
 
-from mail.dispatcher import MailDispatcher
-from mail.letters import RenderedMail
-from mail.outbox import dedupe_addresses, enqueue
+from mail.composing import RenderedMail, enqueue
 from models.enums import MailLanguage, MailStatus
-from models.outbox import OutboxMail
+from models.outbox import OutboxMail, dedupe_addresses
+from worker.dispatcher import MailDispatcher
 
 RENDERED = RenderedMail(
     kind="OFFER",
@@ -84,7 +83,7 @@ async def test_a_queued_mail_is_delivered_to_to_and_cc(mail_settings, clock, smt
         cc=["Bob@Target.example", "requester@source.example"],
     )
 
-    assert await MailDispatcher(mail_settings, clock).run_once() == 1
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 1
 
     [received] = smtp_server.messages
     assert received.envelope_to == [
@@ -116,15 +115,15 @@ async def test_a_queued_mail_is_delivered_to_to_and_cc(mail_settings, clock, smt
 async def test_a_mail_is_sent_only_once(mail_settings, clock, smtp_server):
     await queue(mail_settings, clock)
     dispatcher = MailDispatcher(mail_settings, clock)
-    assert await dispatcher.run_once() == 1
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 1
+    assert await dispatcher.deliver_due() == 0
     assert len(smtp_server.messages) == 1
 
 
 async def test_a_mail_queued_for_later_waits(mail_settings, clock, smtp_server):
     later = datetime(2100, 1, 1, tzinfo=UTC)
     await queue(mail_settings, clock, now=later)
-    assert await MailDispatcher(mail_settings, clock).run_once() == 0
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 0
     assert smtp_server.messages == []
 
 

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from mail.formatting import package_label
-from mail.letters import (
-    AdministrationLine,
-    ClaimMail,
-    CompletionMail,
-    ExpiryMail,
-    FailureMail,
-    OfferMail,
-    RefusalMail,
-    RejectionMail,
-    ReleaseMail,
-    ReminderMail,
-    WithdrawalMail,
-    notice_kinds,
-    render,
-)
+from mail.composing import render
 from mail.phrases import PHRASES, format_count, format_datetime, missing_phrases
-from models.enums import MailLanguage
+from models.enums import MailLanguage, package_label
+from models.notices import notice_kinds, notice_of
+from models.notices.move import CompletionMail, FailureMail
+from models.notices.notice import AdministrationLine
+from models.notices.offer import ExpiryMail, OfferMail, RefusalMail, ReminderMail, WithdrawalMail
+from models.notices.reception import ClaimMail, RejectionMail, ReleaseMail
 
 HOSTILE = 'Bakker & <Zn> "BV"'
 HOSTILE_ESCAPED = "Bakker &amp; &lt;Zn&gt; &quot;BV&quot;"
@@ -166,6 +157,13 @@ def test_every_mail_has_a_subject_a_text_and_an_html_part(mail):
     assert rendered.text.strip()
     assert rendered.html.startswith("<!DOCTYPE html>")
     assert f'<html lang="{mail.language.value.lower()}">' in rendered.html
+
+
+@pytest.mark.parametrize("mail", ALL)
+def test_a_notice_is_queued_as_data_and_written_out_the_same_when_sent(mail):
+    kept = notice_of(mail.kind, json.loads(json.dumps(mail.data())))
+    assert kept == mail
+    assert render(kept) == render(mail)
 
 
 @pytest.mark.parametrize("mail", ALL)

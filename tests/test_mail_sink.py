@@ -5,12 +5,11 @@ from __future__ import annotations
 import email
 import email.policy
 
-from mail.dispatcher import MailDispatcher
-from mail.letters import RenderedMail
-from mail.outbox import enqueue
+from mail.composing import RenderedMail, enqueue
 from mail.sink import MailSink
 from models.enums import MailLanguage
 from overdracht.settings import SmtpSettings
+from worker.dispatcher import MailDispatcher
 
 
 async def test_the_sink_writes_each_mail_as_an_eml_file(settings, clock, tmp_path):
@@ -28,7 +27,7 @@ async def test_the_sink_writes_each_mail_as_an_eml_file(settings, clock, tmp_pat
             )
             for n in range(2)
         ]
-        assert await MailDispatcher(mail_settings, clock).run_once() == 2
+        assert await MailDispatcher(mail_settings, clock).deliver_due() == 2
     assert sink.messages == []
 
     files = sorted(directory.glob("*.eml"))

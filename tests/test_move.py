@@ -9,7 +9,6 @@ from datetime import timedelta
 
 import pytest
 
-from mail.dispatcher import MailDispatcher
 from models import (
     Administration,
     AuditEvent,
@@ -21,11 +20,13 @@ from models import (
     Workflow,
 )
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
-from mover.engine import MoveEngine
 from tests.documents import RETRY, WITHDRAW
 from tests.file_stores import both_file_stores, replace_stored
-from tests.scenarios import Scenario, codes, gid, pk_of
+from tests.scenarios import Scenario, codes, gid, pk_of, wait_until
 from tests.workers import start_worker
+from worker.dispatcher import MailDispatcher
+from worker.expiry import OfferExpiry
+from worker.mover import Mover
 
 DOCUMENTS = """
 query($a: ID!, $after: String) {
@@ -38,8 +39,8 @@ query($a: ID!, $after: String) {
 ADMINISTRATIONS = "{ administrations { totalCount nodes { id code name inboundMailAddress } } }"
 
 
-def engine(scenario: Scenario, settings, clock, files, **kwargs) -> MoveEngine:
-    return MoveEngine(settings, clock, files, batch_size=kwargs.pop("batch_size", 2), **kwargs)
+def engine(scenario: Scenario, settings, clock, files, **kwargs) -> Mover:
+    return Mover(settings, clock, files, batch_size=kwargs.pop("batch_size", 2), **kwargs)
 
 
 @both_file_stores
@@ -55,7 +56,7 @@ async def test_end_to_end_offer_mail_claim_move_and_download(
     }
     await scenario.offer(administrations=[first])
     dispatcher = MailDispatcher(mail_settings, clock)
-    assert await dispatcher.run_once() == 1
+    assert await dispatcher.deliver_due() == 1
     [offer_mail] = smtp_server.messages
     assert set(offer_mail.envelope_to) == {"eva@bosman.example", anna.email}
     text = offer_mail.message.get_body(("plain",)).get_content()
@@ -107,7 +108,7 @@ async def test_end_to_end_offer_mail_claim_move_and_download(
     )
     assert old_download.status_code == 404
 
-    assert await dispatcher.run_once() == 2, "the claim's notice and the completion"
+    assert await dispatcher.deliver_due() == 2, "the claim's notice and the completion"
     claimed, completion = smtp_server.messages[-2:]
     assert claimed.envelope_to == [anna.email]
     assert "Eva" in claimed.message.get_body(("plain",)).get_content()
@@ -220,8 +221,8 @@ async def test_workflows_and_flows_never_move(scenario: Scenario, settings, cloc
 async def test_progress_is_visible_while_running(scenario: Scenario, settings, clock, files):
     await _claim_all(scenario)
     mover = engine(scenario, settings, clock, files, batch_size=1)
-    claim = await mover.claim_next()
-    item = await MigrationItem.get(pk=claim.item_id)
+    [held] = await mover.take()
+    item = await MigrationItem.get(pk=held.item_id)
     assert item.status == MigrationStatus.RUNNING
     query = """{ receivableAdministrations(status: RUNNING) {
         nodes { status progress { documentsDone documentsTotal } } } }"""
@@ -234,7 +235,7 @@ async def test_progress_is_visible_while_running(scenario: Scenario, settings, c
         seen.append(body["data"]["receivableAdministrations"]["nodes"][0]["progress"])
 
     mover._heartbeat = watching  # type: ignore[method-assign]
-    await mover.move(claim)
+    await mover.work(held)
     assert [p["documentsDone"] for p in seen] == [0, 1, 2, 3]
     assert {p["documentsTotal"] for p in seen} == {3}
 
@@ -242,7 +243,7 @@ async def test_progress_is_visible_while_running(scenario: Scenario, settings, c
 async def test_nobody_sees_a_half_moved_administration(scenario: Scenario, settings, clock, files):
     await _claim_all(scenario)
     mover = engine(scenario, settings, clock, files, batch_size=1)
-    claim = await mover.claim_next()
+    [held] = await mover.take()
     views = []
     original = mover._heartbeat
 
@@ -258,7 +259,7 @@ async def test_nobody_sees_a_half_moved_administration(scenario: Scenario, setti
         )
 
     mover._heartbeat = watching  # type: ignore[method-assign]
-    await mover.move(claim)
+    await mover.work(held)
     assert set(views) == {(2, 0)}
     source = await scenario.graphql(ADMINISTRATIONS, None, scenario.token)
     assert source["data"]["administrations"]["totalCount"] == 1
@@ -269,8 +270,25 @@ async def test_an_expired_offer_is_recorded_by_the_worker(
 ):
     await scenario.offer()
     clock.advance(timedelta(days=15))
-    assert await engine(scenario, settings, clock, files).expire_offers() == 2
+    assert await OfferExpiry(settings, clock).run_once() == 2
     assert await AuditEvent.filter(action="EXPIRED").count() == 2
+    assert await MigrationItem.filter(status="EXPIRED", open_administration_id=None).count() == 2
+
+
+async def test_the_expiry_loop_records_expired_offers_and_stops_when_asked(
+    scenario: Scenario, settings, clock
+):
+    await scenario.offer()
+    clock.advance(timedelta(days=15))
+    stop = asyncio.Event()
+    loop = asyncio.create_task(OfferExpiry(settings, clock).run_forever(stop, interval=0.01))
+
+    async def recorded() -> bool:
+        return await AuditEvent.filter(action="EXPIRED").count() == 2
+
+    await wait_until(recorded, "the loop recording the expiry")
+    stop.set()
+    await asyncio.wait_for(loop, 30)
     assert await MigrationItem.filter(status="EXPIRED", open_administration_id=None).count() == 2
 
 

@@ -19,13 +19,14 @@ import pytest
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
-from mover.engine import HeldMove, MoveEngine
 from overdracht.clock import SystemClock
 from overdracht.filestore import DirectoryFileStore
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import RETRY
 from tests.scenarios import Scenario, wait_until
 from tests.workers import start_worker
+from worker.move import HeldMove
+from worker.mover import Mover
 
 
 def path_of(files: DirectoryFileStore, key: str) -> Path:
@@ -85,7 +86,7 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
     os.mkfifo(path)
     # A deadline far beyond the test: the FIFO must be refused when opened, not read until then.
     store = DirectoryFileStore(files.root, read_timeout=120)
-    assert await MoveEngine(settings, clock, store, batch_size=20).run_until_idle() == [
+    assert await Mover(settings, clock, store, batch_size=20).run_until_idle() == [
         MigrationStatus.FAILED
     ]
     item = await MigrationItem.get(administration_id=administration.pk)
@@ -105,7 +106,7 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
     )
     assert body["data"]["retryMigration"]["userErrors"] == []
     # Locks still held would end the first attempt at lock_timeout (a lease) and hand it back.
-    second = MoveEngine(settings, clock, DirectoryFileStore(files.root), batch_size=20)
+    second = Mover(settings, clock, DirectoryFileStore(files.root), batch_size=20)
     assert await second.run_until_idle() == [MigrationStatus.COMPLETED], "no wait on locks"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.target.pk
 
@@ -121,7 +122,7 @@ async def test_a_hung_read_fails_the_move_within_the_deadline_naming_the_documen
     disk = HangingDisk(files.root, victim.storage_key, read_timeout=1.5)
     try:
         # Waiting for the read instead (it hangs for up to two minutes) would complete the move.
-        result = await MoveEngine(settings, clock, disk, batch_size=20).run_until_idle()
+        result = await Mover(settings, clock, disk, batch_size=20).run_until_idle()
     finally:
         disk.release.set()
     assert result == [MigrationStatus.FAILED]
@@ -145,10 +146,10 @@ async def test_a_worker_that_loses_its_lease_lets_go_and_the_takeover_does_not_w
         await Document.filter(administration_id=administration.pk).order_by("id").offset(70).first()
     )
     disk = HangingDisk(files.root, victim.storage_key, read_timeout=60)
-    stuck = MoveEngine(settings, clock, disk, batch_size=20, lease=lease)
-    held = await stuck.claim_next()
-    assert held is not None and held.attempt == 1
-    first = asyncio.create_task(stuck.move(held))
+    stuck = Mover(settings, clock, disk, batch_size=20, lease=lease)
+    [held] = await stuck.take()
+    assert held.attempt == 1
+    first = asyncio.create_task(stuck.work(held))
     try:
 
         async def got_going() -> bool:
@@ -156,22 +157,22 @@ async def test_a_worker_that_loses_its_lease_lets_go_and_the_takeover_does_not_w
             return item.status == MigrationStatus.RUNNING and item.documents_done >= 40
 
         await wait_until(got_going, "the first worker getting going", 120)
-        takeover = MoveEngine(
+        takeover = Mover(
             settings, clock, DirectoryFileStore(files.root), batch_size=20, lease=lease
         )
-        claimed: list[HeldMove] = []
+        taken_over_moves: list[HeldMove] = []
 
         async def taken_over() -> bool:  # once the stuck worker's last lease has run out
-            claim = await takeover.claim_next()
-            claimed.extend([claim] if claim is not None else [])
-            return claim is not None
+            taken = await takeover.take()
+            taken_over_moves.extend(taken)
+            return bool(taken)
 
         await wait_until(taken_over, "the lease running out", 120)
-        [claim] = claimed
-        assert claim.attempt == 2
+        [held] = taken_over_moves
+        assert held.attempt == 2
         # Locks the stuck worker still held would end this at lock_timeout (the lease), handed
         # back instead of completed.
-        assert await takeover.move(claim) == MigrationStatus.COMPLETED
+        assert await takeover.work(held) == MigrationStatus.COMPLETED
         assert await asyncio.wait_for(first, 60) is None, "worker 1 abandoned its move"
     finally:
         disk.release.set()

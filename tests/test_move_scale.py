@@ -6,9 +6,9 @@ import asyncio
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus
-from mover.engine import MoveEngine
 from tests.file_stores import both_file_stores, replace_stored
 from tests.scenarios import Scenario
+from worker.mover import Mover
 
 ARCHIVE = 3000
 
@@ -43,7 +43,7 @@ async def test_a_large_archive_moves_whole_in_many_batches(
     before = await _documents(big.pk)
     await _offer_and_claim(scenario, big)
 
-    mover = MoveEngine(settings, clock, files, batch_size=70)
+    mover = Mover(settings, clock, files, batch_size=70)
     assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
 
     moved = await Administration.get(pk=big.pk)
@@ -72,7 +72,7 @@ async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
     victim = await Document.filter(administration_id=big.pk).order_by("-id").offset(40).first()
     replace_stored(files, victim.storage_key, b"damaged")
 
-    mover = MoveEngine(settings, clock, files, batch_size=70)
+    mover = Mover(settings, clock, files, batch_size=70)
     assert await mover.run_until_idle() == [MigrationStatus.FAILED]
 
     item = await MigrationItem.get(administration_id=big.pk)

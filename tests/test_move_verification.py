@@ -8,13 +8,13 @@ import pytest
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
-from mover import listing_check
-from mover.engine import MoveEngine
-from mover.listing_check import check_range, key_range, ranges_to_list, store_range
 from overdracht.filestore import FileProblem, ListedFile
 from overdracht.settings import MoveVerification
 from tests.file_stores import remove_stored, replace_stored
 from tests.scenarios import Scenario
+from worker import listing_check
+from worker.listing_check import check_range, key_range, ranges_to_list, store_range
+from worker.mover import Mover
 
 ARCHIVE = 1500
 
@@ -46,8 +46,8 @@ async def _document(administration: Administration, offset: int) -> Document:
     return found[0]
 
 
-def _engine(settings, clock, files) -> MoveEngine:
-    return MoveEngine(settings, clock, files, batch_size=100)
+def _engine(settings, clock, files) -> Mover:
+    return Mover(settings, clock, files, batch_size=100)
 
 
 async def test_a_large_archive_moves_verified_from_the_listing(

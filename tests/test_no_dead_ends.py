@@ -10,18 +10,18 @@ import pytest
 
 from models import AuditEvent, BillableLine, CodeAttempt, Document, OutboxMail
 from models.enums import MigrationStatus, MoveFailure, Plan, Role, TokenScope
-from mover.engine import MoveEngine
 from overdracht.settings import ConfigurationError, Price, load_settings
 from tests.documents import WITHDRAW
 from tests.scenarios import Case, Scenario, bring_to, codes, gid, pk_of
+from worker.mover import Mover
 
 S = MigrationStatus
 WRONG_CODE = "2222-3333-4444-5555-6666"
 
 
-def engine_of(settings, clock, files) -> MoveEngine:
+def engine_of(settings, clock, files) -> Mover:
     """A move engine in the test's process, on its clock and file store."""
-    return MoveEngine(settings, clock, files, batch_size=2)
+    return Mover(settings, clock, files, batch_size=2)
 
 
 async def mutate(scenario: Scenario, name: str, data: dict[str, Any], token: str) -> dict:

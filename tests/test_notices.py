@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mail.dispatcher import MailDispatcher
-from mover.engine import MoveEngine
+from models.enums import MailStatus
+from models.outbox import OutboxMail
 from tests.scenarios import TARGET_SUPERUSER, Scenario
+from worker.dispatcher import MailDispatcher
+from worker.expiry import OfferExpiry
 
 EXTEND = """mutation($input: ExtendMigrationInput!) {
   extendMigration(input: $input) { userErrors { code message } }
@@ -30,7 +32,7 @@ def of_kind(smtp_server, subject_start: str) -> list:
 
 
 async def deliver(settings, clock) -> int:
-    return await MailDispatcher(settings, clock).run_once()
+    return await MailDispatcher(settings, clock).deliver_due()
 
 
 @pytest.mark.parametrize(
@@ -68,19 +70,19 @@ async def test_the_requester_hears_once_which_administrations_were_claimed_and_b
 async def test_the_recipients_are_reminded_once_three_days_before_expiry(
     scenario: Scenario, mail_settings, smtp_server, clock, files, language, subject, phrase
 ):
-    engine = MoveEngine(mail_settings, clock, files)
+    expiry = OfferExpiry(mail_settings, clock)
     migration = await scenario.offer(language=language)
     expires_at = datetime.fromisoformat(migration["expiresAt"])
     await deliver(mail_settings, clock)
 
     clock.set(expires_at - timedelta(days=3, minutes=1))
-    await engine.expire_offers()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     assert of_kind(smtp_server, subject) == [], "not before the configured lead"
 
     clock.set(expires_at - timedelta(days=3))
-    await engine.expire_offers()
-    await engine.expire_offers()
+    await expiry.run_once()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     [reminder] = of_kind(smtp_server, subject)
     assert reminder.envelope_to == [TARGET_SUPERUSER]
@@ -90,7 +92,7 @@ async def test_the_recipients_are_reminded_once_three_days_before_expiry(
     assert mail_settings.code_entry_url in text
 
     clock.advance(timedelta(days=1))
-    await engine.expire_offers()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     assert len(of_kind(smtp_server, subject)) == 1, "sent once"
 
@@ -98,13 +100,13 @@ async def test_the_recipients_are_reminded_once_three_days_before_expiry(
 async def test_no_reminder_for_what_was_already_received_and_a_new_one_after_an_extension(
     scenario: Scenario, mail_settings, smtp_server, clock, files
 ):
-    engine = MoveEngine(mail_settings, clock, files)
+    expiry = OfferExpiry(mail_settings, clock)
     migration = await scenario.offer()
     first, _ = scenario.items(migration)
     assert (await scenario.claim(migration["transferCode"], [first]))["userErrors"] == []
     expires_at = datetime.fromisoformat(migration["expiresAt"])
     clock.set(expires_at - timedelta(days=2))
-    await engine.expire_offers()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     [reminder] = of_kind(smtp_server, "Herinnering")
     text = text_of(reminder)
@@ -117,7 +119,7 @@ async def test_no_reminder_for_what_was_already_received_and_a_new_one_after_an_
     )
     assert body["data"]["extendMigration"]["userErrors"] == [], body
     clock.set(datetime.fromisoformat(later) - timedelta(days=3))
-    await engine.expire_offers()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     assert len(of_kind(smtp_server, "Herinnering")) == 2, "the new expiry has its own reminder"
 
@@ -132,11 +134,11 @@ async def test_no_reminder_for_what_was_already_received_and_a_new_one_after_an_
 async def test_the_requester_is_told_once_when_an_offer_expires_unused(
     scenario: Scenario, mail_settings, smtp_server, clock, files, language, subject, phrase
 ):
-    engine = MoveEngine(mail_settings, clock, files)
+    expiry = OfferExpiry(mail_settings, clock)
     migration = await scenario.offer(language=language)
     clock.set(datetime.fromisoformat(migration["expiresAt"]) + timedelta(seconds=1))
-    await engine.expire_offers()
-    await engine.expire_offers()
+    await expiry.run_once()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
 
     [notice] = of_kind(smtp_server, subject)
@@ -145,7 +147,7 @@ async def test_the_requester_is_told_once_when_an_offer_expires_unused(
     assert phrase in text
     assert TARGET_SUPERUSER in text, "says to whom it was offered"
     clock.advance(timedelta(days=3))
-    await engine.expire_offers()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     assert len(of_kind(smtp_server, subject)) == 1
 
@@ -153,12 +155,12 @@ async def test_the_requester_is_told_once_when_an_offer_expires_unused(
 async def test_an_offer_expiring_half_claimed_names_only_what_expired(
     scenario: Scenario, mail_settings, smtp_server, clock, files
 ):
-    engine = MoveEngine(mail_settings, clock, files)
+    expiry = OfferExpiry(mail_settings, clock)
     migration = await scenario.offer()
     first, _ = scenario.items(migration)
     assert (await scenario.claim(migration["transferCode"], [first]))["userErrors"] == []
     clock.set(datetime.fromisoformat(migration["expiresAt"]) + timedelta(seconds=1))
-    await engine.expire_offers()
+    await expiry.run_once()
     await deliver(mail_settings, clock)
     [notice] = of_kind(smtp_server, "Aanbod verlopen: 1 administratie")
     text = text_of(notice)
@@ -182,13 +184,13 @@ async def test_two_workers_and_two_dispatchers_send_each_notice_exactly_once(
     # Offered three days later, it is within its reminder's lead when the other one expires.
     clock.advance(timedelta(days=3))
     await scenario.offer(administrations=[scenario.ready[1]])
-    workers = [MoveEngine(mail_settings, clock, files) for _ in range(2)]
+    workers = [OfferExpiry(mail_settings, clock) for _ in range(2)]
     dispatchers = [MailDispatcher(mail_settings, clock, batch_size=1) for _ in range(2)]
 
     clock.set(datetime.fromisoformat(expiring["expiresAt"]) + timedelta(seconds=1))
     for _ in range(3):
-        await asyncio.gather(*(worker.expire_offers() for worker in workers))
-        await asyncio.gather(*(d.run_once() for d in dispatchers))
+        await asyncio.gather(*(worker.run_once() for worker in workers))
+        await asyncio.gather(*(d.deliver_due() for d in dispatchers))
 
     subjects = Counter(m.message["Subject"].split(":")[0] for m in smtp_server.messages)
     assert subjects["Aanbod ontvangen"] == 1
@@ -203,7 +205,27 @@ async def test_offering_an_expired_administration_again_tells_of_the_whole_old_o
     migration = await scenario.offer()
     clock.set(datetime.fromisoformat(migration["expiresAt"]) + timedelta(seconds=1))
     await scenario.offer(administrations=[scenario.ready[0]])
-    await MoveEngine(mail_settings, clock, files).expire_offers()
+    await OfferExpiry(mail_settings, clock).run_once()
     await deliver(mail_settings, clock)
     [notice] = of_kind(smtp_server, "Aanbod verlopen")
     assert notice.message["Subject"] == "Aanbod verlopen: 2 administraties niet ontvangen"
+
+
+async def test_a_notice_is_queued_as_data_and_sent_in_the_words_of_its_first_writing(
+    scenario: Scenario, mail_settings, smtp_server, clock
+):
+    await scenario.offer()
+    [queued] = await OutboxMail.filter(kind="OFFER")
+    assert queued.notice is not None and queued.text_body == "", "data now, words when sent"
+    await smtp_server.stop()
+    assert await deliver(mail_settings, clock) == 0
+    tried = await OutboxMail.get(pk=queued.pk)
+    assert tried.status == MailStatus.PENDING and tried.subject.startswith("Overdrachtscode")
+
+    await smtp_server.start()
+    clock.set(tried.next_attempt_at)
+    assert await deliver(mail_settings, clock) == 1
+    [received] = smtp_server.messages
+    assert received.message["Subject"] == tried.subject
+    plain = received.message.get_body(("plain",)).get_content()
+    assert plain.replace("\r\n", "\n") == tried.text_body

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from mail.dispatcher import MailDispatcher
 from mail.phrases import format_datetime
 from models import OutboxMail
 from models.enums import MailLanguage
 from tests.documents import WITHDRAW
 from tests.scenarios import TARGET_SUPERUSER, Scenario
+from worker.dispatcher import MailDispatcher
 
 
 def parts(received) -> tuple[str, str]:
@@ -25,7 +25,7 @@ async def test_offer_mail_goes_to_recipients_with_requester_in_copy_in_dutch(
     scenario: Scenario, mail_settings, smtp_server, clock
 ):
     migration = await scenario.offer()
-    assert await MailDispatcher(mail_settings, clock).run_once() == 1
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 1
     [received] = smtp_server.messages
     assert received.message["To"] == TARGET_SUPERUSER
     assert received.message["Cc"] == scenario.superuser.email
@@ -43,7 +43,7 @@ async def test_offer_mail_in_english_on_request(
     scenario: Scenario, mail_settings, smtp_server, clock
 ):
     migration = await scenario.offer(language="EN")
-    await MailDispatcher(mail_settings, clock).run_once()
+    await MailDispatcher(mail_settings, clock).deliver_due()
     text, _ = parts(smtp_server.messages[0])
     assert "transfer code" in text.lower()
     assert migration["transferCode"] in text
@@ -55,16 +55,16 @@ async def test_offering_succeeds_with_the_mail_server_down_and_the_mail_arrives_
     await smtp_server.stop()
     migration = await scenario.offer()
     dispatcher = MailDispatcher(mail_settings, clock)
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     mail = await OutboxMail.get()
     assert mail.status == "PENDING" and mail.attempts == 1
 
     await smtp_server.start()
     clock.advance(timedelta(minutes=2))
-    assert await dispatcher.run_once() == 1
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 1
+    assert await dispatcher.deliver_due() == 0
     clock.advance(timedelta(hours=2))
-    assert await dispatcher.run_once() == 0
+    assert await dispatcher.deliver_due() == 0
     assert smtp_server.message_ids() == [mail.message_id]
     assert migration["transferCode"] in parts(smtp_server.messages[0])[0]
 
@@ -74,7 +74,7 @@ async def test_withdrawal_notice_reaches_the_recipients(
 ):
     migration = await scenario.offer()
     await scenario.graphql(WITHDRAW, {"input": {"migrationId": migration["id"]}}, scenario.token)
-    assert await MailDispatcher(mail_settings, clock).run_once() == 2
+    assert await MailDispatcher(mail_settings, clock).deliver_due() == 2
     withdrawal = smtp_server.messages[-1]
     assert TARGET_SUPERUSER in withdrawal.envelope_to
     text, _ = parts(withdrawal)

@@ -22,11 +22,9 @@ import pytest
 from playwright.async_api import Locator, Page, expect
 
 from commands.demo import seed_demo
-from mail.dispatcher import MailDispatcher
 from mail.sink import MailSink
 from models import Environment
 from models.enums import Plan, Role
-from mover.engine import MoveEngine
 from overdracht.settings import Settings
 from tests.browser import Browsing, browsing
 from tests.live_server import LiveServer, start_server
@@ -41,6 +39,8 @@ from tests.test_screens import (
     title,
     web_build,  # noqa: F401 (the fixture: the screens as ./dev test builds them)
 )
+from worker.dispatcher import MailDispatcher
+from worker.mover import Mover
 
 RUUD = "ruud@bosman.example"
 TRANSFER_CODE = re.compile(r"^[A-Z0-9]{4}(-[A-Z0-9]{4})+$")
@@ -66,7 +66,7 @@ async def offering_service(
 
 async def deliver(settings: Settings, clock) -> int:
     """The mail worker's round: everything due goes to the SMTP sink."""
-    return await MailDispatcher(settings, clock).run_once()
+    return await MailDispatcher(settings, clock).deliver_due()
 
 
 def mails_to(sink: MailSink, address: str) -> list[Any]:
@@ -352,7 +352,7 @@ async def test_anna_offers_by_keyboard_alone_and_works_her_offers_page(
         await expect(rows.first).to_contain_text("In de wachtrij")
         await expect(rows.nth(1)).to_contain_text("Afgewezen")
         await expect(rows.nth(1)).to_contain_text("Al in onze administratie")
-        await MoveEngine(mail_settings, clock, files).run_until_idle()
+        await Mover(mail_settings, clock, files).run_until_idle()
         await expect(rows.first).to_contain_text("Voltooid")
         await expect(rows.first.get_by_role("progressbar")).to_have_attribute(
             "aria-valuetext", "5 van 5 documenten"
@@ -452,7 +452,7 @@ async def test_a_failed_move_says_why_and_is_retried_from_the_offers_page(
     await receive(server, offered["transferCode"], "1001")
     # Bosman is no longer on Premium when the move starts: it fails and says so.
     await Environment.filter(office_code="K20567").update(plan=Plan.STANDARD)
-    await MoveEngine(mail_settings, clock, files).run_until_idle()
+    await Mover(mail_settings, clock, files).run_until_idle()
     async with browsing(chromium, server.base_url, viewport=WIDE) as seen:
         page = await sign_in(seen, server.base_url, "Anna de Vries", offer_path(offered["id"]))
         administrations = page.locator("section").filter(
@@ -480,7 +480,7 @@ async def test_a_failed_move_says_why_and_is_retried_from_the_offers_page(
         await page.keyboard.press("Enter")
         await expect(row).to_contain_text("In de wachtrij")
         await expect(row.get_by_role("button")).to_have_count(0)
-        await MoveEngine(mail_settings, clock, files).run_until_idle()
+        await Mover(mail_settings, clock, files).run_until_idle()
         await expect(row).to_contain_text("Voltooid")
         await expect(row.locator(".receipt")).to_contain_text("5 documenten")
         trail = page.locator("section").filter(
@@ -560,7 +560,7 @@ async def test_screenshots_of_the_offering_screens(
     standing = await offer_over_api(server, ["2001"])
     moved = await offer_over_api(server, ["1001", "1002"])
     await receive_and_reject(server, moved["transferCode"])
-    await MoveEngine(mail_settings, clock, files).run_until_idle()
+    await Mover(mail_settings, clock, files).run_until_idle()
     await deliver(mail_settings, clock)
     for width, viewport in (("wide", WIDE), ("narrow", NARROW)):
         for language in ("nl", "en"):

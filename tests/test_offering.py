@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from mail.composing import written
+from mail.formatting import DEFAULT_TIME_ZONE
 from models import AuditEvent, Migration, MigrationItem, OutboxMail
 from models.enums import AccountingPackage, DocumentStatus, Role
 from models.transfer_code import format_transfer_code
@@ -65,7 +67,7 @@ async def test_offer_puts_one_mail_in_the_outbox_to_recipients_with_requester_in
     assert mail.cc == [scenario.superuser.email]
     assert mail.language == "EN"
     migration = await Migration.get()
-    assert format_transfer_code(migration.transfer_code) in mail.text_body
+    assert format_transfer_code(migration.transfer_code) in written(mail, DEFAULT_TIME_ZONE).text
 
 
 async def test_non_superuser_cannot_offer(server, scenario):

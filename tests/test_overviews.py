@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from mover.engine import MoveEngine
 from tests.documents import WITHDRAW
 from tests.scenarios import Scenario
+from worker.mover import Mover
 
 ROWS = """query($search: String, $status: MigrationStatus, $order: OverviewOrder) {
   offeredAdministrations(search: $search, status: $status, orderBy: $order, first: 50) {
@@ -66,9 +66,8 @@ async def desk(scenario: Scenario, clock, settings, files) -> Scenario:
     assert (await scenario.claim(completed["transferCode"], scenario.items(completed)))[
         "userErrors"
     ] == []
-    engine = MoveEngine(settings, clock, files)
-    claim = await engine.claim_next()  # Dirk's move, left running
-    assert claim is not None
+    engine = Mover(settings, clock, files)
+    assert len(await engine.take()) == 1  # Dirk's move, left running
     await engine.run_until_idle()  # Eik's move completes
     return scenario
 

@@ -24,12 +24,10 @@ from playwright.async_api import Page, expect
 
 from api.schema.ids import decode_global_id
 from commands.demo import seed_demo
-from mail.dispatcher import MailDispatcher
 from mail.sink import MailSink
 from models import Document, Environment
 from models.enums import Plan
 from models.transfer_code import ALPHABET
-from mover.engine import MoveEngine
 from overdracht.clock import MovableClock
 from overdracht.filestore import FileStore
 from overdracht.settings import Settings
@@ -48,6 +46,8 @@ from tests.test_screens import (
     title,
     web_build,  # noqa: F401  (a fixture)
 )
+from worker.dispatcher import MailDispatcher
+from worker.mover import Mover
 
 EVA_ADDRESS = "eva@bosman.example"
 CODE = re.compile(rf"\b[{ALPHABET}]{{4}}(?:-[{ALPHABET}]{{4}}){{4}}\b")
@@ -68,11 +68,11 @@ class Offered:
 
     async def deliver_mail(self) -> None:
         """Send what the outbox holds to the sink, as the worker would."""
-        await MailDispatcher(self.settings, self.clock).run_once()
+        await MailDispatcher(self.settings, self.clock).deliver_due()
 
     async def run_moves(self) -> None:
         """Move what is queued, as the worker would."""
-        await MoveEngine(self.settings, self.clock, self.files).run_until_idle()
+        await Mover(self.settings, self.clock, self.files).run_until_idle()
 
 
 def code_in_mail(smtp: MailSink, recipient: str, name: str) -> str:

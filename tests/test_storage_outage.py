@@ -16,12 +16,12 @@ import pytest
 
 from models import Administration, Document, MigrationItem
 from models.enums import MigrationStatus, MoveFailure
-from mover.engine import MoveEngine
 from overdracht.s3_store import S3FileStore
 from overdracht.settings import MoveVerification
 from tests.documents import RETRY
 from tests.file_stores import BOUND_OF_A_DEADLINE, SeaweedFS
 from tests.scenarios import Scenario, gid
+from worker.mover import Mover
 
 DEADLINE = 1.5
 
@@ -64,7 +64,7 @@ async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_ret
     migration = await scenario.offer(administrations=[administration])
     claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
     assert claimed["userErrors"] == []
-    engine = MoveEngine(settings, clock, files, batch_size=10)
+    engine = Mover(settings, clock, files, batch_size=10)
 
     with seaweedfs.frozen():
         started = time.monotonic()
@@ -114,7 +114,7 @@ async def test_a_listing_check_while_the_store_is_frozen_fails_as_unavailable_an
     assert claimed["userErrors"] == []
 
     with seaweedfs.frozen():
-        assert await MoveEngine(listing, clock, files).run_until_idle() == [MigrationStatus.FAILED]
+        assert await Mover(listing, clock, files).run_until_idle() == [MigrationStatus.FAILED]
     gc.collect()  # a task's unretrieved error is reported when the task is collected
     item = await MigrationItem.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.STORAGE_UNAVAILABLE

@@ -15,7 +15,7 @@ from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Administration, Environment, lifecycle
-from models.checklist import run_checklist
+from models.checklist import recheck_damaged, run_checklist
 from models.enums import MailLanguage
 from models.guessing import take_recipient_checks
 from models.offering import (
@@ -25,7 +25,6 @@ from models.offering import (
     clean_recipients,
     open_offer_items,
 )
-from mover.scrubbing import recheck_damaged
 from overdracht.filestore import StoreUnavailable
 
 # Files recorded as damaged that an offer looks at again, and for how long at most.
@@ -94,13 +93,11 @@ async def _check_administrations(
     now = ctx.clock.now()
     owned = await administrations_of(ctx.environment_id, [pk for pk in ids if pk is not None])
     checks = await run_checklist(list(owned))
-    if damaged := [pk for pk, check in checks.items() if check.damaged_files]:
-        # A file restored since is let through at once; within a few seconds, or the record
-        # stands as it says, and the file check's next round looks again.
-        with contextlib.suppress(StoreUnavailable, TimeoutError):
-            rechecked = recheck_damaged(ctx.files, damaged, at_most=OFFER_RECHECKS)
-            if await asyncio.wait_for(rechecked, OFFER_RECHECK_SECONDS):
-                checks = await run_checklist(list(owned))
+    # A file restored since is let through at once; within a few seconds, or the record
+    # stands as it says, and the file check's next round looks again.
+    with contextlib.suppress(StoreUnavailable, TimeoutError):
+        rechecked = recheck_damaged(ctx.files, checks, at_most=OFFER_RECHECKS)
+        checks = await asyncio.wait_for(rechecked, OFFER_RECHECK_SECONDS)
     offered = {item.open_administration_id for item in await open_offer_items(list(owned), now)}
     packages = {adm.connection.package for adm in owned.values()}
     for index, pk in enumerate(ids):

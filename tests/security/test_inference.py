@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from models.enums import TokenScope
-from mover.engine import MoveEngine
 from tests.scenarios import TARGET_SUPERUSER, Scenario
+from worker.mover import Mover
 
 ROWS = """query($search: String) {
   rows: %s(search: $search, first: 10) {
@@ -132,7 +132,7 @@ async def test_a_partner_token_sees_no_inbound_address_before_or_after_the_move(
 ):
     scenario = offer.scenario
     assert (await scenario.claim(offer.values["transferCode"], offer.items))["userErrors"] == []
-    await MoveEngine(settings, clock, files).run_until_idle()
+    await Mover(settings, clock, files).run_until_idle()
     query = """{
       rows: %s(first: 5) { nodes { status inboundMailAddress migration {
         administrations(first: 5) { nodes { inboundMailAddress } }

@@ -1,4 +1,4 @@
-"""The background loops (mail, moves), run by the web app or alone by `overdracht worker`."""
+"""The background loops, run by `overdracht worker` or inside `overdracht serve`."""
 
 from __future__ import annotations
 
@@ -7,19 +7,25 @@ import contextlib
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
-from mail.dispatcher import dispatcher_loop
-from mover.engine import mover_loop
-from mover.scrubbing import scrub_loop
 from overdracht.clock import Clock
 from overdracht.settings import Settings
+from worker.dispatcher import dispatcher_loop
+from worker.expiry import expiry_loop
+from worker.mover import mover_loop
+from worker.scrubbing import scrub_loop
 
 # A background loop runs until its stop event is set.
 BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Coroutine[Any, Any, None]]
 
 
-def background_loops() -> list[BackgroundLoop]:
-    """Every loop the service runs in the background."""
-    return [dispatcher_loop, mover_loop, scrub_loop]
+def background_loops() -> dict[str, BackgroundLoop]:
+    """Every loop the service runs in the background, by the name readiness shows it under."""
+    return {
+        "dispatcher": dispatcher_loop,
+        "mover": mover_loop,
+        "scrub": scrub_loop,
+        "expiry": expiry_loop,
+    }
 
 
 @contextlib.asynccontextmanager
@@ -32,8 +38,8 @@ async def background_jobs(
     """
     stop = asyncio.Event()
     tasks: dict[str, asyncio.Task[None]] = {
-        loop.__name__.removesuffix("_loop"): asyncio.create_task(loop(settings, clock, stop))
-        for loop in background_loops()
+        name: asyncio.create_task(loop(settings, clock, stop))
+        for name, loop in background_loops().items()
     }
     try:
         yield tasks

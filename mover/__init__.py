@@ -1,1 +1,0 @@
-"""The background work that moves administrations from one environment to another."""

@@ -1,0 +1,78 @@
+"""What must still hold when a move runs: the offer's checks and the receiving's, again (rule 5).
+
+A move runs days after the offer: an authorizer may have been added, the target may have left
+the Premium plan or added the same administration itself. So the checks run again before the
+files are verified, and once more inside the transaction that changes ownership.
+"""
+
+from __future__ import annotations
+
+from models import Administration, Document, Environment
+from models.checklist import recheck_damaged, run_checklist
+from models.enums import MoveFailure
+from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
+from overdracht.filestore import FileStore, StoreUnavailable
+from worker.move import FILE_FAILURE, MoveFailed, Parties, store_unavailable
+
+# Files recorded as damaged that a move looks at again before it fails for them; beyond this,
+# the file check's rounds do it.
+RECHECK_AT_MOST = 50
+
+# What a receiving check that no longer passes at the move means for the move.
+_FAILURE_OF: dict[ReceivingRefusal, MoveFailure] = {
+    ReceivingRefusal.NOT_PREMIUM: MoveFailure.TARGET_NOT_PREMIUM,
+    ReceivingRefusal.CONNECTION_GONE: MoveFailure.CONNECTION_GONE,
+    ReceivingRefusal.NO_CONNECTION_OF_PACKAGE: MoveFailure.CONNECTION_GONE,
+    ReceivingRefusal.WRONG_PACKAGE: MoveFailure.CONNECTION_GONE,
+    ReceivingRefusal.INVALID_CODE: MoveFailure.CODE_IN_USE,
+    ReceivingRefusal.DUPLICATE_IN_TARGET: MoveFailure.DUPLICATE_IN_TARGET,
+    ReceivingRefusal.CODE_IN_USE: MoveFailure.CODE_IN_USE,
+}
+
+
+async def check_preconditions(parties: Parties, files: FileStore) -> None:
+    """The checks of the offer and of receiving, as they stand now; MoveFailed when one fails."""
+    adm = await Administration.get(pk=parties.administration.pk)
+    if adm.environment_id != parties.source.pk:
+        raise MoveFailed(
+            MoveFailure.SOURCE_CHANGED,
+            f"{adm.name} is no longer in {parties.source.name}.",
+        )
+    try:
+        checks = await recheck_damaged(
+            files, await run_checklist([adm.pk]), at_most=RECHECK_AT_MOST
+        )
+    except StoreUnavailable as outage:
+        raise store_unavailable(outage) from None
+    result = checks[adm.pk]
+    if result.damaged_files:
+        await _damage_found(adm)
+    if not result.passed:
+        raise MoveFailed(
+            MoveFailure.CHECKLIST_FAILED,
+            f"{adm.name} no longer passes the offer checks: "
+            + " ".join(result.explain(failure) for failure in result.failures),
+        )
+    target = await Environment.get(pk=parties.target.pk)
+    item = parties.item
+    choice = ReceivingChoice(item, connection_id=item.target_connection_id, code=item.target_code)
+    checked = await check_receiving(target, parties.migration.package, [choice], moving=True)
+    for problem in [*checked.target_problems, *checked.problems[0]]:
+        raise MoveFailed(_FAILURE_OF[problem.refusal], problem.message)
+
+
+async def _damage_found(administration: Administration) -> None:
+    """A file the file check found damaged fails the move, naming its document."""
+    document = (
+        await Document.filter(administration_id=administration.pk, damage__not_isnull=True)
+        .order_by("id")
+        .first()
+    )
+    if document is None or document.damage is None:
+        return
+    failure, words = FILE_FAILURE[document.damage]
+    raise MoveFailed(
+        failure,
+        f'The file "{document.file_name}" of document "{document.title}" {words} (found by '
+        "the file check); nothing was moved. Have it restored from a backup, then retry.",
+    )
