@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 
 from models import Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.db_faults import is_database_fault
 from overdracht.scratch_database import connected, database_name, server_url
 from tests.documents import CLAIM
@@ -49,6 +50,7 @@ def claim_body(scenario: Scenario, migration: dict) -> dict[str, Any]:
             "input": {
                 "transferCode": migration["transferCode"],
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
                 "acceptCosts": True,
                 "administrations": choices,
             }
