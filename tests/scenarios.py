@@ -220,10 +220,14 @@ class Case:
 
 
 async def bring_to(
-    status: MigrationStatus, scenario: Scenario, engine: MoveEngine, clock: MovableClock
+    status: MigrationStatus,
+    scenario: Scenario,
+    engine: MoveEngine,
+    clock: MovableClock,
+    administrations: list[Administration] | None = None,
 ) -> Case:
     """Bring the first administration of a new offer into a status by the real steps."""
-    migration = await scenario.offer()
+    migration = await scenario.offer(administrations=administrations)
     case = Case(scenario, engine, migration, scenario.items(migration)[0])
     code = migration["transferCode"]
     if status == MigrationStatus.WITHDRAWN:

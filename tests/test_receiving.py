@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from models import AuditEvent, BillableLine, CodeAttempt, MigrationItem, OutboxMail
-from models.enums import AccountingPackage, MigrationStatus, Plan, Role
+from models.enums import AccountingPackage, MigrationStatus, Plan, Role, TokenScope
 from models.guessing import CODE_OFFICE_WINDOW, CODE_USER_WINDOW
 from tests.documents import CLAIM, PREVIEW, REJECT, WITHDRAW
 from tests.scenarios import Scenario, codes, gid, preview_of, refusal_of
@@ -409,3 +409,19 @@ async def test_an_id_of_the_wrong_kind_is_not_found_and_says_which_kind_was_expe
         "Expected the ID of a MigrationAdministration, got the ID of an Administration"
         in (error["message"])
     )
+
+
+async def test_every_refusal_of_the_preview_is_typed_for_the_screen(scenario: Scenario, factory):
+    """A screen branches on userErrors: the code's preview answers no top-level error."""
+    migration = await scenario.offer()
+    code = migration["transferCode"]
+    own = await scenario.graphql(PREVIEW, {"code": code}, scenario.token)
+    assert refusal_of(own) == ("OWN_OFFER", None)
+    [error] = own["data"]["transferCodePreview"]["userErrors"]
+    assert error["field"] == ["transferCode"] and error["message"]
+    partner = await factory.token(scenario.target_superuser, TokenScope.READ_ONLY)
+    refused = await scenario.graphql(PREVIEW, {"code": code}, partner)
+    assert refusal_of(refused) == ("FORBIDDEN", None)
+    assert refused["data"]["transferCodePreview"]["userErrors"][0]["field"] is None
+    assert await CodeAttempt.all().count() == 0, "no attempt spent by a refusal before the code"
+    assert preview_of(await scenario.preview(code))["package"] == "EXACT_ONLINE"
