@@ -8,12 +8,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # The floors, ground first: a module imports only from its own floor and those below. The steps
-# of a migration's life queue their notices in the same transaction, so they stand above mail.
+# of a migration's life queue their notices in the same transaction, so they stand above mail;
+# what may be done with an offer now is read from their table, so it stands beside them.
 FLOORS: list[tuple[str, ...]] = [
     ("overdracht",),
     ("models",),
     ("mail",),
-    ("models.lifecycle", "models.offer_corrections"),
+    ("models.lifecycle", "models.offer_corrections", "models.actions"),
     ("mover",),
     ("api",),
     ("commands",),
