@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from tortoise.expressions import Q
 
-from models.administration import AccountingConnection, Administration
+from models.administration import CODE_COLUMN_LENGTH, AccountingConnection, Administration
 from models.audit import AuditEvent, record
 from models.enums import (
     RECEIVED_MIGRATION_STATUSES,
@@ -272,9 +272,11 @@ async def check_receiving(
     }
     has_package = await AccountingConnection.exists(environment_id=target.pk, package=package)
     codes = [choice.target_code() for choice in choices]
+    # A code longer than the column is in no row, and is refused below as INVALID.
+    storable = [code for code in codes if len(code) <= CODE_COLUMN_LENGTH]
     existing = (
         await Administration.filter(environment_id=target.pk)
-        .filter(Q(code__in=codes) | Q(name__in=[c.item.administration_name for c in choices]))
+        .filter(Q(code__in=storable) | Q(name__in=[c.item.administration_name for c in choices]))
         .values_list("code", "name")
     )
     taken_codes = {code for code, _ in existing}
@@ -284,7 +286,7 @@ async def check_receiving(
             await MigrationItem.filter(
                 target_environment_id=target.pk,
                 status__in=_CODE_HOLDING,
-                target_code__in=codes,
+                target_code__in=storable,
             )
             .exclude(id__in=[c.item.pk for c in choices])
             .values_list("target_code", flat=True)
