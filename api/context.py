@@ -9,8 +9,18 @@ from starlette.requests import HTTPConnection
 
 from api.change_news import ChangeNews
 from api.errors import AuthenticationError, ForbiddenError
-from api.permissions import Column, Listing, Sight, list_columns, refusal, token_may, token_sights
-from models import ApiToken, User
+from api.permissions import (
+    Column,
+    Listing,
+    Sight,
+    list_columns,
+    may_write,
+    refusal,
+    token_may,
+    token_sights,
+)
+from models import ApiToken, Migration, User
+from models.actions import Actor
 from models.lifecycle import Change
 from overdracht.clock import Clock
 from overdracht.filestore import FileStore
@@ -70,6 +80,19 @@ class Context:
         if not self.may(sight):
             raise ForbiddenError(refusal(token, sight))
         return token.user
+
+    async def actor(self, migration: Migration | None = None) -> Actor:
+        """The viewer as one who acts on offers: a superuser whose token may write, or not.
+
+        Given an offer from before targets, the office's superusers' addresses come along, since
+        they decide whether it is meant for the viewer.
+        """
+        token = self.require_token()
+        user = token.user
+        emails: list[str] = []
+        if migration is not None and migration.target_environment_id is None:
+            emails = await self.loaders.superuser_emails.load(user.environment_id)
+        return Actor(user.environment, may_write(token) and user.is_superuser, emails)
 
     def change(self) -> Change:
         """A step of an offer's lifecycle taken by the viewer, now."""

@@ -20,6 +20,7 @@ from models import (
 )
 from models.document import count_documents
 from models.outbox import OutboxMail
+from models.receiving import superuser_emails
 
 M = TypeVar("M", bound=Model)
 
@@ -40,6 +41,11 @@ async def _document_counts(administration_ids: Sequence[int]) -> list[int]:
 async def _damaged_file_counts(administration_ids: Sequence[int]) -> list[int]:
     counts = await count_documents(list(administration_ids), damaged_only=True)
     return [counts.get(i, 0) for i in administration_ids]
+
+
+async def _superuser_emails(environment_ids: Sequence[int]) -> list[list[str]]:
+    found = await superuser_emails(environment_ids)
+    return [found[i] for i in environment_ids]
 
 
 async def _items_of_migrations(migration_ids: Sequence[int]) -> list[list[MigrationItem]]:
@@ -79,6 +85,9 @@ class Loaders:
         default_factory=lambda: _by_id(AccountingConnection)
     )
     user: DataLoader[int, User | None] = field(default_factory=lambda: _by_id(User))
+    superuser_emails: DataLoader[int, list[str]] = field(
+        default_factory=lambda: DataLoader(load_fn=_superuser_emails)
+    )
     administration: DataLoader[int, Administration | None] = field(
         default_factory=lambda: _by_id(Administration)
     )

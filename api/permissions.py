@@ -103,6 +103,8 @@ class Column(StrEnum):
     OFFERED_AT = "date offered"
     EXPIRES_AT = "expiry date"
     SOURCE_OFFICE = "source office"
+    TARGET_OFFICE = "target office"
+    CHOSEN_CODE = "administration code chosen by the receiver"
     PACKAGE = "accounting package"
     FILE_PROBLEM = "file problem"
 
@@ -119,7 +121,8 @@ _OVERVIEW_ROW = {
 # What each list may match on, each value under the sight that shows it as a field: a search,
 # filter, sort or count never matches a value the reader may not read, so it cannot be
 # inferred either (rule 1). The receiving office never reads the source's transfer code or
-# recipients, so its overview never matches them, whatever its role.
+# recipients, so its overview never matches them, whatever its role; the code the receiver
+# chose is the receiver's alone, so only its own overview matches it.
 LIST_COLUMNS: dict[Listing, dict[Column, Sight]] = {
     Listing.ADMINISTRATIONS: {
         Column.ADMINISTRATION_NAME: Sight.ADMINISTRATIONS,
@@ -131,11 +134,13 @@ LIST_COLUMNS: dict[Listing, dict[Column, Sight]] = {
         **_OVERVIEW_ROW,
         Column.RECIPIENTS: Sight.TRANSFER_CODES,
         Column.TRANSFER_CODE: Sight.TRANSFER_CODES,
+        Column.TARGET_OFFICE: Sight.MIGRATIONS,
     },
     Listing.RECEIVABLE: {
         **_OVERVIEW_ROW,
         Column.SOURCE_OFFICE: Sight.MIGRATIONS,
         Column.PACKAGE: Sight.MIGRATIONS,
+        Column.CHOSEN_CODE: Sight.MIGRATIONS,
     },
 }
 
@@ -179,6 +184,11 @@ def refusal(token: ApiToken, sight: Sight) -> str:
     return f"Your role ({role.value}) may not see {sight.value}."
 
 
+def may_write(token: ApiToken) -> bool:
+    """Whether this token may change anything: a partner's read-only token never does."""
+    return not token.is_read_only
+
+
 class CanWrite(BasePermission):
     """Every mutation refuses read-only (partner) tokens."""
 
@@ -187,7 +197,7 @@ class CanWrite(BasePermission):
 
     def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
         token = info.context.token
-        return token is None or not token.is_read_only
+        return token is None or may_write(token)
 
 
 def mutation(**kwargs: Any) -> Any:

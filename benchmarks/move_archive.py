@@ -340,7 +340,7 @@ async def offer_and_claim(world: World) -> int:
     """The offer and the claim through the functions the resolvers use; returns the item's ID."""
     from tortoise.transactions import in_transaction
 
-    from models import AccountingConnection, Administration, Environment, lifecycle
+    from models import AccountingConnection, Administration, Environment, lifecycle, terms
     from models.enums import MailLanguage
     from models.lifecycle import Change, Reception
     from models.receiving import bind_target
@@ -361,6 +361,7 @@ async def offer_and_claim(world: World) -> int:
             [receiver.email],
             target=await Environment.get(pk=world.target_id),
             language=MailLanguage.NL,
+            terms_version=terms.VERSION,
         )
     connection = await AccountingConnection.get(pk=world.target_connection_id)
     async with in_transaction():
@@ -368,7 +369,7 @@ async def offer_and_claim(world: World) -> int:
         assert await lifecycle.claim(
             Change(settings, now, actor=receiver),
             migration,
-            Reception(item, connection, administration.code),
+            Reception(item, connection, administration.code, terms.VERSION),
         )
     return item.pk
 

@@ -31,6 +31,7 @@ from fuzzing.world import (
     open_world,
     refresh_pools,
 )
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.db import close_database
 from overdracht.settings import Settings
 
@@ -155,6 +156,7 @@ def offer(client: httpx.Client, world: World, administration_id: str) -> None:
             "recipients": ["eva@bosman.example"],
             "acknowledgeUsersDoNotMove": True,
             "acceptTerms": True,
+            "termsVersion": TERMS_VERSION,
         }
     }
     client.post(

@@ -41,6 +41,10 @@ def inbound_mail_address(office_code: str, administration_code: str, domain: str
     return f"{office_code}.{administration_code}@{domain}".lower()
 
 
+# The longest administration code a row can hold (here and as an offer's chosen target_code).
+CODE_COLUMN_LENGTH = 64
+
+
 class Administration(Model):
     """The books of one client under one connection, (code, name) is unique per environment."""
 
@@ -53,7 +57,7 @@ class Administration(Model):
         "models.AccountingConnection", related_name="administrations", on_delete=fields.RESTRICT
     )
     connection_id: int
-    code = fields.CharField(max_length=64)
+    code = fields.CharField(max_length=CODE_COLUMN_LENGTH)
     name = fields.CharField(max_length=200)
     inbound_mail_address = fields.CharField(max_length=320, db_index=True)
     created_at = fields.DatetimeField()

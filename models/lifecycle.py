@@ -133,6 +133,15 @@ def _from(step: Step, now: datetime) -> Q:
     return reduce(operator.or_, [shown_as(status, now) for status in TRANSITIONS[step].sources])
 
 
+def may_step(step: Step, item: MigrationItem, now: datetime) -> bool:
+    """Whether a step may be taken from the item's status now: `_from` on a row in memory.
+
+    Callers decide with it before they act; the conditional UPDATE then holds the same rule
+    against a racing caller.
+    """
+    return item.effective_status(now) in TRANSITIONS[step].sources
+
+
 # -- the source --------------------------------------------------------------------------------
 
 
@@ -143,6 +152,7 @@ async def offer(
     *,
     target: Environment,
     language: MailLanguage,
+    terms_version: str,
 ) -> tuple[Migration, list[MigrationItem]]:
     """Offer checked administrations: their expired offers end first, then the code is mailed."""
     requester = change.actor
@@ -154,11 +164,18 @@ async def offer(
         recipients,
         target=target,
         language=language,
+        terms_version=terms_version,
         now=change.now,
         validity=change.settings.offer_validity,
     )
     for item in items:
-        await change.record(Step.OFFER, item, migration.pk, code=item.administration_code)
+        await change.record(
+            Step.OFFER,
+            item,
+            migration.pk,
+            code=item.administration_code,
+            termsVersion=terms_version,
+        )
     source = await Environment.get(pk=migration.source_environment_id)
     await OfferMail.queue(change.settings, change.now, migration, items, source)
     return migration, items
@@ -276,11 +293,12 @@ async def remind_due(change: Change) -> int:
 
 @dataclass(frozen=True)
 class Reception:
-    """One administration a claim receives: into which connection, under which code."""
+    """One administration a claim receives: into which connection, under which code and terms."""
 
     item: MigrationItem
     connection: AccountingConnection
     code: str
+    terms_version: str
 
 
 async def claim(change: Change, migration: Migration, reception: Reception) -> bool:
@@ -297,6 +315,7 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
         target_code=reception.code,
         received_by_name=receiver.display_name,
         received_by_email=receiver.email,
+        reception_terms_version=reception.terms_version,
         status_changed_at=change.now,
     ):
         return False
@@ -306,6 +325,7 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
         migration.pk,
         code=reception.code,
         connection=reception.connection.name,
+        termsVersion=reception.terms_version,
     )
     return True
 
@@ -366,6 +386,7 @@ async def cancel(
         target_code=None,
         received_by_name="",
         received_by_email="",
+        reception_terms_version=None,
         status_changed_at=change.now,
     ):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,8 @@ class Migration(Model):
     offered_at = fields.DatetimeField()
     expires_at = fields.DatetimeField()
     terms_accepted_at = fields.DatetimeField()
+    # The version of the terms the requester accepted (models/terms.py); NULL before versions.
+    terms_version = fields.CharField(max_length=32, null=True)
     # When the recipients were reminded of this expiry; cleared when the expiry moves.
     reminded_at = fields.DatetimeField(null=True)
 
@@ -67,6 +70,24 @@ class Migration(Model):
     def is_expired(self, now: datetime) -> bool:
         """From the moment of expiry the code is shown as expired and cannot be used (rule 9)."""
         return now >= self.expires_at
+
+    def is_offered_by(self, environment_id: int) -> bool:
+        """The source's own offer: what only it may withdraw and correct (rules 7 and 10)."""
+        return self.source_environment_id == environment_id
+
+    def involves(self, environment_id: int) -> bool:
+        """The offer's source or the environment it is bound to: either may retry a failed move."""
+        return environment_id in (self.source_environment_id, self.target_environment_id)
+
+    def is_meant_for(self, environment_id: int, superuser_emails: Collection[str]) -> bool:
+        """Whether this environment may receive or reject the offer: its target (rule 7).
+
+        An offer from before targets is meant for the office one of whose active superusers
+        (their addresses given) it was mailed to.
+        """
+        if self.target_environment_id is not None:
+            return self.target_environment_id == environment_id
+        return any(address in superuser_emails for address in self.recipients)
 
 
 class MigrationItem(Model):
@@ -120,6 +141,8 @@ class MigrationItem(Model):
     verification = fields.CharEnumField(MoveVerification, max_length=16, null=True)
     received_by_name = fields.CharField(max_length=200, default="")
     received_by_email = fields.CharField(max_length=254, default="")
+    # The version of the terms the receiver accepted with the claim; NULL until claimed.
+    reception_terms_version = fields.CharField(max_length=32, null=True)
     move_attempts = fields.IntField(default=0)
     lease_until = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
@@ -141,6 +164,10 @@ class MigrationItem(Model):
     def is_still_offered(self, now: datetime) -> bool:
         """The one test of "still offered at this moment": OFFERED and not past its expiry."""
         return self.effective_status(now) == MigrationStatus.OFFERED
+
+    def is_received_by(self, environment_id: int) -> bool:
+        """The environment that claimed it: what only it may cancel or give up (rule 10)."""
+        return self.target_environment_id == environment_id
 
 
 class MigrationRecipient(Model):

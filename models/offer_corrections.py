@@ -20,11 +20,6 @@ from models.offering import current_recipients
 from overdracht.db import is_postgres
 
 
-async def standing_items(migration: Migration, now: datetime) -> list[MigrationItem]:
-    """The administrations of the offer that are still offered; corrections only touch these."""
-    return await MigrationItem.filter(still_offered(now), migration_id=migration.pk).order_by("id")
-
-
 async def _record(
     change: Change, action: AuditAction, migration: Migration, **detail: object
 ) -> None:

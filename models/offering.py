@@ -38,12 +38,17 @@ class RecipientProblem:
     reason: str
 
 
+def recipient_address(entry: str) -> str:
+    """A recipient as typed, as it is looked up and stored: trimmed and in lower case."""
+    return entry.strip().lower()
+
+
 def clean_recipients(raw: Sequence[str]) -> tuple[dict[str, int], list[RecipientProblem]]:
     """Trim, lowercase and deduplicate the addresses, each with its first position as sent."""
     cleaned: dict[str, int] = {}
     problems: list[RecipientProblem] = []
     for index, entry in enumerate(raw):
-        address = entry.strip().lower()
+        address = recipient_address(entry)
         if not is_valid_email(address):
             problems.append(RecipientProblem(index, f"{entry!r} is not a valid e-mail address."))
         elif address not in cleaned:
@@ -164,6 +169,7 @@ async def write_offer(
     *,
     target: Environment,
     language: MailLanguage,
+    terms_version: str,
     now: datetime,
     validity: timedelta,
 ) -> tuple[Migration, list[MigrationItem]]:
@@ -183,6 +189,7 @@ async def write_offer(
         offered_at=now,
         expires_at=now + validity,
         terms_accepted_at=now,
+        terms_version=terms_version,
     )
     await MigrationRecipient.bulk_create(
         [MigrationRecipient(migration=migration, email=address) for address in recipients]

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from tortoise.expressions import Q
 
-from models.administration import AccountingConnection, Administration
+from models.administration import CODE_COLUMN_LENGTH, AccountingConnection, Administration
 from models.audit import AuditEvent, record
 from models.enums import (
     RECEIVED_MIGRATION_STATUSES,
@@ -22,7 +22,7 @@ from models.enums import (
 )
 from models.environment import Environment
 from models.guessing import code_attempts_refused_until, one_try_at_a_time
-from models.migration import CodeAttempt, Migration, MigrationItem, MigrationRecipient
+from models.migration import CodeAttempt, Migration, MigrationItem
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import ApiToken, User
 from overdracht.settings import Settings
@@ -92,14 +92,15 @@ async def note_preview(user: User, migration: Migration, now: datetime) -> None:
             await record(AuditAction.PREVIEWED, at=now, migration_id=migration.pk, actor=user)
 
 
-async def _addressed_to(migration: Migration, environment_id: int) -> bool:
-    """An offer is for the environment one of whose superusers it was mailed to."""
-    emails = await MigrationRecipient.filter(migration_id=migration.pk).values_list(
-        "email", flat=True
-    )
-    return await User.exists(
-        environment_id=environment_id, role=Role.SUPERUSER, is_active=True, email__in=list(emails)
-    )
+async def superuser_emails(environment_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The addresses of each environment's active superusers: whom an offer could be mailed to."""
+    found: dict[int, list[str]] = {environment_id: [] for environment_id in environment_ids}
+    rows = await User.filter(
+        environment_id__in=list(environment_ids), role=Role.SUPERUSER, is_active=True
+    ).values_list("environment_id", "email")
+    for environment_id, email in rows:
+        found[environment_id].append(email)
+    return found
 
 
 async def redeem_code(
@@ -133,7 +134,7 @@ async def _try_code(
     migration = (
         await Migration.get_or_none(transfer_code=code) if looks_like_transfer_code(code) else None
     )
-    if migration is not None and migration.source_environment_id == user.environment_id:
+    if migration is not None and migration.is_offered_by(user.environment_id):
         return CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
     if migration is None or not await _meant_for(migration, user.environment_id):
         await _record_failure(user, entered, now, token)
@@ -146,9 +147,10 @@ async def _try_code(
 
 async def _meant_for(migration: Migration, environment_id: int) -> bool:
     """The offer's target is this environment (an offer from before targets: its recipients)."""
-    if migration.target_environment_id is not None:
-        return migration.target_environment_id == environment_id
-    return await _addressed_to(migration, environment_id)
+    emails: list[str] = []
+    if migration.target_environment_id is None:  # only then do its superusers matter
+        emails = (await superuser_emails([environment_id]))[environment_id]
+    return migration.is_meant_for(environment_id, emails)
 
 
 # Why a right code can receive nothing any more, the strongest reason first.
@@ -270,9 +272,11 @@ async def check_receiving(
     }
     has_package = await AccountingConnection.exists(environment_id=target.pk, package=package)
     codes = [choice.target_code() for choice in choices]
+    # A code longer than the column is in no row, and is refused below as INVALID.
+    storable = [code for code in codes if len(code) <= CODE_COLUMN_LENGTH]
     existing = (
         await Administration.filter(environment_id=target.pk)
-        .filter(Q(code__in=codes) | Q(name__in=[c.item.administration_name for c in choices]))
+        .filter(Q(code__in=storable) | Q(name__in=[c.item.administration_name for c in choices]))
         .values_list("code", "name")
     )
     taken_codes = {code for code, _ in existing}
@@ -282,7 +286,7 @@ async def check_receiving(
             await MigrationItem.filter(
                 target_environment_id=target.pk,
                 status__in=_CODE_HOLDING,
-                target_code__in=codes,
+                target_code__in=storable,
             )
             .exclude(id__in=[c.item.pk for c in choices])
             .values_list("target_code", flat=True)

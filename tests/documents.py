@@ -33,14 +33,17 @@ mutation($input: WithdrawMigrationInput!) {
 PREVIEW = """
 query($code: String!) {
   transferCodePreview(transferCode: $code) {
-    sourceOffice { officeCode name } package offeredAt expiresAt targetIsPremium
-    connections { nodes { name } }
-    administrations {
-      nodes {
-        documentCount canReceive hasConnectionOfPackage duplicateInTarget stillOffered
-        administration { id administrationName administrationCode package transferCode }
+    preview {
+      sourceOffice { officeCode name } package offeredAt expiresAt targetIsPremium
+      connections { nodes { name } }
+      administrations {
+        nodes {
+          documentCount canReceive hasConnectionOfPackage duplicateInTarget stillOffered
+          administration { id administrationName administrationCode package transferCode }
+        }
       }
     }
+    userErrors { code field message retryAt }
   }
 }"""
 

@@ -19,6 +19,7 @@ from strawberry import relay
 from api.schema.ids import encode_global_id
 from models import AccountingConnection, Administration, Document, Environment, MigrationItem, User
 from models.enums import MigrationStatus
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.clock import MovableClock
 from tests.documents import CLAIM, OFFER, PREVIEW, REJECT, WITHDRAW
 from tests.live_server import LiveServer
@@ -56,6 +57,23 @@ def codes(payload: dict[str, Any]) -> list[str]:
     return [e["code"] for e in payload["userErrors"]]
 
 
+def preview_of(body: dict[str, Any], name: str = "transferCodePreview") -> dict[str, Any]:
+    """The offer a code opens, from an answer that must have opened one."""
+    assert "errors" not in body, body
+    result = body["data"][name]
+    assert result["userErrors"] == [], body
+    return result["preview"]
+
+
+def refusal_of(body: dict[str, Any], name: str = "transferCodePreview") -> tuple[str, str | None]:
+    """The code of a refused preview, and when it may be tried again; nothing was previewed."""
+    assert "errors" not in body, body
+    result = body["data"][name]
+    assert result["preview"] is None, body
+    [error] = result["userErrors"]
+    return error["code"], error["retryAt"]
+
+
 @dataclass
 class Scenario:
     """Both offices of a migration, and the GraphQL calls each side makes."""
@@ -89,6 +107,7 @@ class Scenario:
             "recipients": [TARGET_SUPERUSER],
             "acknowledgeUsersDoNotMove": True,
             "acceptTerms": True,
+            "termsVersion": TERMS_VERSION,
         }
         data.update(overrides)
         return {"input": data}
@@ -111,7 +130,7 @@ class Scenario:
         return [n["id"] for n in migration["administrations"]["nodes"]]
 
     async def preview(self, code: str) -> dict[str, Any]:
-        """What the target's superuser sees on entering a transfer code."""
+        """What the target's superuser sees on entering a transfer code: the whole answer."""
         return await self.graphql(PREVIEW, {"code": code}, self.target_token)
 
     async def claim(
@@ -123,6 +142,7 @@ class Scenario:
         administration_code: str | None = None,
         accept_terms: bool = True,
         accept_costs: bool = True,
+        terms_version: str = TERMS_VERSION,
         token: str | None = None,
     ) -> dict[str, Any]:
         """Claim offered administrations into a connection of the target; the payload."""
@@ -138,6 +158,7 @@ class Scenario:
             "input": {
                 "transferCode": code,
                 "acceptTerms": accept_terms,
+                "termsVersion": terms_version,
                 "acceptCosts": accept_costs,
                 "administrations": choices,
             }
@@ -201,10 +222,14 @@ class Case:
 
 
 async def bring_to(
-    status: MigrationStatus, scenario: Scenario, engine: Mover, clock: MovableClock
+    status: MigrationStatus,
+    scenario: Scenario,
+    engine: Mover,
+    clock: MovableClock,
+    administrations: list[Administration] | None = None,
 ) -> Case:
     """Bring the first administration of a new offer into a status by the real steps."""
-    migration = await scenario.offer()
+    migration = await scenario.offer(administrations=administrations)
     case = Case(scenario, engine, migration, scenario.items(migration)[0])
     code = migration["transferCode"]
     if status == MigrationStatus.WITHDRAWN:

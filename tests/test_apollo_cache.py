@@ -19,8 +19,10 @@ import pytest
 
 from commands.demo import seed_demo
 from models.enums import MigrationStatus
+from models.terms import VERSION as TERMS_VERSION
 from tests.documents import OFFER
 from tests.live_server import LiveServer
+from tests.scenarios import refusal_of
 from worker.dispatcher import MailDispatcher
 from worker.mover import Mover
 
@@ -55,6 +57,7 @@ async def demo_offer(server, mail_settings, smtp_server, settings, clock, files)
                 "recipients": ["eva@bosman.example"],
                 "acknowledgeUsersDoNotMove": True,
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
             }
         },
         ANNA,
@@ -63,9 +66,11 @@ async def demo_offer(server, mail_settings, smtp_server, settings, clock, files)
     assert migration, offered
     assert await MailDispatcher(mail_settings, clock).deliver_due() == 1
     wrong = await server.graphql(
-        '{ transferCodePreview(transferCode: "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ") { id } }', token=EVA
+        '{ transferCodePreview(transferCode: "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ") '
+        "{ preview { id } userErrors { code retryAt } } }",
+        token=EVA,
     )
-    assert wrong["errors"][0]["extensions"]["code"] == "TRANSFER_CODE_INVALID"
+    assert refusal_of(wrong) == ("TRANSFER_CODE_INVALID", None)
     bosman = await graphql(server, "{ accountingConnections { nodes { id package } } }", {}, EVA)
     [exact] = [
         c["id"] for c in bosman["accountingConnections"]["nodes"] if c["package"] == "EXACT_ONLINE"
@@ -79,6 +84,7 @@ async def demo_offer(server, mail_settings, smtp_server, settings, clock, files)
             "input": {
                 "transferCode": migration["transferCode"],
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
                 "acceptCosts": True,
                 "administrations": [
                     {"migrationAdministrationId": first_item, "connectionId": exact}
@@ -124,7 +130,7 @@ async def test_apollo_caches_every_screen_without_losing_data(demo_offer: LiveSe
     assert summary["problems"] == [], output
     assert returncode == 0, output
     assert summary["mergePolicies"] is True
-    assert summary["steps"] == 28, "every screen and change ran"
+    assert summary["steps"] == 30, "every screen and change ran"
 
 
 async def test_without_the_documented_merges_apollo_warns_of_lost_data(demo_offer: LiveServer):

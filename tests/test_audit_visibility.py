@@ -6,7 +6,7 @@ from __future__ import annotations
 from models.enums import MigrationStatus as S
 from models.enums import Role, TokenScope
 from tests.documents import RETRY
-from tests.scenarios import Scenario, bring_to
+from tests.scenarios import Scenario, bring_to, preview_of, refusal_of
 from worker.mover import Mover
 
 ATTEMPTS = """{
@@ -38,14 +38,15 @@ async def test_superusers_see_their_own_offices_failed_code_attempts_and_no_one_
     scenario: Scenario,
 ):
     await scenario.offer()
-    assert "errors" in await scenario.preview(WRONG)
-    assert "errors" in await scenario.preview("abcd efgh")
+    assert refusal_of(await scenario.preview(WRONG))[0] == "TRANSFER_CODE_INVALID"
+    assert refusal_of(await scenario.preview("abcd efgh"))[0] == "TRANSFER_CODE_INVALID"
     source_wrong = await scenario.graphql(
-        "query($c: String!) { transferCodePreview(transferCode: $c) { package } }",
+        "query($c: String!) { transferCodePreview(transferCode: $c) "
+        "{ preview { package } userErrors { code retryAt } } }",
         {"c": "QQQQ-QQQQ-QQQQ-QQQQ-QQQQ"},
         scenario.token,
     )
-    assert "errors" in source_wrong
+    assert refusal_of(source_wrong)[0] == "TRANSFER_CODE_INVALID"
 
     body = await attempts(scenario, scenario.target_token)
     seen = body["data"]["failedCodeAttempts"]
@@ -75,8 +76,8 @@ async def test_only_superusers_with_a_full_token_see_failed_attempts(scenario: S
 
 async def test_the_source_sees_which_office_opened_the_preview_once(scenario: Scenario):
     migration = await scenario.offer()
-    assert "errors" not in await scenario.preview(migration["transferCode"])
-    assert "errors" not in await scenario.preview(migration["transferCode"])
+    assert preview_of(await scenario.preview(migration["transferCode"]))
+    assert preview_of(await scenario.preview(migration["transferCode"]))
 
     events = await trail(scenario, migration["id"], scenario.token)
     previews = [e for e in events if e["action"] == "PREVIEWED"]

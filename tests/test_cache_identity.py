@@ -186,7 +186,8 @@ TARGET_IDS = """
 query($code: String!) {
   viewer { id }
   transferCodePreview(transferCode: $code) {
-    id administrations { nodes { id administration { id } } }
+    preview { id administrations { nodes { id administration { id } } } }
+    userErrors { code }
   }
   failedCodeAttempts { nodes { id at } }
 }"""
@@ -243,7 +244,7 @@ async def test_ids_stay_the_same_across_requests_and_differ_between_objects(
     as_typed = await target_ids(code)
     sloppy = await target_ids(code.replace("-", " ").lower())
     assert sloppy == as_typed, "one offer, however its code is typed"
-    preview = as_typed["transferCodePreview"]
+    preview = as_typed["transferCodePreview"]["preview"]
     assert decoded(preview["id"]).startswith("OfferPreview:")
     assert as_typed["viewer"]["id"] != before["viewer"]["id"], "another token, another viewer"
     [attempt] = as_typed["failedCodeAttempts"]["nodes"]

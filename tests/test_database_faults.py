@@ -21,6 +21,7 @@ from tortoise.transactions import in_transaction
 
 from models import Administration, Document, MigrationItem, OutboxMail
 from models.enums import MigrationStatus
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.db_faults import is_connection_lost, is_database_fault
 from overdracht.filestore import DirectoryFileStore, StoreUnavailable
 from overdracht.scratch_database import connected, database_name, server_url
@@ -56,6 +57,7 @@ def claim_body(scenario: Scenario, migration: dict) -> dict[str, Any]:
             "input": {
                 "transferCode": migration["transferCode"],
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
                 "acceptCosts": True,
                 "administrations": choices,
             }

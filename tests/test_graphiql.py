@@ -28,6 +28,7 @@ from api.graphiql.assets import (
     missing_releases,
 )
 from commands.demo import seed_demo
+from models.terms import VERSION as TERMS_VERSION
 from tests.live_server import start_server
 
 ANNA = "ovd_demo_anna_vandijk_superuser"
@@ -61,6 +62,7 @@ async def offer_bakkerij(server: Any) -> str:
                 "recipients": ["eva@bosman.example"],
                 "acknowledgeUsersDoNotMove": True,
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
             }
         },
         token=ANNA,

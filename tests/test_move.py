@@ -22,7 +22,7 @@ from models import (
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
 from tests.documents import RETRY, WITHDRAW
 from tests.file_stores import both_file_stores, replace_stored
-from tests.scenarios import Scenario, codes, gid, pk_of, wait_until
+from tests.scenarios import Scenario, codes, gid, pk_of, preview_of, wait_until
 from tests.workers import start_worker
 from worker.dispatcher import MailDispatcher
 from worker.expiry import OfferExpiry
@@ -63,9 +63,7 @@ async def test_end_to_end_offer_mail_claim_move_and_download(
     code = re.search(r"\b([2-9A-Z]{4}(?:-[2-9A-Z]{4}){4})\b", text).group(1)
 
     preview = await scenario.preview(code)
-    item_id = preview["data"]["transferCodePreview"]["administrations"]["nodes"][0][
-        "administration"
-    ]["id"]
+    item_id = preview_of(preview)["administrations"]["nodes"][0]["administration"]["id"]
     claimed = await scenario.claim(code, [item_id], administration_code="77-KORST")
     assert claimed["userErrors"] == []
 

@@ -25,6 +25,7 @@ from commands.demo import seed_demo
 from mail.sink import MailSink
 from models import Environment
 from models.enums import Plan, Role
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.settings import Settings
 from tests.browser import Browsing, browsing
 from tests.live_server import LiveServer, start_server
@@ -432,6 +433,7 @@ async def receive(server: LiveServer, code: str, administration: str) -> None:
             "input": {
                 "transferCode": code,
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
                 "acceptCosts": True,
                 "administrations": [
                     {"migrationAdministrationId": ids[administration], "connectionId": exact}
@@ -540,6 +542,7 @@ async def offer_over_api(server: LiveServer, codes: list[str]) -> dict[str, Any]
                 "recipients": ["eva@bosman.example"],
                 "acknowledgeUsersDoNotMove": True,
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
             }
         },
         ANNA,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from models.enums import TokenScope
 from tests.documents import WITHDRAW
 from tests.scenarios import Scenario
 from worker.mover import Mover
@@ -231,3 +232,74 @@ async def test_after_the_move_the_receivers_row_links_to_the_administration_as_i
     assert before["data"]["offeredAdministrations"]["nodes"][0]["administration"] == {
         "name": "appel bv"
     }
+
+
+# -- the target office on the source's side, the chosen code on the receiver's --------------------
+
+TARGETS = """query($search: String) {
+  offeredAdministrations(search: $search, first: 50) {
+    totalCount nodes { administrationName targetOffice { officeCode name } chosenCode }
+  }
+}"""
+OFFER_TARGET = """query($id: ID!) { migration(id: $id) { targetOffice { officeCode name } } }"""
+CHOSEN = """query($search: String) {
+  receivableAdministrations(search: $search, first: 50) {
+    totalCount nodes { administrationName chosenCode }
+  }
+}"""
+
+
+async def test_the_source_sees_and_finds_the_office_each_offer_went_to(scenario: Scenario, factory):
+    jansen = await factory.environment(name="Jansen & Co")
+    jansen_superuser = await factory.user(jansen)
+    [to_bosman, to_jansen] = scenario.ready
+    bosman_offer = await scenario.offer(administrations=[to_bosman])
+    jansen_offer = await scenario.offer(
+        administrations=[to_jansen], recipients=[jansen_superuser.email]
+    )
+    partner = await factory.token(scenario.superuser, TokenScope.READ_ONLY)
+    for token in (scenario.token, partner):
+        for offer, office in ((bosman_offer, scenario.target), (jansen_offer, jansen)):
+            body = await scenario.graphql(OFFER_TARGET, {"id": offer["id"]}, token)
+            shown = {"officeCode": office.office_code, "name": office.name}
+            assert body["data"]["migration"]["targetOffice"] == shown
+        for search, found in (
+            ("bosm", [to_bosman.name]),
+            ("JANSEN &", [to_jansen.name]),
+            (jansen.office_code.lower(), [to_jansen.name]),
+        ):
+            body = await scenario.graphql(TARGETS, {"search": search}, token)
+            rows = body["data"]["offeredAdministrations"]["nodes"]
+            assert [row["administrationName"] for row in rows] == found, search
+            assert rows[0]["targetOffice"]["officeCode"] in (
+                scenario.target.office_code,
+                jansen.office_code,
+            )
+    # The receiving office is told its own office.
+    body = await scenario.graphql(OFFER_TARGET, {"id": bosman_offer["id"]}, scenario.target_token)
+    assert body["data"]["migration"]["targetOffice"]["name"] == "Bosman"
+
+
+async def test_the_receiver_finds_what_it_received_by_the_code_it_chose(
+    scenario: Scenario, factory
+):
+    migration = await scenario.offer()
+    first, _ = scenario.items(migration)
+    claimed = await scenario.claim(
+        migration["transferCode"], [first], administration_code="77-KORST"
+    )
+    assert claimed["userErrors"] == []
+    partner = await factory.token(scenario.target_superuser, TokenScope.READ_ONLY)
+    for token in (scenario.target_token, partner):
+        body = await scenario.graphql(CHOSEN, {"search": "77-kor"}, token)
+        page = body["data"]["receivableAdministrations"]
+        assert page["totalCount"] == 1
+        assert page["nodes"] == [
+            {"administrationName": "Bakkerij De Korst", "chosenCode": "77-KORST"}
+        ]
+    # The code the receiver chose is the receiver's: the source neither sees nor finds it.
+    body = await scenario.graphql(TARGETS, {"search": "77-KORST"}, scenario.token)
+    assert body["data"]["offeredAdministrations"]["totalCount"] == 0
+    body = await scenario.graphql(TARGETS, {"search": "korst"}, scenario.token)
+    [row] = body["data"]["offeredAdministrations"]["nodes"]
+    assert row["chosenCode"] is None

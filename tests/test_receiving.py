@@ -10,19 +10,21 @@ import pytest
 from mail.composing import written
 from mail.formatting import DEFAULT_TIME_ZONE
 from models import AuditEvent, BillableLine, CodeAttempt, MigrationItem, OutboxMail
-from models.enums import AccountingPackage, MigrationStatus, Plan, Role
+from models.enums import AccountingPackage, MigrationStatus, Plan, Role, TokenScope
 from models.guessing import CODE_OFFICE_WINDOW, CODE_USER_WINDOW
 from tests.documents import CLAIM, PREVIEW, REJECT, WITHDRAW
-from tests.scenarios import Scenario, codes, gid
+from tests.scenarios import Scenario, codes, gid, preview_of, refusal_of
 
 WRONG_CODE = "2222-3333-4444-5555-6666"
+WHY_NOT = "preview { package } userErrors { code retryAt }"
+WRONG = f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ {WHY_NOT} }} }}'
 
 
 async def test_preview_shows_what_is_offered_with_the_code_typed_loosely(scenario: Scenario):
     migration = await scenario.offer()
     loose = migration["transferCode"].lower().replace("-", " ")
     body = await scenario.preview(loose)
-    preview = body["data"]["transferCodePreview"]
+    preview = preview_of(body)
     assert preview["sourceOffice"] == {
         "officeCode": scenario.source.office_code,
         "name": "Van Dijk",
@@ -45,9 +47,7 @@ async def test_preview_says_what_blocks_receiving(scenario: Scenario, factory):
         scenario.target_exact, code=scenario.ready[0].code, name="Bakkerij De Korst"
     )
     migration = await scenario.offer()
-    rows = (await scenario.preview(migration["transferCode"]))["data"]["transferCodePreview"][
-        "administrations"
-    ]["nodes"]
+    rows = preview_of(await scenario.preview(migration["transferCode"]))["administrations"]["nodes"]
     assert [(r["duplicateInTarget"], r["canReceive"]) for r in rows] == [
         (True, False),
         (False, True),
@@ -66,15 +66,10 @@ async def test_codes_that_match_no_offer_of_yours_look_alike(
         stranger_env = await factory.environment(plan=Plan.PREMIUM)
         scenario.target_token = await factory.token(await factory.user(stranger_env))
     body = await scenario.preview(code)
-    assert body["errors"][0]["extensions"]["code"] == "TRANSFER_CODE_INVALID"
+    assert refusal_of(body) == ("TRANSFER_CODE_INVALID", None)
+    assert body["data"]["transferCodePreview"]["userErrors"][0]["field"] == ["transferCode"]
     assert await CodeAttempt.all().count() == 1
     assert await AuditEvent.filter(action="CODE_ATTEMPT_FAILED").count() == 1
-
-
-def error_of(body: dict) -> tuple[str, str | None]:
-    """The code of a refused preview, and when it may be tried again."""
-    extensions = body["errors"][0]["extensions"]
-    return extensions["code"], extensions.get("retryAt")
 
 
 async def test_failed_attempts_are_limited_per_user(scenario: Scenario, clock, settings):
@@ -82,29 +77,29 @@ async def test_failed_attempts_are_limited_per_user(scenario: Scenario, clock, s
     first_failure = clock.now()
     for _ in range(settings.code_attempts_per_user):
         body = await scenario.preview(WRONG_CODE)
-        assert error_of(body) == ("TRANSFER_CODE_INVALID", None)
+        assert refusal_of(body) == ("TRANSFER_CODE_INVALID", None)
         clock.advance(timedelta(seconds=10))
     body = await scenario.preview(migration["transferCode"])
     retry_at = first_failure + CODE_USER_WINDOW
-    assert error_of(body) == ("TOO_MANY_ATTEMPTS", retry_at.isoformat())
+    assert refusal_of(body) == ("TOO_MANY_ATTEMPTS", retry_at.isoformat())
     claim = await scenario.claim(migration["transferCode"], scenario.items(migration))
     assert [(e["code"], e["retryAt"]) for e in claim["userErrors"]] == [
         ("TOO_MANY_ATTEMPTS", retry_at.isoformat())
     ]
     clock.set(retry_at - timedelta(seconds=1))
-    assert error_of(await scenario.preview(migration["transferCode"]))[0] == "TOO_MANY_ATTEMPTS"
+    assert refusal_of(await scenario.preview(migration["transferCode"]))[0] == "TOO_MANY_ATTEMPTS"
     clock.set(retry_at)
     body = await scenario.preview(migration["transferCode"])
-    assert body["data"]["transferCodePreview"]["package"] == "EXACT_ONLINE"
+    assert preview_of(body)["package"] == "EXACT_ONLINE"
 
 
 async def test_aliases_in_one_request_count_as_separate_attempts(scenario: Scenario, settings):
     await scenario.offer()
     fields = " ".join(
-        f'a{i}: transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }}' for i in range(8)
+        f'a{i}: transferCodePreview(transferCode: "{WRONG_CODE}") {{ {WHY_NOT} }}' for i in range(8)
     )
     body = await scenario.graphql("{ " + fields + " }", None, scenario.target_token)
-    found = sorted(e["extensions"]["code"] for e in body["errors"])
+    found = sorted(refusal_of(body, f"a{i}")[0] for i in range(8))
     limit = settings.code_attempts_per_user
     assert found == ["TOO_MANY_ATTEMPTS"] * (8 - limit) + ["TRANSFER_CODE_INVALID"] * limit
     assert await CodeAttempt.all().count() == limit
@@ -118,12 +113,8 @@ async def fill_the_office_limit(scenario: Scenario, factory, settings) -> list[s
         token = await factory.token(await factory.user(scenario.target))
         colleagues.append(token)
         for _ in range(per_user):
-            body = await scenario.graphql(
-                f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}',
-                None,
-                token,
-            )
-            assert error_of(body)[0] in ("TRANSFER_CODE_INVALID", "TOO_MANY_ATTEMPTS")
+            body = await scenario.graphql(WRONG, None, token)
+            assert refusal_of(body)[0] in ("TRANSFER_CODE_INVALID", "TOO_MANY_ATTEMPTS")
     return colleagues
 
 
@@ -135,7 +126,7 @@ async def test_a_superuser_who_made_no_mistake_gets_in_after_colleagues_failed(
     colleagues = await fill_the_office_limit(scenario, factory, settings)
     assert len(colleagues) == settings.code_attempts_per_office // settings.code_attempts_per_user
     body = await scenario.preview(migration["transferCode"])
-    assert body["data"]["transferCodePreview"]["package"] == "EXACT_ONLINE", body
+    assert preview_of(body)["package"] == "EXACT_ONLINE", body
     claimed = await scenario.claim(migration["transferCode"], scenario.items(migration)[:1])
     assert claimed["userErrors"] == []
     second = await factory.user(scenario.target)
@@ -162,20 +153,19 @@ async def test_past_the_office_limit_only_users_who_failed_wait(
     clock.advance(timedelta(minutes=5))
     # A user without a mistake of their own may still try: a wrong code is counted...
     typo = await factory.token(await factory.user(scenario.target))
-    wrong = f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}'
-    assert error_of(await scenario.graphql(wrong, None, typo))[0] == "TRANSFER_CODE_INVALID"
+    assert refusal_of(await scenario.graphql(WRONG, None, typo))[0] == "TRANSFER_CODE_INVALID"
     # ...and then they wait until the office is below its limit or their mistake is 15 minutes
     # old, whichever comes first: here their own mistake, 15 minutes after it.
     right = {"code": migration["transferCode"]}
     refused = await scenario.graphql(PREVIEW, right, typo)
     own_mistake_gone = clock.now() + CODE_USER_WINDOW
     office_below_limit = started + CODE_OFFICE_WINDOW
-    assert error_of(refused) == (
+    assert refusal_of(refused) == (
         "TOO_MANY_ATTEMPTS",
         min(own_mistake_gone, office_below_limit).isoformat(),
     )
     clock.set(own_mistake_gone)
-    assert "errors" not in await scenario.graphql(PREVIEW, right, typo)
+    assert preview_of(await scenario.graphql(PREVIEW, right, typo))
     assert await AuditEvent.filter(action="CODE_ATTEMPT_FAILED").count() == (
         await CodeAttempt.all().count()
     )
@@ -193,15 +183,9 @@ async def test_simultaneous_guesses_of_one_environment_stop_at_its_limits(
     per_user, per_office = settings.code_attempts_per_user, settings.code_attempts_per_office
     users = [await factory.user(scenario.target) for _ in range(6)]
     tokens = [await factory.token(user) for user in users]
-    guesses = [
-        scenario.graphql(
-            f'{{ transferCodePreview(transferCode: "{WRONG_CODE}") {{ package }} }}', None, token
-        )
-        for token in tokens
-        for _ in range(per_user)
-    ]
+    guesses = [scenario.graphql(WRONG, None, token) for token in tokens for _ in range(per_user)]
     bodies = await asyncio.gather(*guesses)
-    found = [error_of(body)[0] for body in bodies]
+    found = [refusal_of(body)[0] for body in bodies]
     assert set(found) == {"TRANSFER_CODE_INVALID", "TOO_MANY_ATTEMPTS"}
     recorded = await CodeAttempt.all().count()
     assert recorded == found.count("TRANSFER_CODE_INVALID")
@@ -284,7 +268,7 @@ async def test_connection_of_another_environment_is_not_found(scenario: Scenario
 async def test_without_a_connection_of_the_package_nothing_can_be_received(scenario: Scenario):
     migration = await scenario.offer()
     await scenario.target_exact.delete()
-    rows = (await scenario.preview(migration["transferCode"]))["data"]["transferCodePreview"]
+    rows = preview_of(await scenario.preview(migration["transferCode"]))
     assert rows["connections"]["nodes"] == []
     assert not any(r["hasConnectionOfPackage"] for r in rows["administrations"]["nodes"])
 
@@ -404,7 +388,7 @@ async def test_claim_and_preview_are_for_superusers_only(scenario: Scenario, fac
     migration = await scenario.offer()
     scenario.target_token = await factory.token(await factory.user(scenario.target, role=Role.USER))
     body = await scenario.preview(migration["transferCode"])
-    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert refusal_of(body) == ("FORBIDDEN", None)
     assert await CodeAttempt.all().count() == 0
 
 
@@ -427,3 +411,19 @@ async def test_an_id_of_the_wrong_kind_is_not_found_and_says_which_kind_was_expe
         "Expected the ID of a MigrationAdministration, got the ID of an Administration"
         in (error["message"])
     )
+
+
+async def test_every_refusal_of_the_preview_is_typed_for_the_screen(scenario: Scenario, factory):
+    """A screen branches on userErrors: the code's preview answers no top-level error."""
+    migration = await scenario.offer()
+    code = migration["transferCode"]
+    own = await scenario.graphql(PREVIEW, {"code": code}, scenario.token)
+    assert refusal_of(own) == ("OWN_OFFER", None)
+    [error] = own["data"]["transferCodePreview"]["userErrors"]
+    assert error["field"] == ["transferCode"] and error["message"]
+    partner = await factory.token(scenario.target_superuser, TokenScope.READ_ONLY)
+    refused = await scenario.graphql(PREVIEW, {"code": code}, partner)
+    assert refusal_of(refused) == ("FORBIDDEN", None)
+    assert refused["data"]["transferCodePreview"]["userErrors"][0]["field"] is None
+    assert await CodeAttempt.all().count() == 0, "no attempt spent by a refusal before the code"
+    assert preview_of(await scenario.preview(code))["package"] == "EXACT_ONLINE"

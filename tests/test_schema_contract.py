@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphql import GraphQLObjectType, GraphQLScalarType, get_named_type
+from graphql import GraphQLObjectType, get_named_type, is_leaf_type
 
 from api.graphql import build_schema
 from overdracht.settings import Settings
@@ -17,6 +17,14 @@ def test_committed_schema_is_current():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == exported, (
         "schema.graphql is stale: run `overdracht export-schema` and commit the result"
     )
+
+
+# Lists of objects whose length the schema itself bounds, so that no page is ever needed: one
+# item per value of an enum, or per item of a bounded input list.
+BOUNDED_LISTS = {
+    ("Viewer", "abilities"): "one per ViewerAction",
+    ("CheckRecipientsPayload", "recipients"): "one per recipient sent, at most 10",
+}
 
 
 def test_every_list_is_a_connection_with_total_count():
@@ -32,10 +40,10 @@ def test_every_list_is_a_connection_with_total_count():
                 continue
             if field_name == "userErrors" or type_name == "UserError":
                 continue
+            if (type_name, field_name) in BOUNDED_LISTS:
+                continue
             named = get_named_type(field.type)
-            is_object_list = str(field.type).startswith("[") and not isinstance(
-                named, GraphQLScalarType
-            )
+            is_object_list = str(field.type).startswith("[") and not is_leaf_type(named)
             assert not is_object_list, f"{type_name}.{field_name} is a plain list; use a connection"
 
 

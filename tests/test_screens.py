@@ -23,6 +23,7 @@ from api.schema.ids import encode_global_id
 from api.screens import CONTENT_SECURITY_POLICY, DEFAULT_DIRECTORY
 from commands.demo import seed_demo
 from models.enums import MigrationStatus
+from models.terms import VERSION as TERMS_VERSION
 from tests.browser import browsing, serious_accessibility_violations
 from tests.live_server import LiveServer, start_server
 
@@ -241,6 +242,7 @@ async def offer(server: LiveServer, codes: list[str]) -> dict[str, Any]:
                 "recipients": ["eva@bosman.example"],
                 "acknowledgeUsersDoNotMove": True,
                 "acceptTerms": True,
+                "termsVersion": TERMS_VERSION,
             }
         },
         ANNA,
@@ -531,6 +533,7 @@ async def test_a_long_overview_pages_forward_and_back_after_a_typed_token(
                     "recipients": [eva.email],
                     "acknowledgeUsersDoNotMove": True,
                     "acceptTerms": True,
+                    "termsVersion": TERMS_VERSION,
                 }
             },
             token=token,

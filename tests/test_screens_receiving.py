@@ -27,6 +27,7 @@ from commands.demo import seed_demo
 from mail.sink import MailSink
 from models import Document, Environment
 from models.enums import Plan
+from models.terms import VERSION as TERMS_VERSION
 from models.transfer_code import ALPHABET
 from overdracht.clock import MovableClock
 from overdracht.filestore import FileStore
@@ -120,9 +121,9 @@ async def submit_code(page: Page, code: str) -> None:
     await expect(page.locator(".code-form button[aria-disabled=true]")).to_have_count(0)
 
 
-PREVIEW = """query($c: String!) { transferCodePreview(transferCode: $c) {
+PREVIEW = """query($c: String!) { transferCodePreview(transferCode: $c) { preview {
   connections { nodes { id } }
-  administrations { nodes { administration { id administrationCode migration { id } } } } } }"""
+  administrations { nodes { administration { id administrationCode migration { id } } } } } } }"""
 
 
 async def receive_over_the_api(
@@ -130,7 +131,7 @@ async def receive_over_the_api(
 ) -> dict[str, Any]:
     """Eva receives 1001 into her Exact Online connection (and rejects 1002 with a reason);
     the offered administrations by code."""
-    preview = (await graphql(server, PREVIEW, {"c": code}, EVA))["transferCodePreview"]
+    preview = (await graphql(server, PREVIEW, {"c": code}, EVA))["transferCodePreview"]["preview"]
     items = {
         n["administration"]["administrationCode"]: n["administration"]
         for n in preview["administrations"]["nodes"]
@@ -138,6 +139,7 @@ async def receive_over_the_api(
     claim = {
         "transferCode": code,
         "acceptTerms": True,
+        "termsVersion": TERMS_VERSION,
         "acceptCosts": True,
         "administrations": [
             {

@@ -10,8 +10,9 @@ from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import ClaimMigrationInput, ClaimMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, user_error
-from models import Migration, MigrationItem, lifecycle
+from api.schema.user_errors import UserError, UserErrorCode, outdated_terms, user_error
+from models import Migration, MigrationItem, lifecycle, terms
+from models.actions import Action
 from models.lifecycle import Reception
 from models.receiving import ReceivingChoice, bind_target, check_receiving
 
@@ -30,6 +31,8 @@ def _form_errors(input: ClaimMigrationInput) -> list[UserError]:
         errors.append(
             user_error(UserErrorCode.TERMS_NOT_ACCEPTED, "Accept the terms.", "acceptTerms")
         )
+    if refusal := outdated_terms(input.terms_version):
+        errors.append(refusal)
     if not input.accept_costs:
         errors.append(
             user_error(
@@ -57,6 +60,7 @@ async def _choices(
     seen_codes: set[str] = set()
     for index, choice in enumerate(input.administrations):
         item = offered_choice(
+            Action.RECEIVE,
             items,
             choice.migration_administration_id,
             now,
@@ -127,7 +131,12 @@ async def claim_migration(
         return ClaimMigrationPayload(user_errors=errors)
 
     receptions = [
-        Reception(choice.item, checked.connections[choice.connection_id], choice.target_code())  # type: ignore[index]
+        Reception(
+            choice.item,
+            checked.connections[choice.connection_id],  # type: ignore[index]
+            choice.target_code(),
+            terms.VERSION,
+        )
         for _, choice in chosen
     ]
     change = ctx.change()

@@ -21,19 +21,25 @@ from api.schema.offering import (
 )
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem
-from models.offer_corrections import change_recipients, extend_offer, resend_offer, standing_items
+from models.actions import Action, may_take
+from models.offer_corrections import change_recipients, extend_offer, resend_offer
 
 
 async def _standing_offer(
-    ctx: Context, raw_id: str, action: str
+    ctx: Context, raw_id: str, action: Action, verb: str
 ) -> tuple[Migration, list[MigrationItem]] | list[UserError]:
     """The viewer's own offer with what it still offers, or why it cannot be corrected."""
-    if refused := superusers_only(ctx.viewer, action):
+    if refused := superusers_only(ctx.viewer, verb):
         return refused
     migration = await own_offer(raw_id, ctx.environment_id)
     if migration is None:
         return [user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")]
-    items = await standing_items(migration, ctx.clock.now())
+    actor, now = await ctx.actor(migration), ctx.clock.now()
+    items = [
+        item
+        for item in await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+        if may_take(action, actor, migration, item, now)
+    ]
     if not items:
         return [
             user_error(
@@ -51,11 +57,14 @@ async def change_migration_recipients(
 ) -> ChangeMigrationRecipientsPayload:
     """Replace the recipients with other superusers of the same target office."""
     ctx: Context = info.context
-    found = await _standing_offer(ctx, input.migration_id, "change recipients")
+    found = await _standing_offer(
+        ctx, input.migration_id, Action.CHANGE_RECIPIENTS, "change recipients"
+    )
     if isinstance(found, list):
         return ChangeMigrationRecipientsPayload(user_errors=found)
     migration, items = found
-    recipients, target, errors = await check_recipient_input(ctx, input.recipients)
+    checked = await check_recipient_input(ctx, input.recipients)
+    recipients, target, errors = checked.addresses, checked.target, checked.errors
     bound = migration.target_environment_id
     if not errors and target is not None and bound is not None and target.pk != bound:
         errors.append(
@@ -78,7 +87,7 @@ async def resend_migration_offer(
 ) -> ResendMigrationOfferPayload:
     """Queue the offer mail with the code again, to the recipients still superusers there."""
     ctx: Context = info.context
-    found = await _standing_offer(ctx, input.migration_id, "send an offer again")
+    found = await _standing_offer(ctx, input.migration_id, Action.RESEND, "send an offer again")
     if isinstance(found, list):
         return ResendMigrationOfferPayload(user_errors=found)
     migration, items = found
@@ -114,7 +123,7 @@ async def extend_migration(
 ) -> ExtendMigrationPayload:
     """Give what is still offered a later expiry, at most the offer validity from now."""
     ctx: Context = info.context
-    found = await _standing_offer(ctx, input.migration_id, "extend an offer")
+    found = await _standing_offer(ctx, input.migration_id, Action.EXTEND, "extend an offer")
     if isinstance(found, list):
         return ExtendMigrationPayload(user_errors=found)
     migration, items = found

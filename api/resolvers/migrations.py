@@ -10,6 +10,7 @@ from api.permissions import Sight
 from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from models import Migration, MigrationItem
+from models.actions import Action, is_party
 
 
 def involved(environment_id: int) -> Q:
@@ -20,18 +21,29 @@ def involved(environment_id: int) -> Q:
 async def own_offer(raw_id: str, environment_id: int) -> Migration | None:
     """An offer the environment made, by its global ID; None for anyone else's or a bad ID."""
     pk = decode_global_id(raw_id, "Migration")
-    return await Migration.get_or_none(pk=pk, source_environment_id=environment_id) if pk else None
+    migration = await Migration.get_or_none(pk=pk) if pk else None
+    return migration if migration and migration.is_offered_by(environment_id) else None
 
 
 async def item_of_involved_environment(pk: int | None, environment_id: int) -> MigrationItem | None:
     """One administration of an offer, if the environment offered or received it."""
     item = await MigrationItem.get_or_none(pk=pk).select_related("migration") if pk else None
+    return item if item is not None and item.migration.involves(environment_id) else None
+
+
+async def item_to_act_on(
+    ctx: Context, raw_id: str, action: Action
+) -> tuple[Migration, MigrationItem] | None:
+    """One administration by its global ID, if it is the viewer's to take this action on.
+
+    None for another's, one that does not exist and a bad ID alike: nothing is told about it.
+    """
+    pk = decode_global_id(raw_id, "MigrationAdministration")
+    item = await MigrationItem.get_or_none(pk=pk).select_related("migration") if pk else None
     if item is None:
         return None
-    migration = item.migration
-    if environment_id in (migration.source_environment_id, migration.target_environment_id):
-        return item
-    return None
+    actor = await ctx.actor(item.migration)
+    return (item.migration, item) if is_party(action, actor, item.migration, item) else None
 
 
 async def resolve_migration(info: strawberry.Info, id: strawberry.ID) -> MigrationType | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import dataclass
 
 import strawberry
 from tortoise.exceptions import IntegrityError
@@ -13,8 +14,14 @@ from api.context import Context
 from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
-from models import Administration, Environment, lifecycle
+from api.schema.user_errors import (
+    UserError,
+    UserErrorCode,
+    outdated_terms,
+    superusers_only,
+    user_error,
+)
+from models import Administration, Environment, lifecycle, terms
 from models.checklist import recheck_damaged, run_checklist
 from models.enums import MailLanguage
 from models.guessing import take_recipient_checks
@@ -24,6 +31,7 @@ from models.offering import (
     check_recipients,
     clean_recipients,
     open_offer_items,
+    recipient_address,
 )
 from overdracht.filestore import StoreUnavailable
 
@@ -82,6 +90,8 @@ def _check_form(
                 "acceptTerms",
             )
         )
+    if refusal := outdated_terms(data.terms_version):
+        errors.append(refusal)
     return ids, errors
 
 
@@ -154,17 +164,21 @@ async def _check_administrations(
     return owned, errors
 
 
-def _position(index: int | None) -> tuple[int, ...]:
-    return () if index is None else (index,)
+@dataclass(frozen=True)
+class CheckedRecipients:
+    """Recipients as typed, checked (rule 7): the addresses, their office, and what was wrong."""
+
+    addresses: list[str]  # trimmed, in lower case, each once
+    target: Environment | None  # the office they make the offer's target; None when refused
+    errors: list[UserError]  # every refusal, at the recipient's position as sent
+    accepted: list[bool]  # per entry as sent: looked up, and an active superuser of the target
 
 
-async def check_recipient_input(
-    ctx: Context, raw: list[str]
-) -> tuple[list[str], Environment | None, list[UserError]]:
+async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipients:
     """Rule 7 for recipients as typed: valid, not too many, superusers of one other office.
 
-    Returns the cleaned addresses, the office they make the target, and every refusal at the
-    recipient's position as sent; offering and changing recipients both use it.
+    Offering, changing recipients and the wizard's checkRecipients all use it, so each says the
+    same about an address, and each lookup counts against the same limit.
     """
     recipients, problems = clean_recipients(raw)
     errors = [
@@ -187,8 +201,9 @@ async def check_recipient_input(
                 "recipients",
             )
         )
+    nothing_accepted = [False] * len(raw)
     if not recipients or len(recipients) > MAX_RECIPIENTS:
-        return list(recipients), None, errors  # nothing looked up
+        return CheckedRecipients(list(recipients), None, errors, nothing_accepted)  # no lookup
     now = ctx.clock.now()
     if retry_at := await take_recipient_checks(ctx.viewer, list(recipients), now, ctx.settings):
         limit = ctx.settings.recipient_checks_per_hour
@@ -201,13 +216,25 @@ async def check_recipient_input(
                 retry_at=retry_at,
             )
         )
-        return list(recipients), None, errors
+        return CheckedRecipients(list(recipients), None, errors, nothing_accepted)
     checked = await check_recipients(ctx.environment_id, recipients)
     errors += [
         user_error(UserErrorCode(code.value), message, "recipients", *_position(index))
         for code, index, message in checked.refusals
     ]
-    return list(recipients), checked.target, errors
+    refused = {index for _, index, _ in checked.refusals}  # None: the whole list
+
+    def accepted(entry: str) -> bool:
+        first = recipients.get(recipient_address(entry))  # None: not valid, never looked up
+        return None not in refused and first is not None and first not in refused
+
+    return CheckedRecipients(
+        list(recipients), checked.target, errors, [accepted(entry) for entry in raw]
+    )
+
+
+def _position(index: int | None) -> tuple[int, ...]:
+    return () if index is None else (index,)
 
 
 async def offer_migration(
@@ -220,9 +247,9 @@ async def offer_migration(
         return OfferMigrationPayload(user_errors=refusal)
     ids, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids, input.administration_ids)
-    recipients, target, recipient_errors = await check_recipient_input(ctx, input.recipients)
-    errors += adm_errors + recipient_errors
-    if errors or target is None:
+    checked = await check_recipient_input(ctx, input.recipients)
+    errors += adm_errors + checked.errors
+    if errors or checked.target is None:
         return OfferMigrationPayload(user_errors=errors)
 
     administrations = [owned[pk] for pk in ids if pk is not None]
@@ -231,9 +258,10 @@ async def offer_migration(
             migration, _ = await lifecycle.offer(
                 ctx.change(),
                 administrations,
-                recipients,
-                target=target,
+                checked.addresses,
+                target=checked.target,
                 language=MailLanguage(input.language),
+                terms_version=terms.VERSION,
             )
     except IntegrityError:
         # Another superuser offered one of these administrations in the same instant.

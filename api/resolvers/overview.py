@@ -55,6 +55,12 @@ TEXT: dict[Column, tuple[str, ...]] = {
         "migration__source_environment__name",
         "migration__source_environment__office_code",
     ),
+    Column.TARGET_OFFICE: (
+        "migration__target_environment__name",
+        "migration__target_environment__office_code",
+    ),
+    # Set only by the receiver's own claim, and so only in rows of its receivable overview.
+    Column.CHOSEN_CODE: ("target_code",),
 }
 DATES: dict[Column, str] = {Column.OFFERED_AT: "offered_at", Column.EXPIRES_AT: "expires_at"}
 SORTS: dict[OverviewOrderField, Column] = {

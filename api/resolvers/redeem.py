@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from api.context import Context
-from api.errors import PublicError
 from api.schema.ids import decode_global_id, kind_hint
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import (
+    UserError,
+    UserErrorCode,
+    argument_error,
+    superusers_only,
+    user_error,
+)
 from models import Migration, MigrationItem
+from models.actions import Action, status_allows
 from models.enums import RECEIVED_MIGRATION_STATUSES, MigrationStatus
 from models.receiving import CodeRefused, redeem_code
 
@@ -34,17 +40,18 @@ async def redeem_as_superuser(ctx: Context, code: str, action: str) -> Migration
     return [redeemed] if isinstance(redeemed, UserError) else redeemed
 
 
-async def redeem_for_query(ctx: Context, code: str) -> Migration:
-    """The offer behind a code; a refusal is a top-level error with its code."""
+async def redeem_for_query(ctx: Context, code: str, argument: str) -> Migration | UserError:
+    """The offer behind a code, or the typed refusal a query answers at its argument."""
     try:
         return await redeem_code(ctx.viewer, code, ctx.clock.now(), ctx.settings, token=ctx.token)
     except CodeRefused as refused:
-        raise PublicError(
-            str(refused), code=refused.refusal.value, retry_at=refused.retry_at
-        ) from None
+        return argument_error(
+            UserErrorCode(refused.refusal.value), str(refused), argument, retry_at=refused.retry_at
+        )
 
 
 def offered_choice(
+    action: Action,
     items: dict[int, MigrationItem],
     raw_id: str,
     now: datetime,
@@ -62,7 +69,7 @@ def offered_choice(
             + kind_hint(raw_id, "MigrationAdministration"),
             *where,
         )
-    if item.is_still_offered(now):
+    if status_allows(action, item, now):
         return item
     return not_claimable(item, item.effective_status(now), *path)
 

@@ -11,6 +11,7 @@ from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, user_error
 from models import Migration, MigrationItem, lifecycle
+from models.actions import Action
 from models.receiving import bind_target
 
 MAX_REASON_LENGTH = 2000
@@ -46,7 +47,7 @@ async def reject_migration(
     position: dict[int, int] = {}  # each chosen administration's first place in the input
     chosen: list[MigrationItem] = []
     for index, raw in enumerate(input.migration_administration_ids):
-        item = offered_choice(items, raw, now, "migrationAdministrationIds", index)
+        item = offered_choice(Action.REJECT, items, raw, now, "migrationAdministrationIds", index)
         if isinstance(item, UserError):
             errors.append(item)
         elif item.pk not in position:

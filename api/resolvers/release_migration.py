@@ -8,7 +8,8 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.schema.ids import decode_global_id, kind_hint
+from api.resolvers.migrations import item_to_act_on
+from api.schema.ids import kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import (
     CancelMigrationInput,
@@ -18,6 +19,7 @@ from api.schema.receiving import (
 )
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import Migration, MigrationItem, lifecycle
+from models.actions import Action, may_take
 from models.lifecycle import Change
 
 FIELD = "migrationAdministrationId"
@@ -26,22 +28,16 @@ FIELD = "migrationAdministrationId"
 async def _release(
     ctx: Context,
     raw_id: str,
-    action: str,
+    action: Action,
+    verb: str,
     step: Callable[[Change, Migration, MigrationItem], Awaitable[object]],
     refusal: UserError,
 ) -> MigrationAdministrationType | list[UserError]:
     """Find the viewer's own received administration and take the step, or say why not."""
-    if refused := superusers_only(ctx.viewer, action):
+    if refused := superusers_only(ctx.viewer, verb):
         return refused
-    pk = decode_global_id(raw_id, "MigrationAdministration")
-    item = (
-        await MigrationItem.get_or_none(
-            pk=pk, target_environment_id=ctx.environment_id
-        ).select_related("migration")
-        if pk
-        else None
-    )
-    if item is None:
+    found = await item_to_act_on(ctx, raw_id, action)
+    if found is None:
         return [
             user_error(
                 UserErrorCode.NOT_FOUND,
@@ -50,9 +46,13 @@ async def _release(
                 FIELD,
             )
         ]
+    migration, item = found
+    change = ctx.change()
+    if not may_take(action, await ctx.actor(migration), migration, item, change.now):
+        return [refusal]
     async with in_transaction():
-        taken = await step(ctx.change(), item.migration, item)
-    if not taken:
+        taken = await step(change, migration, item)
+    if not taken:  # another step came first
         return [refusal]
     fresh = await MigrationItem.get(pk=item.pk).select_related("migration")
     return MigrationAdministrationType.from_model(fresh, fresh.migration, ctx)
@@ -65,6 +65,7 @@ async def cancel_migration(
     done = await _release(
         info.context,
         input.migration_administration_id,
+        Action.CANCEL,
         "cancel a move",
         lifecycle.cancel,
         user_error(
@@ -86,6 +87,7 @@ async def give_up_migration(
     done = await _release(
         info.context,
         input.migration_administration_id,
+        Action.GIVE_UP,
         "give up a move",
         lifecycle.give_up,
         user_error(

@@ -6,12 +6,13 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.resolvers.migrations import item_of_involved_environment
-from api.schema.ids import decode_global_id, kind_hint
+from api.resolvers.migrations import item_to_act_on
+from api.schema.ids import kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
 from api.schema.user_errors import UserErrorCode, superusers_only, user_error
 from models import MigrationItem, lifecycle
+from models.actions import Action, may_take
 
 
 async def retry_migration(
@@ -21,9 +22,8 @@ async def retry_migration(
     ctx: Context = info.context
     if refusal := superusers_only(ctx.viewer, "retry"):
         return RetryMigrationPayload(user_errors=refusal)
-    pk = decode_global_id(input.migration_administration_id, "MigrationAdministration")
-    item = await item_of_involved_environment(pk, ctx.environment_id)
-    if item is None:
+    found = await item_to_act_on(ctx, input.migration_administration_id, Action.RETRY)
+    if found is None:
         return RetryMigrationPayload(
             user_errors=[
                 user_error(
@@ -34,8 +34,12 @@ async def retry_migration(
                 )
             ]
         )
-    async with in_transaction():
-        retried = await lifecycle.retry(ctx.change(), item)
+    migration, item = found
+    change = ctx.change()
+    retried = False
+    if may_take(Action.RETRY, await ctx.actor(migration), migration, item, change.now):
+        async with in_transaction():
+            retried = await lifecycle.retry(change, item)  # False: another step came first
     if not retried:
         return RetryMigrationPayload(
             user_errors=[

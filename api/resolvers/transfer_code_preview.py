@@ -6,14 +6,20 @@ import strawberry
 
 from api.context import Context
 from api.pagination import Connection, paginate_list
-from api.permissions import Sight
+from api.permissions import Sight, refusal
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
 from api.schema.ids import encode_global_id
 from api.schema.migration import MigrationAdministrationType
-from api.schema.receiving import OfferPreview, OfferPreviewAdministration, Price
-from models import AccountingConnection, MigrationItem
+from api.schema.receiving import (
+    OfferPreview,
+    OfferPreviewAdministration,
+    Price,
+    TransferCodePreviewResult,
+)
+from api.schema.user_errors import UserError, UserErrorCode, argument_error
+from models import AccountingConnection, Migration, MigrationItem
 from models.receiving import (
     ReceivingChoice,
     ReceivingRefusal,
@@ -28,11 +34,24 @@ async def resolve_transfer_code_preview(
     transfer_code: str,
     first: int | None = None,
     after: str | None = None,
-) -> OfferPreview | None:
-    """What the code offers, per administration with the checks of rules 2, 3 and 12."""
+) -> TransferCodePreviewResult:
+    """What the code offers, or why not: every refusal typed, for the screen to explain."""
     ctx: Context = info.context
-    ctx.require(Sight.REDEEM_CODES)
-    migration = await redeem_for_query(ctx, transfer_code)
+    token = ctx.require_token()
+    if not ctx.may(Sight.REDEEM_CODES):  # before the code is looked at: no attempt is spent
+        refused = argument_error(UserErrorCode.FORBIDDEN, refusal(token, Sight.REDEEM_CODES))
+        return TransferCodePreviewResult(user_errors=[refused])
+    migration = await redeem_for_query(ctx, transfer_code, "transferCode")
+    if isinstance(migration, UserError):
+        return TransferCodePreviewResult(user_errors=[migration])
+    preview = await _preview(ctx, migration, first=first, after=after)
+    return TransferCodePreviewResult(preview=preview)
+
+
+async def _preview(
+    ctx: Context, migration: Migration, *, first: int | None, after: str | None
+) -> OfferPreview:
+    """What the code offers, per administration with the checks of rules 2, 3 and 12."""
     target = ctx.viewer.environment
     now = ctx.clock.now()
     await note_preview(ctx.viewer, migration, now)

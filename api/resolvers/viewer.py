@@ -1,11 +1,53 @@
-"""Who am I: the user behind the token and their environment."""
+"""Who am I: the user behind the token, their environment, and what they may do at all."""
 
 from __future__ import annotations
 
 import strawberry
 
-from api.schema.environment import EnvironmentType, UserType, Viewer
-from api.schema.ids import encode_global_id
+from api.permissions import may_write
+from api.schema.environment import EnvironmentType, UserType, Viewer, ViewerAbility, ViewerAction
+from api.schema.ids import encode_composite_id, encode_global_id
+from api.schema.user_errors import UserErrorCode, superusers_only
+from models import ApiToken
+from models.receiving import can_receive_offers
+
+# How each ability's mutation names itself when it refuses a role (superusers_only).
+VERBS = {
+    ViewerAction.OFFER: "offer",
+    ViewerAction.RECEIVE: "receive",
+    ViewerAction.MANAGE_TOKENS: "create tokens",
+}
+
+
+def ability_refusal(action: ViewerAction, token: ApiToken) -> UserErrorCode | None:
+    """Why the holder of this token may not do this at all: the checks its mutation runs first.
+
+    The token's scope (every mutation's CanWrite), the role (rule 1), and for receiving the
+    office's plan (rule 3, as check_receiving refuses it).
+    """
+    if not may_write(token):
+        return UserErrorCode.FORBIDDEN
+    if refused := superusers_only(token.user, VERBS[action]):
+        return refused[0].code
+    if action == ViewerAction.RECEIVE and not can_receive_offers(token.user.environment):
+        return UserErrorCode.NOT_PREMIUM
+    return None
+
+
+def abilities(token: ApiToken) -> list[ViewerAbility]:
+    """Each ViewerAction with whether it is allowed, for a screen to show or explain."""
+    found = []
+    for action in ViewerAction:
+        reason = ability_refusal(action, token)
+        found.append(
+            ViewerAbility(
+                id=strawberry.ID(encode_composite_id("ViewerAbility", token.pk, action.value)),
+                action=action,
+                allowed=reason is None,
+                reason=reason,
+            )
+        )
+    return found
 
 
 async def resolve_viewer(info: strawberry.Info) -> Viewer:
@@ -18,4 +60,5 @@ async def resolve_viewer(info: strawberry.Info) -> Viewer:
         user=UserType.from_model(user),
         environment=EnvironmentType.from_model(user.environment),
         token_scope=token.scope,
+        abilities=abilities(token),
     )

@@ -14,6 +14,7 @@ from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
 from models import MigrationItem, lifecycle
+from models.actions import Action, may_take
 from models.enums import MigrationStatus
 
 STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING}
@@ -72,8 +73,10 @@ async def withdraw_migration(
                 ]
             )
     change = ctx.change()
+    actor = await ctx.actor(migration)
+    allowed = [i for i in items if may_take(Action.WITHDRAW, actor, migration, i, change.now)]
     async with in_transaction():
-        withdrawn = await lifecycle.withdraw(change, migration, items)
+        withdrawn = await lifecycle.withdraw(change, migration, allowed)
     if not withdrawn:
         fresh = await MigrationItem.filter(id__in=[i.pk for i in items]).order_by("id")
         return WithdrawMigrationPayload(user_errors=[_refusal(item, change.now) for item in fresh])

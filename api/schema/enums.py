@@ -6,6 +6,7 @@ from typing import TypeAlias
 
 import strawberry
 
+from models.actions import Action
 from models.enums import (
     AccountingPackage,
     AuditAction,
@@ -37,6 +38,7 @@ MoveFailureEnum: TypeAlias = MoveFailure
 DeliveryStateEnum: TypeAlias = DeliveryState
 MoveVerificationEnum: TypeAlias = MoveVerification
 FileProblemEnum: TypeAlias = FileProblem
+MigrationActionEnum: TypeAlias = Action
 
 for _vocabulary in (
     PlanEnum,
@@ -54,3 +56,13 @@ for _vocabulary in (
     FileProblemEnum,
 ):
     strawberry.enum(_vocabulary, name=_vocabulary.__name__)
+strawberry.enum(
+    MigrationActionEnum,
+    name="MigrationAction",
+    description=(
+        "What a superuser can do with an offered administration or an offer, each named as its "
+        "mutation: withdrawMigration, cancelMigration, retryMigration, giveUpMigration, "
+        "changeMigrationRecipients, resendMigrationOffer, extendMigration, claimMigration and "
+        "rejectMigration."
+    ),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import Self
 
 import strawberry
@@ -10,6 +11,7 @@ from strawberry import relay
 
 from api.schema.enums import PlanEnum, RoleEnum, TokenScopeEnum
 from api.schema.identity import CACHE_ID
+from api.schema.user_errors import UserErrorCode
 from models import Environment, User
 
 
@@ -62,6 +64,31 @@ class UserType(relay.Node):
         )
 
 
+@strawberry.enum
+class ViewerAction(Enum):
+    """What a screen offers a user at all, before any offer or administration is chosen."""
+
+    OFFER = "OFFER"
+    RECEIVE = "RECEIVE"
+    MANAGE_TOKENS = "MANAGE_TOKENS"
+
+
+@strawberry.type
+class ViewerAbility:
+    """Whether the viewer may do one thing at all now, and if not, why."""
+
+    id: strawberry.ID = strawberry.field(description=CACHE_ID + " One per token and action.")
+    action: ViewerAction
+    allowed: bool
+    reason: UserErrorCode | None = strawberry.field(
+        description=(
+            "Why not, as the mutations would refuse it: FORBIDDEN for anyone but a superuser "
+            "and for a read-only token, NOT_PREMIUM for receiving in an office not on PREMIUM. "
+            "Null when allowed."
+        )
+    )
+
+
 @strawberry.type
 class Viewer:
     """Who is asking: the user behind the token, and what the token may do."""
@@ -72,4 +99,12 @@ class Viewer:
     user: UserType
     environment: EnvironmentType
     token_scope: TokenScopeEnum
+    abilities: list[ViewerAbility] = strawberry.field(
+        description=(
+            "What the viewer may do at all, one per ViewerAction: OFFER (offerMigration), "
+            "RECEIVE (claimMigration; rejecting needs no PREMIUM) and MANAGE_TOKENS "
+            "(createApiToken; everyone with a full token may revoke their own). Decided by the "
+            "checks those mutations run first."
+        )
+    )
     created_at: strawberry.Private[datetime | None] = None

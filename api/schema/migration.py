@@ -17,6 +17,7 @@ from api.schema.enums import (
     AuditActionEnum,
     DeliveryStateEnum,
     MailLanguageEnum,
+    MigrationActionEnum,
     MigrationStatusEnum,
     MoveFailureEnum,
     MoveVerificationEnum,
@@ -27,6 +28,7 @@ from api.schema.ids import encode_composite_id, encode_global_id
 from mail.delivery import key as address_key
 from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
+from models.actions import allowed_on_item, allowed_on_offer
 from models.enums import AuditAction, MigrationStatus
 from models.transfer_code import format_transfer_code
 from overdracht.settings import MoveVerification
@@ -123,9 +125,25 @@ class MigrationAdministrationType(relay.Node):
     )
     progress: MoveProgress
     receipt: MoveReceipt | None = strawberry.field(description="Set once the move has completed.")
+    chosen_code: str | None = strawberry.field(
+        description=(
+            "The administration code it gets (or got) in the receiving office's accounting "
+            "package, as chosen when it was received; shown to the receiving office only, and "
+            "matched by the search of receivableAdministrations."
+        )
+    )
+    reception_terms_version: str | None = strawberry.field(
+        description=(
+            "The version of the terms (Query.terms) the receiver accepted when receiving it; "
+            "null until it is received."
+        )
+    )
     migration_id: strawberry.Private[int]
     source_environment_id: strawberry.Private[int]
+    target_environment_id: strawberry.Private[int | None]
     administration_id: strawberry.Private[int]
+    row: strawberry.Private[MigrationItem]
+    offer: strawberry.Private[Migration]
 
     @strawberry.field(
         description=(
@@ -152,6 +170,32 @@ class MigrationAdministrationType(relay.Node):
     async def migration(self, info: strawberry.Info) -> MigrationType:
         migration = await info.context.loaders.migration.load(self.migration_id)
         return MigrationType.from_model(migration, info.context)
+
+    @strawberry.field(
+        description=(
+            "The office the offer is for: its recipients' office, which alone may receive it. "
+            "Null for an offer made before offers named their office."
+        )
+    )
+    async def target_office(self, info: strawberry.Info) -> EnvironmentType | None:
+        if self.target_environment_id is None:
+            return None
+        env = await info.context.loaders.environment.load(self.target_environment_id)
+        return EnvironmentType.from_model(env) if env else None
+
+    @strawberry.field(
+        description=(
+            "What you may do with this administration now, each named as its mutation: the "
+            "source WITHDRAW (offered or failed) and RETRY (failed); the receiving office "
+            "RECEIVE and REJECT (offered, with the transfer code), CANCEL (queued), GIVE_UP and "
+            "RETRY (failed). Empty for read-only tokens. Decided by the checks the mutations run; "
+            "what they check of their input (a connection, a code) they say in userErrors."
+        )
+    )
+    async def allowed_actions(self, info: strawberry.Info) -> list[MigrationActionEnum]:
+        ctx = info.context
+        actor = await ctx.actor(self.offer)
+        return allowed_on_item(actor, self.offer, self.row, ctx.clock.now())
 
     @classmethod
     def from_model(cls, item: MigrationItem, migration: Migration, ctx: Context) -> Self:
@@ -186,9 +230,14 @@ class MigrationAdministrationType(relay.Node):
             )
             if item.status == MigrationStatus.COMPLETED and item.completed_at
             else None,
+            chosen_code=item.target_code if item.is_received_by(ctx.environment_id) else None,
+            reception_terms_version=item.reception_terms_version,
             migration_id=migration.pk,
             source_environment_id=migration.source_environment_id,
+            target_environment_id=migration.target_environment_id,
             administration_id=item.administration_id,
+            row=item,
+            offer=migration,
         )
 
 
@@ -281,13 +330,48 @@ class MigrationType(relay.Node):
         description="Hidden from read-only tokens, which see no e-mail addresses."
     )
     language: MailLanguageEnum
+    terms_version: str | None = strawberry.field(
+        description=(
+            "The version of the terms (Query.terms) the requester accepted when offering; null "
+            "for an offer made before terms had versions."
+        )
+    )
     source_environment_id: strawberry.Private[int]
+    target_environment_id: strawberry.Private[int | None]
     shows_secrets: strawberry.Private[bool]
 
     @strawberry.field(description="The office that made the offer.")
     async def source_office(self, info: strawberry.Info) -> EnvironmentType:
         env = await info.context.loaders.environment.load(self.source_environment_id)
         return EnvironmentType.from_model(env)
+
+    @strawberry.field(
+        description=(
+            "The office the offer is for: its recipients' office, which alone may receive it. "
+            "Null for an offer made before offers named their office."
+        )
+    )
+    async def target_office(self, info: strawberry.Info) -> EnvironmentType | None:
+        if self.target_environment_id is None:
+            return None
+        env = await info.context.loaders.environment.load(self.target_environment_id)
+        return EnvironmentType.from_model(env) if env else None
+
+    @strawberry.field(
+        description=(
+            "What you may do with the offer now, each named as its mutation: the source "
+            "WITHDRAW (while something is offered or failed), CHANGE_RECIPIENTS, RESEND and "
+            "EXTEND (while something is still offered); the receiving office RECEIVE and REJECT "
+            "(while something is still offered). Empty for read-only tokens. What is done with "
+            "one administration is in its own allowedActions."
+        )
+    )
+    async def allowed_actions(self, info: strawberry.Info) -> list[MigrationActionEnum]:
+        ctx = info.context
+        migration = await ctx.loaders.migration.load(self.id)
+        items = await ctx.loaders.items_of_migration.load(self.id)
+        actor = await ctx.actor(migration)
+        return allowed_on_offer(actor, migration, items, ctx.clock.now())
 
     @strawberry.field(description="The administrations in this offer, each with its status.")
     async def administrations(
@@ -374,6 +458,8 @@ class MigrationType(relay.Node):
             requester_name=migration.requester_name,
             requester_email=migration.requester_email if emails else None,
             language=migration.language,
+            terms_version=migration.terms_version,
             source_environment_id=migration.source_environment_id,
+            target_environment_id=migration.target_environment_id,
             shows_secrets=secrets,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.permissions import mutation
+from api.resolvers.check_recipients import check_recipients
 from api.resolvers.claim_migration import claim_migration
 from api.resolvers.correct_offer import (
     change_migration_recipients,
@@ -20,6 +21,7 @@ from api.resolvers.revoke_api_token import revoke_api_token
 from api.resolvers.withdraw_migration import withdraw_migration
 from api.schema.offering import (
     ChangeMigrationRecipientsPayload,
+    CheckRecipientsPayload,
     ExtendMigrationPayload,
     OfferMigrationPayload,
     ResendMigrationOfferPayload,
@@ -45,6 +47,14 @@ class Mutation:
     )
     revoke_api_token: RevokeApiTokenPayload = mutation(
         resolver=revoke_api_token, description="Revoke one of your tokens."
+    )
+    check_recipients: CheckRecipientsPayload = mutation(
+        resolver=check_recipients,
+        description=(
+            "Superusers: check recipients as they are typed in the offer wizard, with the codes "
+            "and messages offerMigration gives; each different address counts against the same "
+            "hourly limit on recipient lookups (TOO_MANY_RECIPIENT_CHECKS with retryAt)."
+        ),
     )
     offer_migration: OfferMigrationPayload = mutation(
         resolver=offer_migration,

@@ -59,6 +59,12 @@ class OfferMigrationInput:
         description="Users, authorizers, authorization flows and workflows stay behind."
     )
     accept_terms: bool
+    terms_version: str = strawberry.field(
+        description=(
+            "The version of the terms (Query.terms) the user was shown and accepts; another than "
+            "the current one is refused as TERMS_OUTDATED. Recorded on the offer."
+        )
+    )
     language: MailLanguageEnum = MailLanguage.NL
 
 
@@ -67,6 +73,47 @@ class OfferMigrationPayload:
     """The new offer with its transfer code, or why nothing was offered."""
 
     migration: MigrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class CheckRecipientsInput:
+    """The recipients typed so far in the offer wizard, each checked as offerMigration will."""
+
+    recipients: list[str] = limited_list(
+        at_most=MAX_RECIPIENTS,
+        description=(
+            "E-mail addresses of superusers of the receiving environment, in the order typed. "
+            "Send the whole list as it grows: an address looked up again within the hour costs "
+            "nothing."
+        ),
+    )
+
+
+@strawberry.type
+class CheckedRecipient:
+    """One address as typed, and whether an offer to it would be accepted as it stands."""
+
+    id: strawberry.ID = strawberry.field(
+        description=CACHE_ID + " One per user and address, never holding the address itself."
+    )
+    address: str = strawberry.field(description="The address as it was sent.")
+    accepted: bool = strawberry.field(
+        description=(
+            "It was looked up and is an active superuser of the one receiving office, which is "
+            "on PREMIUM; when not, userErrors says why at its position."
+        )
+    )
+
+
+@strawberry.type
+class CheckRecipientsPayload:
+    """Each address as typed with whether it is accepted, and every refusal as offering gives it."""
+
+    recipients: list[CheckedRecipient] = strawberry.field(
+        default_factory=list,
+        description="One per address sent, in the same order (at most 10, as the input).",
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 

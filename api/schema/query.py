@@ -17,6 +17,7 @@ from api.resolvers.offer_checklist import resolve_offer_checklist
 from api.resolvers.offered_administrations import resolve_offered_administrations
 from api.resolvers.receivable_administrations import resolve_receivable_administrations
 from api.resolvers.recipient_checks import resolve_recipient_checks
+from api.resolvers.terms import resolve_terms
 from api.resolvers.transfer_code_preview import resolve_transfer_code_preview
 from api.resolvers.viewer import resolve_viewer
 from api.schema.administration import AccountingConnectionType, AdministrationType
@@ -27,8 +28,9 @@ from api.schema.environment import Viewer
 from api.schema.migration import MigrationType
 from api.schema.offering import AdministrationChecklist
 from api.schema.overview import MigrationAdministrationOverview
-from api.schema.receiving import OfferPreview
+from api.schema.receiving import TransferCodePreviewResult
 from api.schema.recipient_check import RecipientCheckRecord
+from api.schema.terms import Terms
 from api.schema.token import ApiTokenType
 
 
@@ -69,19 +71,29 @@ class Query:
         resolver=resolve_offered_administrations,
         description=(
             "Superusers: every administration your environment offered, newest first. The search "
-            "matches date, name, code, inbound address, transfer code, recipients and status, "
-            "each only when your token may read it."
+            "matches date, name, code, inbound address, transfer code, recipients, target office "
+            "and status, each only when your token may read it."
         ),
     )
     migration: MigrationType | None = strawberry.field(
         resolver=resolve_migration,
         description="Superusers: one offer of or to your environment, with its audit trail.",
     )
-    transfer_code_preview: OfferPreview | None = strawberry.field(
+    terms: Terms | None = strawberry.field(
+        resolver=resolve_terms,
+        description=(
+            "The terms for migrating administrations, shown before offering and before "
+            "receiving: their version (send it as termsVersion) and their text in Dutch and "
+            "English."
+        ),
+    )
+    transfer_code_preview: TransferCodePreviewResult | None = strawberry.field(
         resolver=resolve_transfer_code_preview,
         description=(
-            "Superusers: what a transfer code offers and whether you can receive it. Every wrong "
-            "code counts against your attempts."
+            "Superusers: what a transfer code offers and whether you can receive it, or why the "
+            "code opens nothing, typed in userErrors. Every wrong code counts against your "
+            "attempts; the right code of an offer with nothing left to receive says why and "
+            "does not."
         ),
     )
     receivable_administrations: MigrationAdministrationOverview | None = strawberry.field(
@@ -89,7 +101,8 @@ class Query:
         description=(
             "Superusers: administrations offered to your environment, and those you received or "
             "rejected, newest first. The search matches date, name, code, inbound address (not "
-            "for read-only tokens), package, source office and status."
+            "for read-only tokens), package, source office, the code you chose when receiving "
+            "and status."
         ),
     )
     failed_code_attempts: Connection[FailedCodeAttempt] | None = strawberry.field(

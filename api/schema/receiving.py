@@ -77,6 +77,21 @@ class OfferPreview:
     )
 
 
+@strawberry.type(
+    description=part_of(
+        "Query",
+        "what a transfer code offers (preview), or why it opens nothing (userErrors: FORBIDDEN, "
+        "TRANSFER_CODE_INVALID, TOO_MANY_ATTEMPTS with retryAt, OWN_OFFER, EXPIRED, WITHDRAWN, "
+        "REJECTED or ALREADY_RECEIVED, at the field transferCode).",
+    )
+)
+class TransferCodePreviewResult:
+    """The answer to a typed transfer code: the preview, or the typed refusal to show instead."""
+
+    preview: OfferPreview | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
 @strawberry.input
 class ClaimAdministrationInput:
     """One administration to receive, and where it goes."""
@@ -99,6 +114,13 @@ class ClaimMigrationInput:
 
     transfer_code: str
     accept_terms: bool
+    terms_version: str = strawberry.field(
+        description=(
+            "The version of the terms (Query.terms) the user was shown and accepts; another than "
+            "the current one is refused as TERMS_OUTDATED. Recorded on each administration "
+            "received (receptionTermsVersion)."
+        )
+    )
     accept_costs: bool = strawberry.field(
         description="The migration costs are charged to your environment per administration."
     )

@@ -8,11 +8,12 @@ from enum import StrEnum
 import strawberry
 
 from models import User
+from models.terms import VERSION, is_current
 
 
 @strawberry.enum(name="UserErrorCode")
 class UserErrorCode(StrEnum):
-    """Why a mutation refused; clients branch on this, never on the message."""
+    """Why something was refused (a mutation, the code's preview, an ability); branch on it."""
 
     FORBIDDEN = "FORBIDDEN"
     NOT_FOUND = "NOT_FOUND"
@@ -29,6 +30,7 @@ class UserErrorCode(StrEnum):
     ALREADY_OFFERED = "ALREADY_OFFERED"
     ACKNOWLEDGEMENT_REQUIRED = "ACKNOWLEDGEMENT_REQUIRED"
     TERMS_NOT_ACCEPTED = "TERMS_NOT_ACCEPTED"
+    TERMS_OUTDATED = "TERMS_OUTDATED"
     INVALID_EMAIL = "INVALID_EMAIL"
     RECIPIENT_IN_OWN_ENVIRONMENT = "RECIPIENT_IN_OWN_ENVIRONMENT"
     UNKNOWN_RECIPIENT = "UNKNOWN_RECIPIENT"
@@ -82,8 +84,27 @@ def user_error(
     )
 
 
+def argument_error(
+    code: UserErrorCode, message: str, *path: str, retry_at: datetime | None = None
+) -> UserError:
+    """A refusal a query answers in its result, pointing at one of its arguments (or at none)."""
+    return UserError(code=code, field=list(path) or None, message=message, retry_at=retry_at)
+
+
 def superusers_only(user: User, action: str) -> list[UserError]:
     """Rule 1 for every mutation: a refusal for anyone but a superuser, nothing otherwise."""
     if user.is_superuser:
         return []
     return [user_error(UserErrorCode.FORBIDDEN, f"Only superusers may {action}.")]
+
+
+def outdated_terms(version: str) -> UserError | None:
+    """Offering and receiving accept the terms as they stand now, never a version a screen kept."""
+    if is_current(version):
+        return None
+    return user_error(
+        UserErrorCode.TERMS_OUTDATED,
+        f"The terms have changed since they were shown (now version {VERSION}); show them "
+        "again and accept the current version.",
+        "termsVersion",
+    )

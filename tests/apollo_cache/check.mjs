@@ -143,7 +143,20 @@ const VIEWER_HEADER = gql`
 `;
 const VIEWER_ACCOUNT = gql`
   query Account {
-    viewer { id tokenScope user { id email role } environment { id plan } }
+    viewer {
+      id tokenScope user { id email role } environment { id plan }
+      abilities { id action allowed reason }
+    }
+  }
+`;
+const TERMS = gql`
+  query Terms {
+    terms { version text(language: NL) }
+  }
+`;
+const TERMS_ENGLISH = gql`
+  query TermsEnglish {
+    terms { version english: text(language: EN) }
   }
 `;
 const OVERVIEW = gql`
@@ -153,7 +166,8 @@ const OVERVIEW = gql`
       statusCounts { offered queued completed total }
       pageInfo { hasNextPage endCursor }
       nodes {
-        id administrationName status transferCode expiresAt
+        id administrationName status transferCode expiresAt allowedActions
+        targetOffice { id officeCode name }
         progress { documentsDone documentsTotal }
         migration { id }
       }
@@ -180,7 +194,8 @@ const OVERVIEW_AFTER = gql`
 const OFFER = gql`
   query Offer($id: ID!) {
     migration(id: $id) {
-      id transferCode expiresAt
+      id transferCode expiresAt allowedActions termsVersion
+      targetOffice { id name }
       statusCounts { offered total }
       administrations {
         nodes {
@@ -255,28 +270,34 @@ const RESEND = gql`
 const PREVIEW = gql`
   query Preview($code: String!) {
     transferCodePreview(transferCode: $code) {
-      id package expiresAt
-      sourceOffice { id name }
-      pricePerAdministration { amount }
-      administrations {
-        nodes {
-          id canReceive duplicateInTarget
-          administration { id administrationName status }
+      preview {
+        id package expiresAt
+        sourceOffice { id name }
+        pricePerAdministration { amount }
+        administrations {
+          nodes {
+            id canReceive duplicateInTarget
+            administration { id administrationName status allowedActions }
+          }
         }
       }
+      userErrors { code field message retryAt }
     }
   }
 `;
 const PREVIEW_DETAILS = gql`
   query PreviewDetails($code: String!) {
     transferCodePreview(transferCode: $code) {
-      id offeredAt targetIsPremium
-      pricePerAdministration { currency }
-      administrations {
-        totalCount
-        nodes { id documentCount codeInUse stillOffered administration { id administrationCode } }
+      preview {
+        id offeredAt targetIsPremium
+        pricePerAdministration { currency }
+        administrations {
+          totalCount
+          nodes { id documentCount codeInUse stillOffered administration { id administrationCode } }
+        }
+        connections { nodes { id name } }
       }
-      connections { nodes { id name } }
+      userErrors { code }
     }
   }
 `;
@@ -349,6 +370,8 @@ async function main() {
   // The source office: who am I, the overview with its tabs, one offer, the checklist.
   await source.show("header", VIEWER_HEADER);
   await source.show("account", VIEWER_ACCOUNT);
+  await source.show("terms", TERMS);
+  await source.show("terms in English", TERMS_ENGLISH);
   const overview = await source.show("overview", OVERVIEW);
   await source.show("overview tabs", OVERVIEW_TABS);
   const row = overview.offeredAdministrations.nodes[0];
@@ -376,7 +399,7 @@ async function main() {
   await target.show("billing", BILLING);
   await target.show("billing details", BILLING_DETAILS);
   await target.show("received offer", RECEIVED_OFFER, offer);
-  const stillOffered = preview.transferCodePreview.administrations.nodes
+  const stillOffered = preview.transferCodePreview.preview.administrations.nodes
     .filter((n) => n.administration.status === "OFFERED")
     .map((n) => n.administration.id);
   await target.change("reject what is still offered", REJECT, {

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from models.enums import AccountingPackage, Plan, Role
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.settings import load_settings
 from tests.live_server import LiveServer, start_server
 from tests.scenarios import gid
@@ -163,7 +164,8 @@ async def test_mutations_refuse_ids_no_row_can_have_as_not_found(server, office,
         (
             "mutation($id: ID!) { offerMigration(input: {administrationIds: [$id], "
             'recipients: ["eva@bosman.example"], acknowledgeUsersDoNotMove: true, '
-            "acceptTerms: true}) { userErrors { code field } } }",
+            f'acceptTerms: true, termsVersion: "{TERMS_VERSION}"}}) '
+            "{ userErrors { code field } } }",
             "Administration",
         ),
     ]
@@ -246,6 +248,7 @@ UNSTORABLE = ["a\x00b", "\x00", "\ud800", "x\udfffy"]
                     "recipients": ["eva@bosman.example", t],
                     "acknowledgeUsersDoNotMove": True,
                     "acceptTerms": True,
+                    "termsVersion": TERMS_VERSION,
                 }
             },
             ["input", "recipients", "1"],

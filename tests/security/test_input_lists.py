@@ -11,6 +11,7 @@ from graphql import GraphQLInputObjectType, GraphQLList, GraphQLNonNull
 from api.graphql import build_schema
 from api.list_limits import maximum_of
 from models import Migration
+from models.terms import VERSION as TERMS_VERSION
 from overdracht.settings import MOST_ADMINISTRATIONS_PER_OFFER, Settings
 from tests.documents import OFFER
 from tests.scenarios import Scenario
@@ -86,6 +87,7 @@ def too_long(scenario: Scenario) -> list[tuple[str, str, dict[str, Any], list[st
                 "input": {
                     "transferCode": code,
                     "acceptTerms": True,
+                    "termsVersion": TERMS_VERSION,
                     "acceptCosts": True,
                     "administrations": claims,
                 }

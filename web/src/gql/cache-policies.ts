@@ -18,4 +18,6 @@ export const typePolicies = {
   Price: { merge: true },
   RecipientCheckRecordConnection: { merge: true },
   RecipientDeliveryConnection: { merge: true },
+  Terms: { merge: true },
+  TransferCodePreviewResult: { merge: true },
 } as const;

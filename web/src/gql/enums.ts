@@ -69,6 +69,20 @@ export const MailLanguage = {
 } as const;
 
 export type MailLanguage = typeof MailLanguage[keyof typeof MailLanguage];
+/** What a superuser can do with an offered administration or an offer, each named as its mutation: withdrawMigration, cancelMigration, retryMigration, giveUpMigration, changeMigrationRecipients, resendMigrationOffer, extendMigration, claimMigration and rejectMigration. */
+export const MigrationAction = {
+  Cancel: 'CANCEL',
+  ChangeRecipients: 'CHANGE_RECIPIENTS',
+  Extend: 'EXTEND',
+  GiveUp: 'GIVE_UP',
+  Receive: 'RECEIVE',
+  Reject: 'REJECT',
+  Resend: 'RESEND',
+  Retry: 'RETRY',
+  Withdraw: 'WITHDRAW'
+} as const;
+
+export type MigrationAction = typeof MigrationAction[keyof typeof MigrationAction];
 export const MigrationStatus = {
   Completed: 'COMPLETED',
   Expired: 'EXPIRED',
@@ -170,6 +184,7 @@ export const UserErrorCode = {
   Required: 'REQUIRED',
   TargetNotPremium: 'TARGET_NOT_PREMIUM',
   TermsNotAccepted: 'TERMS_NOT_ACCEPTED',
+  TermsOutdated: 'TERMS_OUTDATED',
   TooMany: 'TOO_MANY',
   TooManyAttempts: 'TOO_MANY_ATTEMPTS',
   TooManyRecipientChecks: 'TOO_MANY_RECIPIENT_CHECKS',
@@ -181,3 +196,10 @@ export const UserErrorCode = {
 } as const;
 
 export type UserErrorCode = typeof UserErrorCode[keyof typeof UserErrorCode];
+export const ViewerAction = {
+  ManageTokens: 'MANAGE_TOKENS',
+  Offer: 'OFFER',
+  Receive: 'RECEIVE'
+} as const;
+
+export type ViewerAction = typeof ViewerAction[keyof typeof ViewerAction];

@@ -68,6 +68,17 @@ export const labels: EnumLabels = {
     NL: { nl: "Nederlands", en: "Dutch" },
     EN: { nl: "Engels", en: "English" },
   },
+  MigrationAction: {
+    WITHDRAW: { nl: "Intrekken", en: "Withdraw" },
+    CANCEL: { nl: "Annuleren", en: "Cancel" },
+    RETRY: { nl: "Opnieuw proberen", en: "Retry" },
+    GIVE_UP: { nl: "Opgeven", en: "Give up" },
+    CHANGE_RECIPIENTS: { nl: "Ontvangers wijzigen", en: "Change recipients" },
+    RESEND: { nl: "Opnieuw versturen", en: "Send again" },
+    EXTEND: { nl: "Verlengen", en: "Extend" },
+    RECEIVE: { nl: "Ophalen", en: "Receive" },
+    REJECT: { nl: "Afwijzen", en: "Reject" },
+  },
   MigrationStatus: {
     OFFERED: { nl: "Aangeboden", en: "Offered" },
     WITHDRAWN: { nl: "Ingetrokken", en: "Withdrawn" },
@@ -192,6 +203,10 @@ export const labels: EnumLabels = {
       nl: "Ga eerst akkoord met de algemene voorwaarden.",
       en: "Accept the terms and conditions first.",
     },
+    TERMS_OUTDATED: {
+      nl: "De voorwaarden zijn gewijzigd. Lees en accepteer de nieuwe versie.",
+      en: "The terms have changed. Read and accept the new version.",
+    },
     INVALID_EMAIL: { nl: "Dit is geen geldig e-mailadres.", en: "This is not a valid e-mail address." },
     RECIPIENT_IN_OWN_ENVIRONMENT: {
       nl: "Deze ontvanger hoort bij uw eigen omgeving.",
@@ -275,6 +290,11 @@ export const labels: EnumLabels = {
       nl: "Geen van de ontvangers is nog een actieve supergebruiker van de ontvangende omgeving. Wijzig eerst de ontvangers.",
       en: "None of the recipients is still an active superuser of the receiving environment. Change the recipients first.",
     },
+  },
+  ViewerAction: {
+    OFFER: { nl: "Administraties aanbieden", en: "Offer administrations" },
+    RECEIVE: { nl: "Administraties ophalen", en: "Receive administrations" },
+    MANAGE_TOKENS: { nl: "API-tokens beheren", en: "Manage API tokens" },
   },
 };
 

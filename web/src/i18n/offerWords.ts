@@ -151,11 +151,6 @@ export const offerWords = {
   },
   languageLegend: { nl: "Taal van de e-mail", en: "Language of the e-mail" },
   termsLegend: { nl: "Algemene voorwaarden", en: "Terms and conditions" },
-  termsRegion: { nl: "Tekst van de algemene voorwaarden", en: "Text of the terms and conditions" },
-  termsPlaceholder: {
-    nl: "Op elke migratie zijn de algemene voorwaarden van Overdracht van toepassing. De volledige tekst en de versie ervan worden hier getoond zodra de server ze aanbiedt.",
-    en: "Every migration is subject to Overdracht's terms and conditions. Their full text and version are shown here as soon as the server provides them.",
-  },
   acceptTermsLabel: {
     nl: "Ik ga akkoord met de algemene voorwaarden.",
     en: "I accept the terms and conditions.",

@@ -266,13 +266,9 @@ export const words = {
       `You receive ${count(n, "administration", "administrations")}: ${total} in total.`,
   },
   termsTitle: { nl: "Algemene voorwaarden", en: "Terms and conditions" },
-  termsDocumentsOnly: {
-    nl: "Alleen de documenten gaan over, met hun bestanden, gegevens en geschiedenis. Gebruikers en hun rechten, autorisatoren, autorisatieflows en workflows gaan niet mee; waar een document een persoon noemt, blijft alleen diens naam staan.",
-    en: "Only the documents move, with their files, data and history. Users and their rights, authorizers, authorization flows and workflows do not; where a document names a person, only their name stays.",
-  },
-  termsCharged: {
-    nl: "Voor elke ontvangen administratie worden de migratiekosten bij uw omgeving in rekening gebracht zodra haar migratie voltooid is.",
-    en: "For each administration received, the migration costs are charged to your environment once its move has completed.",
+  termsVersion: {
+    nl: (version: string) => `Versie ${version}`,
+    en: (version: string) => `Version ${version}`,
   },
   acceptTerms: {
     nl: "Ik ga akkoord met de algemene voorwaarden",

@@ -26,6 +26,7 @@ import { recipientInputId } from "./RecipientsField";
 import { languageInputId, SendStep, termsInputId } from "./SendStep";
 import { StepList } from "./WizardStep";
 import "./offer.css";
+import { useTerms } from "../terms/useTerms";
 
 export const OFFER_PATH = "/migrations/offer";
 
@@ -111,6 +112,7 @@ export function OfferScreen() {
     screenLanguage === "en" ? "EN" : "NL",
   );
   const [acceptTerms, setAcceptTerms] = useState(false);
+  const terms = useTerms();
   // The refusals of the last attempt (the API's, or the screen's own before moving on), and
   // the administrations as they were sent, whose positions the refusals point at.
   const [refusals, setRefusals] = useState<ShownUserError[]>([]);
@@ -183,6 +185,7 @@ export function OfferScreen() {
       case "language":
         return { step: 3, order: 1000, focus: languageInputId(idPrefix, mailLanguage) };
       case "acceptTerms":
+      case "termsVersion":
         return { step: 3, order: 2000, focus: termsInputId(idPrefix) };
       default:
         return null;
@@ -230,6 +233,7 @@ export function OfferScreen() {
       recipients,
       acknowledgeUsersDoNotMove: acknowledged,
       acceptTerms,
+      termsVersion: terms?.version ?? "",
       language: mailLanguage,
     };
     const answer = await offer({
@@ -332,12 +336,13 @@ export function OfferScreen() {
           language={mailLanguage}
           onLanguage={setMailLanguage}
           languageErrors={errorsAt(refusals, "language")}
+          terms={terms}
           acceptTerms={acceptTerms}
           onAcceptTerms={(value) => {
             setAcceptTerms(value);
             forget("acceptTerms");
           }}
-          termsErrors={errorsAt(refusals, "acceptTerms")}
+          termsErrors={[...errorsAt(refusals, "acceptTerms"), ...errorsAt(refusals, "termsVersion")]}
           sending={sending.loading}
           onBack={() => goTo(2)}
           onSend={() => void send()}

@@ -5,7 +5,8 @@ import { useWords } from "../i18n/language";
 import { offerWords } from "../i18n/offerWords";
 import { UserErrorText, type ShownUserError } from "../ui/UserErrorText";
 import type { ChecklistRow } from "./checklist";
-import { TermsText } from "./OfferTerms";
+import { TermsText } from "../terms/TermsText";
+import type { ShownTerms } from "../terms/useTerms";
 import type { RecipientChecks } from "./recipientCheck";
 import { RecipientsField } from "./RecipientsField";
 import { WizardStep } from "./WizardStep";
@@ -33,6 +34,7 @@ export function SendStep({
   language,
   onLanguage,
   languageErrors,
+  terms,
   acceptTerms,
   onAcceptTerms,
   termsErrors,
@@ -50,6 +52,7 @@ export function SendStep({
   language: MailLanguage;
   onLanguage: (language: MailLanguage) => void;
   languageErrors: readonly ShownUserError[];
+  terms: ShownTerms | null;
   acceptTerms: boolean;
   onAcceptTerms: (accept: boolean) => void;
   termsErrors: readonly ShownUserError[];
@@ -108,7 +111,7 @@ export function SendStep({
       </fieldset>
       <fieldset className="terms">
         <legend>{t(offerWords.termsLegend)}</legend>
-        <TermsText id={`${id}-terms-text`} />
+        <TermsText id={`${id}-terms-text`} terms={terms} />
         <div className="check-box">
           <input
             id={termsId}

@@ -8,7 +8,8 @@ import { useWords } from "../i18n/language";
 import { timesAmount, useNumbers } from "../i18n/numbers";
 import { words } from "../i18n/words";
 import { ChoiceRow, type Choice } from "./ChoiceRow";
-import { ReceiveTerms } from "./ReceiveTerms";
+import { TermsText } from "../terms/TermsText";
+import { useTerms } from "../terms/useTerms";
 import {
   add,
   FieldRefusals,
@@ -114,7 +115,7 @@ const SUB_FIELDS: Readonly<Record<string, Place>> = {
 /** Where a claim's userError belongs: `["input", "administrations", 2, "administrationCode"]`. */
 function claimPlace(field: readonly string[] | null, receiving: readonly Row[]): string {
   const [, top, index, sub] = field ?? [];
-  if (top === "acceptTerms") return keyOf("terms");
+  if (top === "acceptTerms" || top === "termsVersion") return keyOf("terms");
   if (top === "acceptCosts") return keyOf("costs");
   const row =
     top === "administrations" && index !== undefined ? receiving[Number(index)] : undefined;
@@ -167,6 +168,7 @@ export function ChooseStep({
   const connections = preview.connections.nodes;
   const [choices, setChoices] = useState<Readonly<Record<string, Choice>>>({});
   const [termsAccepted, setTermsAccepted] = useState(false);
+  const terms = useTerms();
   const [costsAccepted, setCostsAccepted] = useState(false);
   const [refusals, setRefusals] = useState<Refusals>({});
   const [answered, setAnswered] = useState(0);
@@ -219,6 +221,7 @@ export function ChooseStep({
             input: {
               transferCode,
               acceptTerms: termsAccepted,
+              termsVersion: terms?.version ?? "",
               acceptCosts: costsAccepted,
               administrations: toReceive.map((row) => {
                 const choice = choiceOf(row.key);
@@ -344,7 +347,8 @@ export function ChooseStep({
             <h3>{t(words.costsTitle)}</h3>
             <p>{t(words.pricePerAdministration)(numbers.money(price.amount, price.currency))}</p>
             <p aria-live="polite">{t(words.costsTotal)(receiving.length, total)}</p>
-            <ReceiveTerms />
+            <h3>{t(words.termsTitle)}</h3>
+            <TermsText terms={terms} />
             <div className="check">
               <input
                 id={`${id}-terms`}

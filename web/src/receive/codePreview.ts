@@ -1,11 +1,8 @@
 // Entering a transfer code: THE ONE PLACE that asks transferCodePreview and reads why a code was
 // refused, for the code step and for the refusals of the code that claimMigration and
-// rejectMigration answer later. Today the query answers a refusal as a top-level error
-// (extensions.code, and extensions.retryAt for TOO_MANY_ATTEMPTS), an office that cannot receive
-// as targetIsPremium: false, and pages the administrations on the root field; the API's plan
-// turns the refusals into typed userErrors beside the preview (TransferCodePreviewResult
-// { preview, userErrors }) and pages OfferPreview.administrations itself. Only this file changes
-// then.
+// rejectMigration answer later. A refusal comes as a typed userError beside the preview (with
+// retryAt for TOO_MANY_ATTEMPTS); any other error (a lapsed token, the network) as a top-level
+// error.
 import type { ApolloClient } from "@apollo/client";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { graphql } from "../gql";
@@ -21,24 +18,31 @@ const PAGE = 50;
 const TransferCodePreview = graphql(`
   query TransferCodePreview($transferCode: String!, $first: Int!, $after: String) {
     transferCodePreview(transferCode: $transferCode, first: $first, after: $after) {
-      id
-      targetIsPremium
-      administrations {
-        pageInfo {
-          hasNextPage
-          endCursor
+      preview {
+        id
+        targetIsPremium
+        administrations {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            id
+            ...ChooseStep_row
+          }
         }
-        nodes {
-          id
-          ...ChooseStep_row
-        }
+        ...ChooseStep_preview
       }
-      ...ChooseStep_preview
+      userErrors {
+        code
+        retryAt
+      }
     }
   }
 `);
 
-type Previewed = NonNullable<TransferCodePreviewQuery["transferCodePreview"]>;
+type Answer = NonNullable<TransferCodePreviewQuery["transferCodePreview"]>;
+type Previewed = NonNullable<Answer["preview"]>;
 export type PreviewRow = Previewed["administrations"]["nodes"][number];
 
 /** Why a code was not taken: a code the API gave (with when to try again), or another error. */
@@ -97,7 +101,12 @@ export async function previewCode(
         variables: { transferCode, first: PAGE, after },
         fetchPolicy: "no-cache",
       });
-      previewed = data?.transferCodePreview ?? null;
+      const answer = data?.transferCodePreview ?? null;
+      const refused = answer?.userErrors[0];
+      if (refused !== undefined) {
+        return { kind: "refused", refusal: { code: refused.code, retryAt: refused.retryAt ?? null } };
+      }
+      previewed = answer?.preview ?? null;
     } catch (error) {
       return { kind: "refused", refusal: refusalOf(error) };
     }
