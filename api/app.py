@@ -17,6 +17,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from api.background import background_jobs
 from api.change_news import ChangeNews
+from api.cors import CrossOrigin
 from api.demo_sign_in import demo_sign_ins_endpoint
 from api.files import download_endpoint
 from api.graphiql.page import GraphiQLSite
@@ -149,6 +150,8 @@ def create_app(
         ],
         middleware=[
             Middleware(RequestId),
+            # Outside the size limit, so a listed frontend can read a 413 too.
+            Middleware(CrossOrigin, origins=settings.cors_origins),
             Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes),
         ],
         lifespan=lifespan,

@@ -55,7 +55,7 @@ from overdracht.clock import Clock
 from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault, retrying
 from overdracht.filestore import FileStore
 from overdracht.metrics import LATENCY, REQUESTS
-from overdracht.settings import Settings
+from overdracht.settings import Settings, web_origin
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +125,20 @@ def is_request_error(result: ExecutionResult) -> bool:
     if any((e.extensions or {}).get("code") in NOT_REQUEST_ERRORS for e in result.errors):
         return False
     return isinstance(result, PreExecutionError) or all(not e.path for e in result.errors)
+
+
+def socket_origins(settings: Settings) -> tuple[str, ...]:
+    """The pages that may open the WebSocket besides the service's own (same host) pages.
+
+    Tokens travel in connection_init, never in cookies, so without a CORS list any page may
+    connect. With one, only the listed frontends and the public URL's origin may: a page
+    elsewhere cannot ride on whatever else a browser might attach (a proxy's login cookie).
+    Clients that send no Origin are no browsers and are not asked.
+    """
+    if not settings.cors_origins:
+        return ("*",)
+    own = web_origin(settings.public_url)
+    return (*settings.cors_origins, *([own] if own else []))
 
 
 VALIDATION_CACHE_SIZE = 256
@@ -201,8 +215,7 @@ class GraphQLView(GraphQL[Context, None]):
             graphql_ide="graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
-            # Tokens travel in the init payload, never in cookies, so any page may connect.
-            allowed_origins=("*",),
+            allowed_origins=socket_origins(settings),
         )
         # graphql-core's schema, which the operation labels are read against.
         self.graphql_schema = schema._schema
