@@ -19,7 +19,8 @@ from api.background import background_jobs
 from api.change_news import ChangeNews
 from api.cors import CrossOrigin
 from api.demo_sign_in import demo_sign_ins_endpoint
-from api.files import download_endpoint
+from api.download_links import DownloadLinks
+from api.files import download_endpoint, signed_download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.metrics import exposition
@@ -114,7 +115,8 @@ def create_app(
     graphiql = GraphiQLSite(settings.graphiql_assets_dir)
     screens = ScreensSite(settings.web_dir)
     news = ChangeNews(settings)
-    graphql = GraphQLView(settings, clock, files, graphiql, news)
+    downloads = DownloadLinks(settings.download_link_lifetime)
+    graphql = GraphQLView(settings, clock, files, graphiql, news, downloads)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -123,6 +125,7 @@ def create_app(
                 await stack.enter_async_context(
                     RegisterTortoise(app, config=tortoise_config(settings.database_url))
                 )
+            await downloads.load(clock.now())
             await stack.enter_async_context(news.running())
             app.state.background = {}
             if run_background_jobs:
@@ -138,6 +141,11 @@ def create_app(
             Route("/graphiql/{path:path}", graphiql.asset, methods=["GET"]),
             Route(
                 "/documents/{document_id}/file", download_endpoint(files, clock), methods=["GET"]
+            ),
+            Route(
+                "/documents/{document_id}/file/{grant}",
+                signed_download_endpoint(files, clock, downloads),
+                methods=["GET"],
             ),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
@@ -160,4 +168,5 @@ def create_app(
     app.state.clock = clock
     app.state.files = files
     app.state.news = news
+    app.state.downloads = downloads
     return app

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from starlette.requests import HTTPConnection
 
 from api.change_news import ChangeNews
+from api.download_links import DownloadLinks
 from api.errors import AuthenticationError, ForbiddenError
 from api.permissions import Column, Listing, Sight, list_columns, refusal, token_may, token_sights
 from models import ApiToken, User
@@ -30,6 +31,7 @@ class Context:
     files: FileStore
     loaders: Loaders
     news: ChangeNews
+    downloads: DownloadLinks
     token: ApiToken | None = None
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None
@@ -70,6 +72,14 @@ class Context:
         if not self.may(sight):
             raise ForbiddenError(refusal(token, sight))
         return token.user
+
+    def download_url(self, document_id: int) -> str | None:
+        """A link to the document's file that opens without the header for a few minutes, for
+        this viewer and token only; None for a viewer who may not see documents."""
+        token = self.require_token()
+        if not self.may(Sight.DOCUMENTS):
+            return None
+        return self.downloads.link(document_id, token, self.clock.now())
 
     def change(self) -> Change:
         """A step of an offer's lifecycle taken by the viewer, now."""

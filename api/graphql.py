@@ -35,6 +35,7 @@ from strawberry.types.execution import ExecutionContext, PreExecutionError
 from api.auth import authenticate, authenticate_header
 from api.change_news import ChangeNews
 from api.context import Context
+from api.download_links import DownloadLinks
 from api.error_log import log_errors
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
@@ -208,6 +209,7 @@ class GraphQLView(GraphQL[Context, None]):
         files: FileStore,
         graphiql: GraphiQLSite,
         news: ChangeNews,
+        downloads: DownloadLinks,
     ) -> None:
         schema = build_schema(settings)
         super().__init__(
@@ -224,6 +226,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.files = files
         self.graphiql = graphiql
         self.news = news
+        self.downloads = downloads
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from this origin only, instead of Strawberry's page that loads a CDN."""
@@ -239,6 +242,7 @@ class GraphQLView(GraphQL[Context, None]):
             files=self.files,
             loaders=Loaders(),
             news=self.news,
+            downloads=self.downloads,
         )
         if response is not None and not isinstance(request, WebSocket):
             # Read by create_response: the media type the client asked for (GraphQL over HTTP).

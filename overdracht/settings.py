@@ -159,6 +159,8 @@ class Settings:
     # The origins (scheme://host[:port]) of frontends on other origins than the service that may
     # call the API from a browser (CORS) and open its WebSocket; none by default.
     cors_origins: tuple[str, ...] = ()
+    # How long a `Document.downloadUrl` opens without the Authorization header.
+    download_link_lifetime: timedelta = timedelta(minutes=5)
 
     @property
     def move_verification(self) -> MoveVerification:
@@ -620,6 +622,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         web_dir=Path(env["OVERDRACHT_WEB_DIR"]) if env.get("OVERDRACHT_WEB_DIR") else None,
         demo_sign_in=_flag(env, "OVERDRACHT_DEMO_SIGN_IN", default=False),
         cors_origins=_cors_origins(env),
+        download_link_lifetime=timedelta(
+            seconds=_int(env, "OVERDRACHT_DOWNLOAD_LINK_SECONDS", 300, minimum=10, maximum=3600)
+        ),
     )
     _refuse_contradictions(settings)
     return settings
