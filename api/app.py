@@ -24,6 +24,7 @@ from api.files import download_endpoint, signed_download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.metrics import exposition
+from api.overview_feed import OverviewFeed
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
 from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite
@@ -116,7 +117,8 @@ def create_app(
     screens = ScreensSite(settings.web_dir)
     news = ChangeNews(settings)
     downloads = DownloadLinks(settings.download_link_lifetime)
-    graphql = GraphQLView(settings, clock, files, graphiql, news, downloads)
+    overviews = OverviewFeed(news, settings, clock)
+    graphql = GraphQLView(settings, clock, files, graphiql, news, downloads, overviews)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -127,6 +129,7 @@ def create_app(
                 )
             await downloads.load(clock.now())
             await stack.enter_async_context(news.running())
+            await stack.enter_async_context(overviews.running())
             app.state.background = {}
             if run_background_jobs:
                 app.state.background = await stack.enter_async_context(
@@ -169,4 +172,5 @@ def create_app(
     app.state.files = files
     app.state.news = news
     app.state.downloads = downloads
+    app.state.overviews = overviews
     return app

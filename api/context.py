@@ -19,6 +19,7 @@ from overdracht.settings import Settings
 
 if TYPE_CHECKING:
     from api.loaders import Loaders
+    from api.overview_feed import OverviewFeed
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Context:
     loaders: Loaders
     news: ChangeNews
     downloads: DownloadLinks
+    overviews: OverviewFeed
     token: ApiToken | None = None
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None

@@ -46,6 +46,7 @@ from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
+from api.overview_feed import OverviewFeed
 from api.query_cost import QueryCostLimiter
 from api.schema.mutation import Mutation
 from api.schema.query import Query
@@ -210,6 +211,7 @@ class GraphQLView(GraphQL[Context, None]):
         graphiql: GraphiQLSite,
         news: ChangeNews,
         downloads: DownloadLinks,
+        overviews: OverviewFeed,
     ) -> None:
         schema = build_schema(settings)
         super().__init__(
@@ -227,6 +229,7 @@ class GraphQLView(GraphQL[Context, None]):
         self.graphiql = graphiql
         self.news = news
         self.downloads = downloads
+        self.overviews = overviews
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from this origin only, instead of Strawberry's page that loads a CDN."""
@@ -243,6 +246,7 @@ class GraphQLView(GraphQL[Context, None]):
             loaders=Loaders(),
             news=self.news,
             downloads=self.downloads,
+            overviews=self.overviews,
         )
         if response is not None and not isinstance(request, WebSocket):
             # Read by create_response: the media type the client asked for (GraphQL over HTTP).
