@@ -7,11 +7,12 @@ import strawberry
 from api.context import Context
 from api.pagination import Connection, paginate_list
 from api.permissions import Sight
+from api.resolvers.administrations import BY_NAME
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
 from api.schema.ids import encode_global_id
-from api.schema.migration import MigrationAdministrationType
+from api.schema.migration import IN_OFFER_ORDER, MigrationAdministrationType
 from api.schema.receiving import OfferPreview, OfferPreviewAdministration, Price
 from models import AccountingConnection, MigrationItem
 from models.receiving import (
@@ -41,21 +42,19 @@ async def resolve_transfer_code_preview(
     checked = await check_receiving(
         target, migration.package, [ReceivingChoice(item) for item in items]
     )
-    rows = []
+    rows = {}
     for index, item in enumerate(items):
         refusals = {problem.refusal for problem in checked.problems[index]}
         still_offered = item.is_still_offered(now)
-        rows.append(
-            OfferPreviewAdministration(
-                id=strawberry.ID(encode_global_id("OfferPreviewAdministration", item.pk)),
-                administration=MigrationAdministrationType.from_model(item, migration, ctx),
-                document_count=item.documents_total,
-                can_receive=checked.can_receive(index) and still_offered,
-                has_connection_of_package=ReceivingRefusal.NO_CONNECTION_OF_PACKAGE not in refusals,
-                duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
-                code_in_use=checked.code_in_use[index],
-                still_offered=still_offered,
-            )
+        rows[item.pk] = OfferPreviewAdministration(
+            id=strawberry.ID(encode_global_id("OfferPreviewAdministration", item.pk)),
+            administration=MigrationAdministrationType.from_model(item, migration, ctx),
+            document_count=item.documents_total,
+            can_receive=checked.can_receive(index) and still_offered,
+            has_connection_of_package=ReceivingRefusal.NO_CONNECTION_OF_PACKAGE not in refusals,
+            duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
+            code_in_use=checked.code_in_use[index],
+            still_offered=still_offered,
         )
     connections = await AccountingConnection.filter(
         environment_id=target.pk, package=migration.package
@@ -75,7 +74,14 @@ async def resolve_transfer_code_preview(
             amount=str(ctx.settings.migration_price.amount),
             currency=ctx.settings.migration_price.currency,
         ),
-        administrations=paginate_list(rows, first=first, after=after, max_page_size=limit),
+        administrations=paginate_list(
+            items,
+            order=IN_OFFER_ORDER,
+            first=first,
+            after=after,
+            max_page_size=limit,
+            to_node=lambda item: rows[item.pk],
+        ),
         connections=_connections(connections, limit),
     )
 
@@ -83,5 +89,11 @@ async def resolve_transfer_code_preview(
 def _connections(
     connections: list[AccountingConnection], limit: int
 ) -> Connection[AccountingConnectionType]:
-    nodes = [AccountingConnectionType.from_model(c) for c in connections]
-    return paginate_list(nodes, first=limit, after=None, max_page_size=limit)
+    return paginate_list(
+        connections,
+        order=BY_NAME,
+        first=limit,
+        after=None,
+        max_page_size=limit,
+        to_node=AccountingConnectionType.from_model,
+    )
