@@ -260,3 +260,40 @@ async def test_billable_lines_and_the_audit_trail_hold_still(
         variables={"id": migration["id"]},
         inserted_first=False,
     )
+
+
+PREVIEW_PAGE = """query($c: String!, $first: Int, $after: String) {
+  transferCodePreview(transferCode: $c) {
+    administrations(first: $first, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage hasPreviousPage }
+      nodes { administration { id administrationName } }
+    }
+  }
+}"""
+
+
+async def test_the_preview_pages_its_administrations_on_their_own_connection(
+    scenario: Scenario, factory
+):
+    offered = [await factory.administration(scenario.exact, name=f"Klant {n}") for n in range(5)]
+    migration = await scenario.offer(administrations=offered)
+
+    async def preview(first: int, after: str | None = None) -> dict[str, Any]:
+        variables = {"c": migration["transferCode"], "first": first, "after": after}
+        body = await scenario.graphql(PREVIEW_PAGE, variables, scenario.target_token)
+        assert "errors" not in body, body
+        return body["data"]["transferCodePreview"]["administrations"]
+
+    first = await preview(2)
+    assert first["totalCount"] == 5 and first["pageInfo"]["hasNextPage"]
+    second = await preview(2, first["pageInfo"]["endCursor"])
+    third = await preview(2, second["pageInfo"]["endCursor"])
+    shown = [n["administration"]["id"] for p in (first, second, third) for n in p["nodes"]]
+    assert shown == scenario.items(migration)
+    assert second["pageInfo"]["hasPreviousPage"] and not third["pageInfo"]["hasNextPage"]
+    on_the_root = await scenario.graphql(
+        "query($c: String!) { transferCodePreview(transferCode: $c, first: 2) { package } }",
+        {"c": migration["transferCode"]},
+        scenario.target_token,
+    )
+    assert on_the_root["errors"][0]["message"].startswith("Unknown argument 'first'")

@@ -12,7 +12,7 @@ from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
 from api.schema.ids import encode_global_id
-from api.schema.migration import IN_OFFER_ORDER, MigrationAdministrationType
+from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import OfferPreview, OfferPreviewAdministration, Price
 from models import AccountingConnection, MigrationItem
 from models.receiving import (
@@ -25,10 +25,7 @@ from models.receiving import (
 
 
 async def resolve_transfer_code_preview(
-    info: strawberry.Info,
-    transfer_code: str,
-    first: int | None = None,
-    after: str | None = None,
+    info: strawberry.Info, transfer_code: str
 ) -> OfferPreview | None:
     """What the code offers, per administration with the checks of rules 2, 3 and 12."""
     ctx: Context = info.context
@@ -42,19 +39,22 @@ async def resolve_transfer_code_preview(
     checked = await check_receiving(
         target, migration.package, [ReceivingChoice(item) for item in items]
     )
-    rows = {}
+    rows = []
     for index, item in enumerate(items):
         refusals = {problem.refusal for problem in checked.problems[index]}
         still_offered = item.is_still_offered(now)
-        rows[item.pk] = OfferPreviewAdministration(
-            id=strawberry.ID(encode_global_id("OfferPreviewAdministration", item.pk)),
-            administration=MigrationAdministrationType.from_model(item, migration, ctx),
-            document_count=item.documents_total,
-            can_receive=checked.can_receive(index) and still_offered,
-            has_connection_of_package=ReceivingRefusal.NO_CONNECTION_OF_PACKAGE not in refusals,
-            duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
-            code_in_use=checked.code_in_use[index],
-            still_offered=still_offered,
+        rows.append(
+            OfferPreviewAdministration(
+                id=strawberry.ID(encode_global_id("OfferPreviewAdministration", item.pk)),
+                administration=MigrationAdministrationType.from_model(item, migration, ctx),
+                document_count=item.documents_total,
+                can_receive=checked.can_receive(index) and still_offered,
+                has_connection_of_package=ReceivingRefusal.NO_CONNECTION_OF_PACKAGE not in refusals,
+                duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
+                code_in_use=checked.code_in_use[index],
+                still_offered=still_offered,
+                item_id=item.pk,
+            )
         )
     connections = await AccountingConnection.filter(
         environment_id=target.pk, package=migration.package
@@ -74,14 +74,7 @@ async def resolve_transfer_code_preview(
             amount=str(ctx.settings.migration_price.amount),
             currency=ctx.settings.migration_price.currency,
         ),
-        administrations=paginate_list(
-            items,
-            order=IN_OFFER_ORDER,
-            first=first,
-            after=after,
-            max_page_size=limit,
-            to_node=lambda item: rows[item.pk],
-        ),
+        rows=rows,
         connections=_connections(connections, limit),
     )
 
