@@ -22,7 +22,6 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     ValidationCache,
 )
@@ -36,6 +35,7 @@ from api.auth import authenticate, authenticate_header
 from api.change_news import ChangeNews
 from api.context import Context
 from api.download_links import DownloadLinks
+from api.error_codes import INTERNAL_SERVER_ERROR, ErrorCodes, ParserCacheAnswering
 from api.error_log import log_errors
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
@@ -154,7 +154,9 @@ class MaskUnexpectedErrors(MaskErrors):
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         if is_database_fault(error.original_error):
             return unavailable_error(error)
-        return super().anonymise_error(error)
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": INTERNAL_SERVER_ERROR}
+        return masked
 
 
 class Schema(strawberry.Schema):
@@ -181,11 +183,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
+            # First, so it names a code on whatever the others leave without one.
+            ErrorCodes,
             lambda: AddValidationRules(limits),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: MaskUnexpectedErrors(should_mask_error=should_mask_error),
             # Frontends and partners send the same few documents again and again.
-            lambda: ParserCache(maxsize=256),
+            lambda: ParserCacheAnswering(maxsize=256),
             lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
             ReadableIntegers,
             lambda: QueryCostLimiter(
