@@ -14,8 +14,9 @@ whose offered or receivable overview shows it:
 
 What a subscriber gets is a row whose status, progress, expiry or anything else it shows
 differs from the last time this process read it; a subscriber never gets a row of another
-office's overviews. An office's first subscriber reads its open rows once to start from, so
-only changes after subscribing are sent.
+office's overviews. An office's first subscriber reads its open rows once to start from. Each
+subscriber first gets the rows whose status changed in the last minute, so a change made
+while a screen loaded its lists and subscribed is not missed.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ OPEN = (
     MigrationStatus.RUNNING,
     MigrationStatus.FAILED,
 )
-# How far back a poll looks for rows that entered an ended status: other processes' clocks
-# may lag behind this one's; a row read twice is sent once.
+# How far back a poll looks for rows that entered an ended status (other processes' clocks
+# may lag behind this one's; a row read twice is sent once), and how recent a change is sent to
+# a new subscriber at once.
 CLOCK_MARGIN = timedelta(minutes=1)
 # How long a failed read waits before the next try.
 READ_RETRY_SECONDS = 1.0
@@ -102,8 +104,32 @@ class Office:
 
     def __init__(self) -> None:
         self.followers: set[Follower] = set()
+        # Each row as last read, and what it showed then.
+        self.rows: dict[int, MigrationItem] = {}
         self.seen: dict[int, Snapshot] = {}
         self.started: asyncio.Future[None] | None = None
+
+    def take(self, rows: Sequence[MigrationItem], now: datetime) -> list[MigrationItem]:
+        """Keep these rows as read now; the ones that show something new."""
+        changed = []
+        for row in rows:
+            snapshot = row_snapshot(row, now)
+            self.rows[row.pk] = row
+            if self.seen.get(row.pk) != snapshot:
+                self.seen[row.pk] = snapshot
+                changed.append(row)
+        return changed
+
+    def recent(self, since: datetime) -> list[MigrationItem]:
+        """The rows whose status changed since `since`, oldest change first."""
+        rows = [row for row in self.rows.values() if row.status_changed_at >= since]
+        return sorted(rows, key=lambda row: (row.status_changed_at, row.pk))
+
+    def forget_all_but(self, kept: set[int]) -> None:
+        """Drop the rows a poll no longer reads: they ended before it looks back to."""
+        for pk in [pk for pk in self.rows if pk not in kept]:
+            del self.rows[pk]
+            self.seen.pop(pk, None)
 
 
 class OverviewFeed:
@@ -144,6 +170,7 @@ class OverviewFeed:
                 if office.started is started and started.done():
                     office.started = None  # the next subscriber reads again
                 raise
+            follower.hand(office.recent(self.clock.now() - CLOCK_MARGIN))
             yield follower
         finally:
             office.followers.discard(follower)
@@ -153,8 +180,7 @@ class OverviewFeed:
     async def _start(self, environment_id: int, office: Office) -> None:
         """The office's open rows as they are now, so what follows is compared with them."""
         now = self.clock.now()
-        for row in await self._rows_of([environment_id], since=now - CLOCK_MARGIN):
-            office.seen[row.pk] = row_snapshot(row, now)
+        office.take(await self._rows_of([environment_id], since=now - CLOCK_MARGIN), now)
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[OverviewFeed]:
@@ -216,11 +242,15 @@ class OverviewFeed:
         since = (self._polled_at or now) - CLOCK_MARGIN
         rows = await self._rows_of(offices, since=since) if offices else []
         self._polled_at = now
-        await self._hand_out(rows)
+        by_office = await self._hand_out(rows)
+        for environment_id in offices:
+            office = self._offices.get(environment_id)
+            if office is not None:
+                office.forget_all_but({row.pk for row in by_office.get(environment_id, [])})
 
-    async def _hand_out(self, rows: Sequence[MigrationItem]) -> None:
+    async def _hand_out(self, rows: Sequence[MigrationItem]) -> dict[int, list[MigrationItem]]:
         """To each followed office, the rows of its overviews that differ from what its
-        subscribers last got."""
+        subscribers last got; the rows of each office's overviews among them."""
         receivers = await receiving_offices(rows) if rows else {}
         now = self.clock.now()
         by_office: dict[int, list[MigrationItem]] = {}
@@ -231,14 +261,10 @@ class OverviewFeed:
             office = self._offices.get(environment_id)
             if office is None or office.started is None or not office.started.done():
                 continue
-            changed = []
-            for row in shown:
-                snapshot = row_snapshot(row, now)
-                if office.seen.get(row.pk) != snapshot:
-                    office.seen[row.pk] = snapshot
-                    changed.append(row)
+            changed = office.take(shown, now)
             for follower in office.followers:
                 follower.hand(changed)
+        return by_office
 
     @staticmethod
     async def _rows_of(offices: Sequence[int], *, since: datetime) -> list[MigrationItem]:

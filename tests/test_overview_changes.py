@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -246,3 +247,16 @@ async def test_the_offices_a_row_goes_to_are_those_whose_receivable_overview_sho
         )
         assert set(shown) == {row.pk for row in rows if office in receivers[row.pk]}, office
     assert all(receivers[row.pk] == {scenario.target.pk} for row in rows)
+
+
+async def test_a_change_made_while_the_screen_loaded_is_sent_at_once(scenario: Scenario, clock):
+    """A screen loads its lists and subscribes at about the same time: what changed in the
+    minute before the subscription started comes first, so nothing falls in between."""
+    old = await scenario.offer(administrations=[scenario.ready[0]])
+    clock.advance(timedelta(minutes=5))
+    migration = await scenario.offer(administrations=[scenario.ready[1]])
+    socket, client = await following(scenario, scenario.target_token)
+    async with socket:
+        row = await next_row(client)
+        assert (row["id"], row["status"]) == (scenario.items(migration)[0], "OFFERED")
+        assert row["id"] not in scenario.items(old)  # five minutes ago: loaded with the lists

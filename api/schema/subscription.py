@@ -27,7 +27,7 @@ class Subscription:
         description=(
             "Superusers and partners: every row of your offered and receivable overviews that "
             "changes (status, progress, expiry, recipients...), as the overviews show it to you, "
-            "until the socket closes. One subscription for every move; subscribe before loading "
-            "the lists."
+            "until the socket closes, starting with the rows whose status changed in the minute "
+            "before. One subscription for every move."
         ),
     )
