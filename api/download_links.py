@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from models import ApiToken
 from models.service_key import shared_key
+from overdracht.db_faults import retrying
 
 KEY_NAME = "download-links"
 # Bumped when the signed text changes, so old links stop opening instead of meaning otherwise.
@@ -48,7 +49,7 @@ class DownloadLinks:
 
     async def load(self, now: datetime) -> None:
         """Read (or make) the installation's key; before the first request is served."""
-        self._key = await shared_key(KEY_NAME, now)
+        self._key = await retrying(lambda: shared_key(KEY_NAME, now), what="download link key")
 
     def link(self, document_id: int, token: ApiToken, now: datetime) -> str:
         """The path that downloads this document for this token's user until now + lifetime."""
