@@ -16,11 +16,14 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from api.change_news import ChangeNews
+from api.cors import CrossOrigin
 from api.demo_sign_in import demo_sign_ins_endpoint
-from api.files import download_endpoint
+from api.download_links import DownloadLinks
+from api.files import download_endpoint, signed_download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.metrics import exposition
+from api.overview_feed import OverviewFeed
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
 from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite, offer_page_path
@@ -122,7 +125,9 @@ def create_app(
     graphiql = GraphiQLSite(settings.graphiql_assets_dir)
     screens = ScreensSite(settings.web_dir)
     news = ChangeNews(settings)
-    graphql = GraphQLView(settings, clock, files, graphiql, news)
+    downloads = DownloadLinks(settings.download_link_lifetime)
+    overviews = OverviewFeed(news, settings, clock)
+    graphql = GraphQLView(settings, clock, files, graphiql, news, downloads, overviews)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -131,7 +136,9 @@ def create_app(
                 await stack.enter_async_context(
                     RegisterTortoise(app, config=tortoise_config(settings.database_url))
                 )
+            await downloads.load(clock.now())
             await stack.enter_async_context(news.running())
+            await stack.enter_async_context(overviews.running())
             app.state.background = {}
             if run_background_jobs:
                 app.state.background = await stack.enter_async_context(
@@ -147,6 +154,11 @@ def create_app(
             Route(
                 "/documents/{document_id}/file", download_endpoint(files, clock), methods=["GET"]
             ),
+            Route(
+                "/documents/{document_id}/file/{grant}",
+                signed_download_endpoint(files, clock, downloads),
+                methods=["GET"],
+            ),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics_endpoint(clock), methods=["GET"]),
@@ -158,6 +170,8 @@ def create_app(
         ],
         middleware=[
             Middleware(RequestId),
+            # Outside the size limit, so a listed frontend can read a 413 too.
+            Middleware(CrossOrigin, origins=settings.cors_origins),
             Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes),
         ],
         lifespan=lifespan,
@@ -166,4 +180,6 @@ def create_app(
     app.state.clock = clock
     app.state.files = files
     app.state.news = news
+    app.state.downloads = downloads
+    app.state.overviews = overviews
     return app

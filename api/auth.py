@@ -44,7 +44,12 @@ def bearer_secret(header: str | None) -> str | None:
 
 async def reauthenticate(token: ApiToken, *, now: datetime) -> tuple[ApiToken | None, str | None]:
     """The same token freshly loaded, or why it no longer counts: for long-lived connections."""
-    return _usable(await ApiToken.reload_active(token.pk, now=now))
+    return await reauthenticate_id(token.pk, now=now)
+
+
+async def reauthenticate_id(token_id: int, *, now: datetime) -> tuple[ApiToken | None, str | None]:
+    """A token known by its id (a signed link names it), or why it no longer counts."""
+    return _usable(await ApiToken.reload_active(token_id, now=now))
 
 
 def _usable(token: ApiToken | None) -> tuple[ApiToken | None, str | None]:

@@ -97,6 +97,7 @@ class ChangeNews:
         self._reads: dict[Subject, tuple[tuple[int, int], asyncio.Task[Any]]] = {}
         self._listening = False
         self._stopping = asyncio.Event()
+        self._offer_readers: set[Callable[[int | None], None]] = set()
 
     @property
     def listening(self) -> bool:
@@ -120,6 +121,16 @@ class ChangeNews:
                         del self._waiters[subject]
                         self._news_of.pop(subject, None)
                         self._reads.pop(subject, None)
+
+    @contextlib.contextmanager
+    def news_of_every_offer(self, deliver: Callable[[int | None], None]) -> Iterator[None]:
+        """For the block, `deliver(id)` on news of any offer, and `deliver(None)` whenever every
+        waiter is woken at once (news began, or stopped, arriving): what may have changed."""
+        self._offer_readers.add(deliver)
+        try:
+            yield
+        finally:
+            self._offer_readers.discard(deliver)
 
     async def read_once(self, subject: Subject, read: Callable[[], Awaitable[T]]) -> T:
         """While news arrives, the waiters of a subject woken by the same news share one read.
@@ -185,12 +196,17 @@ class ChangeNews:
 
     def _ring_all(self) -> None:
         self._epoch += 1
+        for deliver in list(self._offer_readers):
+            deliver(None)
         for watches in self._waiters.values():
             for watch in watches:
                 watch.ring()
 
     def _on_progress(self, connection: Any, pid: int, channel: str, payload: str) -> None:
         self._ring(("migration", payload))
+        if payload.isdigit():
+            for deliver in list(self._offer_readers):
+                deliver(int(payload))
 
     def _on_access(self, connection: Any, pid: int, channel: str, payload: str) -> None:
         kind, _, key = payload.partition(":")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from starlette.requests import HTTPConnection
 
 from api.change_news import ChangeNews
+from api.download_links import DownloadLinks
 from api.errors import AuthenticationError, ForbiddenError
 from api.permissions import (
     Column,
@@ -28,6 +29,7 @@ from overdracht.settings import Settings
 
 if TYPE_CHECKING:
     from api.loaders import Loaders
+    from api.overview_feed import OverviewFeed
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Context:
     files: FileStore
     loaders: Loaders
     news: ChangeNews
+    downloads: DownloadLinks
+    overviews: OverviewFeed
     token: ApiToken | None = None
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None
@@ -93,6 +97,14 @@ class Context:
         if migration is not None and migration.target_environment_id is None:
             emails = await self.loaders.superuser_emails.load(user.environment_id)
         return Actor(user.environment, may_write(token) and user.is_superuser, emails)
+
+    def download_url(self, document_id: int) -> str | None:
+        """A link to the document's file that opens without the header for a few minutes, for
+        this viewer and token only; None for a viewer who may not see documents."""
+        token = self.require_token()
+        if not self.may(Sight.DOCUMENTS):
+            return None
+        return self.downloads.link(document_id, token, self.clock.now())
 
     def change(self) -> Change:
         """A step of an offer's lifecycle taken by the viewer, now."""

@@ -22,7 +22,6 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     ValidationCache,
 )
@@ -35,6 +34,8 @@ from strawberry.types.execution import ExecutionContext, PreExecutionError
 from api.auth import authenticate, authenticate_header
 from api.change_news import ChangeNews
 from api.context import Context
+from api.download_links import DownloadLinks
+from api.error_codes import INTERNAL_SERVER_ERROR, ErrorCodes, ParserCacheAnswering
 from api.error_log import log_errors
 from api.errors import is_unavailable, should_mask_error, unavailable_error
 from api.graphiql.page import GraphiQLSite
@@ -45,6 +46,7 @@ from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
+from api.overview_feed import OverviewFeed
 from api.query_cost import QueryCostLimiter
 from api.schema.mutation import Mutation
 from api.schema.query import Query
@@ -55,7 +57,7 @@ from overdracht.clock import Clock
 from overdracht.db_faults import FIRST_PAUSE, RETRIES, is_database_fault, retrying
 from overdracht.filestore import FileStore
 from overdracht.metrics import LATENCY, REQUESTS
-from overdracht.settings import Settings
+from overdracht.settings import Settings, web_origin
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +129,20 @@ def is_request_error(result: ExecutionResult) -> bool:
     return isinstance(result, PreExecutionError) or all(not e.path for e in result.errors)
 
 
+def socket_origins(settings: Settings) -> tuple[str, ...]:
+    """The pages that may open the WebSocket besides the service's own (same host) pages.
+
+    Tokens travel in connection_init, never in cookies, so without a CORS list any page may
+    connect. With one, only the listed frontends and the public URL's origin may: a page
+    elsewhere cannot ride on whatever else a browser might attach (a proxy's login cookie).
+    Clients that send no Origin are no browsers and are not asked.
+    """
+    if not settings.cors_origins:
+        return ("*",)
+    own = web_origin(settings.public_url)
+    return (*settings.cors_origins, *([own] if own else []))
+
+
 VALIDATION_CACHE_SIZE = 256
 # The GET parameters that carry JSON, each an object when given.
 JSON_PARAMETERS = ("variables", "extensions")
@@ -138,7 +154,9 @@ class MaskUnexpectedErrors(MaskErrors):
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         if is_database_fault(error.original_error):
             return unavailable_error(error)
-        return super().anonymise_error(error)
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": INTERNAL_SERVER_ERROR}
+        return masked
 
 
 class Schema(strawberry.Schema):
@@ -165,11 +183,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
+            # First, so it names a code on whatever the others leave without one.
+            ErrorCodes,
             lambda: AddValidationRules(limits),
             lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
             lambda: MaskUnexpectedErrors(should_mask_error=should_mask_error),
             # Frontends and partners send the same few documents again and again.
-            lambda: ParserCache(maxsize=256),
+            lambda: ParserCacheAnswering(maxsize=256),
             lambda: ValidationCache(maxsize=VALIDATION_CACHE_SIZE),
             ReadableIntegers,
             lambda: QueryCostLimiter(
@@ -194,6 +214,8 @@ class GraphQLView(GraphQL[Context, None]):
         files: FileStore,
         graphiql: GraphiQLSite,
         news: ChangeNews,
+        downloads: DownloadLinks,
+        overviews: OverviewFeed,
     ) -> None:
         schema = build_schema(settings)
         super().__init__(
@@ -201,8 +223,7 @@ class GraphQLView(GraphQL[Context, None]):
             graphql_ide="graphiql",
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             max_subscriptions_per_connection=MAX_SUBSCRIPTIONS_PER_CONNECTION,
-            # Tokens travel in the init payload, never in cookies, so any page may connect.
-            allowed_origins=("*",),
+            allowed_origins=socket_origins(settings),
         )
         # graphql-core's schema, which the operation labels are read against.
         self.graphql_schema = schema._schema
@@ -211,6 +232,8 @@ class GraphQLView(GraphQL[Context, None]):
         self.files = files
         self.graphiql = graphiql
         self.news = news
+        self.downloads = downloads
+        self.overviews = overviews
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from this origin only, instead of Strawberry's page that loads a CDN."""
@@ -226,6 +249,8 @@ class GraphQLView(GraphQL[Context, None]):
             files=self.files,
             loaders=Loaders(),
             news=self.news,
+            downloads=self.downloads,
+            overviews=self.overviews,
         )
         if response is not None and not isinstance(request, WebSocket):
             # Read by create_response: the media type the client asked for (GraphQL over HTTP).

@@ -1,25 +1,147 @@
-"""Relay connections for every list, with totalCount and a hard cap on the page size."""
+"""Relay connections for every list, with totalCount and a hard cap on the page size.
+
+Cursors are keyset cursors: each names the sort values of its row (the row's id last, so every
+row has a place of its own) and the order they belong to, and the next page is the rows after
+those values. A row added before the cursor, or one taken away, never shifts a later page, as
+an offset would on a live list. A cursor is opaque to clients; one that is not well formed, or
+belongs to another order of the list, is BAD_USER_INPUT.
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import functools
+import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.errors import BadInputError
 from api.schema.identity import part_of
+from api.storable_text import is_storable
 
 NodeT = TypeVar("NodeT")
+RowT = TypeVar("RowT")
 ModelT = TypeVar("ModelT", bound=Model)
 
 DEFAULT_PAGE_SIZE = 20
-_CURSOR_PREFIX = "offset:"
-MAX_OFFSET = 2**31 - 1
+# Longer than any cursor this service hands out (a name of 200 characters, escaped), so a
+# forged one is refused before it is decoded.
+MAX_CURSOR_CHARACTERS = 4096
+MAX_TEXT_VALUE = 1000
+INVALID_CURSOR = "The cursor in 'after' is not valid."
+
+
+class BigInt(int):
+    """The kind of a 64-bit sort value (a document's id); `int` is a 32-bit one."""
+
+
+# What each kind of integer column holds: a cursor's value outside it names no row, and the
+# database driver would refuse it.
+INT_RANGES: dict[type[int], tuple[int, int]] = {
+    int: (-(2**31), 2**31 - 1),
+    BigInt: (-(2**63), 2**63 - 1),
+}
+
+SortKind = type[int] | type[str] | type[datetime]
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One value a list is sorted by: a column or annotation of the rows, never null."""
+
+    name: str
+    kind: SortKind
+    descending: bool = False
+
+
+class Order:
+    """How a list is sorted, ending in a unique value (the id), so every row has its own place.
+
+    Written as the column names of `order_by`, each with its kind: `("-created_at", datetime)`.
+    """
+
+    def __init__(self, *keys: tuple[str, SortKind]) -> None:
+        self.keys = tuple(
+            SortKey(name.removeprefix("-"), kind, descending=name.startswith("-"))
+            for name, kind in keys
+        )
+        self.label = ",".join(name for name, _ in keys)
+
+    def order_by(self) -> list[str]:
+        """The arguments of QuerySet.order_by for this order."""
+        return [f"{'-' if key.descending else ''}{key.name}" for key in self.keys]
+
+    def values_of(self, row: Any) -> tuple[Any, ...]:
+        """A row's sort values, read from the attributes of the same names."""
+        return tuple(getattr(row, key.name) for key in self.keys)
+
+    def after(self, values: tuple[Any, ...]) -> Q:
+        """The rows that come after a row with these sort values, as a filter."""
+        branches = []
+        for i, key in enumerate(self.keys):
+            equal = {k.name: v for k, v in zip(self.keys[:i], values[:i], strict=True)}
+            beyond = {f"{key.name}__{'lt' if key.descending else 'gt'}": values[i]}
+            branches.append(Q(**equal, **beyond))
+        return Q(*branches, join_type=Q.OR)
+
+    def compare(self, left: tuple[Any, ...], right: tuple[Any, ...]) -> int:
+        """-1, 0 or 1 as rows with these values stand in this order, for lists in memory."""
+        for key, a, b in zip(self.keys, left, right, strict=True):
+            if a != b:
+                smaller = a < b
+                return (1 if smaller else -1) if key.descending else (-1 if smaller else 1)
+        return 0
+
+    # -- cursors -------------------------------------------------------------------------------
+
+    def cursor(self, row: Any) -> str:
+        """The opaque cursor of a row: its sort values and this order's label."""
+        values = [
+            value.isoformat() if isinstance(value, datetime) else value
+            for value in self.values_of(row)
+        ]
+        text = json.dumps([self.label, values], ensure_ascii=False, separators=(",", ":"))
+        return base64.urlsafe_b64encode(text.encode()).decode()
+
+    def read_cursor(self, cursor: str) -> tuple[Any, ...]:
+        """The sort values a cursor names; one not made for this order is bad input."""
+        if len(cursor) > MAX_CURSOR_CHARACTERS:
+            raise BadInputError(INVALID_CURSOR)
+        try:
+            raw = base64.b64decode(cursor.encode("ascii"), altchars=b"-_", validate=True)
+            label, values = json.loads(raw.decode("utf-8"))
+        except (binascii.Error, UnicodeError, ValueError, TypeError):
+            raise BadInputError(INVALID_CURSOR) from None
+        if label != self.label or not isinstance(values, list) or len(values) != len(self.keys):
+            raise BadInputError(INVALID_CURSOR)
+        return tuple(_value(key, value) for key, value in zip(self.keys, values, strict=True))
+
+
+def _value(key: SortKey, value: Any) -> Any:
+    """One sort value of a cursor, of its key's kind and storable; otherwise bad input."""
+    if key.kind in INT_RANGES:
+        low, high = INT_RANGES[key.kind]
+        if type(value) is int and low <= value <= high:
+            return value
+    elif key.kind is str:
+        if isinstance(value, str) and len(value) <= MAX_TEXT_VALUE and is_storable(value):
+            return value
+    elif isinstance(value, str) and len(value) <= 64:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return moment
+    raise BadInputError(INVALID_CURSOR)
 
 
 @strawberry.type(description=part_of("connection", "where this page stands in the whole list."))
@@ -52,78 +174,106 @@ class Connection(Generic[NodeT]):
     total_count: int
 
 
-def encode_cursor(offset: int) -> str:
-    """An opaque cursor for the item at this position."""
-    return base64.b64encode(f"{_CURSOR_PREFIX}{offset}".encode()).decode()
+@dataclass(frozen=True)
+class Page(Generic[RowT]):
+    """One page of rows with their cursors, before they become a connection's nodes."""
+
+    rows: list[RowT]
+    cursors: list[str]
+    has_next_page: bool
+    has_previous_page: bool
+    total_count: int
+
+    def connection(self, nodes: Sequence[NodeT]) -> Connection[NodeT]:
+        """The connection of this page, with one node per row, in the rows' order."""
+        edges = [Edge(cursor=c, node=n) for c, n in zip(self.cursors, nodes, strict=True)]
+        return Connection(
+            edges=edges,
+            nodes=list(nodes),
+            page_info=PageInfo(
+                has_next_page=self.has_next_page,
+                has_previous_page=self.has_previous_page,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            total_count=self.total_count,
+        )
 
 
-def decode_cursor(cursor: str) -> int:
-    """The position a cursor points at; a cursor we did not hand out is bad input."""
-    try:
-        raw = base64.b64decode(cursor.encode(), validate=True).decode()
-    except (binascii.Error, UnicodeError):
-        raise BadInputError("The cursor in 'after' is not valid.") from None
-    digits = raw.removeprefix(_CURSOR_PREFIX)
-    # ASCII digits only (str.isdigit also takes '²'), and no further than the databases go.
-    readable = digits != raw and 0 < len(digits) <= len(str(MAX_OFFSET))
-    if not (readable and digits.isascii() and digits.isdigit()) or int(digits) > MAX_OFFSET:
-        raise BadInputError("The cursor in 'after' is not valid.")
-    return int(digits)
-
-
-def page_window(first: int | None, after: str | None, max_page_size: int) -> tuple[int, int]:
-    """Check first/after and return (offset, limit)."""
+def page_size(first: int | None, max_page_size: int) -> int:
+    """The rows a page holds: `first` within the cap, or the default."""
     limit = DEFAULT_PAGE_SIZE if first is None else first
     if limit < 0 or limit > max_page_size:
         raise BadInputError(f"'first' must be between 0 and {max_page_size}, got {limit}.")
-    offset = decode_cursor(after) + 1 if after else 0
-    return offset, limit
-
-
-def build_connection(items: Sequence[NodeT], *, offset: int, total_count: int) -> Connection[NodeT]:
-    """Wrap one page of already converted items in a connection."""
-    edges = [Edge(cursor=encode_cursor(offset + i), node=item) for i, item in enumerate(items)]
-    return Connection(
-        edges=edges,
-        nodes=list(items),
-        page_info=PageInfo(
-            has_next_page=offset + len(items) < total_count,
-            has_previous_page=offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=total_count,
-    )
+    return limit
 
 
 async def fetch_page(
-    queryset: QuerySet[ModelT], *, first: int | None, after: str | None, max_page_size: int
-) -> tuple[list[ModelT], int, int]:
-    """One page of a query and the total, in two statements: (rows, offset, total)."""
-    offset, limit = page_window(first, after, max_page_size)
+    queryset: QuerySet[ModelT],
+    *,
+    order: Order,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+) -> Page[ModelT]:
+    """One page of a query in this order, and the total, in two statements whatever the size."""
+    limit = page_size(first, max_page_size)
+    start = order.read_cursor(after) if after else None
     total = await queryset.count()
-    rows = list(await queryset.offset(offset).limit(limit)) if limit else []
-    return rows, offset, total
+    page = queryset.filter(order.after(start)) if start is not None else queryset
+    # One row more than asked says whether another page follows.
+    rows = list(await page.order_by(*order.order_by()).limit(limit + 1))
+    return Page(
+        rows=rows[:limit],
+        cursors=[order.cursor(row) for row in rows[:limit]],
+        has_next_page=len(rows) > limit,
+        has_previous_page=start is not None,
+        total_count=total,
+    )
 
 
 async def paginate(
     queryset: QuerySet[Any],
     *,
+    order: Order,
     first: int | None,
     after: str | None,
     max_page_size: int,
     to_node: Callable[[Any], NodeT],
 ) -> Connection[NodeT]:
     """Count and fetch one page of a query in two statements, whatever the page size."""
-    rows, offset, total = await fetch_page(
-        queryset, first=first, after=after, max_page_size=max_page_size
+    page = await fetch_page(
+        queryset, order=order, first=first, after=after, max_page_size=max_page_size
     )
-    return build_connection([to_node(row) for row in rows], offset=offset, total_count=total)
+    return page.connection([to_node(row) for row in page.rows])
 
 
 def paginate_list(
-    items: Sequence[NodeT], *, first: int | None, after: str | None, max_page_size: int
+    rows: Sequence[RowT],
+    *,
+    order: Order,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+    to_node: Callable[[RowT], NodeT],
 ) -> Connection[NodeT]:
     """A connection over a short list already in memory, such as the items of one offer."""
-    offset, limit = page_window(first, after, max_page_size)
-    return build_connection(items[offset : offset + limit], offset=offset, total_count=len(items))
+    limit = page_size(first, max_page_size)
+    start = order.read_cursor(after) if after else None
+    ordered = sorted(
+        rows,
+        key=functools.cmp_to_key(
+            lambda a, b: order.compare(order.values_of(a), order.values_of(b))
+        ),
+    )
+    if start is not None:
+        ordered = [row for row in ordered if order.compare(order.values_of(row), start) > 0]
+    shown = ordered[:limit]
+    page = Page(
+        rows=shown,
+        cursors=[order.cursor(row) for row in shown],
+        has_next_page=len(ordered) > limit,
+        has_previous_page=start is not None,
+        total_count=len(rows),
+    )
+    return page.connection([to_node(row) for row in shown])

@@ -12,6 +12,7 @@ import contextlib
 import logging
 from typing import Any, cast
 
+from graphql import GraphQLError, GraphQLSyntaxError
 from starlette.websockets import WebSocketDisconnect
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -75,6 +76,15 @@ class TokenCheckingTransportWSHandler(BaseGraphQLTransportWSHandler[Context, Non
                 {**message, "payload": [_with_code(dict(e)) for e in message["payload"]]},
             )
         await super().send_message(message)
+
+    @staticmethod
+    def _get_pre_execution_close_reason(error: GraphQLError) -> str | None:
+        """A document that does not parse gets an error message with its code, as one that
+        does not validate does, instead of closing the socket: the other operations on it (a
+        screen's one subscription) go on."""
+        if isinstance(error, GraphQLSyntaxError):
+            return None
+        return BaseGraphQLTransportWSHandler._get_pre_execution_close_reason(error)
 
     def _token_known_good(self) -> bool:
         """Good at the last check, not expired since, and PostgreSQL announced no change to it."""

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 
 from tortoise.models import Model
 
-from api.pagination import encode_cursor
+from api.resolvers.administrations import BY_NAME_AND_CODE
+from api.resolvers.documents import NEWEST_FIRST
+from api.resolvers.overview import overview_order
 from api.schema.ids import encode_global_id
+from api.schema.overview import OverviewOrder
 from commands.demo import seed_demo
 from models import (
     AccountingConnection,
@@ -112,5 +115,11 @@ async def refresh_pools(world: World) -> None:
     world.ids[:] = ids
     world.codes[:] = codes
     world.emails[:] = await User.all().values_list("email", flat=True)
-    world.cursors[:] = [encode_cursor(offset) for offset in (0, 1, 2, 5, 19, 99)]
+    # Cursors of real rows in the lists' default orders: a page after them goes all the way.
+    newest_offer = overview_order(OverviewOrder())
+    world.cursors[:] = [
+        *(BY_NAME_AND_CODE.cursor(row) for row in await Administration.all().limit(3)),
+        *(NEWEST_FIRST.cursor(row) for row in await Document.all().limit(3)),
+        *(newest_offer.cursor(row) for row in await MigrationItem.all().limit(3)),
+    ]
     world.strings[:] = [*SEARCH_TERMS, *world.emails, *world.codes, *world.cursors]

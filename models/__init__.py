@@ -23,6 +23,7 @@ from models.migration import (
 )
 from models.outbox import OutboxMail
 from models.scrub_round import ScrubRound
+from models.service_key import ServiceKey
 from models.user import ApiToken, User
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "OutboxMail",
     "RecipientCheck",
     "ScrubRound",
+    "ServiceKey",
     "User",
     "Workflow",
     "add_administration",

@@ -156,6 +156,11 @@ class Settings:
     # The sign-in page offers the demo world's users; only `./dev up` turns this on, and even then
     # they are listed only while the database holds nothing but the demo world.
     demo_sign_in: bool = False
+    # The origins (scheme://host[:port]) of frontends on other origins than the service that may
+    # call the API from a browser (CORS) and open its WebSocket; none by default.
+    cors_origins: tuple[str, ...] = ()
+    # How long a `Document.downloadUrl` opens without the Authorization header.
+    download_link_lifetime: timedelta = timedelta(minutes=5)
 
     @property
     def move_verification(self) -> MoveVerification:
@@ -278,6 +283,65 @@ def _time_zone(env: Mapping[str, str]) -> str:
             f"OVERDRACHT_TIME_ZONE must be an IANA time zone such as Europe/Amsterdam, got {name!r}"
         ) from None
     return name
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def web_origin(url: str) -> str | None:
+    """The origin of an http(s) URL as a browser's Origin header writes it, or None.
+
+    Scheme and host in lowercase and the scheme's default port left out, so that
+    `HTTPS://App.Example:443` and the `https://app.example` a browser sends compare equal.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        host = f"{host}:{port}"
+    return f"{scheme}://{host}"
+
+
+def _cors_origins(env: Mapping[str, str]) -> tuple[str, ...]:
+    """OVERDRACHT_CORS_ORIGINS: exact origins, comma-separated; a wildcard is refused.
+
+    A `*` would let any page on the web call the API and open its WebSocket: list the
+    frontends' origins instead.
+    """
+    raw = env.get("OVERDRACHT_CORS_ORIGINS") or ""
+    origins: list[str] = []
+    for given in (part.strip() for part in raw.split(",")):
+        if not given:
+            continue
+        if given == "*":
+            raise ConfigurationError(
+                "OVERDRACHT_CORS_ORIGINS takes exact origins such as https://app.example, "
+                "not '*': any page on the web could then call the API in its users' browsers"
+            )
+        origin = web_origin(given)
+        parts = urlsplit(given)
+        if (
+            origin is None
+            or parts.path not in ("", "/")
+            or parts.query
+            or parts.fragment
+            or "?" in given
+            or "#" in given
+            or parts.username is not None
+        ):
+            raise ConfigurationError(
+                "OVERDRACHT_CORS_ORIGINS must list origins as scheme://host[:port] "
+                f"(http or https, no path), separated by commas, got {given!r}"
+            )
+        if origin not in origins:
+            origins.append(origin)
+    return tuple(origins)
 
 
 def _path(env: Mapping[str, str], name: str, default: str) -> str:
@@ -561,6 +625,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         else None,
         web_dir=Path(env["OVERDRACHT_WEB_DIR"]) if env.get("OVERDRACHT_WEB_DIR") else None,
         demo_sign_in=_flag(env, "OVERDRACHT_DEMO_SIGN_IN", default=False),
+        cors_origins=_cors_origins(env),
+        download_link_lifetime=timedelta(
+            seconds=_int(env, "OVERDRACHT_DOWNLOAD_LINK_SECONDS", 300, minimum=10, maximum=3600)
+        ),
     )
     _refuse_contradictions(settings)
     return settings

@@ -6,7 +6,7 @@ import strawberry
 from tortoise.expressions import Q
 
 from api.errors import BadInputError
-from api.pagination import Connection, paginate
+from api.pagination import Connection, Order, paginate
 from api.permissions import Column, Listing, Sight
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.enums import AccountingPackageEnum
@@ -16,6 +16,8 @@ from models import AccountingConnection, Administration
 
 # What the search box of `administrations` matches, as the reader may read it.
 SEARCHED = {Column.ADMINISTRATION_CODE: "code", Column.ADMINISTRATION_NAME: "name"}
+BY_NAME = Order(("name", str), ("id", int))
+BY_NAME_AND_CODE = Order(("name", str), ("code", str), ("id", int))
 
 
 async def resolve_accounting_connections(
@@ -31,7 +33,8 @@ async def resolve_accounting_connections(
     if package is not None:
         query = query.filter(package=package)
     return await paginate(
-        query.order_by("name", "id"),
+        query,
+        order=BY_NAME,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,
@@ -65,7 +68,8 @@ async def resolve_administrations(
         ]
         query = query.filter(Q(*matches, join_type=Q.OR) if matches else Q(id__in=[]))
     return await paginate(
-        query.order_by("name", "code", "id"),
+        query,
+        order=BY_NAME_AND_CODE,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
-from api.pagination import Connection, paginate
+from api.pagination import Connection, Order, paginate
 from api.permissions import Sight
 from api.schema.token import ApiTokenType
 from models import ApiToken
+
+NEWEST_FIRST = Order(("-created_at", datetime), ("-id", int))
 
 
 async def resolve_api_tokens(
@@ -17,7 +21,8 @@ async def resolve_api_tokens(
     ctx = info.context
     ctx.require(Sight.API_TOKENS)
     return await paginate(
-        ApiToken.filter(user_id=ctx.viewer.pk).order_by("-created_at", "-id"),
+        ApiToken.filter(user_id=ctx.viewer.pk),
+        order=NEWEST_FIRST,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
-from api.pagination import Connection, paginate
+from api.pagination import Connection, Order, paginate
 from api.permissions import Sight
 from api.schema.billing import BillableLineType
 from models import BillableLine
+
+NEWEST_FIRST = Order(("-created_at", datetime), ("-id", int))
 
 
 async def resolve_billable_lines(
@@ -17,9 +21,8 @@ async def resolve_billable_lines(
     ctx = info.context
     ctx.require(Sight.BILLING)
     return await paginate(
-        BillableLine.filter(environment_id=ctx.environment_id)
-        .select_related("item")
-        .order_by("-created_at", "-id"),
+        BillableLine.filter(environment_id=ctx.environment_id).select_related("item"),
+        order=NEWEST_FIRST,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
-from api.pagination import Connection, paginate
+from api.pagination import BigInt, Connection, Order, paginate
 from api.permissions import Sight
 from api.schema.code_attempt import FailedCodeAttempt
 from models import AuditEvent
 from models.enums import AuditAction
+
+NEWEST_FIRST = Order(("-at", datetime), ("-id", BigInt))
 
 
 async def resolve_failed_code_attempts(
@@ -20,7 +24,8 @@ async def resolve_failed_code_attempts(
     return await paginate(
         AuditEvent.filter(
             action=AuditAction.CODE_ATTEMPT_FAILED, actor_environment_id=ctx.environment_id
-        ).order_by("-at", "-id"),
+        ),
+        order=NEWEST_FIRST,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from api.errors import BadInputError
-from api.pagination import Connection, paginate
+from api.pagination import BigInt, Connection, Order, paginate
 from api.permissions import Column, Listing, Sight
 from api.schema.document import DocumentType
 from api.schema.enums import DocumentStatusEnum
 from api.schema.ids import decode_global_id
 from models import Administration, Document
+
+NEWEST_FIRST = Order(("-created_at", datetime), ("-id", BigInt))
 
 
 async def resolve_documents(
@@ -43,7 +47,8 @@ async def resolve_documents(
     if file_problem_only:
         query = query.filter(damage__not_isnull=True)
     return await paginate(
-        query.order_by("-created_at", "-id"),
+        query,
+        order=NEWEST_FIRST,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import strawberry
 
 from api.errors import BadInputError
-from api.pagination import Connection, build_connection, fetch_page
+from api.pagination import Connection, fetch_page
 from api.permissions import Sight
+from api.resolvers.administrations import BY_NAME_AND_CODE
 from api.schema.administration import AdministrationType
 from api.schema.ids import decode_global_id, encode_global_id
 from api.schema.offering import AdministrationChecklist
@@ -32,18 +33,19 @@ async def resolve_offer_checklist(
     )
     if connection is None:
         raise BadInputError("'connectionId' is not one of your accounting connections.")
-    rows, offset, total = await fetch_page(
-        Administration.filter(connection_id=connection.pk).order_by("name", "code", "id"),
+    page = await fetch_page(
+        Administration.filter(connection_id=connection.pk),
+        order=BY_NAME_AND_CODE,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,
     )
-    ids = [row.pk for row in rows]
+    ids = [row.pk for row in page.rows]
     checks = await run_checklist(ids)
     offered = {item.open_administration_id for item in await open_offer_items(ids, ctx.clock.now())}
     migratable = connection.package.is_migratable
     nodes = []
-    for row in rows:
+    for row in page.rows:
         check = checks[row.pk]
         nodes.append(
             AdministrationChecklist(
@@ -62,4 +64,4 @@ async def resolve_offer_checklist(
                 damaged_files=check.damaged_files,
             )
         )
-    return build_connection(nodes, offset=offset, total_count=total)
+    return page.connection(nodes)

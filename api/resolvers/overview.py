@@ -14,7 +14,7 @@ from tortoise.functions import Count, Lower
 from tortoise.queryset import QuerySet
 
 from api.context import Context
-from api.pagination import build_connection, fetch_page
+from api.pagination import Order, fetch_page
 from api.permissions import Column, Listing
 from api.schema.migration import MigrationAdministrationType, MigrationStatusCounts
 from api.schema.overview import (
@@ -150,13 +150,27 @@ def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[C
     return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
 
 
-def _ordered(query: QuerySet[MigrationItem], order: OverviewOrder) -> QuerySet[MigrationItem]:
+# Each order of the overviews as its rows are sorted, the id last; a name is sorted by
+# `sort_name`, which _sortable adds.
+SORT_KEYS: dict[OverviewOrderField, tuple[str, type[str] | type[datetime]]] = {
+    OverviewOrderField.OFFERED_AT: ("offered_at", datetime),
+    OverviewOrderField.EXPIRES_AT: ("expires_at", datetime),
+    OverviewOrderField.ADMINISTRATION_NAME: ("sort_name", str),
+}
+
+
+def overview_order(order: OverviewOrder) -> Order:
+    """The keyset order of an overview's rows: its field, then the id, in one direction."""
     sign = "-" if order.direction == OrderDirection.DESC else ""
+    name, kind = SORT_KEYS[order.field]
+    return Order((f"{sign}{name}", kind), (f"{sign}id", int))
+
+
+def _sortable(query: QuerySet[MigrationItem], order: OverviewOrder) -> QuerySet[MigrationItem]:
     if order.field == OverviewOrderField.ADMINISTRATION_NAME:
         # People sort names without regard to case: "de Vries" sits beside "De Wit".
-        query = query.annotate(sort_name=Lower("administration_name"))
-        return query.order_by(f"{sign}sort_name", f"{sign}id")
-    return query.order_by(f"{sign}{order.field.value}", f"{sign}id")
+        return query.annotate(sort_name=Lower("administration_name"))
+    return query
 
 
 async def count_statuses(query: QuerySet[MigrationItem], now: datetime) -> MigrationStatusCounts:
@@ -210,15 +224,16 @@ async def overview_page(
     counts = await count_statuses(query, now) if _asks_for(info, "statusCounts") else None
     if status is not None:
         query = query.filter(shown_as(status, now))
-    rows, offset, total = await fetch_page(
-        _ordered(query.select_related("migration"), order),
+    page = await fetch_page(
+        _sortable(query.select_related("migration"), order),
+        order=overview_order(order),
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,
     )
-    nodes = [MigrationAdministrationType.from_model(row, row.migration, ctx) for row in rows]
-    page = build_connection(nodes, offset=offset, total_count=total)
+    nodes = [MigrationAdministrationType.from_model(row, row.migration, ctx) for row in page.rows]
+    connection = page.connection(nodes)
     return MigrationAdministrationOverview(
-        **{f.name: getattr(page, f.name) for f in fields(page)},
+        **{f.name: getattr(connection, f.name) for f in fields(connection)},
         status_counts=counts or MigrationStatusCounts(),
     )

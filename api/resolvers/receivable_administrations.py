@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import strawberry
 from tortoise.expressions import Q, Subquery
 
@@ -29,6 +31,34 @@ def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
         | unbound
         | Q(target_environment_id=environment_id)
     )
+
+
+async def receiving_offices(items: Sequence[MigrationItem]) -> dict[int, set[int]]:
+    """Per item (its offer selected with it), the offices whose receivable overview shows it:
+    `receivable_scope` read the other way round, for a row that changed, in at most two queries.
+    """
+    unbound = {item.migration_id for item in items if item.migration.target_environment_id is None}
+    addressed: dict[int, set[int]] = {}
+    if unbound:
+        rows = await MigrationRecipient.filter(migration_id__in=unbound).values(
+            "migration_id", "email"
+        )
+        superusers = await User.filter(
+            email__in={row["email"] for row in rows}, role=Role.SUPERUSER
+        ).values_list("email", "environment_id")
+        office_of = {str(email): int(office) for email, office in superusers}
+        for row in rows:
+            if row["email"] in office_of:
+                addressed.setdefault(row["migration_id"], set()).add(office_of[row["email"]])
+    offices: dict[int, set[int]] = {}
+    for item in items:
+        seen_by = set(addressed.get(item.migration_id, ()))
+        if item.migration.target_environment_id is not None:
+            seen_by.add(item.migration.target_environment_id)
+        if item.target_environment_id is not None:
+            seen_by.add(item.target_environment_id)
+        offices[item.pk] = seen_by
+    return offices
 
 
 async def resolve_receivable_administrations(

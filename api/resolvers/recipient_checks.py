@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
-from api.pagination import Connection, paginate
+from api.pagination import BigInt, Connection, Order, paginate
 from api.permissions import Sight
 from api.schema.recipient_check import RecipientCheckRecord
 from models import RecipientCheck
+
+NEWEST_FIRST = Order(("-at", datetime), ("-id", BigInt))
 
 
 async def resolve_recipient_checks(
@@ -17,7 +21,8 @@ async def resolve_recipient_checks(
     ctx = info.context
     ctx.require(Sight.RECIPIENT_CHECKS)
     return await paginate(
-        RecipientCheck.filter(environment_id=ctx.environment_id).order_by("-at", "-id"),
+        RecipientCheck.filter(environment_id=ctx.environment_id),
+        order=NEWEST_FIRST,
         first=first,
         after=after,
         max_page_size=ctx.settings.max_page_size,

@@ -7,6 +7,7 @@ import strawberry
 from api.context import Context
 from api.pagination import Connection, paginate_list
 from api.permissions import Sight, refusal
+from api.resolvers.administrations import BY_NAME
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
@@ -30,10 +31,7 @@ from models.receiving import (
 
 
 async def resolve_transfer_code_preview(
-    info: strawberry.Info,
-    transfer_code: str,
-    first: int | None = None,
-    after: str | None = None,
+    info: strawberry.Info, transfer_code: str
 ) -> TransferCodePreviewResult:
     """What the code offers, or why not: every refusal typed, for the screen to explain."""
     ctx: Context = info.context
@@ -44,13 +42,11 @@ async def resolve_transfer_code_preview(
     migration = await redeem_for_query(ctx, transfer_code, "transferCode")
     if isinstance(migration, UserError):
         return TransferCodePreviewResult(user_errors=[migration])
-    preview = await _preview(ctx, migration, first=first, after=after)
+    preview = await _preview(ctx, migration)
     return TransferCodePreviewResult(preview=preview)
 
 
-async def _preview(
-    ctx: Context, migration: Migration, *, first: int | None, after: str | None
-) -> OfferPreview:
+async def _preview(ctx: Context, migration: Migration) -> OfferPreview:
     """What the code offers, per administration with the checks of rules 2, 3 and 12."""
     target = ctx.viewer.environment
     now = ctx.clock.now()
@@ -74,6 +70,7 @@ async def _preview(
                 duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
                 code_in_use=checked.code_in_use[index],
                 still_offered=still_offered,
+                item_id=item.pk,
             )
         )
     connections = await AccountingConnection.filter(
@@ -94,7 +91,7 @@ async def _preview(
             amount=str(ctx.settings.migration_price.amount),
             currency=ctx.settings.migration_price.currency,
         ),
-        administrations=paginate_list(rows, first=first, after=after, max_page_size=limit),
+        rows=rows,
         connections=_connections(connections, limit),
     )
 
@@ -102,5 +99,11 @@ async def _preview(
 def _connections(
     connections: list[AccountingConnection], limit: int
 ) -> Connection[AccountingConnectionType]:
-    nodes = [AccountingConnectionType.from_model(c) for c in connections]
-    return paginate_list(nodes, first=limit, after=None, max_page_size=limit)
+    return paginate_list(
+        connections,
+        order=BY_NAME,
+        first=limit,
+        after=None,
+        max_page_size=limit,
+        to_node=AccountingConnectionType.from_model,
+    )

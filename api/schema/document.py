@@ -41,6 +41,18 @@ class DocumentType(relay.Node):
         description="Path of the file download, relative to the service URL; needs the same token."
     )
 
+    @strawberry.field(
+        description=(
+            "A link to the file, relative to the service URL like downloadPath, that opens "
+            "without the Authorization header for a few minutes, for you and this token only, "
+            "and only while you may still see the document. It may end up in the browser's "
+            "history: it expires, ask for a new one. Null for a token that may not see "
+            "documents."
+        )
+    )
+    def download_url(self, info: strawberry.Info) -> str | None:
+        return info.context.download_url(self.id)  # type: ignore[no-any-return]
+
     @classmethod
     def from_model(cls, document: Document) -> Self:
         return cls(

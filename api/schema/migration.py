@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
-from api.pagination import Connection, paginate_list
+from api.pagination import BigInt, Connection, Order, paginate_list
 from api.permissions import Sight
 from api.schema.administration import AdministrationType
 from api.schema.enums import (
@@ -35,6 +35,11 @@ from overdracht.settings import MoveVerification
 
 if TYPE_CHECKING:
     from api.context import Context
+
+# The orders of an offer's lists, which their cursors follow.
+IN_OFFER_ORDER = Order(("id", int))
+OLDEST_FIRST = Order(("at", datetime), ("id", BigInt))
+BY_ADDRESS = Order(("address", str))
 
 
 def shows_secrets(migration: Migration, ctx: Context) -> bool:
@@ -380,9 +385,13 @@ class MigrationType(relay.Node):
         ctx = info.context
         migration = await ctx.loaders.migration.load(self.id)
         items = await ctx.loaders.items_of_migration.load(self.id)
-        nodes = [MigrationAdministrationType.from_model(i, migration, ctx) for i in items]
         return paginate_list(
-            nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
+            items,
+            order=IN_OFFER_ORDER,
+            first=first,
+            after=after,
+            max_page_size=ctx.settings.max_page_size,
+            to_node=lambda item: MigrationAdministrationType.from_model(item, migration, ctx),
         )
 
     @strawberry.field(description="How many administrations are in each status.")
@@ -409,8 +418,13 @@ class MigrationType(relay.Node):
         ctx = info.context
         migration = await ctx.loaders.migration.load(self.id)
         mails = await ctx.loaders.code_mails_of_migration.load(self.id)
-        nodes = [
-            RecipientDelivery(
+        return paginate_list(
+            recipient_deliveries(list(migration.recipients), mails),
+            order=BY_ADDRESS,
+            first=first,
+            after=after,
+            max_page_size=ctx.settings.max_page_size,
+            to_node=lambda shown: RecipientDelivery(
                 id=strawberry.ID(
                     encode_composite_id("RecipientDelivery", self.id, address_key(shown.address))
                 ),
@@ -419,11 +433,7 @@ class MigrationType(relay.Node):
                 server_answer=shown.server_answer,
                 next_attempt_at=shown.next_attempt_at,
                 updated_at=shown.updated_at,
-            )
-            for shown in recipient_deliveries(list(migration.recipients), mails)
-        ]
-        return paginate_list(
-            nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
+            ),
         )
 
     @strawberry.field(description="Every recorded step of this offer, oldest first.")
@@ -433,12 +443,15 @@ class MigrationType(relay.Node):
         ctx = info.context
         events = await ctx.loaders.audit_of_migration.load(self.id)
         hidden = frozenset(key for key, sight in DETAIL_SIGHTS.items() if not ctx.may(sight))
-        nodes = [
-            AuditEventType.from_model(e, shows_secrets=self.shows_secrets, hidden=hidden)
-            for e in events
-        ]
         return paginate_list(
-            nodes, first=first, after=after, max_page_size=ctx.settings.max_page_size
+            events,
+            order=OLDEST_FIRST,
+            first=first,
+            after=after,
+            max_page_size=ctx.settings.max_page_size,
+            to_node=lambda event: AuditEventType.from_model(
+                event, shows_secrets=self.shows_secrets, hidden=hidden
+            ),
         )
 
     @classmethod

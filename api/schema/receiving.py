@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 
 from api.list_limits import limited_list
-from api.pagination import Connection
+from api.pagination import Connection, Order, paginate_list
 from api.schema.administration import AccountingConnectionType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.environment import EnvironmentType
@@ -51,6 +51,11 @@ class OfferPreviewAdministration:
         )
     )
     still_offered: bool
+    item_id: strawberry.Private[int]
+
+
+# The preview's administrations in the order they were offered, which their cursors follow.
+OFFERED_ORDER = Order(("item_id", int))
 
 
 @strawberry.type
@@ -71,10 +76,23 @@ class OfferPreview:
     price_per_administration: Price = strawberry.field(
         description="What receiving costs your environment per administration moved (rule 8)."
     )
-    administrations: Connection[OfferPreviewAdministration]
     connections: Connection[AccountingConnectionType] = strawberry.field(
         description="Your connections of the offered package, to choose from when receiving."
     )
+    rows: strawberry.Private[list[OfferPreviewAdministration]]
+
+    @strawberry.field(description="The offered administrations, in the order they were offered.")
+    def administrations(
+        self, info: strawberry.Info, first: int | None = None, after: str | None = None
+    ) -> Connection[OfferPreviewAdministration]:
+        return paginate_list(
+            self.rows,
+            order=OFFERED_ORDER,
+            first=first,
+            after=after,
+            max_page_size=info.context.settings.max_page_size,
+            to_node=lambda row: row,
+        )
 
 
 @strawberry.type(

@@ -35,9 +35,13 @@ def forged(type_name: str, number: str) -> str:
     return base64.b64encode(f"{type_name}:{number}".encode()).decode()
 
 
-def cursor(text: str) -> str:
-    """A cursor in the service's own format around any text."""
-    return base64.b64encode(f"offset:{text}".encode()).decode()
+def cursor(label: Any, values: Any) -> str:
+    """A cursor in the service's own format around any label and values."""
+    return base64.urlsafe_b64encode(json.dumps([label, values]).encode()).decode()
+
+
+# The order of `administrations` (and of the offer checklist): name, code, id.
+BY_NAME = "name,code,id"
 
 
 async def post_json(
@@ -179,32 +183,76 @@ async def test_mutations_refuse_ids_no_row_can_have_as_not_found(server, office,
 @pytest.mark.parametrize(
     "after",
     [
-        cursor("99999999999999999999999"),
-        cursor("2147483648"),
-        cursor("9" * 5000),
-        cursor("²"),
-        cursor("-1"),
-        cursor(""),
-        base64.b64encode(b"offset:\xb2\xb2").decode(),
+        cursor(BY_NAME, ["a", "b", 2**31]),  # beyond the id column's integers
+        cursor(BY_NAME, ["a", "b", "1"]),  # an id that is no number
+        cursor(BY_NAME, ["a", "b", True]),
+        cursor(BY_NAME, ["a", "b", 1.5]),
+        cursor(BY_NAME, ["a", "b"]),  # a value short
+        cursor(BY_NAME, ["a", "b", 1, 2]),
+        cursor("-created_at,-id", ["2026-01-01T00:00:00+00:00", 1]),  # another list's order
+        cursor(BY_NAME, ["a\x00", "b", 1]),  # text no database stores
+        cursor(BY_NAME, ["\ud800", "b", 1]),
+        cursor(BY_NAME, ["x" * 5000, "b", 1]),
+        cursor(BY_NAME, {"name": "a"}),
+        cursor(["name"], ["a", "b", 1]),
+        base64.urlsafe_b64encode(b"offset:19").decode(),  # the offsets of before
+        base64.b64encode(b"\xb2\xb2").decode(),
         "not base64 at all",
     ],
 )
 async def test_a_cursor_we_did_not_hand_out_is_bad_user_input(server, office, after):
     for query in (
         "query($after: String) { administrations(after: $after) { totalCount } }",
-        "query($after: String) { apiTokens(after: $after) { totalCount } }",
+        "query($after: String) { offerChecklist(connectionId: $c, after: $after) { totalCount } }",
     ):
-        body = await server.graphql(query, {"after": after}, token=office["token"])
-        assert error_codes(body) == ["BAD_USER_INPUT"]
+        if "$c" in query:
+            query = query.replace("query($after: String)", "query($after: String, $c: ID!)")
+        variables = {"after": after, "c": gid("AccountingConnection", office["connection"])}
+        body = await server.graphql(query, variables, token=office["token"])
+        assert error_codes(body) == ["BAD_USER_INPUT"], (after, body)
+
+
+@pytest.mark.parametrize(
+    ("query", "after"),
+    [
+        (
+            "query($after: String) { apiTokens(after: $after) { totalCount nodes { id } } }",
+            cursor("-created_at,-id", ["2026-01-01T00:00:00", 1]),  # a moment without its zone
+        ),
+        (
+            "query($after: String) { apiTokens(after: $after) { totalCount nodes { id } } }",
+            cursor("-created_at,-id", ["the first of May", 1]),
+        ),
+    ],
+)
+async def test_a_cursor_with_a_moment_that_is_none_is_bad_user_input(server, office, query, after):
+    body = await server.graphql(query, {"after": after}, token=office["token"])
+    assert error_codes(body) == ["BAD_USER_INPUT"]
 
 
 async def test_the_furthest_cursor_the_databases_accept_gives_an_empty_page(server, office):
     body = await server.graphql(
         "query($after: String) { administrations(after: $after) { totalCount nodes { id } } }",
-        {"after": cursor(str(2**31 - 1))},
+        {"after": cursor(BY_NAME, ["\uffff" * 200, "\uffff", 2**31 - 1])},
         token=office["token"],
     )
     assert body == {"data": {"administrations": {"totalCount": 1, "nodes": []}}}
+    body = await server.graphql(
+        "query($after: String) { apiTokens(after: $after) { totalCount nodes { id } } }",
+        {"after": cursor("-created_at,-id", ["0001-01-01T00:00:00+00:00", -(2**31)])},
+        token=office["token"],
+    )
+    assert body == {"data": {"apiTokens": {"totalCount": 1, "nodes": []}}}
+    body = await server.graphql(
+        "query($a: ID!, $after: String) { documents(administrationId: $a, after: $after) "
+        "{ totalCount nodes { id } } }",
+        {
+            "a": gid("Administration", office["administration"]),
+            "after": cursor("-created_at,-id", ["0001-01-01T00:00:00+00:00", -(2**63)]),
+        },
+        token=office["token"],
+    )
+    assert body == {"data": {"documents": {"totalCount": 1, "nodes": []}}}
 
 
 # --- strings that cannot be stored --------------------------------------------------------------

@@ -17,11 +17,11 @@ const PAGE = 50;
 
 const TransferCodePreview = graphql(`
   query TransferCodePreview($transferCode: String!, $first: Int!, $after: String) {
-    transferCodePreview(transferCode: $transferCode, first: $first, after: $after) {
+    transferCodePreview(transferCode: $transferCode) {
       preview {
         id
         targetIsPremium
-        administrations {
+        administrations(first: $first, after: $after) {
           pageInfo {
             hasNextPage
             endCursor
