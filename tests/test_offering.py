@@ -273,12 +273,23 @@ async def test_withdraw_after_expiry_is_refused(server, scenario, clock):
     assert await OutboxMail.filter(kind="WITHDRAWAL").count() == 0
 
 
-async def test_withdraw_twice_is_refused_the_second_time(server, scenario):
+async def test_withdraw_twice_is_refused_the_second_time_at_what_was_sent(server, scenario):
     payload = await scenario.offer_payload()
-    variables = {"input": {"migrationId": payload["migration"]["id"]}}
+    migration = payload["migration"]
+    variables = {"input": {"migrationId": migration["id"]}}
     await server.graphql(WITHDRAW, variables, token=scenario.token)
     body = await server.graphql(WITHDRAW, variables, token=scenario.token)
-    assert set(codes(body["data"]["withdrawMigration"])) == {"ALREADY_ENDED"}
+    errors = body["data"]["withdrawMigration"]["userErrors"]
+    assert {e["code"] for e in errors} == {"ALREADY_ENDED"}
+    # The whole offer was sent: the refusal points at it, not at a field never sent.
+    assert {tuple(e["field"]) for e in errors} == {("input", "migrationId")}
+    one = migration["administrations"]["nodes"][0]["id"]
+    variables["input"]["migrationAdministrationId"] = one
+    body = await server.graphql(WITHDRAW, variables, token=scenario.token)
+    errors = body["data"]["withdrawMigration"]["userErrors"]
+    assert [(e["code"], e["field"]) for e in errors] == [
+        ("ALREADY_ENDED", ["input", "migrationAdministrationId"])
+    ]
 
 
 async def test_withdraw_of_a_foreign_offer_is_not_found(server, scenario, factory):
