@@ -246,6 +246,8 @@ class WithdrawalMail(Notice):
     requester_name: str
     withdrawn_at: datetime
     administrations: list[AdministrationLine]
+    # Whether administrations of the same offer are still offered, so the mail may say so.
+    others_still_offered: bool
     overview_url: str
 
     def letter(self, w: Words) -> Letter:
@@ -266,7 +268,7 @@ class WithdrawalMail(Notice):
                     )
                 ),
                 _list(w, "withdrawal.list", self.administrations),
-                Paragraph(w("withdrawal.rest")),
+                *([Paragraph(w("withdrawal.rest"))] if self.others_still_offered else []),
                 Button(w("to_overview"), self.overview_url),
             ],
         )

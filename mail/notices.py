@@ -26,6 +26,7 @@ from mail.letters import (
 )
 from mail.outbox import enqueue_notice
 from models import Administration, Environment, Migration, MigrationItem
+from models.migration import still_offered
 from models.transfer_code import format_transfer_code
 from overdracht.settings import Settings
 
@@ -96,6 +97,9 @@ async def queue_withdrawal_mail(
         requester_name=withdrawn_by,
         withdrawn_at=now,
         administrations=_lines(migration, items),
+        others_still_offered=await MigrationItem.filter(
+            still_offered(now), migration_id=migration.pk
+        ).exists(),
         overview_url=settings.overview_url,
     )
     await enqueue_notice(

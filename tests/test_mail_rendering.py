@@ -75,6 +75,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             requester_name=HOSTILE,
             withdrawn_at=OFFERED_AT,
             administrations=[line()],
+            others_still_offered=True,
             overview_url=OVERVIEW,
         ),
         RejectionMail(

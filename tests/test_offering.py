@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from mail.phrases import PHRASES
 from models import AuditEvent, Migration, MigrationItem, OutboxMail
-from models.enums import AccountingPackage, DocumentStatus, Role
+from models.enums import AccountingPackage, DocumentStatus, MailLanguage, Role
 from models.transfer_code import format_transfer_code
 from tests.documents import OFFER, WITHDRAW
 from tests.scenarios import TARGET_SUPERUSER, codes, gid
@@ -261,6 +262,26 @@ async def test_withdraw_one_administration_leaves_the_others_offered(server, sce
     assert result["migration"]["statusCounts"] == {"offered": 1, "withdrawn": 1, "total": 2}
     again = await scenario.offer_payload(administrations=[scenario.ready[0]])
     assert again["userErrors"] == []
+
+
+async def test_the_withdrawal_mail_says_others_are_still_offered_only_when_they_are(
+    server, scenario
+):
+    rest = " ".join(PHRASES["withdrawal.rest"][MailLanguage.NL].split())
+
+    async def withdrawal_text(migration_id: str, item_id: str | None = None) -> str:
+        variables = {"input": {"migrationId": migration_id, "migrationAdministrationId": item_id}}
+        body = await server.graphql(WITHDRAW, variables, token=scenario.token)
+        assert body["data"]["withdrawMigration"]["userErrors"] == []
+        mail = await OutboxMail.filter(kind="WITHDRAWAL").order_by("-id").first()
+        return " ".join(mail.text_body.split())
+
+    two = await scenario.offer()
+    assert rest in await withdrawal_text(two["id"], scenario.items(two)[0])
+    # The last one of the offer: nothing of it is still offered, so the mail does not say so.
+    assert rest not in await withdrawal_text(two["id"], scenario.items(two)[1])
+    one = await scenario.offer(administrations=[scenario.ready[0]])
+    assert rest not in await withdrawal_text(one["id"])
 
 
 async def test_withdraw_after_expiry_is_refused(server, scenario, clock):
