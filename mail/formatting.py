@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-# How the accounting packages call themselves; anything unknown is derived from the enum name.
-PACKAGE_LABELS = {
-    "EXACT_ONLINE": "Exact Online",
-    "TWINFIELD": "Twinfield",
-    "MULTIVERS": "Multivers",
-    "XERO": "Xero",
-    "ACCOUNTVIEW": "AccountView",
-    "SNELSTART": "SnelStart",
-    "AFAS": "AFAS",
-}
-
+from models.enums import AccountingPackage
 
 DEFAULT_TIME_ZONE = "Europe/Amsterdam"
 
@@ -29,4 +19,6 @@ def as_utc(moment: datetime) -> datetime:
 def package_label(package: str) -> str:
     """The name of an accounting package as its users know it, e.g. "Exact Online"."""
     key = str(package).upper()
-    return PACKAGE_LABELS.get(key, key.replace("_", " ").title())
+    if key in AccountingPackage.__members__:
+        return AccountingPackage[key].display_name
+    return key.replace("_", " ").title()

@@ -38,6 +38,21 @@ class AccountingPackage(StrEnum):
         """Only some packages can have their administrations moved (rule 2)."""
         return self in MIGRATABLE_PACKAGES
 
+    @property
+    def display_name(self) -> str:
+        """The package as its users call it ("Exact Online"), for mails and bills alike."""
+        return _PACKAGE_NAMES[self]
+
+
+_PACKAGE_NAMES: dict[AccountingPackage, str] = {
+    AccountingPackage.EXACT_ONLINE: "Exact Online",
+    AccountingPackage.TWINFIELD: "Twinfield",
+    AccountingPackage.MULTIVERS: "Multivers",
+    AccountingPackage.XERO: "Xero",
+    AccountingPackage.ACCOUNTVIEW: "AccountView",
+    AccountingPackage.SNELSTART: "SnelStart",
+    AccountingPackage.AFAS: "AFAS",
+}
 
 MIGRATABLE_PACKAGES: frozenset[AccountingPackage] = frozenset(
     {

@@ -516,7 +516,7 @@ async def complete(
         item_id=item.pk,
         description=(
             f"Migration of administration {administration.code} {administration.name} "
-            f"from {migration.package.value}"
+            f"from {migration.package.display_name}"
         ),
         amount=price.amount,
         currency=price.currency,

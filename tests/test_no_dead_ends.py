@@ -319,7 +319,7 @@ async def test_a_good_chosen_code_becomes_the_inbound_address(scenario, settings
 
 # -- costs ---------------------------------------------------------------------------------------
 
-LINES = """{ billableLines(first: 10) { totalCount nodes { id amount currency
+LINES = """{ billableLines(first: 10) { totalCount nodes { id amount currency description
   administration { administrationName } migration { id } } } }"""
 
 
@@ -371,6 +371,8 @@ async def test_billable_lines_are_for_the_receivers_superusers(
     lines = body["data"]["billableLines"]
     assert lines["totalCount"] == 1
     assert lines["nodes"][0]["amount"] == "49.00"
+    # The package as its users call it, as the mails say it, never the enum's name.
+    assert lines["nodes"][0]["description"].endswith(" from Exact Online")
     assert lines["nodes"][0]["migration"]["id"] == case.migration["id"]
     assert (await scenario.graphql(LINES, {}, scenario.token))["data"]["billableLines"][
         "totalCount"
