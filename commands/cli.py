@@ -27,6 +27,7 @@ from api.graphiql.assets import (
 from api.graphql import build_schema
 from commands.demo import DemoRefused, seed_demo
 from commands.file_store_check import file_store_refusal
+from commands.ports import PortUnavailable, listening_socket, why_not
 from commands.storage_copy import (
     DEFAULT_CONCURRENCY,
     DEFAULT_PROGRESS_SECONDS,
@@ -204,11 +205,24 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     refused = _refuse_wrong_file_store(settings)
     if refused is not None:
         return refused
+    # The port is taken before any URL is printed, so a port in use is one line and no URL.
+    try:
+        sock = listening_socket(args.host, args.port)
+    except PortUnavailable as unavailable:
+        print(
+            f"error: the service {unavailable}; stop that program or choose another port "
+            "(--port, or PORT for ./dev up)",
+            file=sys.stderr,
+        )
+        return 2
     configure_logging(settings.log_format)
     demo = " (sign in as a demo user)" if settings.demo_sign_in else ""
     print(f"Screens:  http://{args.host}:{args.port}/migrations{demo}", flush=True)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
-    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None)
+    config = uvicorn.Config(
+        "api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None
+    )
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
@@ -360,9 +374,23 @@ def cmd_mail_sink(settings: Settings, args: argparse.Namespace) -> int:
     async def main() -> int:
         stop = asyncio.Event()
         _stop_on_signals(stop)
-        async with MailSink(host, port, directory=directory, keep_in_memory=False):
+        sink = MailSink(host, port, directory=directory, keep_in_memory=False)
+        try:
+            await sink.start()
+        except OSError as error:
+            # Whatever listens there would get the service's mail: say so, and stop.
+            print(
+                f"error: the mail sink cannot listen on {host}:{port}: {why_not(error)}, so "
+                "the service's mail would not reach it; stop that program or choose another "
+                "port (--port with OVERDRACHT_SMTP_PORT, or MAIL_PORT for ./dev up)",
+                file=sys.stderr,
+            )
+            return 2
+        try:
             print(f"Mail sink on {host}:{port}; mails are written to {directory}/", flush=True)
             await stop.wait()
+        finally:
+            await sink.stop()
         return 0
 
     return asyncio.run(main())
