@@ -133,7 +133,12 @@ class MoveEngine:
     # -- the queue -----------------------------------------------------------------------------
 
     def _claimable(self) -> Q:
-        return Q(status=MigrationStatus.QUEUED) | lifecycle.abandoned(self.clock.now())
+        now = self.clock.now()
+        queued = Q(status=MigrationStatus.QUEUED)
+        if delay := self.settings.move_start_delay:
+            # Held in the queue for a while (OVERDRACHT_MOVE_START_DELAY_SECONDS, the demo's).
+            queued &= Q(status_changed_at__lte=now - delay)
+        return queued | lifecycle.abandoned(now)
 
     async def claim_next(self) -> HeldMove | None:
         """Take the oldest queued move, or one whose worker died, under a fresh lease."""
