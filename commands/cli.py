@@ -25,7 +25,14 @@ from api.graphiql.assets import (
     install_assets,
 )
 from api.graphql import build_schema
-from commands.demo import DemoRefused, break_file, reset_demo, restore_files, seed_demo
+from commands.demo import (
+    LARGE_ARCHIVE,
+    DemoRefused,
+    break_file,
+    reset_demo,
+    restore_files,
+    seed_demo,
+)
 from commands.file_store_check import file_store_refusal
 from commands.ports import PortUnavailable, listening_socket, why_not
 from commands.storage_copy import (
@@ -86,7 +93,11 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
                 await reset_demo()
                 print("The demo world is emptied; seeding it anew.")
             tokens = await seed_demo(
-                settings, SystemClock(), files, allow_other_offices=args.allow_other_offices
+                settings,
+                SystemClock(),
+                files,
+                allow_other_offices=args.allow_other_offices,
+                large_archive=LARGE_ARCHIVE,
             )
         except DemoRefused as refused:
             print(f"error: {refused}", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from tortoise import Tortoise, connections
 from tortoise.transactions import in_transaction
@@ -34,7 +34,7 @@ from models.file_store_home import FileStoreHome
 from models.user import hash_token
 from overdracht.clock import Clock
 from overdracht.db import is_postgres
-from overdracht.filestore import DirectoryFileStore, FileStore, object_name
+from overdracht.filestore import DirectoryFileStore, FileStore, StoredFile, object_name
 from overdracht.pdf import make_pdf
 from overdracht.settings import Settings
 
@@ -53,10 +53,14 @@ HAS_ACTIVE_WORKFLOW = "has an active workflow"
 HAS_PENDING_DOCUMENTS = "has documents that are NEW or TO_AUTHORIZE"
 LARGE = "ready, with a large archive"
 
-# The large archive's documents, enough for a move's progress to be seen; their files repeat
-# (RECEIPT_FILES receipts), and the store keeps each content once, so seeding stays quick.
-LARGE_ARCHIVE = 20_000
+# 1006's archive as `overdracht seed-demo` makes it: enough documents for a move's progress to
+# be watched for seconds. Their files repeat (RECEIPT_FILES receipts), and the store keeps each
+# content once, so seeding stays quick; the rows go in by the thousand.
+LARGE_ARCHIVE = 50_000
 RECEIPT_FILES = 100
+ROWS_AT_ONCE = 1000
+# ... and as `seed_demo` makes it unless told otherwise: the tests, which watch no move of it.
+QUICK_ARCHIVE = 1000
 
 # (office, connection name, code, name, what the checklist will say)
 ADMINISTRATIONS = [
@@ -109,13 +113,13 @@ async def seed_demo(
     files: FileStore,
     *,
     allow_other_offices: bool = False,
-    large_archive: int = LARGE_ARCHIVE,
+    large_archive: int = QUICK_ARCHIVE,
 ) -> list[DemoToken]:
     """Create whatever of the demo world is missing; running it twice changes nothing.
 
     The demo tokens are public strings, so the demo refuses a database with other offices
     (unless explicitly allowed) and never gives a token to a user of an office not the demo's.
-    `large_archive` is the size of 1006's archive (tests that do not look at it keep it small).
+    `large_archive` is the size of 1006's archive: LARGE_ARCHIVE from the command line.
     """
     now = clock.now()
     async with in_transaction():
@@ -219,36 +223,44 @@ async def _fill_large(
         for n in range(1, RECEIPT_FILES + 1)
     ]
     base = clock.now() - timedelta(days=400)
-    rows = []
-    for i in range(count):
-        stored = receipts[i % len(receipts)]
-        number = f"{administration.code}-{i + 1:05d}"
-        at = base + timedelta(minutes=i)
-        rows.append(
-            Document(
-                administration_id=administration.pk,
-                kind=DocumentKind.RECEIPT,
-                status=DocumentStatus.BOOKED,
-                title=f"Kassabon {number}",
-                file_name=f"{number}.pdf",
-                content_type="application/pdf",
-                size=stored.size,
-                sha256=stored.sha256,
-                md5=stored.md5,
-                storage_key=stored.key,
-                metadata={"number": number},
-                history=[
-                    {"at": at.isoformat(), "action": "UPLOADED", "by": uploader.display_name},
-                    {"at": at.isoformat(), "action": "BOOKED", "by": approver.display_name},
-                ],
-                uploaded_by_id=uploader.pk,
-                uploaded_by_name=uploader.display_name,
-                approved_by_id=approver.pk,
-                approved_by_name=approver.display_name,
-                created_at=at,
-            )
+    for start in range(0, count, ROWS_AT_ONCE):
+        await Document.bulk_create(
+            [
+                _receipt(administration, i, receipts[i % len(receipts)], base, uploader, approver)
+                for i in range(start, min(start + ROWS_AT_ONCE, count))
+            ]
         )
-    await Document.bulk_create(rows, batch_size=1000)
+
+
+def _receipt(
+    administration: Administration,
+    i: int,
+    stored: StoredFile,
+    base: datetime,
+    uploader: User,
+    approver: User,
+) -> Document:
+    """The large archive's i-th document: a booked receipt in a file it shares with others."""
+    number = f"{administration.code}-{i + 1:05d}"
+    at = base + timedelta(minutes=i)
+    return Document(
+        administration_id=administration.pk,
+        kind=DocumentKind.RECEIPT,
+        status=DocumentStatus.BOOKED,
+        title=f"Kassabon {number}",
+        file_name=f"{number}.pdf",
+        content_type="application/pdf",
+        size=stored.size,
+        sha256=stored.sha256,
+        md5=stored.md5,
+        storage_key=stored.key,
+        metadata={"number": number},
+        uploaded_by_id=uploader.pk,
+        uploaded_by_name=uploader.display_name,
+        approved_by_id=approver.pk,
+        approved_by_name=approver.display_name,
+        created_at=at,
+    )
 
 
 async def _fill(
