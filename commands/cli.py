@@ -24,8 +24,16 @@ from api.graphiql.assets import (
     install_assets,
 )
 from api.graphql import build_schema
-from commands.demo import DemoRefused, seed_demo
+from commands.demo import (
+    LARGE_ARCHIVE,
+    DemoRefused,
+    break_file,
+    reset_demo,
+    restore_files,
+    seed_demo,
+)
 from commands.file_store_check import file_store_refusal
+from commands.ports import PortUnavailable, listening_socket, why_not
 from commands.storage_copy import (
     DEFAULT_CONCURRENCY,
     DEFAULT_PROGRESS_SECONDS,
@@ -81,8 +89,15 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     async def work() -> int:
         files = open_file_store(settings)
         try:
+            if args.reset:
+                await reset_demo()
+                print("The demo world is emptied; seeding it anew.")
             tokens = await seed_demo(
-                settings, SystemClock(), files, allow_other_offices=args.allow_other_offices
+                settings,
+                SystemClock(),
+                files,
+                allow_other_offices=args.allow_other_offices,
+                large_archive=LARGE_ARCHIVE,
             )
         except DemoRefused as refused:
             print(f"error: {refused}", file=sys.stderr)
@@ -90,6 +105,46 @@ def cmd_seed_demo(settings: Settings, args: argparse.Namespace) -> int:
         print("Demo data is in place. Tokens (send as 'Authorization: Bearer <token>'):")
         for token in tokens:
             print(f"  {token.email:<24} {token.scope.value:<9} {token.secret}")
+        return 0
+
+    return _run(settings, work)
+
+
+def cmd_demo_break_file(settings: Settings, args: argparse.Namespace) -> int:
+    """Take a file of a demo administration out of the store, so its move fails for real."""
+
+    async def work() -> int:
+        try:
+            taken = await break_file(settings, open_file_store(settings), args.code, args.office)
+        except DemoRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
+        adm, document = taken.administration, taken.document
+        others = taken.documents - 1
+        shared = f" (and of {others} more documents with the same file)" if others else ""
+        print(
+            f"Took the file of {document.title} ({document.file_name}){shared} of {adm.code} "
+            f"{adm.name} ({taken.office_code}) out of the file store. A move of it now fails as "
+            "FILE_MISSING (or it cannot be offered, once the file check found it). Put it back "
+            f"with: overdracht demo restore-file {adm.code} --office {taken.office_code}"
+        )
+        return 0
+
+    return _run(settings, work)
+
+
+def cmd_demo_restore_file(settings: Settings, args: argparse.Namespace) -> int:
+    """Put back what break-file took, so a retried move completes."""
+
+    async def work() -> int:
+        try:
+            restored = await restore_files(
+                settings, open_file_store(settings), args.code, args.office
+            )
+        except DemoRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            return 2
+        print(f"Put {restored} file(s) of {args.code} back in the file store.")
         return 0
 
     return _run(settings, work)
@@ -204,11 +259,24 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     refused = _refuse_wrong_file_store(settings)
     if refused is not None:
         return refused
+    # The port is taken before any URL is printed, so a port in use is one line and no URL.
+    try:
+        sock = listening_socket(args.host, args.port)
+    except PortUnavailable as unavailable:
+        print(
+            f"error: the service {unavailable}; stop that program or choose another port "
+            "(--port, or PORT for ./dev up)",
+            file=sys.stderr,
+        )
+        return 2
     configure_logging(settings.log_format)
     demo = " (sign in as a demo user)" if settings.demo_sign_in else ""
     print(f"Screens:  http://{args.host}:{args.port}/migrations{demo}", flush=True)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
-    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None)
+    config = uvicorn.Config(
+        "api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None
+    )
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
@@ -360,9 +428,23 @@ def cmd_mail_sink(settings: Settings, args: argparse.Namespace) -> int:
     async def main() -> int:
         stop = asyncio.Event()
         _stop_on_signals(stop)
-        async with MailSink(host, port, directory=directory, keep_in_memory=False):
+        sink = MailSink(host, port, directory=directory, keep_in_memory=False)
+        try:
+            await sink.start()
+        except OSError as error:
+            # Whatever listens there would get the service's mail: say so, and stop.
+            print(
+                f"error: the mail sink cannot listen on {host}:{port}: {why_not(error)}, so "
+                "the service's mail would not reach it; stop that program or choose another "
+                "port (--port with OVERDRACHT_SMTP_PORT, or MAIL_PORT for ./dev up)",
+                file=sys.stderr,
+            )
+            return 2
+        try:
             print(f"Mail sink on {host}:{port}; mails are written to {directory}/", flush=True)
             await stop.wait()
+        finally:
+            await sink.stop()
         return 0
 
     return asyncio.run(main())
@@ -395,7 +477,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="seed even though the database holds offices that are not the demo's",
     )
+    seed.add_argument(
+        "--reset",
+        action="store_true",
+        help="empty the demo database first and seed it anew (only a database of the demo)",
+    )
     seed.set_defaults(handler=cmd_seed_demo)
+
+    demo = sub.add_parser("demo", help="make the demo's failures real, to try their ways out")
+    demo_sub = demo.add_subparsers(dest="demo_command", required=True)
+    for name, handler, what in (
+        (
+            "break-file",
+            cmd_demo_break_file,
+            "take a file of a demo administration out of the store: its move fails",
+        ),
+        ("restore-file", cmd_demo_restore_file, "put back what break-file took"),
+    ):
+        command = demo_sub.add_parser(name, help=what)
+        command.add_argument("code", help="the administration's code, e.g. 1001")
+        command.add_argument(
+            "--office", default=None, help="its office code, where several offices have the code"
+        )
+        command.set_defaults(handler=handler)
 
     token = sub.add_parser("token", help="manage API tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)

@@ -36,6 +36,8 @@ USERS = [
     ("K10234", "carla@vandijk.example", "Carla Mulder", Role.AUTHORIZER),
     ("K10234", "dirk@klant.example", "Dirk Visser", Role.RESTRICTED_CLIENT),
     ("K20567", "eva@bosman.example", "Eva Bosman", Role.SUPERUSER),
+    # A second superuser of the target, so an offer's recipients can be changed within it.
+    ("K20567", "ruud@bosman.example", "Ruud de Boer", Role.SUPERUSER),
     ("K20567", "frank@bosman.example", "Frank Bakker", Role.USER),
     ("K30999", "gijs@starter.example", "Gijs Starter", Role.SUPERUSER),
 ]

@@ -52,7 +52,8 @@ PACKAGE_LABELS = {
 
 
 def package_label(package: str) -> str:
-    """The name of an accounting package as its users know it, e.g. "Exact Online"."""
+    """The name of an accounting package as its users know it ("Exact Online"), for mails and
+    billable lines alike."""
     key = str(package).upper()
     return PACKAGE_LABELS.get(key, key.replace("_", " ").title())
 

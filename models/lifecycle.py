@@ -12,7 +12,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import reduce
 
@@ -20,7 +20,7 @@ from tortoise.expressions import Q
 
 from models.administration import AccountingConnection, Administration
 from models.audit import SYSTEM_ACTOR, record
-from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure
+from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure, package_label
 from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
 from models.notices.move import CompletionMail, FailureMail
@@ -465,7 +465,8 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     attempt = item.move_attempts + 1
     if not await _move(
         item.pk,
-        startable(change.now) & Q(move_attempts=item.move_attempts),
+        startable(change.now, change.settings.move_start_delay)
+        & Q(move_attempts=item.move_attempts),
         status=S.RUNNING,
         move_attempts=attempt,
         lease_until=lease_until,
@@ -478,10 +479,15 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     return attempt
 
 
-def startable(now: datetime) -> Q:
-    """The moves a worker may take: queued ones, and running ones whose lease is no longer held
-    (from its end on, as Lease.held has it): their worker died, lost it, or handed it back."""
-    return _from(Step.START, now) | Q(status=S.RUNNING, lease_until__lte=now)
+def startable(now: datetime, start_delay: timedelta) -> Q:
+    """The moves a worker may take: queued ones that have waited `start_delay` in the queue, and
+    running ones whose lease is no longer held (from its end on, as Lease.held has it): their
+    worker died, lost it, or handed it back."""
+    queued = _from(Step.START, now)
+    if start_delay:
+        # Held in the queue for a while (OVERDRACHT_MOVE_START_DELAY_SECONDS, the demo's).
+        queued &= Q(status_changed_at__lte=now - start_delay)
+    return queued | Q(status=S.RUNNING, lease_until__lte=now)
 
 
 def running(item_id: int, attempt: int) -> Q:
@@ -528,7 +534,7 @@ async def complete(
         item_id=item.pk,
         description=(
             f"Migration of administration {administration.code} {administration.name} "
-            f"from {migration.package.value}"
+            f"from {package_label(migration.package)}"
         ),
         amount=price.amount,
         currency=price.currency,

@@ -128,6 +128,9 @@ class Settings:
     reminder_before_expiry: timedelta = timedelta(days=3)
     move_batch_size: int = 1000
     move_lease: timedelta = timedelta(minutes=2)
+    # A queued move waits this long before a worker may start it, so a demo can show the queue
+    # and its cancel; 0 (production) starts it as soon as a worker is free.
+    move_start_delay: timedelta = timedelta(0)
     # Every file read of a move (and of a download) must finish within this time.
     file_read_timeout: timedelta = timedelta(seconds=30)
     # Storing one file must finish within this time.
@@ -582,6 +585,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         move_batch_size=_int(env, "OVERDRACHT_MOVE_BATCH_SIZE", 1000, minimum=1),
         move_lease=timedelta(
             seconds=_int(env, "OVERDRACHT_MOVE_LEASE_SECONDS", 120, minimum=1, maximum=86400)
+        ),
+        move_start_delay=timedelta(
+            seconds=_int(env, "OVERDRACHT_MOVE_START_DELAY_SECONDS", 0, minimum=0, maximum=3600)
         ),
         file_read_timeout=timedelta(
             seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)

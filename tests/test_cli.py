@@ -11,6 +11,7 @@ import pytest
 
 from models import ApiToken
 from models.enums import TokenScope
+from tests.live_server import held_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,6 +94,32 @@ def test_contradicting_settings_stop_the_start_in_one_line_naming_both(command):
     [line] = result.stderr.splitlines()
     assert "OVERDRACHT_MOVE_LEASE_SECONDS" in line
     assert "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS" in line
+
+
+@pytest.mark.parametrize(
+    ("command", "who"), [("serve", "the service"), ("mail-sink", "the mail sink")]
+)
+def test_a_port_in_use_stops_the_start_in_one_line_before_any_url(tmp_path, command, who):
+    env = {
+        **os.environ,
+        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'ports.sqlite3'}",
+        "OVERDRACHT_DATA_DIR": str(tmp_path / "data"),
+    }
+    run = [sys.executable, "-m", "commands"]
+    subprocess.run([*run, "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
+    with held_port() as port:
+        result = subprocess.run(
+            [*run, command, "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,  # one that starts anyway would run on: the test fails, not hangs
+        )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {who} cannot listen on 127.0.0.1:{port}: another program")
+    assert "http://" not in result.stdout
 
 
 def test_serve_writes_json_logs_with_the_request_id(tmp_path):

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from models import AuditEvent, OutboxMail
 from models.enums import AuditAction, MailStatus, Role, TokenScope
-from tests.scenarios import TARGET_SUPERUSER, Scenario, preview_of
+from tests.scenarios import TARGET_SUPERUSER, Scenario, pk_of, preview_of
 from worker.dispatcher import MailDispatcher
 
 GONE = "gone@bosman.example"
@@ -218,3 +218,28 @@ async def test_a_mail_sent_before_per_recipient_records_shows_its_refused_recipi
     rows = by_address(await shown(scenario, migration["id"]))
     assert rows[GONE]["state"] == "REFUSED"
     assert rows[BUSY]["state"] == rows[TARGET_SUPERUSER]["state"] == "DELIVERED"
+
+
+async def test_a_recipient_refused_on_three_offers_is_told_once_per_offer_naming_its_books(
+    scenario: Scenario, mail_settings, smtp_server, clock
+):
+    """Not one mail for all three: each notice is queued with the refusal it tells of, so it is
+    sent exactly once, and each names the one offer whose recipients are to be corrected (the
+    README's *Mail* says why they are not gathered)."""
+    smtp_server.refuse.add(TARGET_SUPERUSER)
+    third = await scenario.factory.administration(scenario.exact, documents=1)
+    offered = [[scenario.ready[0]], [scenario.ready[1]], [third]]
+    migrations = [await scenario.offer(administrations=books) for books in offered]
+    dispatcher = MailDispatcher(mail_settings, clock)
+    await dispatcher.deliver_due()  # the offers' mails, then the notices they cause
+    notices = await OutboxMail.filter(kind="REFUSAL").order_by("id")
+    assert [n.to for n in notices] == [[scenario.superuser.email]] * 3
+    assert {n.migration_id for n in notices} == {pk_of(m["id"]) for m in migrations}
+    for notice in notices:
+        [books] = [
+            b
+            for b, m in zip(offered, migrations, strict=True)
+            if pk_of(m["id"]) == notice.migration_id
+        ]
+        assert books[0].name in notice.text_body
+        assert [b for b in offered if b[0].name in notice.text_body] == [books]

@@ -67,6 +67,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             withdrawn_at=OFFERED_AT,
             administrations=[line()],
             offer_url=OFFER_PAGE,
+            others_still_offered=True,
         ),
         RejectionMail(
             language=language,

@@ -99,6 +99,35 @@ async def test_a_cancelled_claim_is_offered_again_and_can_be_claimed_again(
     assert again["userErrors"] == []
 
 
+async def test_a_held_queue_leaves_a_claim_to_cancel_and_starts_it_after_the_delay(
+    scenario, settings, clock, files
+):
+    """OVERDRACHT_MOVE_START_DELAY_SECONDS, as ./dev up sets it: a queued move waits, so the
+    receiver can still cancel it; once the delay has passed a worker takes it as ever."""
+    held = settings.with_overrides(move_start_delay=timedelta(seconds=30))
+    engine = engine_of(held, clock, files)
+    migration = await scenario.offer()
+    first, second = scenario.items(migration)
+    assert (await scenario.claim(migration["transferCode"], [first, second]))["userErrors"] == []
+    assert await engine.run_until_idle() == []
+    clock.advance(timedelta(seconds=29))
+    assert await engine.run_until_idle() == []
+    cancel = {"migrationAdministrationId": second}
+    assert (await mutate(scenario, "cancelMigration", cancel, scenario.target_token))[
+        "userErrors"
+    ] == []
+    clock.advance(timedelta(seconds=1))
+    assert await engine.run_until_idle() == [S.COMPLETED]
+
+
+def test_the_queue_is_not_held_unless_asked():
+    assert load_settings({}).move_start_delay == timedelta(0)
+    held = load_settings({"OVERDRACHT_MOVE_START_DELAY_SECONDS": "20"})
+    assert held.move_start_delay == timedelta(seconds=20)
+    with pytest.raises(ConfigurationError, match="OVERDRACHT_MOVE_START_DELAY_SECONDS"):
+        load_settings({"OVERDRACHT_MOVE_START_DELAY_SECONDS": "-1"})
+
+
 async def test_a_claim_cancelled_after_the_expiry_ends_expired(scenario, settings, clock, files):
     case = await bring_to(S.QUEUED, scenario, engine_of(settings, clock, files), clock)
     clock.advance(timedelta(days=16))
@@ -320,7 +349,7 @@ async def test_a_good_chosen_code_becomes_the_inbound_address(scenario, settings
 
 # -- costs ---------------------------------------------------------------------------------------
 
-LINES = """{ billableLines(first: 10) { totalCount nodes { id amount currency
+LINES = """{ billableLines(first: 10) { totalCount nodes { id amount currency description
   administration { administrationName } migration { id } } } }"""
 
 
@@ -372,6 +401,8 @@ async def test_billable_lines_are_for_the_receivers_superusers(
     lines = body["data"]["billableLines"]
     assert lines["totalCount"] == 1
     assert lines["nodes"][0]["amount"] == "49.00"
+    # The package as its users call it, as the mails say it, never the enum's name.
+    assert lines["nodes"][0]["description"].endswith(" from Exact Online")
     assert lines["nodes"][0]["migration"]["id"] == case.migration["id"]
     assert (await scenario.graphql(LINES, {}, scenario.token))["data"]["billableLines"][
         "totalCount"

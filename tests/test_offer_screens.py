@@ -24,7 +24,7 @@ from playwright.async_api import Locator, Page, expect
 from commands.demo import seed_demo
 from mail.sink import MailSink
 from models import Environment
-from models.enums import Plan, Role
+from models.enums import Plan
 from models.terms import VERSION as TERMS_VERSION
 from overdracht.settings import Settings
 from tests.browser import Browsing, browsing
@@ -48,18 +48,12 @@ TRANSFER_CODE = re.compile(r"^[A-Z0-9]{4}(-[A-Z0-9]{4})+$")
 
 
 @pytest.fixture
-async def offering_service(
-    mail_settings: Settings, clock, files, factory
-) -> AsyncIterator[LiveServer]:
+async def offering_service(mail_settings: Settings, clock, files) -> AsyncIterator[LiveServer]:
     """The demo world with nothing offered yet, its mail going to the test's SMTP sink.
 
-    Bosman has a second superuser, Ruud, to change the recipients to.
+    Bosman has a second superuser in the demo, Ruud, to change the recipients to.
     """
     await seed_demo(mail_settings, clock, files)
-    bosman = await Environment.get(office_code="K20567")
-    ruud = await factory.user(bosman, Role.SUPERUSER, name="Ruud Bosman")
-    ruud.email = RUUD
-    await ruud.save()
     served = mail_settings.with_overrides(demo_sign_in=True)
     async with start_server(served, clock, files) as live:
         yield live

@@ -10,8 +10,9 @@ import pytest
 
 from mail.composing import written
 from mail.formatting import DEFAULT_TIME_ZONE
+from mail.phrases import PHRASES
 from models import AuditEvent, Migration, MigrationItem, OutboxMail
-from models.enums import AccountingPackage, DocumentStatus, Role
+from models.enums import AccountingPackage, DocumentStatus, MailLanguage, Role
 from models.transfer_code import format_transfer_code
 from tests.documents import OFFER, WITHDRAW
 from tests.scenarios import TARGET_SUPERUSER, codes, gid
@@ -265,6 +266,26 @@ async def test_withdraw_one_administration_leaves_the_others_offered(server, sce
     assert again["userErrors"] == []
 
 
+async def test_the_withdrawal_mail_says_others_are_still_offered_only_when_they_are(
+    server, scenario
+):
+    rest = " ".join(PHRASES["withdrawal.rest"][MailLanguage.NL].split())
+
+    async def withdrawal_text(migration_id: str, item_id: str | None = None) -> str:
+        variables = {"input": {"migrationId": migration_id, "migrationAdministrationId": item_id}}
+        body = await server.graphql(WITHDRAW, variables, token=scenario.token)
+        assert body["data"]["withdrawMigration"]["userErrors"] == []
+        mail = await OutboxMail.filter(kind="WITHDRAWAL").order_by("-id").first()
+        return " ".join(written(mail, DEFAULT_TIME_ZONE).text.split())
+
+    two = await scenario.offer()
+    assert rest in await withdrawal_text(two["id"], scenario.items(two)[0])
+    # The last one of the offer: nothing of it is still offered, so the mail does not say so.
+    assert rest not in await withdrawal_text(two["id"], scenario.items(two)[1])
+    one = await scenario.offer(administrations=[scenario.ready[0]])
+    assert rest not in await withdrawal_text(one["id"])
+
+
 async def test_withdraw_after_expiry_is_refused(server, scenario, clock):
     payload = await scenario.offer_payload()
     clock.advance(timedelta(days=15))
@@ -275,12 +296,23 @@ async def test_withdraw_after_expiry_is_refused(server, scenario, clock):
     assert await OutboxMail.filter(kind="WITHDRAWAL").count() == 0
 
 
-async def test_withdraw_twice_is_refused_the_second_time(server, scenario):
+async def test_withdraw_twice_is_refused_the_second_time_at_what_was_sent(server, scenario):
     payload = await scenario.offer_payload()
-    variables = {"input": {"migrationId": payload["migration"]["id"]}}
+    migration = payload["migration"]
+    variables = {"input": {"migrationId": migration["id"]}}
     await server.graphql(WITHDRAW, variables, token=scenario.token)
     body = await server.graphql(WITHDRAW, variables, token=scenario.token)
-    assert set(codes(body["data"]["withdrawMigration"])) == {"ALREADY_ENDED"}
+    errors = body["data"]["withdrawMigration"]["userErrors"]
+    assert {e["code"] for e in errors} == {"ALREADY_ENDED"}
+    # The whole offer was sent: the refusal points at it, not at a field never sent.
+    assert {tuple(e["field"]) for e in errors} == {("input", "migrationId")}
+    one = migration["administrations"]["nodes"][0]["id"]
+    variables["input"]["migrationAdministrationId"] = one
+    body = await server.graphql(WITHDRAW, variables, token=scenario.token)
+    errors = body["data"]["withdrawMigration"]["userErrors"]
+    assert [(e["code"], e["field"]) for e in errors] == [
+        ("ALREADY_ENDED", ["input", "migrationAdministrationId"])
+    ]
 
 
 async def test_withdraw_of_a_foreign_offer_is_not_found(server, scenario, factory):

@@ -62,7 +62,8 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
         """The oldest move a worker may take (lifecycle.startable), under a fresh lease."""
         now = self.clock.now()
         async with in_transaction():
-            query = MigrationItem.filter(lifecycle.startable(now)).order_by("id").limit(1)
+            startable = lifecycle.startable(now, self.settings.move_start_delay)
+            query = MigrationItem.filter(startable).order_by("id").limit(1)
             if is_postgres():
                 query = query.select_for_update(skip_locked=True)
             candidate = await query.first()

@@ -20,26 +20,26 @@ from models.enums import MigrationStatus
 STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING}
 
 
-def _refusal(item: MigrationItem, now: datetime) -> UserError:
-    """Why this administration can no longer be withdrawn."""
+def _refusal(item: MigrationItem, now: datetime, field: str) -> UserError:
+    """Why this administration can no longer be withdrawn, at the input field that named it."""
     status = item.effective_status(now)
     if status == MigrationStatus.EXPIRED:
         return user_error(
             UserErrorCode.EXPIRED,
             f"The offer of {item.administration_name} has expired; there is nothing to withdraw.",
-            "migrationAdministrationId",
+            field,
         )
     if status in STARTED:
         return user_error(
             UserErrorCode.MOVE_STARTED,
             f"The move of {item.administration_name} is {status.value.lower()}; it can be "
             "withdrawn again if it fails.",
-            "migrationAdministrationId",
+            field,
         )
     return user_error(
         UserErrorCode.ALREADY_ENDED,
         f"{item.administration_name} is already {status.value.lower()}.",
-        "migrationAdministrationId",
+        field,
     )
 
 
@@ -79,5 +79,10 @@ async def withdraw_migration(
         withdrawn = await lifecycle.withdraw(change, migration, allowed)
     if not withdrawn:
         fresh = await MigrationItem.filter(id__in=[i.pk for i in items]).order_by("id")
-        return WithdrawMigrationPayload(user_errors=[_refusal(item, change.now) for item in fresh])
+        # The refusal points at what was sent: the offer, or the one administration named.
+        named = input.migration_administration_id is not None
+        field = "migrationAdministrationId" if named else "migrationId"
+        return WithdrawMigrationPayload(
+            user_errors=[_refusal(item, change.now, field) for item in fresh]
+        )
     return WithdrawMigrationPayload(migration=MigrationType.from_model(migration, ctx))

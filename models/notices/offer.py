@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from models.enums import MailLanguage, package_label
 from models.environment import Environment
-from models.migration import Migration, MigrationItem
+from models.migration import Migration, MigrationItem, still_offered
 from models.notices.letter import (
     Button,
     Facts,
@@ -204,6 +204,9 @@ class WithdrawalMail(Notice):
     withdrawn_at: datetime
     administrations: list[AdministrationLine]
     offer_url: str  # the offer's page (its global ID in the path, never its code)
+    # Whether administrations of the same offer are still offered, so the mail may say so (a
+    # mail queued before this was known said so always).
+    others_still_offered: bool = True
 
     @classmethod
     async def queue(
@@ -226,6 +229,9 @@ class WithdrawalMail(Notice):
             withdrawn_at=now,
             administrations=lines(migration, items),
             offer_url=offer_page(settings, migration),
+            others_still_offered=await MigrationItem.filter(
+                still_offered(now), migration_id=migration.pk
+            ).exists(),
         )
         to = [*migration.recipients, *receivers(items)]
         cc = [migration.requester_email, withdrawn_by_email]
@@ -249,7 +255,7 @@ class WithdrawalMail(Notice):
                     )
                 ),
                 listed(w, "withdrawal.list", self.administrations),
-                Paragraph(w("withdrawal.rest")),
+                *([Paragraph(w("withdrawal.rest"))] if self.others_still_offered else []),
                 Button(w("to_offer"), self.offer_url),
             ],
         )
