@@ -55,7 +55,7 @@ class Finding:
 
 @dataclass
 class Figures:
-    """What a run did and found; the README quotes these."""
+    """What a run did and found; docs/security.md quotes these."""
 
     requests: int = 0
     server_errors: int = 0
@@ -149,7 +149,7 @@ def _errors(response: httpx.Response) -> list[dict[str, Any]]:
 
 
 def offer(client: httpx.Client, world: World, administration_id: str) -> None:
-    """Anna offers an administration to Eva, as the README's walk-through does."""
+    """Anna offers an administration to Eva, as the docs' walk-through does."""
     variables = {
         "input": {
             "administrationIds": [administration_id],

@@ -1,7 +1,7 @@
 """The one fixture module: databases, a live server on loopback, a movable clock and factories.
 
 The suite runs against SQLite by default and against PostgreSQL when
-OVERDRACHT_TEST_DATABASE=postgres (see the README); concurrency tests need PostgreSQL. The
+OVERDRACHT_TEST_DATABASE=postgres (see docs/development.md); concurrency tests need PostgreSQL. The
 stories tests tell with these fixtures are in tests/scenarios.py, the GraphQL they send in
 tests/documents.py and the server they send it to in tests/live_server.py.
 """

@@ -4,7 +4,7 @@ For every status of rule 14, a fresh offer of one administration is brought ther
 steps; then each side asks for the row's and the offer's allowedActions and tries every
 action's mutation. A refused mutation changes nothing, so a row serves until one is accepted;
 then a fresh row in the same status takes its place. The actions accepted must be the actions
-allowed, and both must be the README's table (EXPECTED), so neither can drift on its own.
+allowed, and both must be the table written out here (EXPECTED), so neither can drift on its own.
 Viewer.abilities is held to the mutations the same way.
 """
 

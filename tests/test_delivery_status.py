@@ -225,7 +225,7 @@ async def test_a_recipient_refused_on_three_offers_is_told_once_per_offer_naming
 ):
     """Not one mail for all three: each notice is queued with the refusal it tells of, so it is
     sent exactly once, and each names the one offer whose recipients are to be corrected (the
-    README's *Mail* says why they are not gathered)."""
+    *Mail* of docs/operations/background.md says why they are not gathered)."""
     smtp_server.refuse.add(TARGET_SUPERUSER)
     third = await scenario.factory.administration(scenario.exact, documents=1)
     offered = [[scenario.ready[0]], [scenario.ready[1]], [third]]

@@ -1,22 +1,31 @@
-"""Every GraphQL example of the documentation runs as written against a freshly seeded demo world.
+"""Every example of the documentation runs as written against a freshly seeded demo world.
 
-The examples of one markdown file run in their order, as a reader walks through them, on one
-demo world: each fenced `graphql` block is sent with the demo token the text named last before
-it (in prose, or in an HTML comment such as `<!-- as ovd_demo_eva_bosman_superuser -->`), every
-operation of it in turn, with the variables of the fenced `json` block that follows it when the
-operations take variables. A value the reader has to fill in is written `"<…>"`, and the
-PLACEHOLDERS below fill it in the way the text tells the reader to. An example answers without
-errors and without userErrors, unless the text before it says `<!-- refused: CODE, … -->`.
-A subscription is checked against the schema here; tests/test_overview_changes.py and
-tests/test_live_progress.py run the subscriptions over the WebSocket.
+The documentation is the README and every page under docs/ that holds a fenced `graphql` block
+or a `curl` call of /graphql; each file runs on a demo world of its own, its examples in their
+order, as a reader walks through them. Each fenced `graphql` block is sent with the demo token
+the text named last before it (in prose, or in an HTML comment such as
+`<!-- as ovd_demo_eva_bosman_superuser -->`), every operation of it in turn, with the variables
+of the fenced `json` block that follows it when the operations take variables. A `curl` call in
+a `sh` block is sent as written: its headers (the token, an Idempotency-Key) and its body. A
+value the reader has to fill in is written `"<…>"`, and the PLACEHOLDERS below fill it in the
+way the text tells the reader to. An example answers without errors and without userErrors,
+unless the text before it says `<!-- refused: CODE, … -->`.
 
-The readiness answer the README shows is the service's own.
+Two kinds of example are checked rather than run, the only exceptions: a subscription is
+validated against the schema (a subscription streams until its moves end, and
+tests/test_overview_changes.py and tests/test_live_progress.py run them over the WebSocket), and
+so is the subscription inside the graphql-transport-ws messages a page shows as JSON lines.
+
+The readiness answer the operations page shows is the service's own, and every relative link of
+the README leads to a file (and heading) that exists; links between the docs' pages are checked
+by `mkdocs build --strict`.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -35,8 +44,16 @@ from tests.live_server import LiveServer, start_server
 from worker.dispatcher import MailDispatcher
 
 ROOT = Path(__file__).resolve().parent.parent
-# The markdown files whose examples are run; the docs' pages join the README here.
-DOCUMENTS = [ROOT / "README.md"]
+README = ROOT / "README.md"
+
+
+def _has_examples(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return "```graphql" in text or "curl " in text
+
+
+# The markdown files whose examples are run: the README and every docs page that holds one.
+DOCUMENTS = [README, *sorted(page for page in (ROOT / "docs").rglob("*.md") if _has_examples(page))]
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)[ \t]*$")
 TOKEN = re.compile(r"\bovd_demo_[a-z0-9_]+")
@@ -96,16 +113,74 @@ class Example:
     variables: Any
     token: str
     refused: frozenset[str]
+    headers: dict[str, str] = field(default_factory=dict)
+    operation_name: str | None = None
+
+
+CURL_URL = re.compile(r"^https?://[^/]+(?P<path>/\S*)$")
+
+
+def curl_calls(block: Block) -> list[list[str]]:
+    """The `curl` commands of a shell block, each as its arguments, continued lines joined."""
+    text = re.sub(r"\\\n", " ", block.text)
+    calls = []
+    for line in text.splitlines():
+        words = shlex.split(line, comments=True)
+        if words[:1] == ["curl"]:
+            calls.append(words[1:])
+    return calls
+
+
+def curl_example(where: str, arguments: list[str], refused: frozenset[str]) -> Example:
+    """A `curl` call of /graphql as an example: its headers, its token and its JSON body."""
+    headers: dict[str, str] = {}
+    body, path = None, None
+    words = iter(arguments)
+    for word in words:
+        if word in ("-H", "--header"):
+            name, _, value = next(words).partition(":")
+            headers[name.strip()] = value.strip()
+        elif word in ("-d", "--data", "--data-raw"):
+            body = json.loads(next(words))
+        elif found := CURL_URL.match(word):
+            path = found["path"]
+    assert path == "/graphql", f"{where}: a curl example calls /graphql"
+    assert body is not None, f"{where}: a curl example sends its body with -d"
+    authorization = headers.pop("Authorization", "")
+    tokens = TOKEN.findall(authorization)
+    assert tokens, f"{where}: a curl example sends a demo token"
+    headers.pop("Content-Type", None)
+    return Example(
+        where,
+        body["query"],
+        body.get("variables"),
+        tokens[0],
+        refused,
+        headers,
+        body.get("operationName"),
+    )
+
+
+def shown_name(path: Path) -> str:
+    """The file as a failure names it: its path in the repository, or its name elsewhere."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
 
 
 def examples(path: Path) -> list[Example]:
-    """The file's graphql blocks as examples, in their order."""
+    """The file's graphql blocks and curl calls as examples, in their order."""
     found = blocks(path)
     result = []
     for index, block in enumerate(found):
+        where = f"{shown_name(path)}:{block.line}"
+        if block.language == "sh":
+            refused = REFUSED.findall(block.preceding)
+            codes = {c.strip() for listed in refused for c in listed.split(",") if c.strip()}
+            for arguments in curl_calls(block):
+                if any(CURL_URL.match(word) for word in arguments):
+                    result.append(curl_example(where, arguments, frozenset(codes)))
+            continue
         if block.language != "graphql":
             continue
-        where = f"{path.name}:{block.line}"
         tokens = TOKEN.findall(block.before)
         assert tokens, f"{where}: no demo token is named before this example"
         variables = None
@@ -270,12 +345,37 @@ def test_an_example_is_sent_as_the_token_named_last_with_the_variables_after_it(
     assert second.query == "query($c: String!) { a(c: $c) }"
 
 
-def test_the_documents_have_examples_to_run():
-    for document in DOCUMENTS:
-        assert len(examples(document)) >= 10, document
+def test_a_curl_call_is_sent_with_its_headers_and_body(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "<!-- refused: UNKNOWN_RECIPIENT -->\n```sh\n"
+        "curl -s http://127.0.0.1:8000/graphql \\\n"
+        "  -H 'Authorization: Bearer ovd_demo_anna_vandijk_superuser' \\\n"
+        "  -H 'Idempotency-Key: k-1' -H 'Content-Type: application/json' \\\n"
+        """  -d '{"query": "mutation { a(i: {l: \\"x\\"}) { b } }"}'\n"""
+        "```\n",
+        encoding="utf-8",
+    )
+    [call] = examples(page)
+    assert (call.where, call.token, call.headers, call.refused) == (
+        "page.md:2",
+        "ovd_demo_anna_vandijk_superuser",
+        {"Idempotency-Key": "k-1"},
+        {"UNKNOWN_RECIPIENT"},
+    )
+    assert call.query == 'mutation { a(i: {l: "x"}) { b } }'
 
 
-@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: path.name)
+def test_every_page_with_an_example_is_run():
+    names = {shown_name(document) for document in DOCUMENTS}
+    # The README, the walk-through and the API's reference pages at the least.
+    assert {"README.md", "docs/api/walkthrough.md", "docs/api/errors.md"} <= names, names
+    counted = {shown_name(document): len(examples(document)) for document in DOCUMENTS}
+    assert all(counted.values()), counted
+    assert sum(counted.values()) >= 20, counted
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=shown_name)
 async def test_every_example_runs_as_written_against_the_demo_world(
     document, db, mail_settings, clock, files, smtp_server
 ):
@@ -287,12 +387,15 @@ async def test_every_example_runs_as_written_against_the_demo_world(
             # A reader takes a while over each example; the service's clock moves with them.
             clock.advance(READING)
             assert '"<' not in example.query, f"{example.where}: fill-ins go in the variables"
-            variables = await filled(example.variables, walk, example)
             operations = [
                 d
                 for d in parse(example.query).definitions
                 if isinstance(d, OperationDefinitionNode)
+                and example.operation_name in (None, d.name and d.name.value)
             ]
+            runs = [op for op in operations if op.operation != OperationType.SUBSCRIPTION]
+            # A subscription only is checked, so its fill-ins need no earlier answer.
+            variables = await filled(example.variables, walk, example) if runs else None
             for operation in operations:
                 name = operation.name.value if operation.name else None
                 if operation.operation == OperationType.SUBSCRIPTION:
@@ -302,7 +405,7 @@ async def test_every_example_runs_as_written_against_the_demo_world(
                 response = await server.client.post(
                     "/graphql",
                     json={"query": example.query, "variables": variables, "operationName": name},
-                    headers={"Authorization": f"Bearer {example.token}"},
+                    headers={"Authorization": f"Bearer {example.token}", **example.headers},
                 )
                 body = response.json()
                 assert "errors" not in body, (example.where, name, body["errors"])
@@ -311,17 +414,72 @@ async def test_every_example_runs_as_written_against_the_demo_world(
                 walk.answers.append(body["data"])
 
 
-def readiness_in_the_readme() -> Any:
-    """The answer of /readyz as the README shows it."""
-    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+def protocol_messages(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The graphql-transport-ws messages a page shows: json blocks of one message per line."""
+    found = []
+    for block in blocks(path):
+        lines = block.text.splitlines()
+        if block.language != "json" or '"connection_init"' not in block.text:
+            continue
+        for offset, line in enumerate(lines, start=1):
+            found.append((f"{shown_name(path)}:{block.line + offset}", json.loads(line)))
+    return found
+
+
+def test_the_subscriptions_sent_on_the_wire_are_valid(mail_settings):
+    schema = build_schema(mail_settings)._schema
+    shown = [message for document in DOCUMENTS for message in protocol_messages(document)]
+    assert {message["type"] for _, message in shown} >= {"connection_init", "subscribe"}
+    for where, message in shown:
+        if message["type"] == "connection_init":
+            assert TOKEN.search(message["payload"]["Authorization"]), where
+        if message["type"] == "subscribe":
+            problems = validate(schema, parse(message["payload"]["query"]))
+            assert problems == [], (where, problems)
+
+
+def readiness_in_the_docs() -> Any:
+    """The answer of /readyz as the operations page shows it."""
+    page = ROOT / "docs" / "operations" / "index.md"
+    text = " ".join(page.read_text(encoding="utf-8").split())
     shown = re.search(r"`GET /readyz` answers 200 `(\{.*?\}\})`", text)
-    assert shown is not None, "the README shows what /readyz answers"
+    assert shown is not None, "the operations page shows what /readyz answers"
     return json.loads(shown[1])
 
 
-async def test_the_readiness_answer_is_the_one_the_readme_shows(db, mail_settings, clock, files):
+async def test_the_readiness_answer_is_the_one_the_docs_show(db, mail_settings, clock, files):
     running = mail_settings.with_overrides(background_jobs=True)
     async with start_server(running, clock, files) as server:
         response = await server.client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == readiness_in_the_readme()
+    assert response.json() == readiness_in_the_docs()
+
+
+LINK = re.compile(r"\[[^\]]*\]\((?P<target>[^)\s]+)\)")
+
+
+def heading_anchors(path: Path) -> set[str]:
+    """The anchors GitHub gives a markdown file's headings (outside fenced blocks)."""
+    anchors, fenced = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (heading := re.match(r"#+\s+(.*)", line)):
+            words = re.sub(r"[^\w\- ]", "", heading[1].strip().lower())
+            anchors.add(words.replace(" ", "-"))
+    return anchors
+
+
+def test_every_relative_link_of_the_readme_leads_somewhere():
+    text = README.read_text(encoding="utf-8")
+    links = [found["target"] for found in LINK.finditer(text)]
+    relative = [link for link in links if not re.match(r"[a-z]+:", link)]
+    assert len(relative) >= 10, relative
+    for link in relative:
+        path, _, anchor = link.partition("#")
+        target = (ROOT / path).resolve() if path else README
+        assert target.exists(), f"README links to {link}, which does not exist"
+        assert target.is_relative_to(ROOT), link
+        if anchor:
+            assert target.suffix == ".md", link
+            assert anchor in heading_anchors(target), f"README links to {link}: no such heading"

@@ -4,8 +4,8 @@ Every process is a real `overdracht serve` or `overdracht worker` with a data di
 own, so they share nothing but the database and a SeaweedFS of this test's own (which it
 freezes, kills and starts again without disturbing the session's). The offices speak GraphQL
 over HTTP to both API processes in turn. `overdracht serve` runs the move engine and the mail
-dispatcher itself unless told not to (OVERDRACHT_BACKGROUND_JOBS=false, as the README's
-production layout says), so here only the two workers move.
+dispatcher itself unless told not to (OVERDRACHT_BACKGROUND_JOBS=false, as the production
+layout in docs/operations/index.md says), so here only the two workers move.
 
 1. A worker is killed with SIGKILL mid-move; after its lease the other worker (or the restarted
    one) takes the move over and completes it.

@@ -1,6 +1,6 @@
 """A short fuzz run of /graphql, generated from schema.graphql, finds no 5xx and no bug.
 
-It is `python -m fuzzing` itself (the README's command), against a real server on its own
+It is `python -m fuzzing` itself (the command of docs/security.md), against a real server on its own
 freshly seeded database (SQLite, or PostgreSQL in the PostgreSQL pass), with tokens of a
 superuser, a user, a read-only partner, a restricted client and the receiving office.
 """

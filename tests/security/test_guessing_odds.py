@@ -44,7 +44,7 @@ def test_the_settings_as_read_keep_guessing_below_one_in_a_trillion():
     settings = load_settings(dict(os.environ))
     odds = guessing_odds(settings)
     assert odds.chance <= MAX_CHANCE == 1e-12
-    # The figures the README states for the defaults.
+    # The figures docs/security.md states for the defaults.
     defaults = guessing_odds(load_settings({}))
     assert defaults.guesses == 216_300_000
     assert f"{defaults.chance:.1e}" == "3.2e-16"

@@ -16,7 +16,9 @@ from tests.live_server import start_server
 from tests.scenarios import Scenario
 
 SCHEMA = build_schema(Settings())._schema
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROOT = Path(__file__).resolve().parents[2]
+# The documentation: the README and the pages of docs/.
+DOCUMENTATION = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 NESTED = (
     "nodes { migration { administrations(first: 100) { nodes { migration { "
@@ -94,17 +96,17 @@ async def test_a_query_under_the_budget_still_runs(scenario: Scenario):
     assert len(body["data"]["offeredAdministrations"]["nodes"]) == 2
 
 
-def readme_examples() -> list[str]:
-    """Every GraphQL document the README shows, in graphql blocks and inside JSON messages."""
-    text = README.read_text()
+def documented_examples() -> list[str]:
+    """Every GraphQL document the documentation shows, in graphql blocks and in JSON messages."""
+    text = "\n".join(page.read_text(encoding="utf-8") for page in DOCUMENTATION)
     blocks = re.findall(r"```graphql\n(.*?)```", text, flags=re.S)
     inline = re.findall(r'"query":\s*\n?\s*"((?:subscription|query|\{)[^"]*)"', text)
     return blocks + inline
 
 
-def test_every_readme_example_is_under_the_budget():
-    examples = readme_examples()
-    assert len(examples) >= 8
+def test_every_documented_example_is_under_the_budget():
+    examples = documented_examples()
+    assert len(examples) >= 20
     for example in examples:
         assert cost(example) <= Settings().max_query_cost, example
 

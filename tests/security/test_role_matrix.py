@@ -1,9 +1,10 @@
 """Every query, mutation and subscription of schema.graphql, tried with every role's token.
 
 The operations are generated from the committed contract, so a field added later is tried
-too. The expected access below is the README's table of roles, written out independently of
-the code that enforces it; each response is also searched for the values a role must never
-see (transfer codes, recipients' and inbound addresses, documents, administrations).
+too. The expected access below is the table of roles in docs/api/access.md, written out
+independently of the code that enforces it; each response is also searched for the values a
+role must never see (transfer codes, recipients' and inbound addresses, documents,
+administrations).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ SCHEMA: GraphQLSchema = build_schema(
 PAGE = 3
 DEPTH = 4
 
-# The README's table: the root fields each reader may use. Everything else is FORBIDDEN.
+# docs/api/access.md's table: the root fields each reader may use. Everything else is FORBIDDEN.
 EVERY_QUERY = set(SCHEMA.query_type.fields)
 MIGRATION_READS = {
     "viewer",
