@@ -1,0 +1,204 @@
+"""Proof of what moved: a completed move's manifest names every document and its file's checksums.
+
+Real moves on both file stores; the manifest is downloaded over HTTP and every line checked
+against the stored bytes, its SHA-256 against the receipt and the completion mail.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import math
+from datetime import timedelta
+
+from models import Document, MigrationItem
+from models.enums import AccountingPackage, MigrationStatus, Role, TokenScope
+from models.migration import Migration
+from overdracht.filestore import FileStore
+from tests.file_stores import both_file_stores
+from tests.scenarios import Scenario, pk_of
+from worker.dispatcher import MailDispatcher
+from worker.manifest import COLUMNS, ManifestWriter
+from worker.mover import Mover
+
+RECEIPT = """query($id: ID!) { migration(id: $id) { administrations { nodes {
+    receipt { verification manifestSha256 manifestDownloadPath }
+} } } }"""
+
+# A title and a file name that CSV must quote: a comma, a double quote and a line break.
+AWKWARD_TITLE = 'Factuur "Zomer", 2026\nregel twee'
+AWKWARD_FILE_NAME = "factuur, zomer.pdf"
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def _stored(files: FileStore, key: str) -> bytes:
+    return b"".join([chunk async for chunk in files.stream(key)])
+
+
+async def _moved(scenario: Scenario, settings, clock, files) -> tuple[dict, MigrationItem]:
+    """The first ready administration, with an awkward document, offered, received and moved."""
+    administration = scenario.ready[0]
+    awkward = await scenario.factory.document(administration, uploaded_by=scenario.clerk)
+    await Document.filter(pk=awkward.pk).update(title=AWKWARD_TITLE, file_name=AWKWARD_FILE_NAME)
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert claimed["userErrors"] == []
+    mover = Mover(settings, clock, files, batch_size=2)
+    assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
+    return migration, await MigrationItem.get(administration_id=administration.pk)
+
+
+async def _receipt(scenario: Scenario, migration: dict, token: str) -> dict:
+    body = await scenario.graphql(RECEIPT, {"id": migration["id"]}, token)
+    assert "errors" not in body, body
+    [row] = body["data"]["migration"]["administrations"]["nodes"]
+    return row["receipt"]
+
+
+@both_file_stores
+async def test_a_move_s_manifest_matches_every_moved_file_the_receipt_and_the_mail(
+    scenario: Scenario, mail_settings, smtp_server, clock, files
+):
+    migration, item = await _moved(scenario, mail_settings, clock, files)
+    receipt = await _receipt(scenario, migration, scenario.target_token)
+    assert receipt["manifestSha256"] == item.manifest_sha256
+    assert receipt["manifestDownloadPath"] == f"/moves/{item.pk}/manifest"
+
+    bodies = []
+    for token in (scenario.target_token, scenario.token):
+        response = await scenario.server.client.get(
+            receipt["manifestDownloadPath"], headers=_auth(token)
+        )
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
+        disposition = response.headers["content-disposition"]
+        assert disposition.startswith('attachment; filename="manifest-')
+        assert '.csv"' in disposition
+        bodies.append(response.content)
+    assert bodies[0] == bodies[1]
+    manifest = bodies[0]
+    assert hashlib.sha256(manifest).hexdigest() == receipt["manifestSha256"]
+
+    lines = list(csv.reader(io.StringIO(manifest.decode("utf-8"), newline="")))
+    assert tuple(lines[0]) == COLUMNS
+    rows = [dict(zip(COLUMNS, line, strict=True)) for line in lines[1:]]
+    archive = await Document.filter(administration_id=item.administration_id).order_by("id")
+    assert len(rows) == len(archive) == item.documents_done == 4
+    verified_by = mail_settings.move_verification.value.lower()
+    assert receipt["verification"].lower() == verified_by
+    for row, document in zip(rows, archive, strict=True):
+        data = await _stored(files, document.storage_key)
+        assert pk_of(row["document_id"]) == document.pk
+        assert row["title"] == document.title
+        assert (row["kind"], row["status"]) == (document.kind.value, document.status.value)
+        assert row["file_name"] == document.file_name
+        assert int(row["size"]) == len(data)
+        assert row["sha256"] == hashlib.sha256(data).hexdigest()
+        assert row["md5"] == hashlib.md5(data, usedforsecurity=False).hexdigest()
+        assert row["verified_by"] == verified_by
+    assert AWKWARD_TITLE in [row["title"] for row in rows]
+
+    # Each line's document_id is the document's ID in the API: the target finds it by it.
+    documents = await scenario.graphql(
+        "query($id: ID!) { node(id: $id) { ... on Document { id sha256 } } }",
+        {"id": rows[0]["document_id"]},
+        scenario.target_token,
+    )
+    assert documents["data"]["node"] == {"id": rows[0]["document_id"], "sha256": rows[0]["sha256"]}
+
+    dispatcher = MailDispatcher(mail_settings, clock)
+    await dispatcher.deliver_due()
+    [completion] = [
+        mail for mail in smtp_server.messages if "Overdracht voltooid" in mail.message["Subject"]
+    ]
+    text = completion.message.get_body(("plain",)).get_content()
+    assert receipt["manifestSha256"] in text
+    assert "SHA-256 van het manifest" in text
+
+
+async def test_only_the_superusers_of_both_offices_download_the_manifest(
+    scenario: Scenario, settings, clock, files
+):
+    migration, item = await _moved(scenario, settings, clock, files)
+    path = f"/moves/{item.pk}/manifest"
+    document = await Document.filter(administration_id=item.administration_id).first()
+    other_office = await scenario.factory.environment(name="Derde Kantoor")
+    outsider = await scenario.factory.token(await scenario.factory.user(other_office))
+    target_clerk = await scenario.factory.user(scenario.target, role=Role.USER)
+    partner = await scenario.factory.token(scenario.target_superuser, TokenScope.READ_ONLY)
+
+    async def answer(url: str, token: str) -> tuple[int, dict]:
+        response = await scenario.server.client.get(url, headers=_auth(token))
+        return response.status_code, response.json()
+
+    # Another office learns nothing: as for another office's document, there is none.
+    assert await answer(path, outsider) == (
+        404,
+        {"error": {"code": "NOT_FOUND", "message": "No such manifest."}},
+    )
+    assert (await answer(f"/documents/{document.pk}/file", outsider))[0] == 404
+    assert (await answer("/moves/99999999/manifest", scenario.target_token))[0] == 404
+    # A partner's read-only token sees the receipt and its hash, never the file (rule 1),
+    # refused in the words a document's file is refused in.
+    status, refused = await answer(path, partner)
+    assert (status, refused) == await answer(f"/documents/{document.pk}/file", partner)
+    assert (status, refused["error"]["code"]) == (403, "FORBIDDEN")
+    partner_view = await _receipt(scenario, migration, partner)
+    assert partner_view["manifestDownloadPath"] is None
+    assert partner_view["manifestSha256"] == item.manifest_sha256
+    # Users who are not superusers see no receipts, so no manifest either.
+    for clerk in (scenario.clerk_token, await scenario.factory.token(target_clerk)):
+        status, refused = await answer(path, clerk)
+        assert status == 403
+        assert "superuser" in refused["error"]["message"]
+    assert (await scenario.server.client.get(path)).status_code == 401
+
+
+async def test_a_rerun_of_the_completion_writes_the_same_bytes_under_the_same_key(
+    scenario: Scenario, settings, clock, files
+):
+    administration = scenario.ready[1]
+    writer = ManifestWriter(files, page_size=1)
+    # What a completion that crashed before its commit leaves: a stored file nobody can reach.
+    orphan = await writer.write(administration.pk, settings.move_verification)
+    migration = await scenario.offer(administrations=[administration])
+    await scenario.claim(migration["transferCode"], scenario.items(migration))
+    assert (await _receipt(scenario, migration, scenario.target_token)) is None
+    clock.advance(timedelta(days=3))  # nothing of the moment of writing is in the bytes
+    assert await MigrationItem.filter(manifest_sha256__not_isnull=True).count() == 0
+
+    assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.COMPLETED]
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert item.manifest_sha256 == orphan.sha256
+    again = await ManifestWriter(files, page_size=1000).write(
+        administration.pk, settings.move_verification
+    )
+    assert again == orphan
+    stored = await _stored(files, orphan.sha256)
+    assert hashlib.sha256(stored).hexdigest() == orphan.sha256
+    assert len(stored) == orphan.size
+    assert stored.count(b"\r\n") == 1 + item.documents_done
+    assert await Migration.all().count() == 1
+
+
+async def test_the_manifest_is_read_a_page_at_a_time(factory, files, settings, count_queries):
+    office = await factory.environment()
+    connection = await factory.connection(office, AccountingPackage.EXACT_ONLINE)
+    administration = await factory.administration(connection)
+    await factory.archive(administration, 25)
+    costs = {}
+    for page_size in (5, 10, 100):
+        count_queries.statements.clear()
+        written = await ManifestWriter(files, page_size).write(
+            administration.pk, settings.move_verification
+        )
+        assert written.documents == 25
+        pages = [s for s in count_queries.statements if 'FROM "document"' in s]
+        assert all("LIMIT" in statement for statement in pages)
+        costs[page_size] = len(pages)
+    # One query per page, and one more after a full last page to see that it was the last.
+    assert costs == {size: math.floor(25 / size) + 1 for size in (5, 10, 100)}
