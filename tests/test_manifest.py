@@ -202,3 +202,16 @@ async def test_the_manifest_is_read_a_page_at_a_time(factory, files, settings, c
         costs[page_size] = len(pages)
     # One query per page, and one more after a full last page to see that it was the last.
     assert costs == {size: math.floor(25 / size) + 1 for size in (5, 10, 100)}
+
+
+@both_file_stores
+async def test_a_file_of_several_parts_is_stored_from_disk_as_it_is(files, tmp_path):
+    # Larger than one part of an upload from disk (5 MiB), so the bucket gets it in parts.
+    data = b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(400_000))
+    path = tmp_path / "manifest.csv"
+    path.write_bytes(data)
+    stored = await files.put_file(path)
+    assert (stored.key, stored.size) == (hashlib.sha256(data).hexdigest(), len(data))
+    assert stored.md5 == hashlib.md5(data, usedforsecurity=False).hexdigest()
+    assert await _stored(files, stored.key) == data
+    assert await files.put_file(path) == stored  # the same bytes again: the same file
