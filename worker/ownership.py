@@ -93,6 +93,12 @@ class Handover:
                 )
             # Written from the archive this transaction hands over, and recorded with it.
             manifest = await self.manifests.write(adm_id, self.settings.move_verification)
+            if manifest.documents != verified.documents:
+                raise MoveFailed(
+                    MoveFailure.ARCHIVE_CHANGED,
+                    f"Documents were added to or removed from {parties.administration.name} "
+                    "while the move completed; nothing was moved. Retry it.",
+                )
             if not links_cleared:
                 await clear_user_links(adm_id)
             await AuthorizationFlow.filter(administration_id=adm_id).delete()
