@@ -12,7 +12,7 @@ import io
 import math
 from datetime import timedelta
 
-from models import Document, MigrationItem
+from models import Administration, BillableLine, Document, MigrationItem
 from models.enums import AccountingPackage, MigrationStatus, Role, TokenScope
 from models.migration import Migration
 from overdracht.filestore import FileStore
@@ -202,6 +202,49 @@ async def test_the_manifest_is_read_a_page_at_a_time(factory, files, settings, c
         costs[page_size] = len(pages)
     # One query per page, and one more after a full last page to see that it was the last.
     assert costs == {size: math.floor(25 / size) + 1 for size in (5, 10, 100)}
+
+
+async def _keys(files: FileStore) -> set[str]:
+    return {listed.key async for page in files.listing() for listed in page}
+
+
+@both_file_stores
+async def test_a_completion_that_fails_after_writing_its_manifest_leaves_it_unseen(
+    scenario: Scenario, settings, clock, files
+):
+    administration = scenario.ready[0]
+    migration = await scenario.offer(administrations=[administration])
+    await scenario.claim(migration["transferCode"], scenario.items(migration))
+    item = await MigrationItem.get(administration_id=administration.pk)
+    # A charge already recorded for the item makes the completing transaction fail at its
+    # very end, after the manifest was stored: as a crash before the commit would.
+    blocker = await BillableLine.create(
+        environment_id=scenario.target.pk,
+        item_id=item.pk,
+        description="in the way",
+        accepted_by_name="test",
+        created_at=clock.now(),
+    )
+    before = await _keys(files)
+    mover = Mover(settings, clock, files)
+    assert await mover.run_once() == [None]  # handed back, nothing committed
+
+    [orphan] = await _keys(files) - before
+    item = await MigrationItem.get(pk=item.pk)
+    assert (item.status, item.manifest_sha256) == (MigrationStatus.RUNNING, None)
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+    for token in (scenario.token, scenario.target_token):
+        assert await _receipt(scenario, migration, token) is None
+        response = await scenario.server.client.get(
+            f"/moves/{item.pk}/manifest", headers=_auth(token)
+        )
+        assert response.status_code == 404
+
+    await blocker.delete()
+    assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
+    item = await MigrationItem.get(pk=item.pk)
+    assert item.manifest_sha256 == orphan
+    assert await _keys(files) - before == {orphan}
 
 
 @both_file_stores
