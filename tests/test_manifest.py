@@ -10,11 +10,14 @@ import csv
 import hashlib
 import io
 import math
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from mail.composing import render
 from models import Administration, BillableLine, Document, MigrationItem
-from models.enums import AccountingPackage, MigrationStatus, Role, TokenScope
+from models.enums import AccountingPackage, MailLanguage, MigrationStatus, Role, TokenScope
 from models.migration import Migration
+from models.notices.move import CompletionMail
+from models.notices.notice import AdministrationLine
 from overdracht.filestore import FileStore
 from tests.file_stores import both_file_stores
 from tests.scenarios import Scenario, pk_of
@@ -258,3 +261,34 @@ async def test_a_file_of_several_parts_is_stored_from_disk_as_it_is(files, tmp_p
     assert stored.md5 == hashlib.md5(data, usedforsecurity=False).hexdigest()
     assert await _stored(files, stored.key) == data
     assert await files.put_file(path) == stored  # the same bytes again: the same file
+
+
+def test_the_completion_mail_states_the_manifest_s_sha256_in_both_languages():
+    sha256 = hashlib.sha256(b"manifest").hexdigest()
+    words = {
+        MailLanguage.NL: "SHA-256 van het manifest",
+        MailLanguage.EN: "SHA-256 of the manifest",
+    }
+    for language, label in words.items():
+        mail = CompletionMail(
+            language=language,
+            source_office_name="Van Dijk",
+            target_office_name="Bosman",
+            completed_at=datetime(2026, 12, 7, 12, 0, tzinfo=UTC),
+            administration=AdministrationLine(
+                name="Bakkerij De Korst",
+                code="1001",
+                package="EXACT_ONLINE",
+                document_count=3,
+                inbound_mail_address="k1.1001@inbound.example",
+            ),
+            documents_moved=3,
+            manifest_sha256=sha256,
+            offer_url="https://app.example/migrations/offers/1",
+        )
+        rendered = render(mail)
+        assert label in rendered.text and sha256 in rendered.text and sha256 in rendered.html
+        # A mail queued before manifests were written, read back from its outbox row.
+        data = {key: value for key, value in mail.data().items() if key != "manifest_sha256"}
+        older = CompletionMail.from_data(data)
+        assert sha256 not in render(older).text and label not in render(older).text
