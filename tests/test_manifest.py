@@ -12,6 +12,8 @@ import io
 import math
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from mail.composing import render
 from models import Administration, BillableLine, Document, MigrationItem
 from models.enums import AccountingPackage, MailLanguage, MigrationStatus, Role, TokenScope
@@ -205,6 +207,16 @@ async def test_the_manifest_is_read_a_page_at_a_time(factory, files, settings, c
         costs[page_size] = len(pages)
     # One query per page, and one more after a full last page to see that it was the last.
     assert costs == {size: math.floor(25 / size) + 1 for size in (5, 10, 100)}
+
+
+@pytest.mark.parametrize(
+    "raw", ["99999999999999999999", "2147483648", "%C2%B2", "-1", "1e3", "0x1", "9" * 400]
+)
+async def test_a_path_id_that_no_move_can_have_is_404(scenario: Scenario, raw):
+    response = await scenario.server.client.get(
+        f"/moves/{raw}/manifest", headers=_auth(scenario.token)
+    )
+    assert (response.status_code, response.json()["error"]["code"]) == (404, "NOT_FOUND")
 
 
 async def _keys(files: FileStore) -> set[str]:
