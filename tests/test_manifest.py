@@ -16,13 +16,21 @@ import pytest
 
 from mail.composing import render
 from models import Administration, BillableLine, Document, MigrationItem
-from models.enums import AccountingPackage, MailLanguage, MigrationStatus, Role, TokenScope
+from models.enums import (
+    AccountingPackage,
+    MailLanguage,
+    MigrationStatus,
+    MoveFailure,
+    Role,
+    TokenScope,
+)
 from models.migration import Migration
 from models.notices.move import CompletionMail
 from models.notices.notice import AdministrationLine
-from overdracht.filestore import FileStore
+from overdracht.filestore import DirectoryFileStore, FileStore, object_name
+from tests.documents import RETRY
 from tests.file_stores import both_file_stores
-from tests.scenarios import Scenario, pk_of
+from tests.scenarios import Scenario, gid, pk_of
 from worker.dispatcher import MailDispatcher
 from worker.manifest import COLUMNS, ManifestWriter
 from worker.mover import Mover
@@ -207,6 +215,41 @@ async def test_the_manifest_is_read_a_page_at_a_time(factory, files, settings, c
         costs[page_size] = len(pages)
     # One query per page, and one more after a full last page to see that it was the last.
     assert costs == {size: math.floor(25 / size) + 1 for size in (5, 10, 100)}
+
+
+async def test_a_manifest_the_disk_refuses_fails_the_move_and_leaves_the_source(
+    scenario: Scenario, settings, clock, files, tmp_path
+):
+    administration = scenario.ready[0]
+    # The same archive gives the same manifest anywhere: where the move will store it is known.
+    elsewhere = DirectoryFileStore(tmp_path / "elsewhere")
+    expected = await ManifestWriter(elsewhere, 1000).write(
+        administration.pk, settings.move_verification
+    )
+    blocker = files.root / object_name(expected.sha256)[:5]  # a file where its directory goes
+    assert not blocker.exists()
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_bytes(b"in the way")
+    migration = await scenario.offer(administrations=[administration])
+    await scenario.claim(migration["transferCode"], scenario.items(migration))
+
+    assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.FAILED]
+    item = await MigrationItem.get(administration_id=administration.pk)
+    assert (item.failure, item.manifest_sha256) == (MoveFailure.STORAGE_UNAVAILABLE, None)
+    assert "manifest" in item.reason and "Nothing was moved" in item.reason
+    assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
+
+    blocker.unlink()
+    retried = await scenario.graphql(
+        RETRY,
+        {"input": {"migrationAdministrationId": gid("MigrationAdministration", item)}},
+        scenario.target_token,
+    )
+    assert retried["data"]["retryMigration"]["userErrors"] == []
+    assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.COMPLETED]
+    item = await MigrationItem.get(pk=item.pk)
+    assert item.manifest_sha256 == expected.sha256
+    assert await _stored(files, expected.sha256) == await _stored(elsewhere, expected.sha256)
 
 
 @pytest.mark.parametrize(

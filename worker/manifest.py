@@ -23,7 +23,8 @@ from pathlib import Path
 from models import Document
 from models.enums import MoveFailure
 from overdracht.db import is_postgres
-from overdracht.filestore import FileStore, StoreUnavailable
+from overdracht.db_faults import is_connection_lost
+from overdracht.filestore import FileStore
 from overdracht.global_id import global_id
 from overdracht.settings import MoveVerification
 from worker.move import MoveFailed
@@ -65,8 +66,23 @@ class ManifestWriter:
         self.page_size = page_size
 
     async def write(self, administration_id: int, verification: MoveVerification) -> Manifest:
-        """Write and store the manifest; the same archive always gives the same bytes."""
-        verified_by = verification.value.lower()
+        """Write and store the manifest; the same archive always gives the same bytes.
+
+        A disk or store that fails it fails the move (nothing moved, retry later); a database
+        that went away is left to the mover, which hands the move back.
+        """
+        try:
+            return await self._write(administration_id, verification.value.lower())
+        except OSError as error:  # StoreUnavailable too
+            if is_connection_lost(error):
+                raise
+            raise MoveFailed(
+                MoveFailure.STORAGE_UNAVAILABLE,
+                f"The manifest of the move could not be stored: {error}. Nothing was moved; "
+                "retry the move once the file store answers again.",
+            ) from None
+
+    async def _write(self, administration_id: int, verified_by: str) -> Manifest:
         documents = 0
         with tempfile.TemporaryDirectory(prefix="overdracht-manifest-") as directory:
             path = Path(directory) / "manifest.csv"
@@ -76,14 +92,7 @@ class ManifestWriter:
                     text = _csv_lines([_line(row, verified_by) for row in page])
                     await asyncio.to_thread(handle.write, text)
                     documents += len(page)
-            try:
-                stored = await self.files.put_file(path)
-            except StoreUnavailable as outage:
-                raise MoveFailed(
-                    MoveFailure.STORAGE_UNAVAILABLE,
-                    f"The manifest of the move could not be stored: {outage}. Nothing was "
-                    "moved; retry the move once the file store answers again.",
-                ) from None
+            stored = await self.files.put_file(path)
         return Manifest(sha256=stored.sha256, size=stored.size, documents=documents)
 
     async def _pages(self, administration_id: int) -> AsyncIterator[list[Row]]:
