@@ -19,7 +19,7 @@ from enum import StrEnum
 from models.environment import Environment
 from models.lifecycle import Step, may_step
 from models.migration import Migration, MigrationItem
-from models.receiving import can_receive_offers
+from models.plans import can_receive
 
 
 class Action(StrEnum):
@@ -103,7 +103,7 @@ def may_take(
     action: Action, actor: Actor, migration: Migration, item: MigrationItem, now: datetime
 ) -> bool:
     """Whether the actor may take the action on this administration of the offer, now."""
-    if action == Action.RECEIVE and not can_receive_offers(actor.environment):
+    if action == Action.RECEIVE and not can_receive(actor.environment):
         return False  # rule 3
     return (
         actor.may_act

@@ -6,15 +6,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from tortoise.expressions import Q
 
 from models.administration import Administration
 from models.document import count_documents
-from models.enums import MailLanguage, MigrationStatus, Plan, Role
+from models.enums import MailLanguage, MigrationStatus, Role
 from models.environment import Environment
 from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
+from models.plans import premium_refusal
+from models.refusals import Refusal, RefusalCode
 from models.transfer_code import generate_transfer_code
 from models.user import User
 
@@ -30,105 +31,84 @@ def is_valid_email(address: str) -> bool:
     return bool(_EMAIL.match(address)) and ".." not in address
 
 
-@dataclass(frozen=True)
-class RecipientProblem:
-    """Why the recipient at a position of the input was refused."""
-
-    index: int
-    reason: str
-
-
 def recipient_address(entry: str) -> str:
     """A recipient as typed, as it is looked up and stored: trimmed and in lower case."""
     return entry.strip().lower()
 
 
-def clean_recipients(raw: Sequence[str]) -> tuple[dict[str, int], list[RecipientProblem]]:
+def clean_recipients(raw: Sequence[str]) -> tuple[dict[str, int], list[Refusal]]:
     """Trim, lowercase and deduplicate the addresses, each with its first position as sent."""
     cleaned: dict[str, int] = {}
-    problems: list[RecipientProblem] = []
+    refusals: list[Refusal] = []
     for index, entry in enumerate(raw):
         address = recipient_address(entry)
         if not is_valid_email(address):
-            problems.append(RecipientProblem(index, f"{entry!r} is not a valid e-mail address."))
+            refusals.append(
+                Refusal(
+                    RefusalCode.INVALID_EMAIL,
+                    f"{entry!r} is not a valid e-mail address.",
+                    ("recipients", index),
+                )
+            )
         elif address not in cleaned:
             cleaned[address] = index
-    return cleaned, problems
-
-
-class RecipientRefusal(StrEnum):
-    """Why an address cannot receive an offer; the values are the API's userError codes."""
-
-    UNKNOWN_RECIPIENT = "UNKNOWN_RECIPIENT"
-    RECIPIENT_IN_OWN_ENVIRONMENT = "RECIPIENT_IN_OWN_ENVIRONMENT"
-    RECIPIENTS_IN_SEVERAL_ENVIRONMENTS = "RECIPIENTS_IN_SEVERAL_ENVIRONMENTS"
-    TARGET_NOT_PREMIUM = "TARGET_NOT_PREMIUM"
+    return cleaned, refusals
 
 
 @dataclass(frozen=True)
-class RecipientCheck:
+class OfferTarget:
     """The office the recipients make the offer's target, or why they cannot (rule 7)."""
 
     target: Environment | None
-    refusals: list[tuple[RecipientRefusal, int | None, str]]
+    refusals: list[Refusal]  # each at ("recipients", position as sent), or at ("recipients",)
 
 
-async def check_recipients(
-    source_environment_id: int, recipients: dict[str, int]
-) -> RecipientCheck:
+async def check_recipients(source_environment_id: int, recipients: dict[str, int]) -> OfferTarget:
     """Every recipient an active superuser of one and the same other office, which is PREMIUM.
 
-    Each refusal carries the recipient's position in the input as sent (None: the whole list).
     A message names only addresses the sender typed, never an office's name or plan (rule 1).
     """
     users = {
         u.email: u
         for u in await User.filter(email__in=list(recipients)).select_related("environment")
     }
-    refusals: list[tuple[RecipientRefusal, int | None, str]] = []
+    refusals: list[Refusal] = []
     target: Environment | None = None
     first = ""  # the first address of the target office, as typed
     for address, index in recipients.items():
         user = users.get(address)
         if user is not None and user.environment_id == source_environment_id:
             refusals.append(
-                (
-                    RecipientRefusal.RECIPIENT_IN_OWN_ENVIRONMENT,
-                    index,
+                Refusal(
+                    RefusalCode.RECIPIENT_IN_OWN_ENVIRONMENT,
                     f"{address} is a user of your own environment; name a superuser of the "
                     "receiver (you get a copy of the mail anyway).",
+                    ("recipients", index),
                 )
             )
         elif user is None or not user.is_superuser:
             refusals.append(
-                (
-                    RecipientRefusal.UNKNOWN_RECIPIENT,
-                    index,
+                Refusal(
+                    RefusalCode.UNKNOWN_RECIPIENT,
                     f"{address} is not an active superuser of any office; ask the receiving "
                     "office for the address of one of its superusers.",
+                    ("recipients", index),
                 )
             )
         elif target is None:
             target, first = user.environment, address
         elif user.environment.pk != target.pk:
             refusals.append(
-                (
-                    RecipientRefusal.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
-                    index,
+                Refusal(
+                    RefusalCode.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
                     f"{address} is not a superuser of the same office as {first}: one offer "
                     "goes to one office.",
+                    ("recipients", index),
                 )
             )
-    if target is not None and target.plan != Plan.PREMIUM:
-        refusals.append(
-            (
-                RecipientRefusal.TARGET_NOT_PREMIUM,
-                None,
-                f"The office of {first} cannot receive administrations: only an office on the "
-                "PREMIUM plan can.",
-            )
-        )
-    return RecipientCheck(target=None if refusals else target, refusals=refusals)
+    if target is not None and (refused := premium_refusal(target, known_as=first)):
+        refusals.append(refused.at("recipients"))
+    return OfferTarget(target=None if refusals else target, refusals=refusals)
 
 
 async def current_recipients(migration: Migration) -> tuple[list[str], list[str]]:

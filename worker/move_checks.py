@@ -10,7 +10,8 @@ from __future__ import annotations
 from models import Administration, Document, Environment
 from models.checklist import recheck_damaged, run_checklist
 from models.enums import MoveFailure
-from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
+from models.receiving import ReceivingChoice, check_receiving
+from models.refusals import RefusalCode
 from overdracht.filestore import FileStore, StoreUnavailable
 from worker.move import FILE_FAILURE, MoveFailed, Parties, store_unavailable
 
@@ -18,15 +19,16 @@ from worker.move import FILE_FAILURE, MoveFailed, Parties, store_unavailable
 # the file check's rounds do it.
 RECHECK_AT_MOST = 50
 
-# What a receiving check that no longer passes at the move means for the move.
-_FAILURE_OF: dict[ReceivingRefusal, MoveFailure] = {
-    ReceivingRefusal.NOT_PREMIUM: MoveFailure.TARGET_NOT_PREMIUM,
-    ReceivingRefusal.CONNECTION_GONE: MoveFailure.CONNECTION_GONE,
-    ReceivingRefusal.NO_CONNECTION_OF_PACKAGE: MoveFailure.CONNECTION_GONE,
-    ReceivingRefusal.WRONG_PACKAGE: MoveFailure.CONNECTION_GONE,
-    ReceivingRefusal.INVALID_CODE: MoveFailure.CODE_IN_USE,
-    ReceivingRefusal.DUPLICATE_IN_TARGET: MoveFailure.DUPLICATE_IN_TARGET,
-    ReceivingRefusal.CODE_IN_USE: MoveFailure.CODE_IN_USE,
+# What a receiving check that no longer passes at the move means for the move: one failure for
+# each refusal check_receiving can give while moving (REFUSED_WHILE_MOVING). The chosen code's
+# form is not among them: it was checked at the claim, and a claimed code does not change.
+FAILURE_OF: dict[RefusalCode, MoveFailure] = {
+    RefusalCode.NOT_PREMIUM: MoveFailure.TARGET_NOT_PREMIUM,
+    RefusalCode.NOT_FOUND: MoveFailure.CONNECTION_GONE,  # the chosen connection was removed
+    RefusalCode.NO_CONNECTION_OF_PACKAGE: MoveFailure.CONNECTION_GONE,
+    RefusalCode.WRONG_PACKAGE: MoveFailure.CONNECTION_GONE,
+    RefusalCode.DUPLICATE_IN_TARGET: MoveFailure.DUPLICATE_IN_TARGET,
+    RefusalCode.CODE_IN_USE: MoveFailure.CODE_IN_USE,
 }
 
 
@@ -47,18 +49,18 @@ async def check_preconditions(parties: Parties, files: FileStore) -> None:
     result = checks[adm.pk]
     if result.damaged_files:
         await _damage_found(adm)
-    if not result.passed:
+    if refusals := result.refusals:
         raise MoveFailed(
             MoveFailure.CHECKLIST_FAILED,
             f"{adm.name} no longer passes the offer checks: "
-            + " ".join(result.explain(failure) for failure in result.failures),
+            + " ".join(refused.message for refused in refusals),
         )
     target = await Environment.get(pk=parties.target.pk)
     item = parties.item
     choice = ReceivingChoice(item, connection_id=item.target_connection_id, code=item.target_code)
     checked = await check_receiving(target, parties.migration.package, [choice], moving=True)
-    for problem in [*checked.target_problems, *checked.problems[0]]:
-        raise MoveFailed(_FAILURE_OF[problem.refusal], problem.message)
+    for refused in [*checked.target_refusals, *checked.refusals[0]]:
+        raise MoveFailed(FAILURE_OF[refused.code], refused.message)
 
 
 async def _damage_found(administration: Administration) -> None:

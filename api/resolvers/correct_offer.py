@@ -8,6 +8,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.permissions import superusers_only
 from api.resolvers.migrations import own_offer
 from api.resolvers.offer_migration import check_recipient_input
 from api.schema.migration import MigrationType
@@ -19,7 +20,7 @@ from api.schema.offering import (
     ResendMigrationOfferInput,
     ResendMigrationOfferPayload,
 )
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
 from models import Migration, MigrationItem
 from models.actions import Action, may_take
 from models.offer_corrections import change_recipients, extend_offer, resend_offer
@@ -30,7 +31,7 @@ async def _standing_offer(
 ) -> tuple[Migration, list[MigrationItem]] | list[UserError]:
     """The viewer's own offer with what it still offers, or why it cannot be corrected."""
     if refused := superusers_only(ctx.viewer, verb):
-        return refused
+        return [user_error_of(refused)]
     migration = await own_offer(raw_id, ctx.environment_id)
     if migration is None:
         return [user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")]

@@ -11,6 +11,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.permissions import superusers_only
 from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
@@ -18,8 +19,8 @@ from api.schema.user_errors import (
     UserError,
     UserErrorCode,
     outdated_terms,
-    superusers_only,
     user_error,
+    user_error_of,
 )
 from models import Administration, Environment, lifecycle, terms
 from models.checklist import recheck_damaged, run_checklist
@@ -142,12 +143,11 @@ async def _check_administrations(
                     index,
                 )
             )
-        check = checks[administration.pk]
-        for failure in check.failures:
+        for refused in checks[administration.pk].refusals:
             errors.append(
                 user_error(
-                    UserErrorCode(failure.value),
-                    f"{administration.name}: {check.explain(failure)}",
+                    refused.code,
+                    f"{administration.name}: {refused.message}",
                     "administrationIds",
                     index,
                 )
@@ -180,11 +180,8 @@ async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipien
     Offering, changing recipients and the wizard's checkRecipients all use it, so each says the
     same about an address, and each lookup counts against the same limit.
     """
-    recipients, problems = clean_recipients(raw)
-    errors = [
-        user_error(UserErrorCode.INVALID_EMAIL, problem.reason, "recipients", problem.index)
-        for problem in problems
-    ]
+    recipients, invalid = clean_recipients(raw)
+    errors = [user_error_of(refused) for refused in invalid]
     if not raw:
         errors.append(
             user_error(
@@ -218,11 +215,9 @@ async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipien
         )
         return CheckedRecipients(list(recipients), None, errors, nothing_accepted)
     checked = await check_recipients(ctx.environment_id, recipients)
-    errors += [
-        user_error(UserErrorCode(code.value), message, "recipients", *_position(index))
-        for code, index, message in checked.refusals
-    ]
-    refused = {index for _, index, _ in checked.refusals}  # None: the whole list
+    errors += [user_error_of(refused) for refused in checked.refusals]
+    # The positions refused, as sent; None: the whole list.
+    refused = {_position(r.field) for r in checked.refusals}
 
     def accepted(entry: str) -> bool:
         first = recipients.get(recipient_address(entry))  # None: not valid, never looked up
@@ -233,8 +228,9 @@ async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipien
     )
 
 
-def _position(index: int | None) -> tuple[int, ...]:
-    return () if index is None else (index,)
+def _position(field: tuple[str | int, ...]) -> int | None:
+    """The position in the recipients a refusal is at; None when it is about all of them."""
+    return field[1] if len(field) > 1 and isinstance(field[1], int) else None
 
 
 async def offer_migration(
@@ -244,7 +240,7 @@ async def offer_migration(
     ctx: Context = info.context
     user = ctx.viewer
     if refusal := superusers_only(user, "offer"):
-        return OfferMigrationPayload(user_errors=refusal)
+        return OfferMigrationPayload(user_errors=[user_error_of(refusal)])
     ids, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids, input.administration_ids)
     checked = await check_recipient_input(ctx, input.recipients)

@@ -5,37 +5,34 @@ from __future__ import annotations
 from datetime import datetime
 
 from api.context import Context
+from api.permissions import superusers_only
 from api.schema.ids import decode_global_id, kind_hint
 from api.schema.user_errors import (
     UserError,
     UserErrorCode,
     argument_error,
-    superusers_only,
     user_error,
+    user_error_of,
 )
 from models import Migration, MigrationItem
 from models.actions import Action, status_allows
 from models.enums import RECEIVED_MIGRATION_STATUSES, MigrationStatus
-from models.receiving import CodeRefused, redeem_code
+from models.receiving import redeem_code
+from models.refusals import Refused
 
 
 async def redeem_for_mutation(ctx: Context, code: str) -> Migration | UserError:
     """The offer behind a code, or the userError that says why not."""
     try:
         return await redeem_code(ctx.viewer, code, ctx.clock.now(), ctx.settings, token=ctx.token)
-    except CodeRefused as refused:
-        return user_error(
-            UserErrorCode(refused.refusal.value),
-            str(refused),
-            "transferCode",
-            retry_at=refused.retry_at,
-        )
+    except Refused as refused:
+        return user_error_of(refused.refusal, "transferCode")
 
 
 async def redeem_as_superuser(ctx: Context, code: str, action: str) -> Migration | list[UserError]:
     """What receiving and rejecting both check first: rule 1, then the code."""
     if refusal := superusers_only(ctx.viewer, action):
-        return refusal
+        return [user_error_of(refusal)]
     redeemed = await redeem_for_mutation(ctx, code)
     return [redeemed] if isinstance(redeemed, UserError) else redeemed
 
@@ -44,10 +41,9 @@ async def redeem_for_query(ctx: Context, code: str, argument: str) -> Migration 
     """The offer behind a code, or the typed refusal a query answers at its argument."""
     try:
         return await redeem_code(ctx.viewer, code, ctx.clock.now(), ctx.settings, token=ctx.token)
-    except CodeRefused as refused:
-        return argument_error(
-            UserErrorCode(refused.refusal.value), str(refused), argument, retry_at=refused.retry_at
-        )
+    except Refused as refused:
+        said = refused.refusal
+        return argument_error(said.code, said.message, argument, retry_at=said.retry_at)
 
 
 def offered_choice(

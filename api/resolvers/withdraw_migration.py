@@ -8,11 +8,12 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.permissions import superusers_only
 from api.resolvers.migrations import own_offer
 from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
 from models import MigrationItem, lifecycle
 from models.actions import Action, may_take
 from models.enums import MigrationStatus
@@ -49,7 +50,7 @@ async def withdraw_migration(
     """Withdraw what is still offered or failed; each item changes only if it still may."""
     ctx: Context = info.context
     if refusal := superusers_only(ctx.viewer, "withdraw"):
-        return WithdrawMigrationPayload(user_errors=refusal)
+        return WithdrawMigrationPayload(user_errors=[user_error_of(refusal)])
     migration = await own_offer(input.migration_id, ctx.environment_id)
     if migration is None:
         return WithdrawMigrationPayload(
