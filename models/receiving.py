@@ -129,7 +129,9 @@ async def _meant_for(migration: Migration, environment_id: int) -> bool:
     return migration.is_meant_for(environment_id, emails)
 
 
-# Why a right code can receive nothing any more, the strongest reason first.
+# Why an administration of an offer can no longer be received or rejected, the strongest
+# reason first: what a right code says when nothing is left (rule 9), and what receiving or
+# rejecting one administration says.
 _ENDED_AS: list[tuple[frozenset[MigrationStatus], RefusalCode, str]] = [
     (RECEIVED_MIGRATION_STATUSES, RefusalCode.ALREADY_RECEIVED, "has already been received"),
     (frozenset({MigrationStatus.REJECTED}), RefusalCode.REJECTED, "was rejected"),
@@ -138,13 +140,36 @@ _ENDED_AS: list[tuple[frozenset[MigrationStatus], RefusalCode, str]] = [
 ]
 
 
+def why_ended(status: MigrationStatus) -> tuple[RefusalCode, str] | None:
+    """Why an administration in this status can no longer be received, or None if it can be."""
+    for ended, code, words in _ENDED_AS:
+        if status in ended:
+            return code, words
+    return None
+
+
+def not_receivable(item: MigrationItem, status: MigrationStatus) -> Refusal:
+    """Why one administration of an offer cannot be received or rejected in this status."""
+    name = item.administration_name
+    if ended := why_ended(status):
+        code, words = ended
+        return Refusal(code, f"{name} {words}.")
+    return Refusal(
+        RefusalCode.NOT_OFFERED, f"{name} is no longer offered ({status.value.lower()})."
+    )
+
+
 def _no_longer_usable(items: list[MigrationItem], now: datetime) -> Refusal:
     """A right code with nothing left to receive: why, in words naming each administration."""
-    statuses = {item.pk: item.effective_status(now) for item in items}
+    ended = {item.pk: why_ended(item.effective_status(now)) for item in items}
     reasons = []
     parts = []
-    for ended, reason, words in _ENDED_AS:
-        names = [item.administration_name for item in items if statuses[item.pk] in ended]
+    for _, reason, words in _ENDED_AS:
+        names = [
+            item.administration_name
+            for item in items
+            if (why := ended[item.pk]) is not None and why[0] == reason
+        ]
         if names:
             reasons.append(reason)
             parts.append(f"{', '.join(names)} {words}")

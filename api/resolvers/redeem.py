@@ -16,8 +16,7 @@ from api.schema.user_errors import (
 )
 from models import Migration, MigrationItem
 from models.actions import Action, status_allows
-from models.enums import RECEIVED_MIGRATION_STATUSES, MigrationStatus
-from models.receiving import redeem_code
+from models.receiving import not_receivable, redeem_code
 from models.refusals import Refused
 
 
@@ -67,28 +66,10 @@ def offered_choice(
         )
     if status_allows(action, item, now):
         return item
-    return not_claimable(item, item.effective_status(now), *path)
+    return user_error_of(not_receivable(item, item.effective_status(now)), *path)
 
 
 async def lost_race(item: MigrationItem, now: datetime, *path: str | int) -> UserError:
     """Why a claim or rejection that lost a race (to a claim or a withdrawal) changed nothing."""
     fresh = await MigrationItem.get(pk=item.pk)
-    return not_claimable(fresh, fresh.effective_status(now), *path)
-
-
-def not_claimable(item: MigrationItem, status: MigrationStatus, *path: str | int) -> UserError:
-    """Why an administration of the offer cannot be received or rejected now."""
-    name = item.administration_name
-    if status == MigrationStatus.EXPIRED:
-        return user_error(UserErrorCode.EXPIRED, f"The offer of {name} has expired.", *path)
-    if status in RECEIVED_MIGRATION_STATUSES:
-        return user_error(
-            UserErrorCode.ALREADY_RECEIVED, f"{name} has already been received.", *path
-        )
-    if status == MigrationStatus.WITHDRAWN:
-        return user_error(UserErrorCode.WITHDRAWN, f"{name} was withdrawn by the sender.", *path)
-    if status == MigrationStatus.REJECTED:
-        return user_error(UserErrorCode.REJECTED, f"{name} was rejected.", *path)
-    return user_error(
-        UserErrorCode.NOT_OFFERED, f"{name} is no longer offered ({status.value.lower()}).", *path
-    )
+    return user_error_of(not_receivable(fresh, fresh.effective_status(now)), *path)
