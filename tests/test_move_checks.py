@@ -6,14 +6,17 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from models import AccountingConnection, Environment, MigrationItem
-from models.enums import AccountingPackage, MigrationStatus, Plan
+from models import AccountingConnection, Administration, Document, Environment, MigrationItem
+from models.enums import AccountingPackage, DocumentStatus, MigrationStatus, MoveFailure, Plan
+from models.offering import REFUSED_WHILE_MOVING as OFFER_REFUSED_WHILE_MOVING
+from models.offering import DamageRecheck, check_offerable
 from models.receiving import REFUSED_WHILE_MOVING, ReceivingChoice, check_receiving
 from models.refusals import RefusalCode
+from overdracht.filestore import FileProblem
 from tests.conftest import Factory
 from tests.scenarios import Scenario, bring_to, pk_of
 from worker.move import MoveFailed, Parties
-from worker.move_checks import FAILURE_OF, check_preconditions
+from worker.move_checks import FAILURE_OF, OFFER_FAILURE_OF, check_preconditions
 from worker.mover import Mover
 
 Change = Callable[[Scenario, Factory, MigrationItem], Awaitable[None]]
@@ -90,3 +93,67 @@ async def test_a_change_since_the_claim_fails_the_move_with_its_own_reason(
     with pytest.raises(MoveFailed) as failed:
         await check_preconditions(parties, files)
     assert failed.value.failure == FAILURE_OF[refusal]
+
+
+async def _package_unmovable(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+    await AccountingConnection.filter(pk=scenario.exact.pk).update(
+        package=AccountingPackage.SNELSTART
+    )
+
+
+async def _authorizer_added(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+    administration = await Administration.get(pk=item.administration_id)
+    await factory.authorizer_in_flow(administration, scenario.clerk)
+
+
+async def _workflow_started(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+    await factory.workflow(await Administration.get(pk=item.administration_id))
+
+
+async def _document_added(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+    administration = await Administration.get(pk=item.administration_id)
+    await factory.document(administration, status=DocumentStatus.NEW)
+
+
+async def _file_lost(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+    found_at = factory.clock.now()
+    document = await Document.filter(administration_id=item.administration_id).first()
+    assert document is not None
+    await Document.filter(pk=document.pk).update(
+        storage_key="nowhere/at/all", damage=FileProblem.MISSING, damage_found_at=found_at
+    )
+
+
+# What can change in the source between a claim and its move, the refusal it brings, and the
+# failure the move says (a lost file names itself rather than the checklist).
+OFFER_CHANGES: dict[RefusalCode, tuple[Change, MoveFailure]] = {
+    RefusalCode.NOT_MIGRATABLE: (_package_unmovable, MoveFailure.SOURCE_CHANGED),
+    RefusalCode.HAS_AUTHORIZERS: (_authorizer_added, MoveFailure.CHECKLIST_FAILED),
+    RefusalCode.HAS_ACTIVE_WORKFLOW: (_workflow_started, MoveFailure.CHECKLIST_FAILED),
+    RefusalCode.HAS_PENDING_DOCUMENTS: (_document_added, MoveFailure.CHECKLIST_FAILED),
+    RefusalCode.HAS_DAMAGED_FILES: (_file_lost, MoveFailure.FILE_MISSING),
+}
+
+
+def test_every_offer_refusal_the_move_can_meet_has_a_failure():
+    assert set(OFFER_CHANGES) == OFFER_REFUSED_WHILE_MOVING
+    assert set(OFFER_FAILURE_OF) == OFFER_REFUSED_WHILE_MOVING
+
+
+@pytest.mark.parametrize("refusal", sorted(OFFER_CHANGES))
+async def test_the_move_runs_the_offer_check_again_and_fails_with_its_reason(
+    scenario, factory, settings, clock, files, refusal
+):
+    case = await bring_to(MigrationStatus.QUEUED, scenario, Mover(settings, clock, files), clock)
+    item = await MigrationItem.get(pk=pk_of(case.item_id))
+    change, failure = OFFER_CHANGES[refusal]
+    await change(scenario, factory, item)
+
+    recheck = DamageRecheck(files, at_most=50)
+    [offerable] = await check_offerable(
+        scenario.source.pk, [item.administration_id], recheck, now=None
+    )
+    assert [r.code for r in offerable.refusals] == [refusal]
+    with pytest.raises(MoveFailed) as failed:
+        await check_preconditions(await Parties.of(item.pk), files)
+    assert failed.value.failure == failure

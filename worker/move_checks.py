@@ -8,8 +8,8 @@ files are verified, and once more inside the transaction that changes ownership.
 from __future__ import annotations
 
 from models import Administration, Document, Environment
-from models.checklist import recheck_damaged, run_checklist
 from models.enums import MoveFailure
+from models.offering import DamageRecheck, check_offerable
 from models.receiving import ReceivingChoice, check_receiving
 from models.refusals import RefusalCode
 from overdracht.filestore import FileStore, StoreUnavailable
@@ -18,6 +18,17 @@ from worker.move import FILE_FAILURE, MoveFailed, Parties, store_unavailable
 # Files recorded as damaged that a move looks at again before it fails for them; beyond this,
 # the file check's rounds do it.
 RECHECK_AT_MOST = 50
+
+# What an offer check that no longer passes at the move means for the move: one failure for each
+# refusal check_offerable can give while moving (its REFUSED_WHILE_MOVING). A damaged file
+# fails it with the file's own failure first, naming the document, where the record allows.
+OFFER_FAILURE_OF: dict[RefusalCode, MoveFailure] = {
+    RefusalCode.NOT_MIGRATABLE: MoveFailure.SOURCE_CHANGED,  # its connection is now of another
+    RefusalCode.HAS_AUTHORIZERS: MoveFailure.CHECKLIST_FAILED,
+    RefusalCode.HAS_ACTIVE_WORKFLOW: MoveFailure.CHECKLIST_FAILED,
+    RefusalCode.HAS_PENDING_DOCUMENTS: MoveFailure.CHECKLIST_FAILED,
+    RefusalCode.HAS_DAMAGED_FILES: MoveFailure.CHECKLIST_FAILED,
+}
 
 # What a receiving check that no longer passes at the move means for the move: one failure for
 # each refusal check_receiving can give while moving (REFUSED_WHILE_MOVING). The chosen code's
@@ -40,20 +51,17 @@ async def check_preconditions(parties: Parties, files: FileStore) -> None:
             MoveFailure.SOURCE_CHANGED,
             f"{adm.name} is no longer in {parties.source.name}.",
         )
+    recheck = DamageRecheck(files, at_most=RECHECK_AT_MOST)  # an outage fails the move
     try:
-        checks = await recheck_damaged(
-            files, await run_checklist([adm.pk]), at_most=RECHECK_AT_MOST
-        )
+        [offerable] = await check_offerable(parties.source.pk, [adm.pk], recheck, now=None)
     except StoreUnavailable as outage:
         raise store_unavailable(outage) from None
-    result = checks[adm.pk]
-    if result.damaged_files:
+    if offerable.refused(RefusalCode.HAS_DAMAGED_FILES):
         await _damage_found(adm)
-    if refusals := result.refusals:
+    if refusals := offerable.refusals:
         raise MoveFailed(
-            MoveFailure.CHECKLIST_FAILED,
-            f"{adm.name} no longer passes the offer checks: "
-            + " ".join(refused.message for refused in refusals),
+            OFFER_FAILURE_OF[refusals[0].code],
+            "The offer checks no longer pass: " + " ".join(r.message for r in refusals),
         )
     target = await Environment.get(pk=parties.target.pk)
     item = parties.item

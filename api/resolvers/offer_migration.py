@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import strawberry
 from tortoise.exceptions import IntegrityError
@@ -23,22 +21,16 @@ from api.schema.user_errors import (
     user_error_of,
 )
 from models import Administration, Environment, lifecycle, terms
-from models.checklist import recheck_damaged, run_checklist
 from models.enums import MailLanguage
 from models.guessing import take_recipient_checks
 from models.offering import (
     MAX_RECIPIENTS,
-    administrations_of,
+    check_offerable,
     check_recipients,
     clean_recipients,
-    open_offer_items,
+    offer_recheck,
     recipient_address,
 )
-from overdracht.filestore import StoreUnavailable
-
-# Files recorded as damaged that an offer looks at again, and for how long at most.
-OFFER_RECHECKS = 10
-OFFER_RECHECK_SECONDS = 5.0
 
 
 def _check_form(
@@ -99,68 +91,19 @@ def _check_form(
 async def _check_administrations(
     ctx: Context, ids: list[int | None], raw_ids: list[strawberry.ID]
 ) -> tuple[dict[int, Administration], list[UserError]]:
-    """Ownership, package, checklist and open offers, each refusal at its input position."""
+    """Rules 2, 5 and 6 as check_offerable decides them, each refusal at its input position."""
+    recheck = offer_recheck(ctx.files)
+    checks = await check_offerable(ctx.environment_id, ids, recheck, now=ctx.clock.now())
+    owned: dict[int, Administration] = {}
     errors: list[UserError] = []
-    now = ctx.clock.now()
-    owned = await administrations_of(ctx.environment_id, [pk for pk in ids if pk is not None])
-    checks = await run_checklist(list(owned))
-    # A file restored since is let through at once; within a few seconds, or the record
-    # stands as it says, and the file check's next round looks again.
-    with contextlib.suppress(StoreUnavailable, TimeoutError):
-        rechecked = recheck_damaged(ctx.files, checks, at_most=OFFER_RECHECKS)
-        checks = await asyncio.wait_for(rechecked, OFFER_RECHECK_SECONDS)
-    offered = {item.open_administration_id for item in await open_offer_items(list(owned), now)}
-    packages = {adm.connection.package for adm in owned.values()}
-    for index, pk in enumerate(ids):
-        administration = owned.get(pk) if pk is not None else None
-        if administration is None:
-            errors.append(
-                user_error(
-                    UserErrorCode.NOT_FOUND,
-                    "No such administration in your environment."
-                    + kind_hint(raw_ids[index], "Administration"),
-                    "administrationIds",
-                    index,
-                )
-            )
-            continue
-        package = administration.connection.package
-        if not package.is_migratable:
-            errors.append(
-                user_error(
-                    UserErrorCode.NOT_MIGRATABLE,
-                    f"Administrations in {package.value} cannot be moved.",
-                    "administrationIds",
-                    index,
-                )
-            )
-        elif len(packages) > 1:
-            errors.append(
-                user_error(
-                    UserErrorCode.MIXED_PACKAGES,
-                    "All administrations of one offer must be of the same accounting package.",
-                    "administrationIds",
-                    index,
-                )
-            )
-        for refused in checks[administration.pk].refusals:
-            errors.append(
-                user_error(
-                    refused.code,
-                    f"{administration.name}: {refused.message}",
-                    "administrationIds",
-                    index,
-                )
-            )
-        if administration.pk in offered:
-            errors.append(
-                user_error(
-                    UserErrorCode.ALREADY_OFFERED,
-                    f"{administration.name} is already in an open offer.",
-                    "administrationIds",
-                    index,
-                )
-            )
+    for index, check in enumerate(checks):
+        if check.administration is not None:
+            owned[check.administration.pk] = check.administration
+        for refused in check.refusals:
+            if refused.code == UserErrorCode.NOT_FOUND:  # say what kind of ID was sent instead
+                hint = kind_hint(raw_ids[index], "Administration")
+                refused = replace(refused, message=refused.message + hint)
+            errors.append(user_error_of(refused, "administrationIds", index))
     return owned, errors
 
 
