@@ -146,6 +146,17 @@ async def administrations_of(environment_id: int, ids: Sequence[int]) -> dict[in
     return {row.pk: row for row in rows}
 
 
+def offer_size_refusal(count: int, maximum: int) -> Refusal | None:
+    """Rule 6's upper bound: an offer holds at most the installation's number of administrations."""
+    if count <= maximum:
+        return None
+    return Refusal(
+        RefusalCode.TOO_MANY,
+        f"An offer holds at most {maximum} administrations; this one names {count}.",
+        ("administrationIds",),
+    )
+
+
 @dataclass(frozen=True)
 class DamageRecheck:
     """How far a check looks again at files recorded as damaged before it believes the record.

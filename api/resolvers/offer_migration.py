@@ -29,6 +29,7 @@ from models.offering import (
     check_recipients,
     clean_recipients,
     offer_recheck,
+    offer_size_refusal,
     recipient_address,
 )
 
@@ -38,19 +39,10 @@ def _check_form(
 ) -> tuple[list[int | None], list[UserError]]:
     """Checks that need no database: sizes, duplicates, acknowledgement, terms."""
     errors: list[UserError] = []
-    limit = ctx.settings.max_administrations_per_offer
     if not data.administration_ids:
         errors.append(
             user_error(
                 UserErrorCode.REQUIRED, "Choose at least one administration.", "administrationIds"
-            )
-        )
-    elif len(data.administration_ids) > limit:
-        errors.append(
-            user_error(
-                UserErrorCode.TOO_MANY,
-                f"An offer holds at most {limit} administrations.",
-                "administrationIds",
             )
         )
     ids = [decode_global_id(raw, "Administration") for raw in data.administration_ids]
@@ -184,6 +176,9 @@ async def offer_migration(
     user = ctx.viewer
     if refusal := superusers_only(user, "offer"):
         return OfferMigrationPayload(user_errors=[user_error_of(refusal)])
+    maximum = ctx.settings.max_administrations_per_offer
+    if refused := offer_size_refusal(len(input.administration_ids), maximum):
+        return OfferMigrationPayload(user_errors=[user_error_of(refused)])  # nothing looked up
     ids, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids, input.administration_ids)
     checked = await check_recipient_input(ctx, input.recipients)
