@@ -185,13 +185,18 @@ def refusal(token: ApiToken, sight: Sight) -> str:
     return f"Your role ({role.value}) may not see {sight.value}."
 
 
-def superusers_only(user: User, action: str) -> Refusal | None:
-    """Rule 1 for writes: only a superuser offers, withdraws, receives, rejects or makes tokens.
+def may_act(user: User) -> bool:
+    """Rule 1 for writes: only a superuser offers, withdraws, receives, rejects or makes tokens."""
+    return user.is_superuser
 
-    Every mutation asks it before anything else; the viewer's abilities ask it too, so a
-    screen's button says what the mutation would.
+
+def superusers_only(user: User, action: str) -> Refusal | None:
+    """What every mutation answers first when may_act says no, naming what was refused.
+
+    The viewer's abilities and the offers' allowed actions ask the same, so a screen's button
+    says what the mutation would.
     """
-    if user.is_superuser:
+    if may_act(user):
         return None
     return Refusal(RefusalCode.FORBIDDEN, f"Only superusers may {action}.")
 
