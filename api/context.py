@@ -15,6 +15,7 @@ from api.permissions import (
     Listing,
     Sight,
     list_columns,
+    may_act,
     may_write,
     refusal,
     token_may,
@@ -96,7 +97,7 @@ class Context:
         emails: list[str] = []
         if migration is not None and migration.target_environment_id is None:
             emails = await self.loaders.superuser_emails.load(user.environment_id)
-        return Actor(user.environment, may_write(token) and user.is_superuser, emails)
+        return Actor(user.environment, may_write(token) and may_act(user), emails)
 
     def download_url(self, document_id: int) -> str | None:
         """A link to the document's file that opens without the header for a few minutes, for
