@@ -48,9 +48,9 @@ from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
 from api.overview_feed import OverviewFeed
 from api.query_cost import QueryCostLimiter
-from api.schema.mutation import Mutation
-from api.schema.query import Query
-from api.schema.subscription import Subscription
+from api.root_types.mutation import Mutation
+from api.root_types.query import Query
+from api.root_types.subscription import Subscription
 from api.socket_auth import TokenCheckingTransportWSHandler
 from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
