@@ -48,6 +48,8 @@ class Context:
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None
     pending_authentication: bool = False
+    # The event loop's time by which an HTTP request must be answered (api/request_deadline.py).
+    deadline: float | None = None
 
     def require_token(self) -> ApiToken:
         """The request's valid token; raises the authentication error for anonymous calls."""
