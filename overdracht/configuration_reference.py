@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from overdracht.settings import DeclaredSetting, declared_settings
+from overdracht.settings import RENAMED, DeclaredSetting, declared_settings
 
 COMMAND = "overdracht settings-reference"
 REFERENCE_PATH = "docs/configuration.md"
@@ -65,6 +65,15 @@ def _row(item: DeclaredSetting) -> str:
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |\n"
 
 
+def _renamed() -> str:
+    """The variables read under older names, which are refused so a deployment notices."""
+    renamed = ", ".join(f"`{old}` (now `{new}`)" for old, new in RENAMED.items())
+    return (
+        "\nThese variables of earlier versions are refused at start, naming the one that "
+        f"replaced them: {renamed}.\n"
+    )
+
+
 def configuration_reference() -> str:
     """The Markdown table of every variable: name, type, default, unit and what it is for."""
-    return _HEADER + "".join(_row(item) for item in declared_settings())
+    return _HEADER + "".join(_row(item) for item in declared_settings()) + _renamed()

@@ -497,7 +497,7 @@ class Settings:
             text(base_url, "URL"),
             "the frontend the mails link to",
             follows="public_url",
-            default_text="OVERDRACHT_PUBLIC_URL",
+            default_text="the value of OVERDRACHT_PUBLIC_URL",
         ),
     )
     frontend_code_path: str = field(
