@@ -29,7 +29,7 @@ from overdracht.settings import Settings
 
 if TYPE_CHECKING:
     from api.loaders import Loaders
-    from api.overview_feed import OverviewFeed
+    from api.resolvers.overview_feed import OverviewFeed
 
 
 @dataclass

@@ -52,9 +52,9 @@ from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
-from api.overview_feed import OverviewFeed
 from api.query_cost import QueryCostLimiter
 from api.request_deadline import RequestDeadline
+from api.resolvers.overview_feed import OverviewFeed
 from api.root_types.mutation import Mutation
 from api.root_types.query import Query
 from api.root_types.subscription import Subscription

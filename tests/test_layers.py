@@ -21,8 +21,10 @@ FLOORS: list[tuple[str, ...]] = [
     ("api.resolvers",),
     # ... Query, Mutation and Subscription, which wire each field to its resolver ...
     ("api.root_types",),
-    # ... and what the app mounts (the GraphQL view, file downloads, the overview feed).
-    ("api.graphql", "api.files", "api.overview_feed", "api.app"),
+    # ... the view that serves the schema built from them ...
+    ("api.graphql",),
+    # ... and the app that mounts it beside the other routes.
+    ("api.app",),
     ("commands",),
 ]
 PACKAGES = ("overdracht", "models", "mail", "worker", "api", "commands")

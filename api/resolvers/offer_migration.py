@@ -11,7 +11,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.schema.ids import decode_global_id, kind_hint
+from api.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from api.context import Context
-from api.schema.ids import decode_global_id, kind_hint
+from api.ids import decode_global_id, kind_hint
 from api.schema.user_errors import (
     UserError,
     UserErrorCode,

@@ -8,8 +8,8 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import kind_hint
 from api.resolvers.migrations import item_to_act_on
-from api.schema.ids import kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import (
     CancelMigrationInput,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from api.ids import encode_composite_id, encode_global_id
 from api.permissions import may_write
 from api.schema.environment import EnvironmentType, UserType, Viewer, ViewerAbility, ViewerAction
-from api.schema.ids import encode_composite_id, encode_global_id
 from api.schema.user_errors import UserErrorCode, superusers_only
 from models import ApiToken
 from models.receiving import can_receive_offers
