@@ -23,9 +23,9 @@ from api.files import download_endpoint, signed_download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.metrics import exposition
-from api.overview_feed import OverviewFeed
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
+from api.resolvers.overview_feed import OverviewFeed
 from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite, offer_page_path
 from models.guessing import refuse_guessable_settings
 from overdracht.clock import Clock, SystemClock
