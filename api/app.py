@@ -24,9 +24,9 @@ from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
 from api.manifest_download import manifest_endpoint
 from api.metrics import exposition
-from api.overview_feed import OverviewFeed
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
+from api.resolvers.overview_feed import OverviewFeed
 from api.screens import OVERVIEW_PATH, RECEIVE_PATH, ScreensSite, offer_page_path
 from models.guessing import refuse_guessable_settings
 from overdracht.clock import Clock, SystemClock

@@ -15,6 +15,7 @@ from api.permissions import (
     Listing,
     Sight,
     list_columns,
+    may_act,
     may_write,
     refusal,
     token_may,
@@ -29,7 +30,7 @@ from overdracht.settings import Settings
 
 if TYPE_CHECKING:
     from api.loaders import Loaders
-    from api.overview_feed import OverviewFeed
+    from api.resolvers.overview_feed import OverviewFeed
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Context:
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None
     pending_authentication: bool = False
+    # The event loop's time by which an HTTP request must be answered (api/request_deadline.py).
+    deadline: float | None = None
 
     def require_token(self) -> ApiToken:
         """The request's valid token; raises the authentication error for anonymous calls."""
@@ -96,7 +99,7 @@ class Context:
         emails: list[str] = []
         if migration is not None and migration.target_environment_id is None:
             emails = await self.loaders.superuser_emails.load(user.environment_id)
-        return Actor(user.environment, may_write(token) and user.is_superuser, emails)
+        return Actor(user.environment, may_write(token) and may_act(user), emails)
 
     def download_url(self, document_id: int) -> str | None:
         """A link to the document's file that opens without the header for a few minutes, for

@@ -1,7 +1,9 @@
 """Every list in a request's input has a maximum, and a longer one is refused before it is read.
 
 Each list field of an input type declares its maximum where it is declared (`limited_list`):
-a number, or a setting such as the offer's maximum administrations. A request whose document
+a number, or one read from the settings. It is a cap on what is read at all, not a rule of the
+domain: an offer's administrations are capped at 1,000 here, and the installation's smaller
+maximum per offer (rule 6) is a userError the mutation answers. A request whose document
 or variables hold a longer list is refused with one BAD_USER_INPUT error at the list's path,
 after validation and before its token or anything else is looked up: a list of 100,000 IDs
 costs no SQL statement and one error, not one refusal per item.

@@ -16,8 +16,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from api.auth import authenticate
 from api.files import STORE_RETRY_AFTER_SECONDS, Handler, answering_database_faults
 from api.files import content_disposition as attachment
+from api.ids import parse_database_id
 from api.permissions import Sight, refusal, token_may
-from api.schema.ids import parse_database_id
 from models import ApiToken, MigrationItem
 from models.enums import MigrationStatus
 from overdracht.clock import Clock

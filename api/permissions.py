@@ -1,6 +1,6 @@
-"""Least privilege for reads and writes: the one table of what each role and token may see.
+"""Least privilege for reads and writes (rule 1): what each role and token may see and change.
 
-The README's table of roles is this table. Resolvers ask `Context.require` (a whole field) or
+docs/api/access.md shows this table. Resolvers ask `Context.require` (a whole field) or
 `Context.may` (one value inside an object), and a list's search, filters and sort ask
 `Context.columns` (the values that list may match on); nothing else decides who sees what.
 """
@@ -13,8 +13,9 @@ from typing import Any
 import strawberry
 from strawberry.permission import BasePermission
 
-from models import ApiToken
+from models import ApiToken, User
 from models.enums import Role, TokenScope
+from models.refusals import Refusal, RefusalCode
 
 
 class Sight(StrEnum):
@@ -182,6 +183,22 @@ def refusal(token: ApiToken, sight: Sight) -> str:
     if sight in SUPERUSER_SIGHTS:
         return f"Only a superuser of this environment may see {sight.value}."
     return f"Your role ({role.value}) may not see {sight.value}."
+
+
+def may_act(user: User) -> bool:
+    """Rule 1 for writes: only a superuser offers, withdraws, receives, rejects or makes tokens."""
+    return user.is_superuser
+
+
+def superusers_only(user: User, action: str) -> Refusal | None:
+    """What every mutation answers first when may_act says no, naming what was refused.
+
+    The viewer's abilities and the offers' allowed actions ask the same, so a screen's button
+    says what the mutation would.
+    """
+    if may_act(user):
+        return None
+    return Refusal(RefusalCode.FORBIDDEN, f"Only superusers may {action}.")
 
 
 def may_write(token: ApiToken) -> bool:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from models.enums import MigrationStatus
 from models.environment import Environment
 from models.lifecycle import Step, may_step
 from models.migration import Migration, MigrationItem
-from models.receiving import can_receive_offers
+from models.plans import can_receive
+from models.refusals import Refusal, RefusalCode
 
 
 class Action(StrEnum):
@@ -103,7 +105,7 @@ def may_take(
     action: Action, actor: Actor, migration: Migration, item: MigrationItem, now: datetime
 ) -> bool:
     """Whether the actor may take the action on this administration of the offer, now."""
-    if action == Action.RECEIVE and not can_receive_offers(actor.environment):
+    if action == Action.RECEIVE and not can_receive(actor.environment):
         return False  # rule 3
     return (
         actor.may_act
@@ -128,3 +130,23 @@ def allowed_on_offer(
         for action in OFFER_ACTIONS
         if any(may_take(action, actor, migration, item, now) for item in items)
     ]
+
+
+# A move that has started can be withdrawn again only once it failed (rule 10).
+_STARTED = frozenset({MigrationStatus.QUEUED, MigrationStatus.RUNNING})
+
+
+def withdraw_refusal(item: MigrationItem, now: datetime) -> Refusal:
+    """Why the source can no longer withdraw this administration (rule 10)."""
+    status = item.effective_status(now)
+    name = item.administration_name
+    if status == MigrationStatus.EXPIRED:
+        return Refusal(
+            RefusalCode.EXPIRED, f"The offer of {name} has expired; there is nothing to withdraw."
+        )
+    if status in _STARTED:
+        return Refusal(
+            RefusalCode.MOVE_STARTED,
+            f"The move of {name} is {status.value.lower()}; it can be withdrawn again if it fails.",
+        )
+    return Refusal(RefusalCode.ALREADY_ENDED, f"{name} is already {status.value.lower()}.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from tortoise.functions import Count
@@ -13,18 +12,10 @@ from tortoise.functions import Count
 from models.authorization import AuthorizationStep, Workflow
 from models.document import Document
 from models.enums import PENDING_DOCUMENT_STATUSES
+from models.refusals import Refusal, RefusalCode
 from overdracht.filestore import FileStore
 
 log = logging.getLogger("overdracht.scrubbing")
-
-
-class ChecklistItem(StrEnum):
-    """One check of rule 5; its name is the userError code a failed check produces."""
-
-    HAS_AUTHORIZERS = "HAS_AUTHORIZERS"
-    HAS_ACTIVE_WORKFLOW = "HAS_ACTIVE_WORKFLOW"
-    HAS_PENDING_DOCUMENTS = "HAS_PENDING_DOCUMENTS"
-    HAS_DAMAGED_FILES = "HAS_DAMAGED_FILES"
 
 
 @dataclass(frozen=True)
@@ -39,41 +30,46 @@ class ChecklistResult:
     damaged_files: int = 0
 
     @property
-    def failures(self) -> list[ChecklistItem]:
-        """The checks this administration fails, in the order of rule 5."""
-        failed = []
+    def refusals(self) -> list[Refusal]:
+        """Each check of rule 5 this administration fails, in the rule's order, with the fix."""
+        found = []
         if self.authorizers_in_flow:
-            failed.append(ChecklistItem.HAS_AUTHORIZERS)
+            found.append(
+                Refusal(
+                    RefusalCode.HAS_AUTHORIZERS,
+                    f"The authorization flow still names {self.authorizers_in_flow} "
+                    "authorizer(s); remove them first.",
+                )
+            )
         if self.active_workflows:
-            failed.append(ChecklistItem.HAS_ACTIVE_WORKFLOW)
+            found.append(
+                Refusal(
+                    RefusalCode.HAS_ACTIVE_WORKFLOW,
+                    f"{self.active_workflows} workflow(s) are still active; deactivate them first.",
+                )
+            )
         if self.pending_documents:
-            failed.append(ChecklistItem.HAS_PENDING_DOCUMENTS)
+            found.append(
+                Refusal(
+                    RefusalCode.HAS_PENDING_DOCUMENTS,
+                    f"{self.pending_documents} document(s) are NEW or TO_AUTHORIZE; approve, "
+                    "reject or book them first.",
+                )
+            )
         if self.damaged_files:
-            failed.append(ChecklistItem.HAS_DAMAGED_FILES)
-        return failed
+            found.append(
+                Refusal(
+                    RefusalCode.HAS_DAMAGED_FILES,
+                    f"The stored file of {self.damaged_files} document(s) is missing or damaged "
+                    "(found by the file check); have it restored from a backup first.",
+                )
+            )
+        return found
 
     @property
     def passed(self) -> bool:
-        return not self.failures
-
-    def explain(self, item: ChecklistItem) -> str:
-        """A sentence for people about one failed check."""
-        if item == ChecklistItem.HAS_AUTHORIZERS:
-            return (
-                f"The authorization flow still names {self.authorizers_in_flow} authorizer(s); "
-                "remove them first."
-            )
-        if item == ChecklistItem.HAS_ACTIVE_WORKFLOW:
-            return f"{self.active_workflows} workflow(s) are still active; deactivate them first."
-        if item == ChecklistItem.HAS_DAMAGED_FILES:
-            return (
-                f"The stored file of {self.damaged_files} document(s) is missing or damaged "
-                "(found by the file check); have it restored from a backup first."
-            )
-        return (
-            f"{self.pending_documents} document(s) are NEW or TO_AUTHORIZE; approve, reject "
-            "or book them first."
-        )
+        """Whether every check of rule 5 passes."""
+        return not self.refusals
 
 
 async def _counts(query: Any, key: str) -> dict[int, int]:

@@ -35,7 +35,7 @@ S = MigrationStatus
 
 
 class Step(StrEnum):
-    """The transitions of rule 14, as the README's state table names them."""
+    """The transitions of rule 14, as rule 14 of docs/rules.md names them."""
 
     OFFER = "offer"
     WITHDRAW = "withdraw"

@@ -17,6 +17,7 @@ from models.lifecycle import Change
 from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
 from models.notices.offer import OfferMail
 from models.offering import current_recipients
+from models.refusals import Refusal, RefusalCode
 from overdracht.db import is_postgres
 
 
@@ -36,6 +37,34 @@ async def _mail(
 ) -> None:
     source = await Environment.get(pk=migration.source_environment_id)
     await OfferMail.queue(change.settings, change.now, migration, items, source, to=to)
+
+
+def retarget_refusal(migration: Migration, target: Environment) -> Refusal | None:
+    """New recipients stay within the offer's target office (rule 7), or None when they do."""
+    bound = migration.target_environment_id
+    if bound is None or target.pk == bound:
+        return None
+    return Refusal(
+        RefusalCode.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
+        "These are not superusers of the office this offer is for; withdraw it and make a new "
+        "offer to change the receiving office.",
+        ("recipients",),
+    )
+
+
+def extension_refusal(
+    migration: Migration, wanted: datetime, now: datetime, validity: timedelta
+) -> Refusal | None:
+    """A new expiry is later than the current one and at most the validity from now (rule 7)."""
+    latest = now + validity
+    when = latest.isoformat(timespec="seconds")
+    if wanted <= migration.expires_at:
+        message = f"Choose a moment after the current expiry; at most {when}."
+    elif wanted > latest:
+        message = f"An offer is valid at most {validity.days} days from now: {when}."
+    else:
+        return None
+    return Refusal(RefusalCode.INVALID, message, ("expiresAt",))
 
 
 async def change_recipients(

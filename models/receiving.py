@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from tortoise.expressions import Q
 
@@ -17,43 +16,16 @@ from models.enums import (
     AccountingPackage,
     AuditAction,
     MigrationStatus,
-    Plan,
     Role,
 )
 from models.environment import Environment
 from models.guessing import code_attempts_refused_until, one_try_at_a_time
 from models.migration import CodeAttempt, Migration, MigrationItem
+from models.plans import premium_refusal
+from models.refusals import Refusal, RefusalCode, Refused
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
 from models.user import ApiToken, User
 from overdracht.settings import Settings
-
-
-class CodeRefusal(StrEnum):
-    """Why a transfer code was not accepted; values are the API's error codes.
-
-    A code that matches no offer of this environment is TRANSFER_CODE_INVALID, whatever the
-    reason; a code that matches one exactly but can no longer be used says why instead.
-    """
-
-    TRANSFER_CODE_INVALID = "TRANSFER_CODE_INVALID"
-    TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS"
-    OWN_OFFER = "OWN_OFFER"
-    EXPIRED = "EXPIRED"
-    WITHDRAWN = "WITHDRAWN"
-    REJECTED = "REJECTED"
-    ALREADY_RECEIVED = "ALREADY_RECEIVED"
-
-
-class CodeRefused(Exception):
-    """Raised by redeem_code; the message is safe to show."""
-
-    def __init__(
-        self, refusal: CodeRefusal, message: str, *, retry_at: datetime | None = None
-    ) -> None:
-        super().__init__(message)
-        self.refusal = refusal
-        self.retry_at = retry_at  # when a refusal for too many tries lifts
-
 
 INVALID_MESSAGE = (
     "This transfer code is not valid: check it, or ask the sender for a new offer. "
@@ -111,21 +83,25 @@ async def redeem_code(
     *,
     token: ApiToken | None = None,
 ) -> Migration:
-    """The offer a code opens for this user, counting every failure against the limits."""
+    """The offer a code opens for this user, counting every failure against the limits.
+
+    Raises Refused: a code matching no offer meant for this office is TRANSFER_CODE_INVALID
+    whatever the reason; a code matching one exactly that can no longer be used says why.
+    """
     async with one_try_at_a_time(user.environment_id):
         outcome = await _try_code(user, entered, now, settings, token)
-    if isinstance(outcome, CodeRefused):  # raised only now, so the failure's record is kept
-        raise outcome
+    if isinstance(outcome, Refusal):  # raised only now, so the failure's record is kept
+        raise Refused(outcome)
     return outcome
 
 
 async def _try_code(
     user: User, entered: str, now: datetime, settings: Settings, token: ApiToken | None
-) -> Migration | CodeRefused:
+) -> Migration | Refusal:
     """One attempt, under the lock; a refusal is returned so its record is committed."""
     if retry_at := await code_attempts_refused_until(user, now, settings):
-        return CodeRefused(
-            CodeRefusal.TOO_MANY_ATTEMPTS,
+        return Refusal(
+            RefusalCode.TOO_MANY_ATTEMPTS,
             "Too many wrong transfer codes from you, or from your office since your own last "
             f"wrong one; try again from {retry_at.isoformat(timespec='seconds')}.",
             retry_at=retry_at,
@@ -135,10 +111,10 @@ async def _try_code(
         await Migration.get_or_none(transfer_code=code) if looks_like_transfer_code(code) else None
     )
     if migration is not None and migration.is_offered_by(user.environment_id):
-        return CodeRefused(CodeRefusal.OWN_OFFER, "Your own environment made this offer.")
+        return Refusal(RefusalCode.OWN_OFFER, "Your own environment made this offer.")
     if migration is None or not await _meant_for(migration, user.environment_id):
         await _record_failure(user, entered, now, token)
-        return CodeRefused(CodeRefusal.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
+        return Refusal(RefusalCode.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
     items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
     if any(item.is_still_offered(now) for item in items):
         return migration
@@ -153,36 +129,56 @@ async def _meant_for(migration: Migration, environment_id: int) -> bool:
     return migration.is_meant_for(environment_id, emails)
 
 
-# Why a right code can receive nothing any more, the strongest reason first.
-_ENDED_AS: list[tuple[frozenset[MigrationStatus], CodeRefusal, str]] = [
-    (RECEIVED_MIGRATION_STATUSES, CodeRefusal.ALREADY_RECEIVED, "has already been received"),
-    (frozenset({MigrationStatus.REJECTED}), CodeRefusal.REJECTED, "was rejected"),
-    (frozenset({MigrationStatus.WITHDRAWN}), CodeRefusal.WITHDRAWN, "was withdrawn by the sender"),
-    (frozenset({MigrationStatus.EXPIRED}), CodeRefusal.EXPIRED, "has expired"),
+# Why an administration of an offer can no longer be received or rejected, the strongest
+# reason first: what a right code says when nothing is left (rule 9), and what receiving or
+# rejecting one administration says.
+_ENDED_AS: list[tuple[frozenset[MigrationStatus], RefusalCode, str]] = [
+    (RECEIVED_MIGRATION_STATUSES, RefusalCode.ALREADY_RECEIVED, "has already been received"),
+    (frozenset({MigrationStatus.REJECTED}), RefusalCode.REJECTED, "was rejected"),
+    (frozenset({MigrationStatus.WITHDRAWN}), RefusalCode.WITHDRAWN, "was withdrawn by the sender"),
+    (frozenset({MigrationStatus.EXPIRED}), RefusalCode.EXPIRED, "has expired"),
 ]
 
 
-def _no_longer_usable(items: list[MigrationItem], now: datetime) -> CodeRefused:
+def why_ended(status: MigrationStatus) -> tuple[RefusalCode, str] | None:
+    """Why an administration in this status can no longer be received, or None if it can be."""
+    for ended, code, words in _ENDED_AS:
+        if status in ended:
+            return code, words
+    return None
+
+
+def not_receivable(item: MigrationItem, status: MigrationStatus) -> Refusal:
+    """Why one administration of an offer cannot be received or rejected in this status."""
+    name = item.administration_name
+    if ended := why_ended(status):
+        code, words = ended
+        return Refusal(code, f"{name} {words}.")
+    return Refusal(
+        RefusalCode.NOT_OFFERED, f"{name} is no longer offered ({status.value.lower()})."
+    )
+
+
+def _no_longer_usable(items: list[MigrationItem], now: datetime) -> Refusal:
     """A right code with nothing left to receive: why, in words naming each administration."""
-    statuses = {item.pk: item.effective_status(now) for item in items}
+    ended = {item.pk: why_ended(item.effective_status(now)) for item in items}
     reasons = []
     parts = []
-    for ended, reason, words in _ENDED_AS:
-        names = [item.administration_name for item in items if statuses[item.pk] in ended]
+    for _, reason, words in _ENDED_AS:
+        names = [
+            item.administration_name
+            for item in items
+            if (why := ended[item.pk]) is not None and why[0] == reason
+        ]
         if names:
             reasons.append(reason)
             parts.append(f"{', '.join(names)} {words}")
-    return CodeRefused(
-        reasons[0] if reasons else CodeRefusal.EXPIRED,
+    return Refusal(
+        reasons[0] if reasons else RefusalCode.EXPIRED,
         "This transfer code is right, but nothing in its offer can be received any more: "
         + "; ".join(parts)
         + ". Ask the sender for a new offer if you still want it.",
     )
-
-
-def can_receive_offers(environment: Environment) -> bool:
-    """Only an environment on the PREMIUM plan can receive (rule 3)."""
-    return environment.plan == Plan.PREMIUM
 
 
 ADMINISTRATION_CODE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
@@ -190,25 +186,18 @@ ADMINISTRATION_CODE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
 _CODE_HOLDING = list(RECEIVED_MIGRATION_STATUSES - {MigrationStatus.COMPLETED})
 
 
-class ReceivingRefusal(StrEnum):
-    """Why one administration cannot be received as chosen; values are userError codes."""
-
-    NOT_PREMIUM = "NOT_PREMIUM"
-    CONNECTION_GONE = "NOT_FOUND"
-    NO_CONNECTION_OF_PACKAGE = "NO_CONNECTION_OF_PACKAGE"
-    WRONG_PACKAGE = "WRONG_PACKAGE"
-    INVALID_CODE = "INVALID"
-    DUPLICATE_IN_TARGET = "DUPLICATE_IN_TARGET"
-    CODE_IN_USE = "CODE_IN_USE"
-
-
-@dataclass(frozen=True)
-class ReceivingProblem:
-    """One refusal, with the input field of the choice it is about (None: the whole choice)."""
-
-    refusal: ReceivingRefusal
-    message: str
-    field: str | None = None
+# What check_receiving can refuse while a move runs (`moving`): the chosen code's form was
+# checked at the claim and does not change, so INVALID is never among them.
+REFUSED_WHILE_MOVING = frozenset(
+    {
+        RefusalCode.NOT_PREMIUM,
+        RefusalCode.NOT_FOUND,
+        RefusalCode.NO_CONNECTION_OF_PACKAGE,
+        RefusalCode.WRONG_PACKAGE,
+        RefusalCode.DUPLICATE_IN_TARGET,
+        RefusalCode.CODE_IN_USE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -232,14 +221,14 @@ class ReceivingChoice:
 class ReceivingCheck:
     """The answer of check_receiving: the target's own problems, and each choice's."""
 
-    target_problems: list[ReceivingProblem]
-    problems: list[list[ReceivingProblem]]
+    target_refusals: list[Refusal]  # about the target as a whole
+    refusals: list[list[Refusal]]  # per choice, each at its field within the choice
     connections: dict[int, AccountingConnection]
     code_in_use: list[bool]  # the choice's code is taken in the target (another can be chosen)
 
     def can_receive(self, index: int) -> bool:
         """Whether the choice at index can be received as it stands."""
-        return not self.target_problems and not self.problems[index]
+        return not self.target_refusals and not self.refusals[index]
 
 
 async def check_receiving(
@@ -254,15 +243,7 @@ async def check_receiving(
     While moving, the choice was validated at the claim and holds its own code; only what can
     have changed since is looked at again (plan, connection, the target's administrations).
     """
-    target_problems: list[ReceivingProblem] = []
-    if not can_receive_offers(target):
-        target_problems.append(
-            ReceivingProblem(
-                ReceivingRefusal.NOT_PREMIUM,
-                f"{target.name} is on the {target.plan.value} plan; only an environment on "
-                "PREMIUM can receive administrations.",
-            )
-        )
+    target_refusals = [refused] if (refused := premium_refusal(target)) else []
     connection_ids = [c.connection_id for c in choices if c.connection_id is not None]
     connections = {
         row.pk: row
@@ -291,43 +272,43 @@ async def check_receiving(
             .exclude(id__in=[c.item.pk for c in choices])
             .values_list("target_code", flat=True)
         )
-    problems: list[list[ReceivingProblem]] = []
+    refusals: list[list[Refusal]] = []
     in_use: list[bool] = []
     for choice, code in zip(choices, codes, strict=True):
         item = choice.item
-        found: list[ReceivingProblem] = []
+        found: list[Refusal] = []
         connection = connections.get(choice.connection_id) if choice.connection_id else None
         if choice.connection_id is not None and connection is None:
             found.append(
-                ReceivingProblem(
-                    ReceivingRefusal.CONNECTION_GONE,
+                Refusal(
+                    RefusalCode.NOT_FOUND,
                     "Choose one of your own accounting connections.",
-                    "connectionId",
+                    ("connectionId",),
                 )
             )
         elif not has_package:
             found.append(
-                ReceivingProblem(
-                    ReceivingRefusal.NO_CONNECTION_OF_PACKAGE,
+                Refusal(
+                    RefusalCode.NO_CONNECTION_OF_PACKAGE,
                     f"Your environment has no connection to {package.value}; add one before "
                     "receiving.",
-                    "connectionId",
+                    ("connectionId",),
                 )
             )
         elif connection is not None and connection.package != package:
             found.append(
-                ReceivingProblem(
-                    ReceivingRefusal.WRONG_PACKAGE,
+                Refusal(
+                    RefusalCode.WRONG_PACKAGE,
                     f"{item.administration_name} is in {package.value}; choose a connection of "
                     f"that package, not {connection.package.value}.",
-                    "connectionId",
+                    ("connectionId",),
                 )
             )
         duplicate = (item.administration_code, item.administration_name) in twins
         if duplicate:
             found.append(
-                ReceivingProblem(
-                    ReceivingRefusal.DUPLICATE_IN_TARGET,
+                Refusal(
+                    RefusalCode.DUPLICATE_IN_TARGET,
                     f"Your environment already has administration {item.administration_code} "
                     f"{item.administration_name}: remove it there before receiving this one, "
                     "whatever code you choose.",
@@ -335,10 +316,10 @@ async def check_receiving(
             )
         if choice.code is not None and not moving and not ADMINISTRATION_CODE.match(code):
             found.append(
-                ReceivingProblem(
-                    ReceivingRefusal.INVALID_CODE,
+                Refusal(
+                    RefusalCode.INVALID,
                     "An administration code is 1 to 32 letters, digits, '.', '-' or '_'.",
-                    "administrationCode",
+                    ("administrationCode",),
                 )
             )
             in_use.append(False)
@@ -347,15 +328,15 @@ async def check_receiving(
             in_use.append(taken)
             if taken and choice.connection_id is not None:  # the preview only flags it
                 found.append(
-                    ReceivingProblem(
-                        ReceivingRefusal.CODE_IN_USE,
+                    Refusal(
+                        RefusalCode.CODE_IN_USE,
                         f"Your environment already uses administration code {code}; choose "
                         "another, so no two administrations share an inbound address.",
-                        "administrationCode",
+                        ("administrationCode",),
                     )
                 )
-        problems.append(found)
-    return ReceivingCheck(target_problems, problems, connections, in_use)
+        refusals.append(found)
+    return ReceivingCheck(target_refusals, refusals, connections, in_use)
 
 
 async def bind_target(migration_id: int, environment_id: int) -> bool:

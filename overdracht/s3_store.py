@@ -2,7 +2,7 @@
 
 The client is obstore (Python bindings of Rust's object_store): it signs requests, sends the
 SHA-256 checksum header with an upload so the server refuses bytes that arrive damaged, and
-costs a fraction of a millisecond of CPU per request (see the README for the figures). Objects
+costs a fraction of a millisecond of CPU per request (figures: docs/operations/storage.md). Objects
 are named by their SHA-256 as on the local disk (`ab/cd/abcd…` under the configured prefix),
 never by office or administration. Every request has a deadline: the client gives up after it
 and retries at most once, and each call is also cut off here should the client not.

@@ -67,7 +67,7 @@ async def test_it_says_what_the_offer_says_with_the_same_codes_and_messages(
         payload = await check(scenario, recipients)
         assert payload["userErrors"] == await offer_refusals(scenario, recipients), recipients
     refused_everything = await check(scenario, [starter.email])
-    assert [e["code"] for e in refused_everything["userErrors"]] == ["TARGET_NOT_PREMIUM"]
+    assert [e["code"] for e in refused_everything["userErrors"]] == ["NOT_PREMIUM"]
     assert accepted(refused_everything) == [(starter.email, False)]
     mixed = await check(scenario, ["not-an-address", TARGET_SUPERUSER, scenario.clerk.email])
     assert [ok for _, ok in accepted(mixed)] == [False, True, False]

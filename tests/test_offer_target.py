@@ -50,7 +50,7 @@ async def test_superusers_of_two_offices_are_refused(scenario: Scenario, factory
 async def test_a_target_that_is_not_premium_is_refused_at_the_offer(scenario: Scenario, factory):
     starter = await factory.user(await factory.environment(plan=Plan.TRIAL))
     payload = await scenario.offer_payload(recipients=[starter.email])
-    assert codes(payload) == ["TARGET_NOT_PREMIUM"]
+    assert codes(payload) == ["NOT_PREMIUM"]
     assert payload["userErrors"][0]["field"] == ["input", "recipients"]
 
 
@@ -114,7 +114,7 @@ async def test_recipient_refusals_name_only_what_the_sender_typed(scenario: Scen
     found += body["data"]["changeMigrationRecipients"]["userErrors"]
     assert [e["code"] for e in found] == [
         "RECIPIENTS_IN_SEVERAL_ENVIRONMENTS",
-        "TARGET_NOT_PREMIUM",
+        "NOT_PREMIUM",
         "RECIPIENTS_IN_SEVERAL_ENVIRONMENTS",
     ]
     typed = {TARGET_SUPERUSER, stranger.email, starter_superuser.email}

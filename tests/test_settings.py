@@ -6,7 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from overdracht.settings import ConfigurationError, MoveVerification, load_settings
+from overdracht.settings import (
+    ConfigurationError,
+    MoveVerification,
+    declared_settings,
+    load_settings,
+)
 
 
 def test_defaults_need_no_environment():
@@ -20,7 +25,7 @@ def test_values_are_read_from_the_environment():
     settings = load_settings(
         {
             "OVERDRACHT_DATABASE_URL": "postgres://u@db:5432/ovd",
-            "OVERDRACHT_OFFER_VALIDITY_DAYS": "20",
+            "OVERDRACHT_OFFER_VALIDITY_SECONDS": str(20 * 86400),
             "OVERDRACHT_SMTP_HOST": "smtp.example",
             "OVERDRACHT_SMTP_PORT": "587",
             "OVERDRACHT_SMTP_TLS": "starttls",
@@ -48,7 +53,8 @@ def test_values_are_read_from_the_environment():
         ("OVERDRACHT_SMTP_SENDER", "no address"),
         ("OVERDRACHT_SMTP_TIMEOUT_SECONDS", "0"),
         ("OVERDRACHT_INBOUND_MAIL_DOMAIN", "not a domain"),
-        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "0"),
+        ("OVERDRACHT_OFFER_VALIDITY_SECONDS", "0"),
+        ("OVERDRACHT_OFFER_VALIDITY_SECONDS", "3600"),  # at least a day
         ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "-1"),
         ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "1001"),  # a takeover is at most 1,000
     ],
@@ -88,8 +94,8 @@ def test_notice_settings_are_read_from_the_environment():
             "OVERDRACHT_FRONTEND_CODE_PATH": "/overdracht/code",
             "OVERDRACHT_FRONTEND_OVERVIEW_PATH": "/overdracht",
             "OVERDRACHT_TIME_ZONE": "Europe/London",
-            "OVERDRACHT_MAIL_MAX_AGE": "36h",
-            "OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY": "0",
+            "OVERDRACHT_MAIL_MAX_AGE_SECONDS": str(36 * 3600),
+            "OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS": "0",
         }
     )
     assert settings.code_entry_url == "https://app.kantoor.example/overdracht/code"
@@ -97,8 +103,9 @@ def test_notice_settings_are_read_from_the_environment():
     assert settings.time_zone == "Europe/London"
     assert settings.mail_max_age == timedelta(hours=36)
     assert settings.reminder_before_expiry == timedelta(0)
-    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE": "2d"}).mail_max_age == timedelta(days=2)
-    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE": "90m"}).mail_max_age == timedelta(minutes=90)
+    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE_SECONDS": "5400"}).mail_max_age == timedelta(
+        minutes=90
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,15 +113,16 @@ def test_notice_settings_are_read_from_the_environment():
     [
         ("OVERDRACHT_TIME_ZONE", "Mars/Olympus"),
         ("OVERDRACHT_TIME_ZONE", "../etc/passwd"),
-        ("OVERDRACHT_MAIL_MAX_AGE", "forever"),
-        ("OVERDRACHT_MAIL_MAX_AGE", "0"),
-        ("OVERDRACHT_MAIL_MAX_AGE", "-2d"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "forever"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "0"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "2d"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "-60"),
         ("OVERDRACHT_FRONTEND_CODE_PATH", "receive"),
         ("OVERDRACHT_FRONTEND_CODE_PATH", "/receive?code=1"),
-        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "-1"),
-        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "99999999999"),
+        ("OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS", "-1"),
+        ("OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS", "99999999999"),
         ("OVERDRACHT_TIME_ZONE", "Europe"),
-        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "99999999999"),
+        ("OVERDRACHT_OFFER_VALIDITY_SECONDS", "99999999999"),
         ("OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", "0"),
     ],
 )
@@ -270,3 +278,43 @@ def test_an_smtp_username_or_password_alone_is_refused_naming_both(given):
         {"OVERDRACHT_SMTP_USERNAME": "overdracht", "OVERDRACHT_SMTP_PASSWORD": "geheim"}
     )
     assert (both.smtp.username, both.smtp.password) == ("overdracht", "geheim")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "OVERDRACHT_OFFER_VALIDITY_SECONDS"),
+        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS"),
+        ("OVERDRACHT_MAIL_MAX_AGE", "OVERDRACHT_MAIL_MAX_AGE_SECONDS"),
+    ],
+)
+def test_a_duration_set_under_its_old_name_is_refused_naming_the_new_one(old, new):
+    """Durations are seconds now; an old variable would otherwise be ignored without a word."""
+    with pytest.raises(ConfigurationError, match=new) as refused:
+        load_settings({old: "3"})
+    assert old in str(refused.value)
+
+
+def test_every_duration_is_whole_seconds_in_a_variable_named_so():
+    for item in declared_settings():
+        declared = item.declared
+        in_seconds = declared.kind.unit == "seconds"
+        assert in_seconds == declared.env.endswith("_SECONDS"), declared.env
+        if isinstance(item.default, timedelta):
+            assert in_seconds, declared.env
+
+
+def test_every_variable_is_declared_once_with_a_reason():
+    names = [item.declared.env for item in declared_settings()]
+    assert len(names) == len(set(names))
+    assert all(item.declared.why for item in declared_settings())
+
+
+def test_the_grouped_and_companion_variables_are_read_too():
+    """The SMTP group, a bucket's AWS companions and their alias are read like the rest."""
+    assert load_settings({"OVERDRACHT_SMTP_PORT": "2525"}).smtp.port == 2525
+    assert load_settings({"OVERDRACHT_DOWNLOAD_LINK_SECONDS": "60"}).download_link_lifetime == (
+        timedelta(minutes=1)
+    )
+    bucket = load_settings({"OVERDRACHT_FILE_STORE": "s3://b-1", "AWS_DEFAULT_REGION": "x-1"})
+    assert bucket.object_store is not None and bucket.object_store.region == "x-1"

@@ -8,9 +8,10 @@ files are verified, and once more inside the transaction that changes ownership.
 from __future__ import annotations
 
 from models import Administration, Document, Environment
-from models.checklist import recheck_damaged, run_checklist
 from models.enums import MoveFailure
-from models.receiving import ReceivingChoice, ReceivingRefusal, check_receiving
+from models.offering import DamageRecheck, check_offerable
+from models.receiving import ReceivingChoice, check_receiving
+from models.refusals import RefusalCode
 from overdracht.filestore import FileStore, StoreUnavailable
 from worker.move import FILE_FAILURE, MoveFailed, Parties, store_unavailable
 
@@ -18,15 +19,27 @@ from worker.move import FILE_FAILURE, MoveFailed, Parties, store_unavailable
 # the file check's rounds do it.
 RECHECK_AT_MOST = 50
 
-# What a receiving check that no longer passes at the move means for the move.
-_FAILURE_OF: dict[ReceivingRefusal, MoveFailure] = {
-    ReceivingRefusal.NOT_PREMIUM: MoveFailure.TARGET_NOT_PREMIUM,
-    ReceivingRefusal.CONNECTION_GONE: MoveFailure.CONNECTION_GONE,
-    ReceivingRefusal.NO_CONNECTION_OF_PACKAGE: MoveFailure.CONNECTION_GONE,
-    ReceivingRefusal.WRONG_PACKAGE: MoveFailure.CONNECTION_GONE,
-    ReceivingRefusal.INVALID_CODE: MoveFailure.CODE_IN_USE,
-    ReceivingRefusal.DUPLICATE_IN_TARGET: MoveFailure.DUPLICATE_IN_TARGET,
-    ReceivingRefusal.CODE_IN_USE: MoveFailure.CODE_IN_USE,
+# What an offer check that no longer passes at the move means for the move: one failure for each
+# refusal check_offerable can give while moving (its REFUSED_WHILE_MOVING). A damaged file
+# fails it with the file's own failure first, naming the document, where the record allows.
+OFFER_FAILURE_OF: dict[RefusalCode, MoveFailure] = {
+    RefusalCode.NOT_MIGRATABLE: MoveFailure.SOURCE_CHANGED,  # its connection is now of another
+    RefusalCode.HAS_AUTHORIZERS: MoveFailure.CHECKLIST_FAILED,
+    RefusalCode.HAS_ACTIVE_WORKFLOW: MoveFailure.CHECKLIST_FAILED,
+    RefusalCode.HAS_PENDING_DOCUMENTS: MoveFailure.CHECKLIST_FAILED,
+    RefusalCode.HAS_DAMAGED_FILES: MoveFailure.CHECKLIST_FAILED,
+}
+
+# What a receiving check that no longer passes at the move means for the move: one failure for
+# each refusal check_receiving can give while moving (REFUSED_WHILE_MOVING). The chosen code's
+# form is not among them: it was checked at the claim, and a claimed code does not change.
+FAILURE_OF: dict[RefusalCode, MoveFailure] = {
+    RefusalCode.NOT_PREMIUM: MoveFailure.TARGET_NOT_PREMIUM,
+    RefusalCode.NOT_FOUND: MoveFailure.CONNECTION_GONE,  # the chosen connection was removed
+    RefusalCode.NO_CONNECTION_OF_PACKAGE: MoveFailure.CONNECTION_GONE,
+    RefusalCode.WRONG_PACKAGE: MoveFailure.CONNECTION_GONE,
+    RefusalCode.DUPLICATE_IN_TARGET: MoveFailure.DUPLICATE_IN_TARGET,
+    RefusalCode.CODE_IN_USE: MoveFailure.CODE_IN_USE,
 }
 
 
@@ -38,27 +51,24 @@ async def check_preconditions(parties: Parties, files: FileStore) -> None:
             MoveFailure.SOURCE_CHANGED,
             f"{adm.name} is no longer in {parties.source.name}.",
         )
+    recheck = DamageRecheck(files, at_most=RECHECK_AT_MOST)  # an outage fails the move
     try:
-        checks = await recheck_damaged(
-            files, await run_checklist([adm.pk]), at_most=RECHECK_AT_MOST
-        )
+        [offerable] = await check_offerable(parties.source.pk, [adm.pk], recheck, now=None)
     except StoreUnavailable as outage:
         raise store_unavailable(outage) from None
-    result = checks[adm.pk]
-    if result.damaged_files:
+    if offerable.refused(RefusalCode.HAS_DAMAGED_FILES):
         await _damage_found(adm)
-    if not result.passed:
+    if refusals := offerable.refusals:
         raise MoveFailed(
-            MoveFailure.CHECKLIST_FAILED,
-            f"{adm.name} no longer passes the offer checks: "
-            + " ".join(result.explain(failure) for failure in result.failures),
+            OFFER_FAILURE_OF[refusals[0].code],
+            "The offer checks no longer pass: " + " ".join(r.message for r in refusals),
         )
     target = await Environment.get(pk=parties.target.pk)
     item = parties.item
     choice = ReceivingChoice(item, connection_id=item.target_connection_id, code=item.target_code)
     checked = await check_receiving(target, parties.migration.package, [choice], moving=True)
-    for problem in [*checked.target_problems, *checked.problems[0]]:
-        raise MoveFailed(_FAILURE_OF[problem.refusal], problem.message)
+    for refused in [*checked.target_refusals, *checked.refusals[0]]:
+        raise MoveFailed(FAILURE_OF[refused.code], refused.message)
 
 
 async def _damage_found(administration: Administration) -> None:

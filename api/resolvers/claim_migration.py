@@ -6,11 +6,17 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import decode_global_id
 from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
-from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import ClaimMigrationInput, ClaimMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, outdated_terms, user_error
+from api.schema.user_errors import (
+    UserError,
+    UserErrorCode,
+    outdated_terms,
+    user_error,
+    user_error_of,
+)
 from models import Migration, MigrationItem, lifecycle, terms
 from models.actions import Action
 from models.lifecycle import Reception
@@ -114,19 +120,9 @@ async def claim_migration(
     target = ctx.viewer.environment
     chosen, errors = await _choices(ctx, migration, input)
     checked = await check_receiving(target, migration.package, [c for _, c in chosen])
-    errors = (
-        [
-            user_error(UserErrorCode(problem.refusal.value), problem.message)
-            for problem in checked.target_problems
-        ]
-        + _form_errors(input)
-        + errors
-    )
-    for (index, _), problems in zip(chosen, checked.problems, strict=True):
-        for problem in problems:
-            field = [problem.field] if problem.field else []
-            where: tuple[str | int, ...] = ("administrations", index, *field)
-            errors.append(user_error(UserErrorCode(problem.refusal.value), problem.message, *where))
+    errors = [user_error_of(r) for r in checked.target_refusals] + _form_errors(input) + errors
+    for (index, _), refusals in zip(chosen, checked.refusals, strict=True):
+        errors += [user_error_of(refused, "administrations", index) for refused in refusals]
     if errors:
         return ClaimMigrationPayload(user_errors=errors)
 

@@ -8,6 +8,7 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.permissions import superusers_only
 from api.resolvers.migrations import own_offer
 from api.resolvers.offer_migration import check_recipient_input
 from api.schema.migration import MigrationType
@@ -19,10 +20,16 @@ from api.schema.offering import (
     ResendMigrationOfferInput,
     ResendMigrationOfferPayload,
 )
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
 from models import Migration, MigrationItem
 from models.actions import Action, may_take
-from models.offer_corrections import change_recipients, extend_offer, resend_offer
+from models.offer_corrections import (
+    change_recipients,
+    extend_offer,
+    extension_refusal,
+    resend_offer,
+    retarget_refusal,
+)
 
 
 async def _standing_offer(
@@ -30,7 +37,7 @@ async def _standing_offer(
 ) -> tuple[Migration, list[MigrationItem]] | list[UserError]:
     """The viewer's own offer with what it still offers, or why it cannot be corrected."""
     if refused := superusers_only(ctx.viewer, verb):
-        return refused
+        return [user_error_of(refused)]
     migration = await own_offer(raw_id, ctx.environment_id)
     if migration is None:
         return [user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")]
@@ -65,16 +72,8 @@ async def change_migration_recipients(
     migration, items = found
     checked = await check_recipient_input(ctx, input.recipients)
     recipients, target, errors = checked.addresses, checked.target, checked.errors
-    bound = migration.target_environment_id
-    if not errors and target is not None and bound is not None and target.pk != bound:
-        errors.append(
-            user_error(
-                UserErrorCode.RECIPIENTS_IN_SEVERAL_ENVIRONMENTS,
-                "These are not superusers of the office this offer is for; withdraw it and "
-                "make a new offer to change the receiving office.",
-                "recipients",
-            )
-        )
+    if not errors and target is not None and (refused := retarget_refusal(migration, target)):
+        errors.append(user_error_of(refused))
     if errors or target is None:
         return ChangeMigrationRecipientsPayload(user_errors=errors)
     async with in_transaction():
@@ -127,22 +126,12 @@ async def extend_migration(
     if isinstance(found, list):
         return ExtendMigrationPayload(user_errors=found)
     migration, items = found
-    now = ctx.clock.now()
     wanted = input.expires_at
-    latest = now + ctx.settings.offer_validity
     if wanted.tzinfo is None:
         wanted = wanted.replace(tzinfo=UTC)
-    when = latest.isoformat(timespec="seconds")
-    if wanted <= migration.expires_at:
-        error = f"Choose a moment after the current expiry; at most {when}."
-    elif wanted > latest:
-        error = (
-            f"An offer is valid at most {ctx.settings.offer_validity.days} days from now: {when}."
-        )
-    else:
-        async with in_transaction():
-            await extend_offer(ctx.change(), migration, items, wanted)
-        return ExtendMigrationPayload(migration=MigrationType.from_model(migration, ctx))
-    return ExtendMigrationPayload(
-        user_errors=[user_error(UserErrorCode.INVALID, error, "expiresAt")]
-    )
+    validity = ctx.settings.offer_validity
+    if refused := extension_refusal(migration, wanted, ctx.clock.now(), validity):
+        return ExtendMigrationPayload(user_errors=[user_error_of(refused)])
+    async with in_transaction():
+        await extend_offer(ctx.change(), migration, items, wanted)
+    return ExtendMigrationPayload(migration=MigrationType.from_model(migration, ctx))

@@ -6,8 +6,9 @@ from datetime import timedelta
 
 import strawberry
 
+from api.permissions import superusers_only
 from api.schema.token import ApiTokenType, CreateApiTokenInput, CreateApiTokenPayload
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
 from models import ApiToken
 from models.enums import TokenScope
 from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
@@ -22,7 +23,7 @@ async def create_api_token(
     ctx = info.context
     user = ctx.viewer
     if refusal := superusers_only(user, "create tokens"):
-        return CreateApiTokenPayload(user_errors=refusal)
+        return CreateApiTokenPayload(user_errors=[user_error_of(refusal)])
     label = input.label.strip()
     days = input.expires_in_days
     errors: list[UserError] = []

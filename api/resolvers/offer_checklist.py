@@ -5,15 +5,15 @@ from __future__ import annotations
 import strawberry
 
 from api.errors import BadInputError
+from api.ids import decode_global_id, encode_global_id
 from api.pagination import Connection, fetch_page
 from api.permissions import Sight
 from api.resolvers.administrations import BY_NAME_AND_CODE
 from api.schema.administration import AdministrationType
-from api.schema.ids import decode_global_id, encode_global_id
 from api.schema.offering import AdministrationChecklist
 from models import AccountingConnection, Administration
-from models.checklist import run_checklist
-from models.offering import open_offer_items
+from models.offering import check_offerable, offer_recheck
+from models.refusals import RefusalCode
 
 
 async def resolve_offer_checklist(
@@ -22,7 +22,7 @@ async def resolve_offer_checklist(
     first: int | None = None,
     after: str | None = None,
 ) -> Connection[AdministrationChecklist]:
-    """The administrations of one of the viewer's connections, each with every check of rule 5."""
+    """The administrations of one of the viewer's connections, each as check_offerable judges it."""
     ctx = info.context
     ctx.require(Sight.OFFER_CHECKS)
     pk = decode_global_id(connection_id, "AccountingConnection")
@@ -40,20 +40,20 @@ async def resolve_offer_checklist(
         after=after,
         max_page_size=ctx.settings.max_page_size,
     )
+    recheck = offer_recheck(ctx.files)
     ids = [row.pk for row in page.rows]
-    checks = await run_checklist(ids)
-    offered = {item.open_administration_id for item in await open_offer_items(ids, ctx.clock.now())}
-    migratable = connection.package.is_migratable
+    checks = await check_offerable(ctx.environment_id, ids, recheck, now=ctx.clock.now())
     nodes = []
-    for row in page.rows:
-        check = checks[row.pk]
+    for row, offerable in zip(page.rows, checks, strict=True):
+        check = offerable.checklist
+        assert check is not None  # each row is one of the office's administrations
         nodes.append(
             AdministrationChecklist(
                 id=strawberry.ID(encode_global_id("AdministrationChecklist", row.pk)),
                 administration=AdministrationType.from_model(row),
-                can_be_offered=migratable and check.passed and row.pk not in offered,
-                package_is_migratable=migratable,
-                already_offered=row.pk in offered,
+                can_be_offered=offerable.can_be_offered,
+                package_is_migratable=not offerable.refused(RefusalCode.NOT_MIGRATABLE),
+                already_offered=offerable.refused(RefusalCode.ALREADY_OFFERED),
                 no_authorizers=check.authorizers_in_flow == 0,
                 authorizers_in_flow=check.authorizers_in_flow,
                 no_active_workflow=check.active_workflows == 0,

@@ -2,42 +2,36 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import strawberry
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from api.context import Context
-from api.schema.ids import decode_global_id, kind_hint
+from api.ids import decode_global_id, kind_hint
+from api.permissions import superusers_only
 from api.schema.migration import MigrationType
 from api.schema.offering import OfferMigrationInput, OfferMigrationPayload
 from api.schema.user_errors import (
     UserError,
     UserErrorCode,
     outdated_terms,
-    superusers_only,
     user_error,
+    user_error_of,
 )
 from models import Administration, Environment, lifecycle, terms
-from models.checklist import recheck_damaged, run_checklist
 from models.enums import MailLanguage
 from models.guessing import take_recipient_checks
 from models.offering import (
     MAX_RECIPIENTS,
-    administrations_of,
+    check_offerable,
     check_recipients,
     clean_recipients,
-    open_offer_items,
+    offer_recheck,
+    offer_size_refusal,
     recipient_address,
 )
-from overdracht.filestore import StoreUnavailable
-
-# Files recorded as damaged that an offer looks at again, and for how long at most.
-OFFER_RECHECKS = 10
-OFFER_RECHECK_SECONDS = 5.0
 
 
 def _check_form(
@@ -45,19 +39,10 @@ def _check_form(
 ) -> tuple[list[int | None], list[UserError]]:
     """Checks that need no database: sizes, duplicates, acknowledgement, terms."""
     errors: list[UserError] = []
-    limit = ctx.settings.max_administrations_per_offer
     if not data.administration_ids:
         errors.append(
             user_error(
                 UserErrorCode.REQUIRED, "Choose at least one administration.", "administrationIds"
-            )
-        )
-    elif len(data.administration_ids) > limit:
-        errors.append(
-            user_error(
-                UserErrorCode.TOO_MANY,
-                f"An offer holds at most {limit} administrations.",
-                "administrationIds",
             )
         )
     ids = [decode_global_id(raw, "Administration") for raw in data.administration_ids]
@@ -98,69 +83,19 @@ def _check_form(
 async def _check_administrations(
     ctx: Context, ids: list[int | None], raw_ids: list[strawberry.ID]
 ) -> tuple[dict[int, Administration], list[UserError]]:
-    """Ownership, package, checklist and open offers, each refusal at its input position."""
+    """Rules 2, 5 and 6 as check_offerable decides them, each refusal at its input position."""
+    recheck = offer_recheck(ctx.files)
+    checks = await check_offerable(ctx.environment_id, ids, recheck, now=ctx.clock.now())
+    owned: dict[int, Administration] = {}
     errors: list[UserError] = []
-    now = ctx.clock.now()
-    owned = await administrations_of(ctx.environment_id, [pk for pk in ids if pk is not None])
-    checks = await run_checklist(list(owned))
-    # A file restored since is let through at once; within a few seconds, or the record
-    # stands as it says, and the file check's next round looks again.
-    with contextlib.suppress(StoreUnavailable, TimeoutError):
-        rechecked = recheck_damaged(ctx.files, checks, at_most=OFFER_RECHECKS)
-        checks = await asyncio.wait_for(rechecked, OFFER_RECHECK_SECONDS)
-    offered = {item.open_administration_id for item in await open_offer_items(list(owned), now)}
-    packages = {adm.connection.package for adm in owned.values()}
-    for index, pk in enumerate(ids):
-        administration = owned.get(pk) if pk is not None else None
-        if administration is None:
-            errors.append(
-                user_error(
-                    UserErrorCode.NOT_FOUND,
-                    "No such administration in your environment."
-                    + kind_hint(raw_ids[index], "Administration"),
-                    "administrationIds",
-                    index,
-                )
-            )
-            continue
-        package = administration.connection.package
-        if not package.is_migratable:
-            errors.append(
-                user_error(
-                    UserErrorCode.NOT_MIGRATABLE,
-                    f"Administrations in {package.value} cannot be moved.",
-                    "administrationIds",
-                    index,
-                )
-            )
-        elif len(packages) > 1:
-            errors.append(
-                user_error(
-                    UserErrorCode.MIXED_PACKAGES,
-                    "All administrations of one offer must be of the same accounting package.",
-                    "administrationIds",
-                    index,
-                )
-            )
-        check = checks[administration.pk]
-        for failure in check.failures:
-            errors.append(
-                user_error(
-                    UserErrorCode(failure.value),
-                    f"{administration.name}: {check.explain(failure)}",
-                    "administrationIds",
-                    index,
-                )
-            )
-        if administration.pk in offered:
-            errors.append(
-                user_error(
-                    UserErrorCode.ALREADY_OFFERED,
-                    f"{administration.name} is already in an open offer.",
-                    "administrationIds",
-                    index,
-                )
-            )
+    for index, check in enumerate(checks):
+        if check.administration is not None:
+            owned[check.administration.pk] = check.administration
+        for refused in check.refusals:
+            if refused.code == UserErrorCode.NOT_FOUND:  # say what kind of ID was sent instead
+                hint = kind_hint(raw_ids[index], "Administration")
+                refused = replace(refused, message=refused.message + hint)
+            errors.append(user_error_of(refused, "administrationIds", index))
     return owned, errors
 
 
@@ -180,11 +115,8 @@ async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipien
     Offering, changing recipients and the wizard's checkRecipients all use it, so each says the
     same about an address, and each lookup counts against the same limit.
     """
-    recipients, problems = clean_recipients(raw)
-    errors = [
-        user_error(UserErrorCode.INVALID_EMAIL, problem.reason, "recipients", problem.index)
-        for problem in problems
-    ]
+    recipients, invalid = clean_recipients(raw)
+    errors = [user_error_of(refused) for refused in invalid]
     if not raw:
         errors.append(
             user_error(
@@ -218,11 +150,9 @@ async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipien
         )
         return CheckedRecipients(list(recipients), None, errors, nothing_accepted)
     checked = await check_recipients(ctx.environment_id, recipients)
-    errors += [
-        user_error(UserErrorCode(code.value), message, "recipients", *_position(index))
-        for code, index, message in checked.refusals
-    ]
-    refused = {index for _, index, _ in checked.refusals}  # None: the whole list
+    errors += [user_error_of(refused) for refused in checked.refusals]
+    # The positions refused, as sent; None: the whole list.
+    refused = {_position(r.field) for r in checked.refusals}
 
     def accepted(entry: str) -> bool:
         first = recipients.get(recipient_address(entry))  # None: not valid, never looked up
@@ -233,8 +163,9 @@ async def check_recipient_input(ctx: Context, raw: list[str]) -> CheckedRecipien
     )
 
 
-def _position(index: int | None) -> tuple[int, ...]:
-    return () if index is None else (index,)
+def _position(field: tuple[str | int, ...]) -> int | None:
+    """The position in the recipients a refusal is at; None when it is about all of them."""
+    return field[1] if len(field) > 1 and isinstance(field[1], int) else None
 
 
 async def offer_migration(
@@ -244,7 +175,10 @@ async def offer_migration(
     ctx: Context = info.context
     user = ctx.viewer
     if refusal := superusers_only(user, "offer"):
-        return OfferMigrationPayload(user_errors=refusal)
+        return OfferMigrationPayload(user_errors=[user_error_of(refusal)])
+    maximum = ctx.settings.max_administrations_per_offer
+    if refused := offer_size_refusal(len(input.administration_ids), maximum):
+        return OfferMigrationPayload(user_errors=[user_error_of(refused)])  # nothing looked up
     ids, errors = _check_form(ctx, input)
     owned, adm_errors = await _check_administrations(ctx, ids, input.administration_ids)
     checked = await check_recipient_input(ctx, input.recipients)

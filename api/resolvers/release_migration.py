@@ -8,8 +8,9 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import kind_hint
+from api.permissions import superusers_only
 from api.resolvers.migrations import item_to_act_on
-from api.schema.ids import kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import (
     CancelMigrationInput,
@@ -17,7 +18,7 @@ from api.schema.receiving import (
     GiveUpMigrationInput,
     GiveUpMigrationPayload,
 )
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
 from models import Migration, MigrationItem, lifecycle
 from models.actions import Action, may_take
 from models.lifecycle import Change
@@ -35,7 +36,7 @@ async def _release(
 ) -> MigrationAdministrationType | list[UserError]:
     """Find the viewer's own received administration and take the step, or say why not."""
     if refused := superusers_only(ctx.viewer, verb):
-        return refused
+        return [user_error_of(refused)]
     found = await item_to_act_on(ctx, raw_id, action)
     if found is None:
         return [

@@ -6,11 +6,12 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import kind_hint
+from api.permissions import superusers_only
 from api.resolvers.migrations import item_to_act_on
-from api.schema.ids import kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
-from api.schema.user_errors import UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserErrorCode, user_error, user_error_of
 from models import MigrationItem, lifecycle
 from models.actions import Action, may_take
 
@@ -21,7 +22,7 @@ async def retry_migration(
     """Queue a FAILED administration again, for a superuser of either side."""
     ctx: Context = info.context
     if refusal := superusers_only(ctx.viewer, "retry"):
-        return RetryMigrationPayload(user_errors=refusal)
+        return RetryMigrationPayload(user_errors=[user_error_of(refusal)])
     found = await item_to_act_on(ctx, input.migration_administration_id, Action.RETRY)
     if found is None:
         return RetryMigrationPayload(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Context
+from api.ids import encode_global_id
 from api.pagination import Connection, paginate_list
 from api.permissions import Sight, refusal
 from api.resolvers.administrations import BY_NAME
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
-from api.schema.ids import encode_global_id
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import (
     OfferPreview,
@@ -21,13 +21,9 @@ from api.schema.receiving import (
 )
 from api.schema.user_errors import UserError, UserErrorCode, argument_error
 from models import AccountingConnection, Migration, MigrationItem
-from models.receiving import (
-    ReceivingChoice,
-    ReceivingRefusal,
-    can_receive_offers,
-    check_receiving,
-    note_preview,
-)
+from models.plans import can_receive
+from models.receiving import ReceivingChoice, check_receiving, note_preview
+from models.refusals import RefusalCode
 
 
 async def resolve_transfer_code_preview(
@@ -58,7 +54,7 @@ async def _preview(ctx: Context, migration: Migration) -> OfferPreview:
     )
     rows = []
     for index, item in enumerate(items):
-        refusals = {problem.refusal for problem in checked.problems[index]}
+        refusals = {refused.code for refused in checked.refusals[index]}
         still_offered = item.is_still_offered(now)
         rows.append(
             OfferPreviewAdministration(
@@ -66,8 +62,8 @@ async def _preview(ctx: Context, migration: Migration) -> OfferPreview:
                 administration=MigrationAdministrationType.from_model(item, migration, ctx),
                 document_count=item.documents_total,
                 can_receive=checked.can_receive(index) and still_offered,
-                has_connection_of_package=ReceivingRefusal.NO_CONNECTION_OF_PACKAGE not in refusals,
-                duplicate_in_target=ReceivingRefusal.DUPLICATE_IN_TARGET in refusals,
+                has_connection_of_package=RefusalCode.NO_CONNECTION_OF_PACKAGE not in refusals,
+                duplicate_in_target=RefusalCode.DUPLICATE_IN_TARGET in refusals,
                 code_in_use=checked.code_in_use[index],
                 still_offered=still_offered,
                 item_id=item.pk,
@@ -86,7 +82,7 @@ async def _preview(ctx: Context, migration: Migration) -> OfferPreview:
         offered_at=migration.offered_at,
         expires_at=migration.expires_at,
         requester_name=migration.requester_name,
-        target_is_premium=can_receive_offers(target),
+        target_is_premium=can_receive(target),
         price_per_administration=Price(
             amount=str(ctx.settings.migration_price.amount),
             currency=ctx.settings.migration_price.currency,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from api.permissions import may_write
+from api.ids import encode_composite_id, encode_global_id
+from api.permissions import may_write, superusers_only
 from api.schema.environment import EnvironmentType, UserType, Viewer, ViewerAbility, ViewerAction
-from api.schema.ids import encode_composite_id, encode_global_id
-from api.schema.user_errors import UserErrorCode, superusers_only
+from api.schema.user_errors import UserErrorCode
 from models import ApiToken
-from models.receiving import can_receive_offers
+from models.plans import premium_refusal
 
 # How each ability's mutation names itself when it refuses a role (superusers_only).
 VERBS = {
@@ -23,14 +23,14 @@ def ability_refusal(action: ViewerAction, token: ApiToken) -> UserErrorCode | No
     """Why the holder of this token may not do this at all: the checks its mutation runs first.
 
     The token's scope (every mutation's CanWrite), the role (rule 1), and for receiving the
-    office's plan (rule 3, as check_receiving refuses it).
+    office's plan (rule 3, as premium_refusal decides for every path).
     """
     if not may_write(token):
         return UserErrorCode.FORBIDDEN
     if refused := superusers_only(token.user, VERBS[action]):
-        return refused[0].code
-    if action == ViewerAction.RECEIVE and not can_receive_offers(token.user.environment):
-        return UserErrorCode.NOT_PREMIUM
+        return refused.code
+    if action == ViewerAction.RECEIVE and (refused := premium_refusal(token.user.environment)):
+        return refused.code
     return None
 
 

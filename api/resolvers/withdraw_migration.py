@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import decode_global_id, kind_hint
+from api.permissions import superusers_only
 from api.resolvers.migrations import own_offer
-from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
-from api.schema.user_errors import UserError, UserErrorCode, superusers_only, user_error
+from api.schema.user_errors import UserErrorCode, user_error, user_error_of
 from models import MigrationItem, lifecycle
-from models.actions import Action, may_take
-from models.enums import MigrationStatus
-
-STARTED = {MigrationStatus.QUEUED, MigrationStatus.RUNNING}
-
-
-def _refusal(item: MigrationItem, now: datetime, field: str) -> UserError:
-    """Why this administration can no longer be withdrawn, at the input field that named it."""
-    status = item.effective_status(now)
-    if status == MigrationStatus.EXPIRED:
-        return user_error(
-            UserErrorCode.EXPIRED,
-            f"The offer of {item.administration_name} has expired; there is nothing to withdraw.",
-            field,
-        )
-    if status in STARTED:
-        return user_error(
-            UserErrorCode.MOVE_STARTED,
-            f"The move of {item.administration_name} is {status.value.lower()}; it can be "
-            "withdrawn again if it fails.",
-            field,
-        )
-    return user_error(
-        UserErrorCode.ALREADY_ENDED,
-        f"{item.administration_name} is already {status.value.lower()}.",
-        field,
-    )
+from models.actions import Action, may_take, withdraw_refusal
 
 
 async def withdraw_migration(
@@ -49,7 +22,7 @@ async def withdraw_migration(
     """Withdraw what is still offered or failed; each item changes only if it still may."""
     ctx: Context = info.context
     if refusal := superusers_only(ctx.viewer, "withdraw"):
-        return WithdrawMigrationPayload(user_errors=refusal)
+        return WithdrawMigrationPayload(user_errors=[user_error_of(refusal)])
     migration = await own_offer(input.migration_id, ctx.environment_id)
     if migration is None:
         return WithdrawMigrationPayload(
@@ -83,6 +56,6 @@ async def withdraw_migration(
         named = input.migration_administration_id is not None
         field = "migrationAdministrationId" if named else "migrationId"
         return WithdrawMigrationPayload(
-            user_errors=[_refusal(item, change.now, field) for item in fresh]
+            user_errors=[user_error_of(withdraw_refusal(item, change.now), field) for item in fresh]
         )
     return WithdrawMigrationPayload(migration=MigrationType.from_model(migration, ctx))

@@ -9,6 +9,8 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from api.identity import CACHE_ID, part_of
+from api.ids import encode_composite_id, encode_global_id
 from api.manifest_download import manifest_path
 from api.pagination import BigInt, Connection, Order, paginate_list
 from api.permissions import Sight
@@ -24,8 +26,6 @@ from api.schema.enums import (
     MoveVerificationEnum,
 )
 from api.schema.environment import EnvironmentType
-from api.schema.identity import CACHE_ID, part_of
-from api.schema.ids import encode_composite_id, encode_global_id
 from mail.delivery import key as address_key
 from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem

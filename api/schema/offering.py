@@ -6,14 +6,15 @@ from datetime import datetime
 
 import strawberry
 
+from api.identity import CACHE_ID
 from api.list_limits import limited_list
 from api.schema.administration import AdministrationType
 from api.schema.enums import MailLanguageEnum
-from api.schema.identity import CACHE_ID
 from api.schema.migration import MigrationType
 from api.schema.user_errors import UserError
 from models.enums import MailLanguage
 from models.offering import MAX_RECIPIENTS
+from overdracht.settings import MOST_ADMINISTRATIONS_PER_OFFER
 
 
 @strawberry.type
@@ -48,8 +49,11 @@ class OfferMigrationInput:
     """An offer of one or more administrations of one package to another environment."""
 
     administration_ids: list[strawberry.ID] = limited_list(
-        at_most=lambda settings: settings.max_administrations_per_offer,
-        said="At most as many as one offer may hold (5 unless the installation sets otherwise).",
+        at_most=MOST_ADMINISTRATIONS_PER_OFFER,
+        description=(
+            "One offer holds at most as many as the installation allows (5 unless it sets "
+            "otherwise): more is the userError TOO_MANY, before anything is looked up."
+        ),
     )
     recipients: list[str] = limited_list(
         at_most=MAX_RECIPIENTS,

@@ -6,12 +6,12 @@ from datetime import datetime
 
 import strawberry
 
+from api.identity import CACHE_ID, part_of
 from api.list_limits import limited_list
 from api.pagination import Connection, Order, paginate_list
 from api.schema.administration import AccountingConnectionType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.environment import EnvironmentType
-from api.schema.identity import CACHE_ID, part_of
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.user_errors import UserError
 from overdracht.settings import MOST_ADMINISTRATIONS_PER_OFFER

@@ -40,7 +40,7 @@ def test_every_list_in_every_input_declares_its_maximum():
             for name, field in graphql_type.fields.items():
                 if is_list(field.type):
                     lists.append((graphql_type.name, name, maximum_of(field, Settings())))
-    assert ("OfferMigrationInput", "administrationIds", 5) in lists
+    assert ("OfferMigrationInput", "administrationIds", MOST_ADMINISTRATIONS_PER_OFFER) in lists
     assert [entry for entry in lists if entry[2] is None] == []
     # Arguments have no way to declare one yet: a list argument needs list_limits.py first.
     arguments = [
@@ -64,7 +64,7 @@ def too_long(scenario: Scenario) -> list[tuple[str, str, dict[str, Any], list[st
             OFFER,
             scenario.offer_input(administrationIds=["1"] * HUGE),
             ["input", "administrationIds"],
-            5,
+            MOST_ADMINISTRATIONS_PER_OFFER,
         ),
         (
             "offerMigration",

@@ -182,7 +182,6 @@ export const UserErrorCode = {
   RecipientInOwnEnvironment: 'RECIPIENT_IN_OWN_ENVIRONMENT',
   Rejected: 'REJECTED',
   Required: 'REQUIRED',
-  TargetNotPremium: 'TARGET_NOT_PREMIUM',
   TermsNotAccepted: 'TERMS_NOT_ACCEPTED',
   TermsOutdated: 'TERMS_OUTDATED',
   TooMany: 'TOO_MANY',

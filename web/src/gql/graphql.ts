@@ -132,7 +132,7 @@ export type OfferMigrationInput = {
   acceptTerms: boolean;
   /** Users, authorizers, authorization flows and workflows stay behind. */
   acknowledgeUsersDoNotMove: boolean;
-  /** At most as many as one offer may hold (5 unless the installation sets otherwise). */
+  /** One offer holds at most as many as the installation allows (5 unless it sets otherwise): more is the userError TOO_MANY, before anything is looked up. At most 1,000 items. */
   administrationIds: Array<string | number>;
   language?: MailLanguage;
   /** E-mail addresses of superusers of the receiving environment. At most 10 items. */
@@ -212,7 +212,6 @@ export type UserErrorCode =
   | 'RECIPIENT_IN_OWN_ENVIRONMENT'
   | 'REJECTED'
   | 'REQUIRED'
-  | 'TARGET_NOT_PREMIUM'
   | 'TERMS_NOT_ACCEPTED'
   | 'TERMS_OUTDATED'
   | 'TOO_MANY'

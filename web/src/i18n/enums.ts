@@ -220,10 +220,6 @@ export const labels: EnumLabels = {
       nl: "Alle ontvangers moeten bij dezelfde omgeving horen.",
       en: "All recipients must belong to the same environment.",
     },
-    TARGET_NOT_PREMIUM: {
-      nl: "Alleen een Premium omgeving kan administraties ontvangen.",
-      en: "Only a Premium environment can receive administrations.",
-    },
     EXPIRED: { nl: "Dit aanbod is verlopen.", en: "This offer has expired." },
     MOVE_STARTED: {
       nl: "De migratie is al gestart.",
@@ -246,8 +242,8 @@ export const labels: EnumLabels = {
       en: "This offer comes from your own environment.",
     },
     NOT_PREMIUM: {
-      nl: "Uw omgeving moet Premium zijn om administraties te ontvangen.",
-      en: "Your environment must be Premium to receive administrations.",
+      nl: "Alleen een Premium omgeving kan administraties ontvangen.",
+      en: "Only a Premium environment can receive administrations.",
     },
     COSTS_NOT_ACCEPTED: {
       nl: "Ga eerst akkoord met de migratiekosten.",
