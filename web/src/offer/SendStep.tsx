@@ -7,7 +7,7 @@ import { UserErrorText, type ShownUserError } from "../ui/UserErrorText";
 import type { ChecklistRow } from "./checklist";
 import { TermsText } from "../terms/TermsText";
 import type { ShownTerms } from "../terms/useTerms";
-import type { RecipientChecks } from "./recipientCheck";
+import type { RecipientChecks } from "./recipientChecks";
 import { RecipientsField } from "./RecipientsField";
 import { WizardStep } from "./WizardStep";
 

@@ -5,7 +5,7 @@ import { words } from "../i18n/words";
 import { offerPagePath } from "../offers/paths";
 import { Link } from "../router/router";
 import { StatusText } from "./StatusText";
-import { WithdrawButton } from "./WithdrawButton";
+import { WithdrawButton } from "../migration/WithdrawButton";
 
 const OfferedRowItem = graphql(`
   fragment OfferedRow_item on MigrationAdministration {
@@ -18,6 +18,11 @@ const OfferedRowItem = graphql(`
     inboundMailAddress
     transferCode
     recipients
+    targetOffice {
+      id
+      name
+      officeCode
+    }
     migration {
       id
     }
@@ -43,6 +48,7 @@ export function OfferedRow({
   item: FragmentType<typeof OfferedRowItem>;
   onWithdrawn: (name: string) => void;
 }) {
+  const t = useWords();
   const row = getFragmentData(OfferedRowItem, item);
   return (
     <tr>
@@ -69,6 +75,13 @@ export function OfferedRow({
           </ul>
         ) : (
           <Hidden />
+        )}
+      </td>
+      <td>
+        {row.targetOffice ? (
+          t(words.officeOf)(row.targetOffice.name, row.targetOffice.officeCode)
+        ) : (
+          "—"
         )}
       </td>
       <td>
