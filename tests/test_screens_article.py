@@ -57,7 +57,7 @@ from tests.test_screens_receiving import (
 from worker.dispatcher import MailDispatcher
 from worker.mover import Mover
 
-BOSMAN = "Bosman & Partners Administratiekantoor (K20567)"
+BOSMAN = "Bosman & Partners Administratiekantoor"
 KORST = "Bakkerij De Gouden Korst"
 JANSEN = "Fietsenmaker Jansen"
 HOEKJE = "Cafe Het Hoekje"

@@ -48,7 +48,6 @@ export function OfferedRow({
   item: FragmentType<typeof OfferedRowItem>;
   onWithdrawn: (name: string) => void;
 }) {
-  const t = useWords();
   const row = getFragmentData(OfferedRowItem, item);
   return (
     <tr>
@@ -79,15 +78,16 @@ export function OfferedRow({
       </td>
       <td>
         {row.targetOffice ? (
-          t(words.officeOf)(row.targetOffice.name, row.targetOffice.officeCode)
+          <>
+            <span className="office">{row.targetOffice.name}</span>
+            <span className="code">{row.targetOffice.officeCode}</span>
+          </>
         ) : (
           "—"
         )}
       </td>
-      <td>
+      <td className="status-cell">
         <StatusText status={row.status} />
-      </td>
-      <td>
         <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
       </td>
     </tr>

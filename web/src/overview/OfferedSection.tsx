@@ -95,9 +95,6 @@ export function OfferedSection() {
             <th scope="col">{t(words.columnRecipients)}</th>
             <th scope="col">{t(words.columnTarget)}</th>
             <th scope="col">{t(words.columnStatus)}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t(words.columnActions)}</span>
-            </th>
           </>
         }
         rows={list?.nodes.map((node) => (
