@@ -61,6 +61,7 @@ BOSMAN = "Bosman & Partners Administratiekantoor"
 KORST = "Bakkerij De Gouden Korst"
 JANSEN = "Fietsenmaker Jansen"
 HOEKJE = "Cafe Het Hoekje"
+CHOSEN_CODE = "BK-1001"
 
 
 @dataclass
@@ -220,6 +221,7 @@ async def eva_receives_1001_and_rejects_1002(page: Page, code: str) -> None:
     await korst.get_by_role("radio", name="Ontvangen").check()
     connection = korst.get_by_label("In koppeling")
     assert await connection.locator("option:checked").inner_text() == "Exact Online Bosman"
+    await korst.get_by_label("Administratiecode bij u (optioneel)").fill(CHOSEN_CODE)
     await jansen.get_by_role("radio", name="Afwijzen").check()
     await jansen.get_by_label("Reden van afwijzen (optioneel)").fill(REASON)
     await page.get_by_role("checkbox", name="Ik ga akkoord met de algemene voorwaarden").check()
@@ -309,8 +311,8 @@ async def test_the_article_end_to_end_in_two_browsers(world, chromium):
 
         # Eva opens the archive of what arrived and downloads a document by its link.
         await eva_korst.get_by_role("link", name=re.compile("^Documenten van Bakkerij")).click()
-        await expect(title(eva, f"Documenten van 1001 {KORST}")).to_be_focused()
-        documents = await eva_documents(server, "1001")
+        await expect(title(eva, f"Documenten van {CHOSEN_CODE} {KORST}")).to_be_focused()
+        documents = await eva_documents(server, CHOSEN_CODE)
         await expect(eva.locator(DATA_ROWS)).to_have_count(len(documents))
         await no_serious_violations(eva, "the documents")
         wanted = documents[0]
@@ -372,6 +374,12 @@ async def test_the_article_end_to_end_in_two_browsers(world, chromium):
         await expect(receivable.get_by_role("row", name=re.compile(HOEKJE))).to_contain_text(
             "Ingetrokken"
         )
+        # The code she chose for 1001 is shown, and found.
+        mine = receivable.get_by_role("row", name=re.compile(KORST))
+        await expect(mine).to_contain_text(f"Bij u: {CHOSEN_CODE}")
+        await receivable.get_by_role("searchbox").fill(CHOSEN_CODE.lower())
+        await expect(receivable.locator(DATA_ROWS)).to_have_count(1)
+        await expect(receivable.locator(DATA_ROWS).first).to_contain_text(KORST)
         await no_serious_violations(eva, "the receivable overview")
 
         # One subscription per tab, for every move on every screen the tab showed.

@@ -95,6 +95,10 @@ export const words = {
   columnExpiresAt: { nl: "Verloopt op", en: "Expires on" },
   columnCode: { nl: "Overdrachtscode", en: "Transfer code" },
   columnRecipients: { nl: "Ontvangers", en: "Recipients" },
+  chosenCodeHere: {
+    nl: (code: string) => `Bij u: ${code}`,
+    en: (code: string) => `Here: ${code}`,
+  },
   columnTarget: { nl: "Ontvangend kantoor", en: "Receiving office" },
   columnStatus: { nl: "Status", en: "Status" },
   columnActions: { nl: "Acties", en: "Actions" },
