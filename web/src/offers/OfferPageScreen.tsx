@@ -95,7 +95,6 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
   const viewer = data?.viewer;
   const migration = data?.migration;
   const nodes = migration?.administrations.nodes ?? [];
-  const statuses = nodes.map((node) => `${node.id}:${node.status}`).join(",");
   const liveStopped = useLiveStopped();
 
   // What happened last, in the status region, which takes the focus when it has news: on
@@ -262,7 +261,7 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
         mayChange={actions.includes("CHANGE_RECIPIENTS")}
         onNews={tell}
       />
-      <AuditTrail migrationId={migration.id} statuses={statuses} />
+      <AuditTrail migrationId={migration.id} />
     </MigrationPage>
   );
 }
