@@ -117,6 +117,8 @@ export function SendStep({
             id={termsId}
             type="checkbox"
             checked={acceptTerms}
+            // Terms are accepted as shown: not before their text (and version) is there.
+            disabled={terms === null}
             onChange={(event) => onAcceptTerms(event.target.checked)}
             aria-invalid={termsErrors.length > 0}
             aria-describedby={termsErrorIds.join(" ") || undefined}
