@@ -61,4 +61,5 @@ async def resolve_viewer(info: strawberry.Info) -> Viewer:
         environment=EnvironmentType.from_model(user.environment),
         token_scope=token.scope,
         abilities=abilities(token),
+        max_administrations_per_offer=ctx.settings.max_administrations_per_offer,
     )

@@ -103,8 +103,10 @@ export const offerWords = {
   },
   administrationsLegend: { nl: "Administraties", en: "Administrations" },
   administrationsHint: {
-    nl: "U kunt meerdere administraties tegelijk verplaatsen, maar alleen naar dezelfde omgeving.",
-    en: "You can move several administrations at once, but only to the same environment.",
+    nl: (most: number) =>
+      `U kunt tot ${most} administraties tegelijk verplaatsen, maar alleen naar dezelfde omgeving.`,
+    en: (most: number) =>
+      `You can move up to ${most} administrations at once, but only to the same environment.`,
   },
   noAdministrations: {
     nl: "Onder deze koppeling staan geen administraties.",

@@ -39,6 +39,7 @@ export function ChooseStep({
   connectionId,
   onConnection,
   chosen,
+  mostPerOffer,
   onToggle,
   errorsFor,
   listErrors,
@@ -53,6 +54,8 @@ export function ChooseStep({
   connectionId: string | null;
   onConnection: (connectionId: string) => void;
   chosen: readonly string[];
+  /** The most administrations one offer may hold (viewer.maxAdministrationsPerOffer). */
+  mostPerOffer: number;
   onToggle: (administrationId: string, chosen: boolean) => void;
   errorsFor: (administrationId: string) => ShownUserError[];
   listErrors: readonly ShownUserError[];
@@ -93,7 +96,7 @@ export function ChooseStep({
       {connectionId !== null && (
         <fieldset className="choice-group" aria-describedby={listErrorIds.join(" ") || undefined}>
           <legend>{t(offerWords.administrationsLegend)}</legend>
-          <p className="hint">{t(offerWords.administrationsHint)}</p>
+          <p className="hint">{t(offerWords.administrationsHint)(mostPerOffer)}</p>
           {rows.length === 0 && <p>{t(offerWords.noAdministrations)}</p>}
           {rows.map((row) => {
             const administration = row.administration;

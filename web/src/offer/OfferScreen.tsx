@@ -34,6 +34,7 @@ const OfferWizard = graphql(`
   query OfferWizard {
     viewer {
       id
+      maxAdministrationsPerOffer
       user {
         id
         email
@@ -93,6 +94,8 @@ export function OfferScreen() {
   const acknowledgeId = `${idPrefix}-acknowledge`;
   const { data, error } = useQuery(OfferWizard, { fetchPolicy: "cache-and-network" });
   const connections = useMemo(() => data?.accountingConnections?.nodes ?? null, [data]);
+  // The server's limit; step 2, which shows it, waits for the answer that holds it.
+  const mostPerOffer = data?.viewer?.maxAdministrationsPerOffer ?? Number.POSITIVE_INFINITY;
   const migratable = useMemo(
     () => connections?.filter((connection) => connection.isMigratable).map((c) => c.id) ?? null,
     [connections],
@@ -221,6 +224,11 @@ export function OfferScreen() {
       showRefusals([refusal("REQUIRED", "administrationIds")], []);
       return;
     }
+    if (chosen.length > mostPerOffer) {
+      setSentIds([]);
+      showRefusals([refusal("TOO_MANY", "administrationIds")], []);
+      return;
+    }
     forget("administrationIds");
     goTo(3);
   };
@@ -312,6 +320,7 @@ export function OfferScreen() {
             forget("administrationIds");
           }}
           chosen={chosen}
+          mostPerOffer={mostPerOffer}
           onToggle={(administrationId, on) => {
             setChosen((now) =>
               on ? [...now, administrationId] : now.filter((id) => id !== administrationId),
