@@ -110,8 +110,8 @@ class Viewer:
     max_administrations_per_offer: int = strawberry.field(
         description=(
             "The most administrations one offer may hold in this installation "
-            "(OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER): offerMigration refuses more with TOO_MANY, "
-            "so a screen can say so before sending."
+            "(OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER): offerMigration refuses more with "
+            "TOO_MANY, so a screen can say so before sending."
         )
     )
     created_at: strawberry.Private[datetime | None] = None
