@@ -605,22 +605,24 @@ async def test_the_wizard_says_how_many_administrations_one_offer_may_hold(
     """The server's limit per offer, read from the viewer, is said at the choice and kept to."""
     await seed_demo(mail_settings, clock, files)
     served = mail_settings.with_overrides(demo_sign_in=True, max_administrations_per_offer=1)
-    async with start_server(served, clock, files) as server:
-        async with browsing(chromium, server.base_url, viewport=WIDE) as seen:
-            page = await sign_in(seen, server.base_url, "Anna de Vries", "/migrations/offer")
-            await page.get_by_role("checkbox", name=re.compile("^Ik begrijp")).check()
-            await page.get_by_role("button", name="Volgende").click()
-            await page.get_by_role("radio", name="Exact Online").check()
-            await expect(
-                page.get_by_text("U kunt tot 1 administraties tegelijk verplaatsen")
-            ).to_be_visible()
-            for name in ("Bakkerij De Gouden Korst", "Fietsenmaker Jansen"):
-                await page.get_by_role("checkbox", name=re.compile(f"^{name}")).check()
-            await page.get_by_role("button", name="Volgende").click()
-            await expect(page.get_by_text("Dit zijn er te veel in één keer.")).to_be_visible()
-            step = page.get_by_role("heading", level=2, name=re.compile("Stap 2 van 3"))
-            await expect(step).to_be_visible()
-            await page.get_by_role("checkbox", name=re.compile("^Fietsenmaker Jansen")).uncheck()
-            await page.get_by_role("button", name="Volgende").click()
-            step = page.get_by_role("heading", level=2, name=re.compile("Stap 3 van 3"))
-            await expect(step).to_be_visible()
+    async with (
+        start_server(served, clock, files) as server,
+        browsing(chromium, server.base_url, viewport=WIDE) as seen,
+    ):
+        page = await sign_in(seen, server.base_url, "Anna de Vries", "/migrations/offer")
+        await page.get_by_role("checkbox", name=re.compile("^Ik begrijp")).check()
+        await page.get_by_role("button", name="Volgende").click()
+        await page.get_by_role("radio", name="Exact Online").check()
+        await expect(
+            page.get_by_text("U kunt tot 1 administraties tegelijk verplaatsen")
+        ).to_be_visible()
+        for name in ("Bakkerij De Gouden Korst", "Fietsenmaker Jansen"):
+            await page.get_by_role("checkbox", name=re.compile(f"^{name}")).check()
+        await page.get_by_role("button", name="Volgende").click()
+        await expect(page.get_by_text("Dit zijn er te veel in één keer.")).to_be_visible()
+        step = page.get_by_role("heading", level=2, name=re.compile("Stap 2 van 3"))
+        await expect(step).to_be_visible()
+        await page.get_by_role("checkbox", name=re.compile("^Fietsenmaker Jansen")).uncheck()
+        await page.get_by_role("button", name="Volgende").click()
+        step = page.get_by_role("heading", level=2, name=re.compile("Stap 3 van 3"))
+        await expect(step).to_be_visible()
