@@ -131,6 +131,10 @@ class Settings:
     # A queued move waits this long before a worker may start it, so a demo can show the queue
     # and its cancel; 0 (production) starts it as soon as a worker is free.
     move_start_delay: timedelta = timedelta(0)
+    # How far ahead a receiver may set the moment a move must not start before (notBefore).
+    move_not_before_max: timedelta = timedelta(days=30)
+    # Moves of one receiving office that run at once, so one takeover never holds up the rest.
+    moves_per_office: int = 2
     # Every file read of a move (and of a download) must finish within this time.
     file_read_timeout: timedelta = timedelta(seconds=30)
     # Storing one file must finish within this time.
@@ -589,6 +593,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         move_start_delay=timedelta(
             seconds=_int(env, "OVERDRACHT_MOVE_START_DELAY_SECONDS", 0, minimum=0, maximum=3600)
         ),
+        move_not_before_max=timedelta(
+            days=_int(env, "OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS", 30, minimum=1, maximum=365)
+        ),
+        moves_per_office=_int(env, "OVERDRACHT_MOVES_PER_OFFICE", 2, minimum=1, maximum=1000),
         file_read_timeout=timedelta(
             seconds=_int(env, "OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", 30, minimum=1, maximum=3600)
         ),
