@@ -270,3 +270,21 @@ def test_an_smtp_username_or_password_alone_is_refused_naming_both(given):
         {"OVERDRACHT_SMTP_USERNAME": "overdracht", "OVERDRACHT_SMTP_PASSWORD": "geheim"}
     )
     assert (both.smtp.username, both.smtp.password) == ("overdracht", "geheim")
+
+
+def test_an_offer_may_hold_five_by_default_and_up_to_a_thousand_for_a_takeover():
+    assert load_settings({}).max_administrations_per_offer == 5
+    most = load_settings({"OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER": "1000"})
+    assert most.max_administrations_per_offer == 1000
+
+
+def test_the_moment_of_a_move_and_the_share_of_an_office_are_settings():
+    default = load_settings({})
+    assert (default.move_not_before_max, default.moves_per_office) == (timedelta(days=30), 2)
+    chosen = load_settings(
+        {"OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS": "90", "OVERDRACHT_MOVES_PER_OFFICE": "5"}
+    )
+    assert (chosen.move_not_before_max, chosen.moves_per_office) == (timedelta(days=90), 5)
+    for name in ("OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS", "OVERDRACHT_MOVES_PER_OFFICE"):
+        with pytest.raises(ConfigurationError, match=name):
+            load_settings({name: "0"})
