@@ -30,7 +30,7 @@ from overdracht.settings import Settings
 
 if TYPE_CHECKING:
     from api.loaders import Loaders
-    from api.overview_feed import OverviewFeed
+    from api.resolvers.overview_feed import OverviewFeed
 
 
 @dataclass
@@ -49,6 +49,8 @@ class Context:
     auth_problem: str | None = None
     connection_params: dict[str, object] | None = None
     pending_authentication: bool = False
+    # The event loop's time by which an HTTP request must be answered (api/request_deadline.py).
+    deadline: float | None = None
 
     def require_token(self) -> ApiToken:
         """The request's valid token; raises the authentication error for anonymous calls."""

@@ -16,8 +16,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from api.auth import UNKNOWN_TOKEN, authenticate, reauthenticate_id
 from api.download_links import DownloadLinks
+from api.ids import max_id, parse_database_id
 from api.permissions import Sight, refusal, token_may
-from api.schema.ids import max_id, parse_database_id
 from models import ApiToken, Document
 from overdracht.clock import Clock
 from overdracht.db_faults import is_database_fault, retrying

@@ -1,4 +1,10 @@
-"""The GraphQL schema with its limits, and the view that builds each request's context."""
+"""The GraphQL schema with its limits, and the view that builds each request's context.
+
+What concerns an operation is a Strawberry extension (limits, error codes, masking, the time
+limit, authentication); the view keeps only what is about the HTTP request around it, where
+Strawberry has no extension point: reading the request, the status and media type of the
+answer, running a read again or an idempotent mutation once, and counting requests.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection
 from typing import Any
 
 import strawberry
@@ -46,11 +52,12 @@ from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
-from api.overview_feed import OverviewFeed
 from api.query_cost import QueryCostLimiter
-from api.schema.mutation import Mutation
-from api.schema.query import Query
-from api.schema.subscription import Subscription
+from api.request_deadline import RequestDeadline
+from api.resolvers.overview_feed import OverviewFeed
+from api.root_types.mutation import Mutation
+from api.root_types.query import Query
+from api.root_types.subscription import Subscription
 from api.socket_auth import TokenCheckingTransportWSHandler
 from api.storable_text import StorableLiterals, StorableVariables
 from overdracht.clock import Clock
@@ -198,12 +205,20 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             StorableVariables,
             lambda: ListLimits(settings=settings),
             AuthenticateOperation,
+            # Last, so it is the first to see its own cancellation (see its docstring).
+            lambda: RequestDeadline(seconds=settings.request_timeout_seconds),
         ],
     )
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """Strawberry's ASGI view, with the context built once per request and our own GraphiQL."""
+    """Strawberry's ASGI view, overridden only around an operation, where it has no extension.
+
+    Strawberry's extensions see one operation from parsing to its result (the limits, error
+    codes, masking and time limit in build_schema use them); reading the HTTP request, the
+    context, the answer's status, media type and size, and running an operation again or
+    not at all happen outside it, so those few methods are overridden here.
+    """
 
     graphql_transport_ws_handler_class = TokenCheckingTransportWSHandler
 
@@ -242,6 +257,7 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
     ) -> Context:
+        """The typed context resolvers get; a WebSocket's token is looked up at the handshake."""
         context = Context(
             request=request,
             settings=self.settings,
@@ -252,11 +268,11 @@ class GraphQLView(GraphQL[Context, None]):
             downloads=self.downloads,
             overviews=self.overviews,
         )
-        if response is not None and not isinstance(request, WebSocket):
+        if isinstance(response, Response) and wants_graphql_response_json(
+            request.headers.get("accept")
+        ):
             # Read by create_response: the media type the client asked for (GraphQL over HTTP).
-            response.graphql_media = wants_graphql_response_json(  # type: ignore[union-attr]
-                request.headers.get("accept")
-            )
+            response.media_type = GRAPHQL_RESPONSE_JSON
         if isinstance(request, WebSocket):
             context.token, context.auth_problem = await retrying(
                 lambda: authenticate(request, now=self.clock.now()), what="token lookup"
@@ -285,6 +301,7 @@ class GraphQLView(GraphQL[Context, None]):
         return None
 
     async def get_root_value(self, request: Any) -> None:
+        """No root value: every root field reads what it needs from the context."""
         return None
 
     def decode_json(self, data: str | bytes) -> object:
@@ -343,13 +360,27 @@ class GraphQLView(GraphQL[Context, None]):
             response.pop("data", None)
         return response
 
-    async def execute_single(self, **kwargs: Any) -> ExecutionResult:  # type: ignore[override]
-        """One operation, stopped when it runs longer than the configured time."""
-        limit = self.settings.request_timeout_seconds
-        data, sub_response = kwargs["request_data"], kwargs["sub_response"]
-        shape = operation_shape(self.graphql_schema, data.query, data.operation_name)
-        operation = shape.kind
-        if operation == OperationType.SUBSCRIPTION:
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """One operation of an HTTP request, with what no Strawberry extension can do for it.
+
+        A subscription is refused with a 400 before anything runs; a read the database failed
+        under runs again (a new execution, which no hook can start), an idempotent mutation
+        runs once (a replay is answered without executing); a fault left over is a 503 with
+        Retry-After. Requests are counted here because a count is per HTTP request: once across
+        the retries, with the outcome the client got, replays and refusals included.
+        """
+        shape = operation_shape(
+            self.graphql_schema, request_data.query, request_data.operation_name
+        )
+        if shape.kind == OperationType.SUBSCRIPTION:
             sub_response.status_code = 400
             error = GraphQLError(
                 "Subscriptions run over the WebSocket at /graphql (graphql-transport-ws), "
@@ -358,47 +389,44 @@ class GraphQLView(GraphQL[Context, None]):
             )
             return ExecutionResult(data=None, errors=[error])
         started = time.perf_counter()
-        try:
-            async with asyncio.timeout(limit):
-                result = await self._execute_answering_faults(operation, **kwargs)
-        except TimeoutError:
-            error = GraphQLError(
-                f"This request ran longer than {limit:g} seconds and was stopped: ask for "
-                "less at once, or try again later.",
-                extensions={"code": "REQUEST_TIMEOUT", "seconds": limit},
+        strawberry_execute = super().execute_single
+
+        async def execute() -> ExecutionResult:
+            return await strawberry_execute(
+                request, request_adapter, sub_response, context, root_value, request_data
             )
-            result = ExecutionResult(data=None, errors=[error])
-        if is_request_error(result) and getattr(sub_response, "graphql_media", False):
+
+        result = await self._execute_answering_faults(
+            shape.kind, execute, context, sub_response, request_data
+        )
+        if is_request_error(result) and sub_response.media_type == GRAPHQL_RESPONSE_JSON:
             sub_response.status_code = sub_response.status_code or 400
         seconds = time.perf_counter() - started
-        authenticated = kwargs["context"].token is not None
-        for label, keys in shape.labels(authenticated).items():
+        for label, keys in shape.labels(context.token is not None).items():
             REQUESTS.labels(label, outcome_of(result, keys)).inc()
             LATENCY.labels(label).observe(seconds)
         return result
 
     async def _execute_answering_faults(
-        self, operation: OperationType | None, **kwargs: Any
+        self,
+        operation: OperationType | None,
+        execute: Callable[[], Awaitable[ExecutionResult]],
+        context: Context,
+        sub_response: Response,
+        data: GraphQLRequestData,
     ) -> ExecutionResult:
         """Run the operation; a database fault is retried for a read and answered 503 else.
 
         A mutation with an Idempotency-Key runs under its token's key, so sending it again
         after a lost answer gives the first outcome instead of a second one.
         """
-        data, context, sub_response = (
-            kwargs["request_data"],
-            kwargs["context"],
-            kwargs["sub_response"],
-        )
         try:
             key = request_key(context)
             if key is not None and operation == OperationType.MUTATION:
                 request = RequestText(data.query, data.variables, data.operation_name)
-                result = await run_once(
-                    context, key, request, lambda: super(GraphQLView, self).execute_single(**kwargs)
-                )
+                result = await run_once(context, key, request, execute)
             else:
-                result = await self._execute_retrying_reads(operation, **kwargs)
+                result = await self._execute_retrying_reads(operation, execute, context)
         except KeyProblem as problem:
             sub_response.status_code = problem.status
             return ExecutionResult(data=None, errors=[problem.error])
@@ -414,12 +442,14 @@ class GraphQLView(GraphQL[Context, None]):
         return result
 
     async def _execute_retrying_reads(
-        self, operation: OperationType | None, **kwargs: Any
+        self,
+        operation: OperationType | None,
+        execute: Callable[[], Awaitable[ExecutionResult]],
+        context: Context,
     ) -> ExecutionResult:
         """A query the database failed under runs again, with fresh loaders and token lookup."""
-        context: Context = kwargs["context"]
         for attempt in range(RETRIES + 1):
-            result = await super().execute_single(**kwargs)
+            result = await execute()
             failed = result.errors and any(is_unavailable(error) for error in result.errors)
             if not failed or operation != OperationType.QUERY or attempt == RETRIES:
                 return result
@@ -450,8 +480,7 @@ class GraphQLView(GraphQL[Context, None]):
                     ],
                 }
             )
-        media = GRAPHQL_RESPONSE_JSON if getattr(sub_response, "graphql_media", False) else None
-        response = Response(body, media_type=media or "application/json")
+        response = Response(body, media_type=sub_response.media_type or "application/json")
         response.headers.raw.extend(sub_response.headers.raw)
         if sub_response.background:
             response.background = sub_response.background

@@ -24,7 +24,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.errors import BadInputError
-from api.schema.identity import part_of
+from api.identity import part_of
 from api.storable_text import is_storable
 
 NodeT = TypeVar("NodeT")

@@ -1,6 +1,6 @@
 """Least privilege for reads and writes (rule 1): what each role and token may see and change.
 
-The README's table of roles is this table. Resolvers ask `Context.require` (a whole field) or
+docs/api/access.md shows this table. Resolvers ask `Context.require` (a whole field) or
 `Context.may` (one value inside an object), and a list's search, filters and sort ask
 `Context.columns` (the values that list may match on); nothing else decides who sees what.
 """

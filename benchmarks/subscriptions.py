@@ -39,7 +39,7 @@ from typing import Any
 
 import asyncpg
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from benchmarks.offered_overview import _free_port, _process_cpu_seconds, wait_until_up
 from models import (
     AccountingConnection,

@@ -48,6 +48,7 @@ from models.enums import TokenScope
 from models.guessing import refuse_guessable_settings
 from models.user import MAX_TOKEN_LIFETIME_DAYS, is_valid_token_lifetime
 from overdracht.clock import SystemClock
+from overdracht.configuration_reference import REFERENCE_PATH, configuration_reference
 from overdracht.db import migrate_database, open_database
 from overdracht.filestore import StoreUnavailable
 from overdracht.logs import configure_logging
@@ -287,6 +288,17 @@ def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
         sys.stdout.write(sdl)
     else:
         Path(args.output).write_text(sdl, encoding="utf-8")
+        print(f"Wrote {args.output}")
+    return 0
+
+
+def cmd_settings_reference(settings: Settings, args: argparse.Namespace) -> int:
+    """Write the configuration reference from the settings' declarations, never by hand."""
+    reference = configuration_reference()
+    if args.output == "-":
+        sys.stdout.write(reference)
+    else:
+        Path(args.output).write_text(reference, encoding="utf-8")
         print(f"Wrote {args.output}")
     return 0
 
@@ -579,6 +591,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-schema", help="write the GraphQL schema (SDL)")
     export.add_argument("--output", default="schema.graphql", help="file, or - for stdout")
     export.set_defaults(handler=cmd_export_schema)
+
+    reference = sub.add_parser(
+        "settings-reference", help="write the configuration reference (Markdown)"
+    )
+    reference.add_argument("--output", default=REFERENCE_PATH, help="file, or - for stdout")
+    reference.set_defaults(handler=cmd_settings_reference)
     return parser
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from tortoise.models import Model
 
+from api.ids import encode_global_id
 from api.resolvers.administrations import BY_NAME_AND_CODE
 from api.resolvers.documents import NEWEST_FIRST
 from api.resolvers.overview import overview_order
-from api.schema.ids import encode_global_id
 from api.schema.overview import OverviewOrder
 from commands.demo import seed_demo
 from models import (

@@ -17,7 +17,7 @@ from models.user import ApiToken, User, hash_token
 
 @dataclass(frozen=True)
 class DemoToken:
-    """A demo user's token; fixed strings so the README's examples work as written."""
+    """A demo user's token; fixed strings so the documentation's examples work as written."""
 
     secret: str
     email: str

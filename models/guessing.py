@@ -141,9 +141,10 @@ def refuse_guessable_settings(settings: Settings) -> None:
     raise ConfigurationError(
         f"OVERDRACHT_CODE_ATTEMPTS_PER_USER={settings.code_attempts_per_user}, "
         f"OVERDRACHT_CODE_ATTEMPTS_PER_OFFICE={settings.code_attempts_per_office} and "
-        f"OVERDRACHT_OFFER_VALIDITY_DAYS={settings.offer_validity.days} let {odds.guesses:,} "
-        f"wrong codes be tried within one validity: a {odds.chance:.1e} chance of hitting a "
-        f"live transfer code, above the {MAX_CHANCE:.0e} allowed; lower the limits or the validity"
+        f"OVERDRACHT_OFFER_VALIDITY_SECONDS={settings.offer_validity.total_seconds():.0f} let "
+        f"{odds.guesses:,} wrong codes be tried within one validity: a {odds.chance:.1e} chance "
+        f"of hitting a live transfer code, above the {MAX_CHANCE:.0e} allowed; lower the limits "
+        "or the validity"
     )
 
 

@@ -35,7 +35,7 @@ S = MigrationStatus
 
 
 class Step(StrEnum):
-    """The transitions of rule 14, as the README's state table names them."""
+    """The transitions of rule 14, as rule 14 of docs/rules.md names them."""
 
     OFFER = "offer"
     WITHDRAW = "withdraw"
@@ -532,6 +532,8 @@ class Completion:
     source: Environment
     target: Environment
     verification: MoveVerification = MoveVerification.READ
+    # The SHA-256 of the move's manifest, stored before this step (worker/manifest.py).
+    manifest_sha256: str | None = None
 
 
 async def complete(
@@ -548,6 +550,7 @@ async def complete(
         bytes_total=done.bytes_total,
         checksums_verified=True,
         verification=done.verification,
+        manifest_sha256=done.manifest_sha256,
         completed_at=change.now,
         lease_until=None,
         status_changed_at=change.now,

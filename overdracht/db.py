@@ -63,7 +63,12 @@ async def close_database() -> None:
     await Tortoise.close_connections()
 
 
-# Read by `tortoise -c overdracht.db.TORTOISE_ORM makemigrations` to write a new migration.
-TORTOISE_ORM = tortoise_config(
-    os.environ.get("OVERDRACHT_DATABASE_URL") or load_settings({}).database_url
-)
+def __getattr__(name: str) -> Any:
+    """`TORTOISE_ORM`, for `tortoise -c overdracht.db.TORTOISE_ORM makemigrations`.
+
+    Built from the settings when Tortoise's command asks for it, so importing this module
+    reads no environment and creates no directory.
+    """
+    if name == "TORTOISE_ORM":
+        return tortoise_config(load_settings().database_url)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

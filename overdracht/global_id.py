@@ -1,7 +1,7 @@
 """Global IDs as the API gives them out (Relay's base64 of "Type:key"), for every floor.
 
 The mails link to an offer's page by the offer's ID, so the mail layer makes the very IDs the
-API's Node interface exposes; api/schema/ids.py builds its own on this one function.
+API's Node interface exposes; api/ids.py builds its own on this one function.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from strawberry import relay
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from models import AccountingConnection, Administration, Document, Environment, MigrationItem, User
 from models.enums import MigrationStatus
 from models.terms import VERSION as TERMS_VERSION

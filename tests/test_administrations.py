@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tortoise.exceptions import IntegrityError
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from models import Administration, DuplicateAdministrationError, inbound_mail_address
 from models.enums import AccountingPackage, DocumentStatus
 

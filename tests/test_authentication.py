@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from models import ApiToken, User
 from models.enums import Role, TokenScope
 from models.user import hash_token

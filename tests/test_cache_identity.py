@@ -25,7 +25,7 @@ from graphql import (
 from graphql import build_schema as graphql_build_schema
 
 from api.graphql import build_schema
-from api.schema.identity import PART_OF
+from api.identity import PART_OF
 from overdracht.settings import Settings
 from tests.scenarios import TARGET_SUPERUSER, Scenario
 
@@ -133,7 +133,7 @@ def test_every_object_type_has_an_id_or_says_it_is_part_of_its_holder():
     lacking = without_identity(SCHEMA)
     assert lacking == [], (
         f"{lacking}: give each `id: ID!` (a stable global ID) or the description "
-        f"'{PART_OF}<Holder>: ...' (api.schema.identity.part_of)"
+        f"'{PART_OF}<Holder>: ...' (api.identity.part_of)"
     )
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from models import ApiToken, User
 from models.enums import MigrationStatus, Plan, Role, TokenScope
 from tests.file_stores import both_file_stores

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from models.enums import AccountingPackage, MigrationStatus
 from models.guessing import record_recipient_checks
 from tests.scenarios import Scenario

@@ -13,7 +13,18 @@ FLOORS: list[tuple[str, ...]] = [
     ("models",),
     ("mail",),
     ("worker",),
+    # Inside api: what every request uses (context, auth, errors, paging, limits) ...
     ("api",),
+    # ... the GraphQL types, which declare ...
+    ("api.schema",),
+    # ... the use cases, which decide and build those types ...
+    ("api.resolvers",),
+    # ... Query, Mutation and Subscription, which wire each field to its resolver ...
+    ("api.root_types",),
+    # ... the view that serves the schema built from them ...
+    ("api.graphql",),
+    # ... and the app that mounts it beside the other routes.
+    ("api.app",),
     ("commands",),
 ]
 PACKAGES = ("overdracht", "models", "mail", "worker", "api", "commands")
@@ -132,3 +143,15 @@ def test_the_check_sees_what_it_guards():
     assert floor("mail.composing") > floor("models.lifecycle") == floor("models.notices.offer")
     assert floor("api.app") > floor("worker.mover") > floor("mail.sending") > floor("models.outbox")
     assert floor("commands.demo") > floor("api.app") > floor("overdracht.settings")
+    # Inside api: the root types wire resolvers, which build the types, which page with the core.
+    assert "api.resolvers.offer_migration" in graph["api.root_types.mutation"]
+    assert "api.schema.offering" in graph["api.resolvers.offer_migration"]
+    assert "api.pagination" in graph["api.schema.migration"]
+    assert (
+        floor("api.graphql")
+        > floor("api.root_types.query")
+        > floor("api.resolvers.migrations")
+        > floor("api.schema.migration")
+        > floor("api.pagination")
+        > floor("worker.mover")
+    )

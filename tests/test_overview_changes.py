@@ -10,9 +10,9 @@ import pytest
 import websockets
 
 from api.change_news import ChangeNews
-from api.overview_feed import OverviewFeed
+from api.ids import encode_global_id
+from api.resolvers.overview_feed import OverviewFeed
 from api.resolvers.receivable_administrations import receivable_scope, receiving_offices
-from api.schema.ids import encode_global_id
 from models import Migration, MigrationItem, User
 from models.enums import AccountingPackage, Plan, Role, TokenScope
 from tests.scenarios import Scenario, pk_of, wait_until

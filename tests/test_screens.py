@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from playwright.async_api import Locator, Page, expect
 
+from api.ids import encode_global_id
 from api.resolvers.overview import STATUS_WORDS
-from api.schema.ids import encode_global_id
 from api.screens import CONTENT_SECURITY_POLICY, DEFAULT_DIRECTORY
 from commands.demo import seed_demo
 from models.enums import MigrationStatus

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from playwright.async_api import Page, expect
 
-from api.schema.ids import decode_global_id
+from api.ids import decode_global_id
 from commands.demo import seed_demo
 from mail.sink import MailSink
 from models import Document, Environment

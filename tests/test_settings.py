@@ -6,7 +6,12 @@ from datetime import timedelta
 
 import pytest
 
-from overdracht.settings import ConfigurationError, MoveVerification, load_settings
+from overdracht.settings import (
+    ConfigurationError,
+    MoveVerification,
+    declared_settings,
+    load_settings,
+)
 
 
 def test_defaults_need_no_environment():
@@ -20,7 +25,7 @@ def test_values_are_read_from_the_environment():
     settings = load_settings(
         {
             "OVERDRACHT_DATABASE_URL": "postgres://u@db:5432/ovd",
-            "OVERDRACHT_OFFER_VALIDITY_DAYS": "20",
+            "OVERDRACHT_OFFER_VALIDITY_SECONDS": str(20 * 86400),
             "OVERDRACHT_SMTP_HOST": "smtp.example",
             "OVERDRACHT_SMTP_PORT": "587",
             "OVERDRACHT_SMTP_TLS": "starttls",
@@ -48,7 +53,8 @@ def test_values_are_read_from_the_environment():
         ("OVERDRACHT_SMTP_SENDER", "no address"),
         ("OVERDRACHT_SMTP_TIMEOUT_SECONDS", "0"),
         ("OVERDRACHT_INBOUND_MAIL_DOMAIN", "not a domain"),
-        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "0"),
+        ("OVERDRACHT_OFFER_VALIDITY_SECONDS", "0"),
+        ("OVERDRACHT_OFFER_VALIDITY_SECONDS", "3600"),  # at least a day
         ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "-1"),
         ("OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER", "1001"),  # a takeover is at most 1,000
     ],
@@ -88,8 +94,8 @@ def test_notice_settings_are_read_from_the_environment():
             "OVERDRACHT_FRONTEND_CODE_PATH": "/overdracht/code",
             "OVERDRACHT_FRONTEND_OVERVIEW_PATH": "/overdracht",
             "OVERDRACHT_TIME_ZONE": "Europe/London",
-            "OVERDRACHT_MAIL_MAX_AGE": "36h",
-            "OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY": "0",
+            "OVERDRACHT_MAIL_MAX_AGE_SECONDS": str(36 * 3600),
+            "OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS": "0",
         }
     )
     assert settings.code_entry_url == "https://app.kantoor.example/overdracht/code"
@@ -97,8 +103,9 @@ def test_notice_settings_are_read_from_the_environment():
     assert settings.time_zone == "Europe/London"
     assert settings.mail_max_age == timedelta(hours=36)
     assert settings.reminder_before_expiry == timedelta(0)
-    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE": "2d"}).mail_max_age == timedelta(days=2)
-    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE": "90m"}).mail_max_age == timedelta(minutes=90)
+    assert load_settings({"OVERDRACHT_MAIL_MAX_AGE_SECONDS": "5400"}).mail_max_age == timedelta(
+        minutes=90
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,15 +113,16 @@ def test_notice_settings_are_read_from_the_environment():
     [
         ("OVERDRACHT_TIME_ZONE", "Mars/Olympus"),
         ("OVERDRACHT_TIME_ZONE", "../etc/passwd"),
-        ("OVERDRACHT_MAIL_MAX_AGE", "forever"),
-        ("OVERDRACHT_MAIL_MAX_AGE", "0"),
-        ("OVERDRACHT_MAIL_MAX_AGE", "-2d"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "forever"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "0"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "2d"),
+        ("OVERDRACHT_MAIL_MAX_AGE_SECONDS", "-60"),
         ("OVERDRACHT_FRONTEND_CODE_PATH", "receive"),
         ("OVERDRACHT_FRONTEND_CODE_PATH", "/receive?code=1"),
-        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "-1"),
-        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "99999999999"),
+        ("OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS", "-1"),
+        ("OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS", "99999999999"),
         ("OVERDRACHT_TIME_ZONE", "Europe"),
-        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "99999999999"),
+        ("OVERDRACHT_OFFER_VALIDITY_SECONDS", "99999999999"),
         ("OVERDRACHT_FILE_READ_TIMEOUT_SECONDS", "0"),
     ],
 )
@@ -272,6 +280,46 @@ def test_an_smtp_username_or_password_alone_is_refused_naming_both(given):
     assert (both.smtp.username, both.smtp.password) == ("overdracht", "geheim")
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("OVERDRACHT_OFFER_VALIDITY_DAYS", "OVERDRACHT_OFFER_VALIDITY_SECONDS"),
+        ("OVERDRACHT_REMINDER_DAYS_BEFORE_EXPIRY", "OVERDRACHT_REMINDER_BEFORE_EXPIRY_SECONDS"),
+        ("OVERDRACHT_MAIL_MAX_AGE", "OVERDRACHT_MAIL_MAX_AGE_SECONDS"),
+    ],
+)
+def test_a_duration_set_under_its_old_name_is_refused_naming_the_new_one(old, new):
+    """Durations are seconds now; an old variable would otherwise be ignored without a word."""
+    with pytest.raises(ConfigurationError, match=new) as refused:
+        load_settings({old: "3"})
+    assert old in str(refused.value)
+
+
+def test_every_duration_is_whole_seconds_in_a_variable_named_so():
+    for item in declared_settings():
+        declared = item.declared
+        in_seconds = declared.kind.unit == "seconds"
+        assert in_seconds == declared.env.endswith("_SECONDS"), declared.env
+        if isinstance(item.default, timedelta):
+            assert in_seconds, declared.env
+
+
+def test_every_variable_is_declared_once_with_a_reason():
+    names = [item.declared.env for item in declared_settings()]
+    assert len(names) == len(set(names))
+    assert all(item.declared.why for item in declared_settings())
+
+
+def test_the_grouped_and_companion_variables_are_read_too():
+    """The SMTP group, a bucket's AWS companions and their alias are read like the rest."""
+    assert load_settings({"OVERDRACHT_SMTP_PORT": "2525"}).smtp.port == 2525
+    assert load_settings({"OVERDRACHT_DOWNLOAD_LINK_SECONDS": "60"}).download_link_lifetime == (
+        timedelta(minutes=1)
+    )
+    bucket = load_settings({"OVERDRACHT_FILE_STORE": "s3://b-1", "AWS_DEFAULT_REGION": "x-1"})
+    assert bucket.object_store is not None and bucket.object_store.region == "x-1"
+
+
 def test_an_offer_may_hold_five_by_default_and_up_to_a_thousand_for_a_takeover():
     assert load_settings({}).max_administrations_per_offer == 5
     most = load_settings({"OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER": "1000"})
@@ -282,9 +330,9 @@ def test_the_moment_of_a_move_and_the_share_of_an_office_are_settings():
     default = load_settings({})
     assert (default.move_not_before_max, default.moves_per_office) == (timedelta(days=30), 2)
     chosen = load_settings(
-        {"OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS": "90", "OVERDRACHT_MOVES_PER_OFFICE": "5"}
+        {"OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS": "7776000", "OVERDRACHT_MOVES_PER_OFFICE": "5"}
     )
     assert (chosen.move_not_before_max, chosen.moves_per_office) == (timedelta(days=90), 5)
-    for name in ("OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS", "OVERDRACHT_MOVES_PER_OFFICE"):
+    for name in ("OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS", "OVERDRACHT_MOVES_PER_OFFICE"):
         with pytest.raises(ConfigurationError, match=name):
             load_settings({name: "0"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.schema.ids import encode_global_id
+from api.ids import encode_global_id
 from models.enums import Role
 from tests.file_stores import both_file_stores
 

@@ -6,11 +6,11 @@ import strawberry
 from tortoise.expressions import Q
 
 from api.errors import BadInputError
+from api.ids import decode_global_id
 from api.pagination import Connection, Order, paginate
 from api.permissions import Column, Listing, Sight
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.enums import AccountingPackageEnum
-from api.schema.ids import decode_global_id
 from api.search import search_term
 from models import AccountingConnection, Administration
 

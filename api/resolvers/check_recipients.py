@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Context
+from api.ids import encode_composite_id
 from api.permissions import superusers_only
 from api.resolvers.offer_migration import check_recipient_input
-from api.schema.ids import encode_composite_id
 from api.schema.offering import CheckedRecipient, CheckRecipientsInput, CheckRecipientsPayload
 from api.schema.user_errors import user_error_of
 from models.offering import recipient_address

@@ -6,8 +6,8 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import decode_global_id
 from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
-from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from api.schema.receiving import ClaimMigrationInput, ClaimMigrationPayload
 from api.schema.user_errors import (

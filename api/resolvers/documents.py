@@ -7,11 +7,11 @@ from datetime import datetime
 import strawberry
 
 from api.errors import BadInputError
+from api.ids import decode_global_id
 from api.pagination import BigInt, Connection, Order, paginate
 from api.permissions import Column, Listing, Sight
 from api.schema.document import DocumentType
 from api.schema.enums import DocumentStatusEnum
-from api.schema.ids import decode_global_id
 from models import Administration, Document
 
 NEWEST_FIRST = Order(("-created_at", datetime), ("-id", BigInt))

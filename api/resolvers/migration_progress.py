@@ -19,10 +19,10 @@ import strawberry
 from api.change_news import migration_subject
 from api.context import Context
 from api.errors import PublicError
+from api.ids import decode_global_id
 from api.loaders import Loaders
 from api.permissions import Sight
 from api.resolvers.migrations import involved
-from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from models import Migration, MigrationItem
 from models.enums import MigrationStatus

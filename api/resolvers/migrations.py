@@ -6,8 +6,8 @@ import strawberry
 from tortoise.expressions import Q
 
 from api.context import Context
+from api.ids import decode_global_id
 from api.permissions import Sight
-from api.schema.ids import decode_global_id
 from api.schema.migration import MigrationType
 from models import Migration, MigrationItem
 from models.actions import Action, is_party

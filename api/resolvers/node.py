@@ -8,13 +8,13 @@ import strawberry
 from strawberry import relay
 
 from api.context import Context
+from api.ids import max_id, parse_database_id
 from api.permissions import Sight
 from api.resolvers.migrations import involved, item_of_involved_environment
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.billing import BillableLineType
 from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
-from api.schema.ids import max_id, parse_database_id
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.token import ApiTokenType
 from models import (

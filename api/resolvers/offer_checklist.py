@@ -5,11 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from api.errors import BadInputError
+from api.ids import decode_global_id, encode_global_id
 from api.pagination import Connection, fetch_page
 from api.permissions import Sight
 from api.resolvers.administrations import BY_NAME_AND_CODE
 from api.schema.administration import AdministrationType
-from api.schema.ids import decode_global_id, encode_global_id
 from api.schema.offering import AdministrationChecklist
 from models import AccountingConnection, Administration
 from models.offering import check_offerable, offer_recheck

@@ -3,8 +3,8 @@
 A screen that shows the offered and the receivable administrations holds one socket and this
 one subscription, whatever the number of moves running. The rows whose status changed in the
 minute before it started come first, so a screen may load its lists and subscribe together.
-The rows are read once per process for every subscriber (api/overview_feed.py) and shown to
-each as the overviews show them to that viewer.
+The rows are read once per process for every subscriber (api/resolvers/overview_feed.py) and
+shown to each as the overviews show them to that viewer.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from api.context import Context
+from api.ids import decode_global_id, kind_hint
 from api.permissions import superusers_only
-from api.schema.ids import decode_global_id, kind_hint
 from api.schema.user_errors import (
     UserError,
     UserErrorCode,

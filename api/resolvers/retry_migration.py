@@ -6,9 +6,9 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import kind_hint
 from api.permissions import superusers_only
 from api.resolvers.migrations import item_to_act_on
-from api.schema.ids import kind_hint
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
 from api.schema.user_errors import UserErrorCode, user_error, user_error_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.schema.ids import decode_global_id
+from api.ids import decode_global_id
 from api.schema.token import ApiTokenType, RevokeApiTokenInput, RevokeApiTokenPayload
 from api.schema.user_errors import UserErrorCode, user_error
 from models import ApiToken

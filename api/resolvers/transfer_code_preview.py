@@ -5,13 +5,13 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Context
+from api.ids import encode_global_id
 from api.pagination import Connection, paginate_list
 from api.permissions import Sight, refusal
 from api.resolvers.administrations import BY_NAME
 from api.resolvers.redeem import redeem_for_query
 from api.schema.administration import AccountingConnectionType
 from api.schema.environment import EnvironmentType
-from api.schema.ids import encode_global_id
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import (
     OfferPreview,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from api.ids import encode_composite_id, encode_global_id
 from api.permissions import may_write, superusers_only
 from api.schema.environment import EnvironmentType, UserType, Viewer, ViewerAbility, ViewerAction
-from api.schema.ids import encode_composite_id, encode_global_id
 from api.schema.user_errors import UserErrorCode
 from models import ApiToken
 from models.plans import premium_refusal

@@ -6,9 +6,9 @@ import strawberry
 from tortoise.transactions import in_transaction
 
 from api.context import Context
+from api.ids import decode_global_id, kind_hint
 from api.permissions import superusers_only
 from api.resolvers.migrations import own_offer
-from api.schema.ids import decode_global_id, kind_hint
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
 from api.schema.user_errors import UserErrorCode, user_error, user_error_of

@@ -7,9 +7,9 @@ from typing import Self
 
 import strawberry
 
+from api.identity import CACHE_ID
+from api.ids import encode_global_id
 from api.schema.enums import TokenScopeEnum
-from api.schema.identity import CACHE_ID
-from api.schema.ids import encode_global_id
 from models import AuditEvent
 
 

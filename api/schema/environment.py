@@ -9,8 +9,8 @@ from typing import Self
 import strawberry
 from strawberry import relay
 
+from api.identity import CACHE_ID
 from api.schema.enums import PlanEnum, RoleEnum, TokenScopeEnum
-from api.schema.identity import CACHE_ID
 from api.schema.user_errors import UserErrorCode
 from models import Environment, User
 

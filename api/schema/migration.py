@@ -9,6 +9,9 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from api.identity import CACHE_ID, part_of
+from api.ids import encode_composite_id, encode_global_id
+from api.manifest_download import manifest_path
 from api.pagination import BigInt, Connection, Order, paginate_list
 from api.permissions import Sight
 from api.schema.administration import AdministrationType
@@ -23,8 +26,6 @@ from api.schema.enums import (
     MoveVerificationEnum,
 )
 from api.schema.environment import EnvironmentType
-from api.schema.identity import CACHE_ID, part_of
-from api.schema.ids import encode_composite_id, encode_global_id
 from mail.delivery import key as address_key
 from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
@@ -78,6 +79,22 @@ class MoveReceipt:
         )
     )
     completed_at: datetime
+    manifest_sha256: str | None = strawberry.field(
+        description=(
+            "The SHA-256 of the move's manifest (hex), as the completion mail states it: the "
+            "proof, later, of which documents moved with which content. Null for a move "
+            "completed before manifests were written."
+        )
+    )
+    manifest_download_path: str | None = strawberry.field(
+        description=(
+            "Path of the manifest's download, relative to the service URL, with the same token: "
+            "a CSV of every document moved, one line each: document_id (as Document.id), title, "
+            "kind, status, file_name, size, sha256, md5, verified_by. For the superusers of both "
+            "offices; null until the manifest is written and for read-only tokens, which see no "
+            "files."
+        )
+    )
 
 
 @strawberry.type(
@@ -240,6 +257,12 @@ class MigrationAdministrationType(relay.Node):
                 checksums_verified=item.checksums_verified,
                 verification=item.verification or MoveVerification.READ,
                 completed_at=item.completed_at,
+                manifest_sha256=item.manifest_sha256,
+                manifest_download_path=(
+                    manifest_path(item.pk)
+                    if item.manifest_sha256 and ctx.may(Sight.DOCUMENTS)
+                    else None
+                ),
             )
             if item.status == MigrationStatus.COMPLETED and item.completed_at
             else None,

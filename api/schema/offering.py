@@ -6,10 +6,10 @@ from datetime import datetime
 
 import strawberry
 
+from api.identity import CACHE_ID
 from api.list_limits import limited_list
 from api.schema.administration import AdministrationType
 from api.schema.enums import MailLanguageEnum
-from api.schema.identity import CACHE_ID
 from api.schema.migration import MigrationType
 from api.schema.user_errors import UserError
 from models.enums import MailLanguage

@@ -6,8 +6,8 @@ from enum import Enum
 
 import strawberry
 
+from api.identity import part_of
 from api.pagination import Connection
-from api.schema.identity import part_of
 from api.schema.migration import MigrationAdministrationType, MigrationStatusCounts
 
 

@@ -6,12 +6,12 @@ from datetime import datetime
 
 import strawberry
 
+from api.identity import CACHE_ID, part_of
 from api.list_limits import limited_list
 from api.pagination import Connection, Order, paginate_list
 from api.schema.administration import AccountingConnectionType
 from api.schema.enums import AccountingPackageEnum
 from api.schema.environment import EnvironmentType
-from api.schema.identity import CACHE_ID, part_of
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.user_errors import UserError
 from overdracht.settings import MOST_ADMINISTRATIONS_PER_OFFER
@@ -128,9 +128,10 @@ class ClaimAdministrationInput:
         default=None,
         description=(
             "A moment the move must not start before, for example after a period closes: not "
-            "in the past (NOT_BEFORE_IN_PAST) and at most OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS "
-            "(30 unless configured) ahead (NOT_BEFORE_TOO_FAR); without a time zone it is UTC. "
-            "Null: as soon as a worker is free. Changed later with rescheduleMove."
+            "in the past (NOT_BEFORE_IN_PAST) and at most "
+            "OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS (30 days unless configured) ahead "
+            "(NOT_BEFORE_TOO_FAR); without a time zone it is UTC. Null: as soon as a worker is "
+            "free. Changed later with rescheduleMove."
         ),
     )
 

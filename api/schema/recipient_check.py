@@ -7,8 +7,8 @@ from typing import Self
 
 import strawberry
 
-from api.schema.identity import CACHE_ID
-from api.schema.ids import encode_global_id
+from api.identity import CACHE_ID
+from api.ids import encode_global_id
 from models import RecipientCheck
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from api.identity import part_of
 from api.schema.enums import MailLanguageEnum
-from api.schema.identity import part_of
 from models.enums import MailLanguage
 from models.terms import terms_text
 

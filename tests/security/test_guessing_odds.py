@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BREAKING = {
     "OVERDRACHT_CODE_ATTEMPTS_PER_USER": "1000",
     "OVERDRACHT_CODE_ATTEMPTS_PER_OFFICE": "1000000",
-    "OVERDRACHT_OFFER_VALIDITY_DAYS": "3650",
+    "OVERDRACHT_OFFER_VALIDITY_SECONDS": str(3650 * 86400),
 }
 
 
@@ -51,7 +51,7 @@ def test_the_settings_as_read_keep_guessing_below_one_in_a_trillion():
 
 
 def test_the_longest_validity_with_the_default_limits_stays_below_the_bound():
-    settings = load_settings({"OVERDRACHT_OFFER_VALIDITY_DAYS": "3650"})
+    settings = load_settings({"OVERDRACHT_OFFER_VALIDITY_SECONDS": str(3650 * 86400)})
     assert guessing_odds(settings).chance <= MAX_CHANCE
 
 

@@ -14,6 +14,7 @@ from models.enums import TokenScope
 from overdracht.settings import Settings
 from tests.live_server import start_server
 from tests.scenarios import Scenario
+from tests.subscriptions import connect
 
 SCHEMA = build_schema(Settings())._schema
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,3 +142,23 @@ async def test_a_request_past_the_time_limit_is_stopped(settings, clock, files, 
     async with start_server(settings, clock, files) as server:
         body = await server.graphql("{ administrations { totalCount } }", token=token)
         assert body["data"]["administrations"]["totalCount"] == 0
+
+
+async def test_the_time_limit_is_the_http_requests_and_spares_the_websocket(
+    settings, clock, files, factory
+):
+    """A subscription lives as long as its socket: the limit that stops a request spares it."""
+    environment = await factory.environment()
+    token = await factory.token(await factory.user(environment))
+    hurried = settings.with_overrides(request_timeout_seconds=0)
+    async with start_server(hurried, clock, files) as server:
+        socket, client = await connect(server.base_url, token)
+        try:
+            assert (await client.receive())["type"] == "connection_ack"
+            query = {"query": "{ administrations { totalCount } }"}
+            await client.send({"id": "1", "type": "subscribe", "payload": query})
+            answer = await client.receive()
+        finally:
+            await socket.close()
+    assert answer["type"] == "next", answer
+    assert answer["payload"]["data"]["administrations"]["totalCount"] == 0

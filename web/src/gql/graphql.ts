@@ -51,7 +51,7 @@ export type ClaimAdministrationInput = {
   connectionId: string | number;
   /** The MigrationAdministration ID from the preview. */
   migrationAdministrationId: string | number;
-  /** A moment the move must not start before, for example after a period closes: not in the past (NOT_BEFORE_IN_PAST) and at most OVERDRACHT_MOVE_NOT_BEFORE_MAX_DAYS (30 unless configured) ahead (NOT_BEFORE_TOO_FAR); without a time zone it is UTC. Null: as soon as a worker is free. Changed later with rescheduleMove. */
+  /** A moment the move must not start before, for example after a period closes: not in the past (NOT_BEFORE_IN_PAST) and at most OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS (30 days unless configured) ahead (NOT_BEFORE_TOO_FAR); without a time zone it is UTC. Null: as soon as a worker is free. Changed later with rescheduleMove. */
   notBefore?: string | null | undefined;
 };
 

@@ -6,7 +6,7 @@ from models.enums import AuditAction
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0016_service_keys')]
+    dependencies = [('models', '0017_move_manifest')]
 
     initial = False
 

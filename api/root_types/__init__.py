@@ -1,0 +1,1 @@
+"""Query, Mutation and Subscription: the root types that wire each field to its resolver."""
