@@ -36,6 +36,7 @@ class Action(StrEnum):
     EXTEND = "EXTEND"
     RECEIVE = "RECEIVE"
     REJECT = "REJECT"
+    RESCHEDULE = "RESCHEDULE"
 
 
 # The step of the lifecycle each action takes on an administration.
@@ -47,12 +48,15 @@ STEPS: dict[Action, Step] = {
     Action.RECEIVE: Step.CLAIM,
     Action.REJECT: Step.REJECT,
 }
+# The actions that change no status, each allowed while the status allows a step: the moment a
+# move must not start before can be changed as long as the claim can still be cancelled.
+WHILE: dict[Action, Step] = {Action.RESCHEDULE: Step.CANCEL}
 # The corrections of an offer that still stands (rule 7): they change no status and touch only
 # what is still offered.
 CORRECTIONS = frozenset({Action.CHANGE_RECIPIENTS, Action.RESEND, Action.EXTEND})
 # The actions a mutation takes on one administration (a MigrationAdministration ID, or one of
 # those chosen with the transfer code), and those it takes on a whole offer.
-ITEM_ACTIONS: tuple[Action, ...] = tuple(STEPS)
+ITEM_ACTIONS: tuple[Action, ...] = (*STEPS, *WHILE)
 OFFER_ACTIONS: tuple[Action, ...] = (
     Action.WITHDRAW,
     Action.CHANGE_RECIPIENTS,
@@ -62,7 +66,7 @@ OFFER_ACTIONS: tuple[Action, ...] = (
     Action.REJECT,
 )
 _SOURCE_ACTIONS = CORRECTIONS | {Action.WITHDRAW}
-_RECEIVER_ACTIONS = frozenset({Action.CANCEL, Action.GIVE_UP})
+_RECEIVER_ACTIONS = frozenset({Action.CANCEL, Action.GIVE_UP, Action.RESCHEDULE})
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def status_allows(action: Action, item: MigrationItem, now: datetime) -> bool:
     """Whether the administration's status allows the action now (rule 14's table)."""
     if action in CORRECTIONS:
         return item.is_still_offered(now)
-    return may_step(STEPS[action], item, now)
+    return may_step(STEPS.get(action) or WHILE[action], item, now)
 
 
 def may_take(

@@ -299,6 +299,7 @@ class Reception:
     connection: AccountingConnection
     code: str
     terms_version: str
+    not_before: datetime | None = None  # the moment the move must not start before, if chosen
 
 
 async def claim(change: Change, migration: Migration, reception: Reception) -> bool:
@@ -316,6 +317,7 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
         received_by_name=receiver.display_name,
         received_by_email=receiver.email,
         reception_terms_version=reception.terms_version,
+        not_before=reception.not_before,
         status_changed_at=change.now,
     ):
         return False
@@ -326,6 +328,30 @@ async def claim(change: Change, migration: Migration, reception: Reception) -> b
         code=reception.code,
         connection=reception.connection.name,
         termsVersion=reception.terms_version,
+        notBefore=_iso(reception.not_before),
+    )
+    return True
+
+
+async def reschedule(change: Change, item: MigrationItem, not_before: datetime | None) -> bool:
+    """The receiver moves or clears the moment a queued move must not start before.
+
+    Allowed while the move may still be cancelled: once a worker started it, it is too late.
+    """
+    if not await _move(item.pk, _from(Step.CANCEL, change.now), not_before=not_before):
+        return False
+    await record(
+        AuditAction.MOVE_RESCHEDULED,
+        at=change.now,
+        migration_id=item.migration_id,
+        item_id=item.pk,
+        actor=change.actor,
+        actor_environment_id=change.actor_environment_id,
+        detail={
+            "administration": item.administration_name,
+            "notBefore": _iso(not_before),
+            "was": _iso(item.not_before),
+        },
     )
     return True
 
@@ -387,6 +413,7 @@ async def cancel(
         received_by_name="",
         received_by_email="",
         reception_terms_version=None,
+        not_before=None,
         status_changed_at=change.now,
     ):
         return None
@@ -480,10 +507,10 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
 
 
 def startable(now: datetime, start_delay: timedelta) -> Q:
-    """The moves a worker may take: queued ones that have waited `start_delay` in the queue, and
-    running ones whose lease is no longer held (from its end on, as Lease.held has it): their
-    worker died, lost it, or handed it back."""
-    queued = _from(Step.START, now)
+    """The moves a worker may take: queued ones whose chosen moment (notBefore) has come and
+    that have waited `start_delay` in the queue, and running ones whose lease is no longer held
+    (from its end on, as Lease.held has it): their worker died, lost it, or handed it back."""
+    queued = _from(Step.START, now) & (Q(not_before__isnull=True) | Q(not_before__lte=now))
     if start_delay:
         # Held in the queue for a while (OVERDRACHT_MOVE_START_DELAY_SECONDS, the demo's).
         queued &= Q(status_changed_at__lte=now - start_delay)
@@ -588,6 +615,10 @@ async def fail(
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def _name(change: Change) -> str:

@@ -146,6 +146,8 @@ class MigrationItem(Model):
     received_by_email = fields.CharField(max_length=254, default="")
     # The version of the terms the receiver accepted with the claim; NULL until claimed.
     reception_terms_version = fields.CharField(max_length=32, null=True)
+    # The receiver's chosen moment the move must not start before; NULL: as soon as it may.
+    not_before = fields.DatetimeField(null=True)
     move_attempts = fields.IntField(default=0)
     lease_until = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)

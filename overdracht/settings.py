@@ -567,6 +567,23 @@ class Settings:
             "queue and its cancel; 0 in production",
         ),
     )
+    move_not_before_max: timedelta = field(
+        default=timedelta(days=30),
+        metadata=declare(
+            "OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS",
+            seconds(DAY, 365 * DAY),
+            "how far ahead a receiver may set the moment a move must not start before (notBefore)",
+        ),
+    )
+    moves_per_office: int = field(
+        default=2,
+        metadata=declare(
+            "OVERDRACHT_MOVES_PER_OFFICE",
+            whole(1, 1000, "moves"),
+            "moves of one receiving office that run at once, so one office's takeover never "
+            "keeps another office's move from starting",
+        ),
+    )
     file_read_timeout: timedelta = field(
         default=timedelta(seconds=30),
         metadata=declare(

@@ -144,6 +144,7 @@ class Scenario:
         accept_costs: bool = True,
         terms_version: str = TERMS_VERSION,
         token: str | None = None,
+        not_before: str | None = None,
     ) -> dict[str, Any]:
         """Claim offered administrations into a connection of the target; the payload."""
         choices = [
@@ -151,6 +152,7 @@ class Scenario:
                 "migrationAdministrationId": item_id,
                 "connectionId": gid("AccountingConnection", connection or self.target_exact),
                 "administrationCode": administration_code,
+                **({"notBefore": not_before} if not_before else {}),
             }
             for item_id in item_ids
         ]

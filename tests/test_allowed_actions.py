@@ -24,7 +24,7 @@ from worker.mover import Mover
 S = MigrationStatus
 SIDES = ("source superuser", "target superuser", "source partner", "target partner", "outsider")
 # Each action's mutation, tried on the row (its MigrationAdministration) and on the offer.
-ROW_TRIES = ("WITHDRAW", "CANCEL", "RETRY", "GIVE_UP", "RECEIVE", "REJECT")
+ROW_TRIES = ("WITHDRAW", "CANCEL", "RETRY", "GIVE_UP", "RECEIVE", "REJECT", "RESCHEDULE")
 OFFER_TRIES = ("WITHDRAW", "CHANGE_RECIPIENTS", "RESEND", "EXTEND", "RECEIVE", "REJECT")
 # (status, side) -> (the row's actions, the offer's actions); everyone else may do nothing.
 EXPECTED: dict[tuple[MigrationStatus, str], tuple[set[str], set[str]]] = {
@@ -33,7 +33,7 @@ EXPECTED: dict[tuple[MigrationStatus, str], tuple[set[str], set[str]]] = {
         {"WITHDRAW", "CHANGE_RECIPIENTS", "RESEND", "EXTEND"},
     ),
     (S.OFFERED, "target superuser"): ({"RECEIVE", "REJECT"}, {"RECEIVE", "REJECT"}),
-    (S.QUEUED, "target superuser"): ({"CANCEL"}, set()),
+    (S.QUEUED, "target superuser"): ({"CANCEL", "RESCHEDULE"}, set()),
     (S.FAILED, "source superuser"): ({"WITHDRAW", "RETRY"}, {"WITHDRAW"}),
     (S.FAILED, "target superuser"): ({"RETRY", "GIVE_UP"}, set()),
 }
@@ -56,6 +56,7 @@ MUTATIONS = {
     "extendMigration": "ExtendMigrationInput",
     "claimMigration": "ClaimMigrationInput",
     "rejectMigration": "RejectMigrationInput",
+    "rescheduleMove": "RescheduleMoveInput",
 }
 
 
@@ -94,6 +95,9 @@ async def attempt(action: str, on_offer: bool, case: Case, token: str, clock, se
     named = {"CANCEL": "cancelMigration", "RETRY": "retryMigration", "GIVE_UP": "giveUpMigration"}
     if action in named:
         return await accepts(scenario, named[action], {"migrationAdministrationId": item}, token)
+    if action == "RESCHEDULE":
+        later = (clock.now() + timedelta(days=1)).isoformat()
+        return await accepts(scenario, "rescheduleMove", {"id": item, "notBefore": later}, token)
     if action == "CHANGE_RECIPIENTS":
         data = {"migrationId": offer, "recipients": [TARGET_SUPERUSER]}
         return await accepts(scenario, "changeMigrationRecipients", data, token)

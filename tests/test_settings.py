@@ -318,3 +318,21 @@ def test_the_grouped_and_companion_variables_are_read_too():
     )
     bucket = load_settings({"OVERDRACHT_FILE_STORE": "s3://b-1", "AWS_DEFAULT_REGION": "x-1"})
     assert bucket.object_store is not None and bucket.object_store.region == "x-1"
+
+
+def test_an_offer_may_hold_five_by_default_and_up_to_a_thousand_for_a_takeover():
+    assert load_settings({}).max_administrations_per_offer == 5
+    most = load_settings({"OVERDRACHT_MAX_ADMINISTRATIONS_PER_OFFER": "1000"})
+    assert most.max_administrations_per_offer == 1000
+
+
+def test_the_moment_of_a_move_and_the_share_of_an_office_are_settings():
+    default = load_settings({})
+    assert (default.move_not_before_max, default.moves_per_office) == (timedelta(days=30), 2)
+    chosen = load_settings(
+        {"OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS": "7776000", "OVERDRACHT_MOVES_PER_OFFICE": "5"}
+    )
+    assert (chosen.move_not_before_max, chosen.moves_per_office) == (timedelta(days=90), 5)
+    for name in ("OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS", "OVERDRACHT_MOVES_PER_OFFICE"):
+        with pytest.raises(ConfigurationError, match=name):
+            load_settings({name: "0"})

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from tortoise.exceptions import OperationalError
+from tortoise.expressions import Subquery
+from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models import Document, MigrationItem, lifecycle
@@ -32,6 +35,9 @@ from worker.move_checks import check_preconditions
 from worker.ownership import Handover
 from worker.runner import LeasedQueue
 from worker.verification import Progress, Verifier
+
+# The advisory lock that serialises taking moves on PostgreSQL ("MV").
+TAKE_LOCK = 0x4D56
 
 
 class Mover(LeasedQueue[HeldMove, MigrationStatus]):
@@ -59,11 +65,14 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
         self.handover = Handover(settings, clock, files, self.lease)
 
     async def take(self) -> list[HeldMove]:
-        """The oldest move a worker may take (lifecycle.startable), under a fresh lease."""
+        """The next move (`next_move`), under a fresh lease."""
         now = self.clock.now()
-        async with in_transaction():
-            startable = lifecycle.startable(now, self.settings.move_start_delay)
-            query = MigrationItem.filter(startable).order_by("id").limit(1)
+        async with in_transaction() as connection:
+            if is_postgres():
+                # One take at a time, so two workers never both see an office below its share
+                # and together start more; a take is one short transaction per move.
+                await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [TAKE_LOCK])
+            query = next_move(now, self.settings)
             if is_postgres():
                 query = query.select_for_update(skip_locked=True)
             candidate = await query.first()
@@ -132,6 +141,28 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
                 failed.failure,
                 str(failed),
             )
+
+
+def next_move(now: datetime, settings: Settings) -> QuerySet[MigrationItem]:
+    """Which move a worker takes next, fair between offices: the oldest it may take
+    (lifecycle.startable) of a receiving office running fewer moves than its share
+    (OVERDRACHT_MOVES_PER_OFFICE), so one office's takeover never keeps another's move waiting.
+
+    One statement: the offices at their share are a subquery of the moves whose lease is held.
+    """
+    at_share = (
+        MigrationItem.filter(status=MigrationStatus.RUNNING, lease_until__gt=now)
+        .group_by("target_environment_id")
+        .annotate(running=Count("id"))
+        .filter(running__gte=settings.moves_per_office)
+        .values_list("target_environment_id", flat=True)
+    )
+    return (
+        MigrationItem.filter(lifecycle.startable(now, settings.move_start_delay))
+        .exclude(target_environment_id__in=Subquery(at_share))
+        .order_by("id")
+        .limit(1)
+    )
 
 
 def _database_interrupted(error: BaseException) -> bool:

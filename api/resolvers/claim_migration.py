@@ -21,6 +21,7 @@ from models import Migration, MigrationItem, lifecycle, terms
 from models.actions import Action
 from models.lifecycle import Reception
 from models.receiving import ReceivingChoice, bind_target, check_receiving
+from models.scheduling import as_moment, not_before_refusal
 
 
 class LostRace(Exception):
@@ -102,6 +103,10 @@ async def _choices(
                     "administrationCode",
                 )
             )
+        if choice.not_before is not None and (
+            refusal := not_before_refusal(choice.not_before, now, ctx.settings)
+        ):
+            errors.append(user_error_of(refusal, "administrations", index))
         seen_items.add(item.pk)
         seen_codes.add(wanted.target_code())
         chosen.append((index, wanted))
@@ -126,14 +131,19 @@ async def claim_migration(
     if errors:
         return ClaimMigrationPayload(user_errors=errors)
 
+    moments = {
+        index: as_moment(choice.not_before) if choice.not_before else None
+        for index, choice in enumerate(input.administrations)
+    }
     receptions = [
         Reception(
             choice.item,
             checked.connections[choice.connection_id],  # type: ignore[index]
             choice.target_code(),
             terms.VERSION,
+            not_before=moments[index],
         )
-        for _, choice in chosen
+        for index, choice in chosen
     ]
     change = ctx.change()
     try:

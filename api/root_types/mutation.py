@@ -16,6 +16,7 @@ from api.resolvers.create_api_token import create_api_token
 from api.resolvers.offer_migration import offer_migration
 from api.resolvers.reject_migration import reject_migration
 from api.resolvers.release_migration import cancel_migration, give_up_migration
+from api.resolvers.reschedule_move import reschedule_move
 from api.resolvers.retry_migration import retry_migration
 from api.resolvers.revoke_api_token import revoke_api_token
 from api.resolvers.withdraw_migration import withdraw_migration
@@ -32,6 +33,7 @@ from api.schema.receiving import (
     ClaimMigrationPayload,
     GiveUpMigrationPayload,
     RejectMigrationPayload,
+    RescheduleMovePayload,
     RetryMigrationPayload,
 )
 from api.schema.token import CreateApiTokenPayload, RevokeApiTokenPayload
@@ -98,4 +100,11 @@ class Mutation:
     give_up_migration: GiveUpMigrationPayload = mutation(
         resolver=give_up_migration,
         description="Superusers of the target: give up a failed move; the books are released.",
+    )
+    reschedule_move: RescheduleMovePayload = mutation(
+        resolver=reschedule_move,
+        description=(
+            "Superusers of the target: change or clear the moment a queued move must not start "
+            "before (notBefore); refused once the move has started (MOVE_STARTED)."
+        ),
     )

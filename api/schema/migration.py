@@ -160,6 +160,13 @@ class MigrationAdministrationType(relay.Node):
             "null until it is received."
         )
     )
+    not_before: datetime | None = strawberry.field(
+        description=(
+            "The moment the receiver chose for the move not to start before; no worker starts "
+            "it earlier. Null: it starts as soon as a worker is free. Seen by both sides; the "
+            "receiver changes it with rescheduleMove until the move starts."
+        )
+    )
     migration_id: strawberry.Private[int]
     source_environment_id: strawberry.Private[int]
     target_environment_id: strawberry.Private[int | None]
@@ -209,7 +216,8 @@ class MigrationAdministrationType(relay.Node):
         description=(
             "What you may do with this administration now, each named as its mutation: the "
             "source WITHDRAW (offered or failed) and RETRY (failed); the receiving office "
-            "RECEIVE and REJECT (offered, with the transfer code), CANCEL (queued), GIVE_UP and "
+            "RECEIVE and REJECT (offered, with the transfer code), CANCEL and RESCHEDULE (queued), "
+            "GIVE_UP and "
             "RETRY (failed). Empty for read-only tokens. Decided by the checks the mutations run; "
             "what they check of their input (a connection, a code) they say in userErrors."
         )
@@ -260,6 +268,7 @@ class MigrationAdministrationType(relay.Node):
             else None,
             chosen_code=item.target_code if item.is_received_by(ctx.environment_id) else None,
             reception_terms_version=item.reception_terms_version,
+            not_before=item.not_before,
             migration_id=migration.pk,
             source_environment_id=migration.source_environment_id,
             target_environment_id=migration.target_environment_id,

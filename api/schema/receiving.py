@@ -124,6 +124,16 @@ class ClaimAdministrationInput:
         default=None,
         description="The code in your accounting package, if it differs from the offered one.",
     )
+    not_before: datetime | None = strawberry.field(
+        default=None,
+        description=(
+            "A moment the move must not start before, for example after a period closes: not "
+            "in the past (NOT_BEFORE_IN_PAST) and at most "
+            "OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS (30 days unless configured) ahead "
+            "(NOT_BEFORE_TOO_FAR); without a time zone it is UTC. Null: as soon as a worker is "
+            "free. Changed later with rescheduleMove."
+        ),
+    )
 
 
 @strawberry.input
@@ -219,6 +229,28 @@ class GiveUpMigrationInput:
 @strawberry.type
 class GiveUpMigrationPayload:
     """The administration, REJECTED and released from the offer."""
+
+    administration: MigrationAdministrationType | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class RescheduleMoveInput:
+    """Change or clear the moment a received move must not start before, until it starts."""
+
+    id: strawberry.ID = strawberry.field(description="The MigrationAdministration you received.")
+    not_before: datetime | None = strawberry.field(
+        default=None,
+        description=(
+            "The new moment, checked as in claimMigration (NOT_BEFORE_IN_PAST, "
+            "NOT_BEFORE_TOO_FAR); null to start as soon as a worker is free."
+        ),
+    )
+
+
+@strawberry.type
+class RescheduleMovePayload:
+    """The administration, still QUEUED, with its new notBefore."""
 
     administration: MigrationAdministrationType | None = None
     user_errors: list[UserError] = strawberry.field(default_factory=list)

@@ -21,6 +21,7 @@ export type AuditAction =
   | 'EXPIRY_EXTENDED'
   | 'FAILED'
   | 'GAVE_UP'
+  | 'MOVE_RESCHEDULED'
   | 'OFFERED'
   | 'OFFER_RESENT'
   | 'PREVIEWED'
@@ -55,6 +56,8 @@ export type ClaimAdministrationInput = {
   connectionId: string | number;
   /** The MigrationAdministration ID from the preview. */
   migrationAdministrationId: string | number;
+  /** A moment the move must not start before, for example after a period closes: not in the past (NOT_BEFORE_IN_PAST) and at most OVERDRACHT_MOVE_NOT_BEFORE_MAX_SECONDS (30 days unless configured) ahead (NOT_BEFORE_TOO_FAR); without a time zone it is UTC. Null: as soon as a worker is free. Changed later with rescheduleMove. */
+  notBefore?: string | null | undefined;
 };
 
 export type ClaimMigrationInput = {
@@ -216,6 +219,8 @@ export type UserErrorCode =
   | 'INVALID_EMAIL'
   | 'MIXED_PACKAGES'
   | 'MOVE_STARTED'
+  | 'NOT_BEFORE_IN_PAST'
+  | 'NOT_BEFORE_TOO_FAR'
   | 'NOT_FAILED'
   | 'NOT_FOUND'
   | 'NOT_MIGRATABLE'

@@ -39,6 +39,7 @@ export const labels: EnumLabels = {
     EXPIRY_EXTENDED: { nl: "Verloopdatum verlengd", en: "Expiry extended" },
     RECIPIENT_REFUSED: { nl: "E-mail geweigerd", en: "Mail refused" },
     PREVIEWED: { nl: "Aanbod bekeken", en: "Offer viewed" },
+    MOVE_RESCHEDULED: { nl: "Starttijd verplaatst", en: "Move rescheduled" },
   },
   DeliveryState: {
     DELIVERED: { nl: "Afgeleverd", en: "Delivered" },
@@ -78,6 +79,7 @@ export const labels: EnumLabels = {
     EXTEND: { nl: "Verlengen", en: "Extend" },
     RECEIVE: { nl: "Ophalen", en: "Receive" },
     REJECT: { nl: "Afwijzen", en: "Reject" },
+    RESCHEDULE: { nl: "Starttijd wijzigen", en: "Reschedule" },
   },
   MigrationStatus: {
     OFFERED: { nl: "Aangeboden", en: "Offered" },
@@ -285,6 +287,14 @@ export const labels: EnumLabels = {
     NO_CURRENT_RECIPIENTS: {
       nl: "Geen van de ontvangers is nog een actieve supergebruiker van de ontvangende omgeving. Wijzig eerst de ontvangers.",
       en: "None of the recipients is still an active superuser of the receiving environment. Change the recipients first.",
+    },
+    NOT_BEFORE_IN_PAST: {
+      nl: "Dit moment ligt in het verleden; kies een later moment.",
+      en: "This moment is in the past; choose a later one.",
+    },
+    NOT_BEFORE_TOO_FAR: {
+      nl: "Dit moment ligt te ver vooruit.",
+      en: "This moment is too far ahead.",
     },
   },
   ViewerAction: {
