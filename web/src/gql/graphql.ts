@@ -117,6 +117,7 @@ export type MigrationAction =
   | 'GIVE_UP'
   | 'RECEIVE'
   | 'REJECT'
+  | 'RESCHEDULE'
   | 'RESEND'
   | 'RETRY'
   | 'WITHDRAW';
