@@ -261,16 +261,34 @@ async def sql_milliseconds(database_url: str, term: str, first: int) -> tuple[fl
     return timings[0], timings[1]
 
 
+def _statement_key(sql: str) -> tuple[list[str], str]:
+    """A statement's select list, sorted (Tortoise takes it from a set), and the rest."""
+    head, sep, tail = sql.partition(" FROM ")
+    if not head.startswith("SELECT ") or not sep:
+        return [], sql
+    return sorted(head.removeprefix("SELECT ").split(",")), tail
+
+
 def same_statement(a: str, b: str) -> bool:
-    """Equal SQL up to the order of the select list, which Tortoise takes from a set."""
+    """Equal SQL up to the order of the select list."""
+    return _statement_key(a) == _statement_key(b)
 
-    def key(sql: str) -> tuple[list[str], str]:
-        head, sep, tail = sql.partition(" FROM ")
-        if not head.startswith("SELECT ") or not sep:
-            return [], sql
-        return sorted(head.removeprefix("SELECT ").split(",")), tail
 
-    return key(a) == key(b)
+def where_they_part(resolver: str, reference: str) -> str:
+    """Where two statements differ: the columns one selects alone, or the first other text."""
+    (ours, our_tail), (theirs, their_tail) = _statement_key(resolver), _statement_key(reference)
+    if ours != theirs:
+        only_ours = sorted(set(ours) - set(theirs)) or "nothing"
+        only_theirs = sorted(set(theirs) - set(ours)) or "nothing"
+        return f"selected by the resolver alone: {only_ours}; by the reference alone: {only_theirs}"
+    at = next(
+        (i for i, (a, b) in enumerate(zip(our_tail, their_tail, strict=False)) if a != b),
+        min(len(our_tail), len(their_tail)),
+    )
+    return (
+        f"after ...{our_tail[max(0, at - 60) : at]!r}, the resolver has "
+        f"{our_tail[at : at + 80]!r} and the reference {their_tail[at : at + 80]!r}"
+    )
 
 
 class ReferenceDrift(Exception):
@@ -290,7 +308,7 @@ def first_difference(
             theirs = expected[n] if n < len(expected) else "(none)"
             if not same_statement(ours, theirs):
                 return (
-                    f"statement {n + 1} of {name} differs\n"
+                    f"statement {n + 1} of {name} differs: {where_they_part(ours, theirs)}\n"
                     f"  the resolver issued:\n    {ours}\n"
                     f"  the reference runs:\n    {theirs}"
                 )
@@ -563,7 +581,11 @@ def main(argv: list[str] | None = None) -> None:
         met = runner(run(args))
     except ReferenceDrift as drift:
         print(f"\nTHE REFERENCE NO LONGER MATCHES THE APP: {drift}", file=sys.stderr)
-        print("its figures would compare unlike things; fix benchmarks/plain_offered_handler.py")
+        print(
+            "Its figures would compare unlike things: make benchmarks/plain_offered_handler.py "
+            "do what the resolver does.",
+            file=sys.stderr,
+        )
         sys.exit(2)
     sys.exit(0 if met else 1)
 
