@@ -64,21 +64,17 @@ TOKEN_SQL = (
     'AND "api_token"."revoked_at" IS NULL AND "api_token"."token_hash"=$2 LIMIT $3'
 )
 
-# The rows of the page and the offers they are part of, as Tortoise selects them for
-# `select_related("migration")`: every column of both.
+# What the resolver reads of the page's rows and of the offers they are part of, as values
+# (api/schema/migration.py NODE_VALUES), each named by its column or as `migration__<column>`.
 ITEM_COLUMNS = (
-    "id", "migration_id", "administration_id", "open_administration_id", "source_environment_id",
-    "administration_code", "administration_name", "inbound_mail_address", "recipients_text",
-    "status", "offered_at", "expires_at", "status_changed_at", "reason", "failure",
-    "target_environment_id", "target_connection_id", "target_code", "documents_total",
-    "documents_done", "bytes_total", "checksums_verified", "verification", "received_by_name",
-    "received_by_email", "reception_terms_version", "move_attempts", "lease_until", "started_at",
-    "completed_at",
+    "id", "migration_id", "administration_id", "status", "administration_name",
+    "administration_code", "inbound_mail_address", "offered_at", "expires_at",
+    "status_changed_at", "reason", "failure", "documents_done", "documents_total",
+    "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
+    "target_environment_id", "reception_terms_version",
 )  # fmt: skip
 MIGRATION_COLUMNS = (
-    "id", "source_environment_id", "target_environment_id", "requester_id", "requester_name",
-    "requester_email", "package", "transfer_code", "recipients", "language", "offered_at",
-    "expires_at", "terms_accepted_at", "terms_version", "reminded_at",
+    "package", "transfer_code", "recipients", "source_environment_id", "target_environment_id",
 )  # fmt: skip
 _MIGRATION = "migration_item__migration"
 _TARGET = "migration_item__migration__target_environment"
@@ -107,8 +103,8 @@ _AFTER = (
     'AND "migration_item"."id"<${2})) '
 )
 _SELECT = "SELECT " + ",".join(
-    [f'"migration_item"."{c}"' for c in ITEM_COLUMNS]
-    + [f'"{_MIGRATION}"."{c}" "{_MIGRATION}.{c}"' for c in MIGRATION_COLUMNS]
+    [f'"migration_item"."{c}" "{c}"' for c in ITEM_COLUMNS]
+    + [f'"{_MIGRATION}"."{c}" "migration__{c}"' for c in MIGRATION_COLUMNS]
 )
 _ORDER = 'ORDER BY "migration_item"."offered_at" DESC,"migration_item"."id" DESC '
 # How a page is sorted, as its cursors name it.
@@ -259,10 +255,10 @@ class PlainOfferedHandler:
                 "administrationName": row["administration_name"],
                 "inboundMailAddress": row["inbound_mail_address"],
                 "expiresAt": row["expires_at"].astimezone(UTC).isoformat(),
-                "transferCode": format_transfer_code(row[f"{_MIGRATION}.transfer_code"])
-                if row[f"{_MIGRATION}.source_environment_id"] == environment_id
+                "transferCode": format_transfer_code(row["migration__transfer_code"])
+                if row["migration__source_environment_id"] == environment_id
                 else None,
-                "recipients": json.loads(row[f"{_MIGRATION}.recipients"]),
+                "recipients": json.loads(row["migration__recipients"]),
                 "status": _effective_status(row["status"], row["expires_at"], now),
             }
             for row in shown
