@@ -1,13 +1,15 @@
-"""Throughput of the offered overview over GraphQL against the same SQL served plainly.
+"""Server CPU per request of the offered overview over GraphQL against the same SQL served plainly.
 
 Run from the project root:
 
-    .venv/bin/python -m benchmarks.offered_overview [--keep] [--rows 100000] [...]
+    .venv/bin/python -m benchmarks.offered_overview [--keep] [--rows 100000] [--check-only] [...]
 
-It fills a dedicated PostgreSQL database with offered administrations, serves the real app and
-the plain reference handler (benchmarks/plain_offered_handler.py) each with uvicorn in its own
-process, checks that both give identical JSON and that the reference runs the resolver's SQL,
-then drives each with the same concurrent httpx load and prints what it measured.
+It fills a dedicated PostgreSQL database with offered administrations, checks that the plain
+reference handler (benchmarks/plain_offered_handler.py) runs the very statements the resolver
+issues and answers the same JSON (exit 2, naming the first difference, when it does not), serves
+the real app and the reference each with uvicorn in its own process, drives each with the same
+concurrent httpx load and prints both side by side: met when the GraphQL server's CPU per request
+is at most TARGET_CPU_RATIO times the reference's (exit 0), not met otherwise (exit 1).
 """
 
 from __future__ import annotations
