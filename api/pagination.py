@@ -156,12 +156,19 @@ class PageInfo:
     end_cursor: str | None
 
 
+def _edge_cursor(root: Edge[Any]) -> str:
+    # Made when asked: a page's cursors cost more than its nodes, and most clients read the
+    # nodes and pageInfo's endCursor alone.
+    return root.cursor_of()
+
+
 @strawberry.type
 class Edge(Generic[NodeT]):
     """One item of a page with the cursor that points just past it."""
 
-    cursor: str
+    cursor: str = strawberry.field(resolver=_edge_cursor)
     node: NodeT
+    cursor_of: strawberry.Private[Callable[[], str]]
 
 
 @strawberry.type(
@@ -181,22 +188,23 @@ class Page(Generic[RowT]):
     """One page of rows with their cursors, before they become a connection's nodes."""
 
     rows: list[RowT]
-    cursors: list[str]
+    order: Order
     has_next_page: bool
     has_previous_page: bool
     total_count: int
 
     def connection(self, nodes: Sequence[NodeT]) -> Connection[NodeT]:
         """The connection of this page, with one node per row, in the rows' order."""
-        edges = [Edge(cursor=c, node=n) for c, n in zip(self.cursors, nodes, strict=True)]
+        cursors = [functools.partial(self.order.cursor, row) for row in self.rows]
+        edges = [Edge(cursor_of=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
         return Connection(
             edges=edges,
             nodes=list(nodes),
             page_info=PageInfo(
                 has_next_page=self.has_next_page,
                 has_previous_page=self.has_previous_page,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
+                start_cursor=cursors[0]() if cursors else None,
+                end_cursor=cursors[-1]() if cursors else None,
             ),
             total_count=self.total_count,
         )
@@ -262,7 +270,7 @@ async def _fetch_page(
     rows = list(await (ordered.values(*values) if values else ordered))
     return Page(
         rows=rows[:limit],
-        cursors=[order.cursor(row) for row in rows[:limit]],
+        order=order,
         has_next_page=len(rows) > limit,
         has_previous_page=start is not None,
         total_count=total,
@@ -308,7 +316,7 @@ def paginate_list(
     shown = ordered[:limit]
     page = Page(
         rows=shown,
-        cursors=[order.cursor(row) for row in shown],
+        order=order,
         has_next_page=len(ordered) > limit,
         has_previous_page=start is not None,
         total_count=len(rows),
