@@ -22,6 +22,7 @@ from api.download_links import DownloadLinks
 from api.files import download_endpoint, signed_download_endpoint
 from api.graphiql.page import GraphiQLSite
 from api.graphql import GraphQLView
+from api.manifest_download import manifest_endpoint
 from api.metrics import exposition
 from api.request_id import RequestId
 from api.request_limits import RequestSizeLimit
@@ -159,6 +160,7 @@ def create_app(
                 signed_download_endpoint(files, clock, downloads),
                 methods=["GET"],
             ),
+            Route("/moves/{item_id}/manifest", manifest_endpoint(files, clock), methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics_endpoint(clock), methods=["GET"]),

@@ -71,7 +71,7 @@ ITEM_COLUMNS = (
     "administration_code", "inbound_mail_address", "offered_at", "expires_at",
     "status_changed_at", "reason", "failure", "documents_done", "documents_total",
     "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
-    "target_environment_id", "reception_terms_version",
+    "target_environment_id", "reception_terms_version", "manifest_sha256",
 )  # fmt: skip
 MIGRATION_COLUMNS = (
     "package", "transfer_code", "recipients", "source_environment_id", "target_environment_id",

@@ -83,6 +83,7 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
     "label.to": {NL: "Naar", EN: "To"},
     "label.moved": {NL: "Overgezet", EN: "Moved"},
     "label.completed_on": {NL: "Voltooid op", EN: "Completed on"},
+    "label.manifest_sha256": {NL: "SHA-256 van het manifest", EN: "SHA-256 of the manifest"},
     "label.recipient": {NL: "Ontvanger", EN: "Recipient"},
     "label.server_answer": {NL: "Antwoord van de mailserver", EN: "Mail server's answer"},
     # -- the offer -------------------------------------------------------------------------------
@@ -266,6 +267,14 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
         "van {source} naar {target}.",
         EN: "The administration {name} ({code}) has moved with its complete document archive "
         "from {source} to {target}.",
+    },
+    "completion.manifest": {
+        NL: "Het manifest somt elk overgezet document op met de controlegetallen van het "
+        "bestand. Supergebruikers van beide kantoren downloaden het bij de overdracht; met de "
+        "SHA-256 hierboven toont u later aan dat het manifest ongewijzigd is.",
+        EN: "The manifest lists every document moved with its file's checksums. Superusers of "
+        "both offices download it from the move's receipt; the SHA-256 above shows later that "
+        "the manifest is unchanged.",
     },
     "completion.next": {
         NL: "Documenten voor deze administratie gaan voortaan naar het nieuwe inboxadres. Geef "

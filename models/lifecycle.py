@@ -505,6 +505,8 @@ class Completion:
     source: Environment
     target: Environment
     verification: MoveVerification = MoveVerification.READ
+    # The SHA-256 of the move's manifest, stored before this step (worker/manifest.py).
+    manifest_sha256: str | None = None
 
 
 async def complete(
@@ -521,6 +523,7 @@ async def complete(
         bytes_total=done.bytes_total,
         checksums_verified=True,
         verification=done.verification,
+        manifest_sha256=done.manifest_sha256,
         completed_at=change.now,
         lease_until=None,
         status_changed_at=change.now,

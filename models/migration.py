@@ -139,6 +139,9 @@ class MigrationItem(Model):
     checksums_verified = fields.BooleanField(default=False)
     # How the completed move proved its files; NULL before completion.
     verification = fields.CharEnumField(MoveVerification, max_length=16, null=True)
+    # The SHA-256 of the completed move's manifest, which is also its key in the file store
+    # (worker/manifest.py); NULL before completion and for moves completed before manifests.
+    manifest_sha256 = fields.CharField(max_length=64, null=True)
     received_by_name = fields.CharField(max_length=200, default="")
     received_by_email = fields.CharField(max_length=254, default="")
     # The version of the terms the receiver accepted with the claim; NULL until claimed.

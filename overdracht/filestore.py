@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import queue
+import shutil
 import stat
 import tempfile
 import threading
@@ -176,6 +177,19 @@ class DaemonThreads(Executor):
             self._work.put(None)
 
 
+def file_digests(path: Path) -> tuple[int, str, str]:
+    """Size, SHA-256 and MD5 of a file on disk, read in chunks: never whole in memory."""
+    sha256 = hashlib.sha256()
+    md5 = hashlib.md5(usedforsecurity=False)
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_SIZE):
+            sha256.update(chunk)
+            md5.update(chunk)
+            size += len(chunk)
+    return size, sha256.hexdigest(), md5.hexdigest()
+
+
 class FileProblem(StrEnum):
     """What is wrong with one stored file, found after a verification failed."""
 
@@ -193,6 +207,8 @@ class FileStore(Protocol):
     """
 
     async def put(self, data: bytes) -> StoredFile: ...
+
+    async def put_file(self, path: Path) -> StoredFile: ...
 
     def stream(self, key: str) -> AsyncIterator[bytes]: ...
 
@@ -289,6 +305,33 @@ class DirectoryFileStore:
         """
         refuse_too_large(data, self.max_file_bytes)
         writing = asyncio.wrap_future(self._writers.submit(self._write, data))
+        try:
+            return await asyncio.wait_for(writing, self.write_timeout)
+        except TimeoutError:
+            raise StoreUnavailable(
+                f"storing a file took longer than {self.write_timeout:g} s"
+            ) from None
+
+    def _write_file(self, source: Path) -> StoredFile:
+        size, digest, md5 = file_digests(source)
+        path = self._path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+            try:
+                with os.fdopen(fd, "wb") as handle, source.open("rb") as original:
+                    shutil.copyfileobj(original, handle, CHUNK_SIZE)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        return StoredFile(key=digest, size=size, sha256=digest, md5=md5)
+
+    async def put_file(self, path: Path) -> StoredFile:
+        """Store a file from disk, copied in chunks: for files the service writes itself."""
+        writing = asyncio.wrap_future(self._writers.submit(self._write_file, path))
         try:
             return await asyncio.wait_for(writing, self.write_timeout)
         except TimeoutError:

@@ -85,6 +85,7 @@ def every_mail(language: MailLanguage) -> list[object]:
             completed_at=OFFERED_AT,
             administration=line(),
             documents_moved=1234,
+            manifest_sha256="3f2a9c1b0d4e" + "0" * 52,
             offer_url=OFFER_PAGE,
         ),
         FailureMail(

@@ -203,12 +203,18 @@ async def test_anna_offers_by_keyboard_alone_and_works_her_offers_page(
         first = page.get_by_role("textbox", name="Ontvanger 1")
         await tab_to(page, first)
         await page.keyboard.type("eva@bosman.example")
-        await expect(page.get_by_text("Wordt gecontroleerd bij het verzenden.")).to_be_visible()
+        # Checked by the API (checkRecipients) once complete, before anything is sent.
+        await expect(page.locator(".recipient-list li").nth(1)).to_contain_text(
+            "Gecontroleerd: een supergebruiker van de ontvangende omgeving."
+        )
         await tab_to(page, page.get_by_role("button", name="Nog een ontvanger"))
         await page.keyboard.press("Enter")
         second = page.get_by_role("textbox", name="Ontvanger 2")
         await expect(second).to_be_focused()
         await page.keyboard.type("frank@bosman.example")  # a user, no superuser
+        await expect(page.locator(".recipient-list li").nth(2)).to_contain_text(
+            "Dit adres is niet van een actieve supergebruiker van een andere omgeving."
+        )
         await no_serious_violations(page, "the recipients and terms")
 
         # Sent without the terms: nothing is offered; each refusal is at its field, and the
@@ -369,7 +375,8 @@ async def test_anna_offers_by_keyboard_alone_and_works_her_offers_page(
         assert mailed.url == on_this_service(server, link)
         await expect(mailed.locator(".big-code")).to_have_text(code)
 
-    # The receiver who follows the completion mail's button lands on the receiving side.
+    # The receiver who follows the completion mail's button to the offer's page lands on their
+    # own page of the same offer.
     [completion] = [
         m
         for m in mails_to(smtp_server, "eva@bosman.example")
@@ -382,8 +389,11 @@ async def test_anna_offers_by_keyboard_alone_and_works_her_offers_page(
             "Eva Bosman",
             urlsplit(button_link(completion)).path,
         )
-        await expect(title(eva, "Administraties ophalen")).to_be_visible()
-        assert eva.url == server.base_url + "/receive"
+        await expect(title(eva, "Aanbod van Van Dijk Accountants (K10234)")).to_be_visible()
+        assert eva.url == server.base_url + "/migrations/received/" + quote(before["id"], safe="")
+        await expect(
+            eva.get_by_role("article", name=re.compile("Bakkerij De Gouden Korst"))
+        ).to_contain_text("Voltooid")
     assert seen.elsewhere == [] and eva_seen.elsewhere == []
     assert seen.problems == [] and eva_seen.problems == []
 

@@ -326,7 +326,7 @@ async def test_eva_receives_1001_rejects_1002_and_downloads_what_arrived(offered
         await expect(rows).to_have_count(len(booked))
         wanted = booked[0]
         async with page.expect_download() as downloading:
-            await page.get_by_role("button", name=f"{wanted['fileName']} downloaden").click()
+            await page.get_by_role("link", name=f"{wanted['fileName']} downloaden").click()
         download = await downloading.value
         assert download.suggested_filename == wanted["fileName"]
         saved = await download.path()

@@ -38,6 +38,7 @@ from overdracht.db import is_postgres
 from overdracht.filestore import FileStore
 from overdracht.lease import LeaseLost
 from overdracht.settings import Settings
+from worker.manifest import ManifestWriter
 from worker.move import HeldMove, MoveFailed, Parties
 from worker.move_checks import check_preconditions
 from worker.verification import Verified
@@ -65,6 +66,7 @@ class Handover:
         self.clock = clock
         self.files = files
         self.lease = lease
+        self.manifests = ManifestWriter(files, settings.move_batch_size)
 
     async def complete(
         self, held: HeldMove, parties: Parties, verified: Verified, *, links_cleared: bool = False
@@ -88,6 +90,14 @@ class Handover:
                     MoveFailure.ARCHIVE_CHANGED,
                     f"Documents were added to or removed from {parties.administration.name} "
                     "during the move; nothing was moved. Retry it.",
+                )
+            # Written from the archive this transaction hands over, and recorded with it.
+            manifest = await self.manifests.write(adm_id, self.settings.move_verification)
+            if manifest.documents != verified.documents:
+                raise MoveFailed(
+                    MoveFailure.ARCHIVE_CHANGED,
+                    f"Documents were added to or removed from {parties.administration.name} "
+                    "while the move completed; nothing was moved. Retry it.",
                 )
             if not links_cleared:
                 await clear_user_links(adm_id)
@@ -123,6 +133,7 @@ class Handover:
                 source=parties.source,
                 target=parties.target,
                 verification=self.settings.move_verification,
+                manifest_sha256=manifest.sha256,
             )
             step = parties.step(self.settings, self.clock)
             if not await lifecycle.complete(

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 
 from api.identity import CACHE_ID, part_of
 from api.ids import encode_composite_id, encode_global_id
+from api.manifest_download import manifest_path
 from api.pagination import BigInt, Connection, Order, paginate_list
 from api.permissions import Sight
 from api.schema.administration import AdministrationType
@@ -61,7 +62,7 @@ NODE_VALUES = (
     "administration_code", "inbound_mail_address", "offered_at", "expires_at",
     "status_changed_at", "reason", "failure", "documents_done", "documents_total",
     "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
-    "target_environment_id", "reception_terms_version", "migration__package",
+    "target_environment_id", "reception_terms_version", "manifest_sha256", "migration__package",
     "migration__transfer_code", "migration__recipients", "migration__source_environment_id",
     "migration__target_environment_id",
 )  # fmt: skip
@@ -97,6 +98,22 @@ class MoveReceipt:
         )
     )
     completed_at: datetime
+    manifest_sha256: str | None = strawberry.field(
+        description=(
+            "The SHA-256 of the move's manifest (hex), as the completion mail states it: the "
+            "proof, later, of which documents moved with which content. Null for a move "
+            "completed before manifests were written."
+        )
+    )
+    manifest_download_path: str | None = strawberry.field(
+        description=(
+            "Path of the manifest's download, relative to the service URL, with the same token: "
+            "a CSV of every document moved, one line each: document_id (as Document.id), title, "
+            "kind, status, file_name, size, sha256, md5, verified_by. For the superusers of both "
+            "offices; null until the manifest is written and for read-only tokens, which see no "
+            "files."
+        )
+    )
 
 
 @strawberry.type(
@@ -277,6 +294,12 @@ class MigrationAdministrationType(relay.Node):
                 checksums_verified=item("checksums_verified"),
                 verification=item("verification") or MoveVerification.READ,
                 completed_at=completed_at,
+                manifest_sha256=item("manifest_sha256"),
+                manifest_download_path=(
+                    manifest_path(item_id)
+                    if item("manifest_sha256") and ctx.may(Sight.DOCUMENTS)
+                    else None
+                ),
             )
             if status == MigrationStatus.COMPLETED and completed_at
             else None,

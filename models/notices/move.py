@@ -61,6 +61,8 @@ class CompletionMail(_MoveMail):
     kind: ClassVar[str] = "COMPLETION"
     completed_at: datetime
     documents_moved: int
+    # The SHA-256 of the move's manifest (worker/manifest.py); None in mails queued before it.
+    manifest_sha256: str | None = None
 
     @classmethod
     async def queue(
@@ -87,6 +89,7 @@ class CompletionMail(_MoveMail):
                 inbound_mail_address=administration.inbound_mail_address,
             ),
             documents_moved=item.documents_total,
+            manifest_sha256=item.manifest_sha256,
             offer_url=offer_page(settings, migration),
         )
         await notice.post(
@@ -100,6 +103,7 @@ class CompletionMail(_MoveMail):
     def letter(self, w: Words) -> Letter:
         """The move is done; the new inbound address is what people need next."""
         said = self._words()
+        manifest = self.manifest_sha256
         return signed_letter(
             w,
             w("completion.subject", **said),
@@ -112,7 +116,9 @@ class CompletionMail(_MoveMail):
                     (w("label.to"), self.target_office_name),
                     (w("label.moved"), w("documents", self.documents_moved)),
                     (w("label.completed_on"), w.when(self.completed_at)),
+                    *([(w("label.manifest_sha256"), manifest)] if manifest else []),
                 ),
+                *([Paragraph(w("completion.manifest"))] if manifest else []),
                 Paragraph(w("completion.next")),
                 Paragraph(f"{w('not_moved')} {w('completion.set_up_again', **said)}"),
                 Button(w("to_offer"), self.offer_url),

@@ -8,6 +8,7 @@ import { words } from "../i18n/words";
 import { Header } from "../layout/Header";
 import { OVERVIEW_PATH } from "../layout/MigrationPage";
 import { Page } from "../layout/Page";
+import { LiveChanges } from "../progress/LiveChanges";
 import { Shell } from "../layout/Shell";
 import { Link, navigate, usePath } from "../router/router";
 import { ErrorMessage } from "../ui/ErrorMessage";
@@ -48,11 +49,13 @@ function Screens() {
   const viewer = data?.viewer ?? undefined;
   return (
     <OfficeTimeZoneProvider timeZone={viewer?.environment.timeZone}>
-      <Shell header={<Header viewer={viewer} />}>
-        {error && <ErrorMessage error={error} />}
-        {!viewer && !error && <p className="news">{t(words.loading)}</p>}
-        {viewer && (found ? <found.route.screen params={found.params} /> : <NotFound />)}
-      </Shell>
+      <LiveChanges enabled={viewer !== undefined}>
+        <Shell header={<Header viewer={viewer} />}>
+          {error && <ErrorMessage error={error} />}
+          {!viewer && !error && <p className="news">{t(words.loading)}</p>}
+          {viewer && (found ? <found.route.screen params={found.params} /> : <NotFound />)}
+        </Shell>
+      </LiveChanges>
     </OfficeTimeZoneProvider>
   );
 }

@@ -46,6 +46,9 @@ export function createScreensClient(token: string, onRefused: () => void): Scree
   const apollo = new ApolloClient({
     link: ApolloLink.from([refused, transport]),
     cache: new InMemoryCache({ typePolicies }),
+    // A list read again after a change (a withdrawal, a status that came in live) must be read
+    // anew: shared with a request already under way, it would answer what was true before.
+    queryDeduplication: false,
   });
   return {
     apollo,

@@ -1,5 +1,6 @@
-// Every error the API can answer, in words. Top-level errors carry extensions.code: codes of
-// the service itself are worded here, codes that are also a UserErrorCode (the refusals of a
+// Every error the API can answer, in words, so no raw code ever shows. Top-level errors carry
+// extensions.code (api/error_codes.py names one on every error): codes of the service itself
+// and of GraphQL's stages (parse, validation, a bug) are worded here, codes that are also a UserErrorCode (the refusals of a
 // transfer code) take that enum's label, and anything else gets a general sentence.
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 import type { UserErrorCode } from "../gql/enums";
@@ -22,6 +23,18 @@ const SERVICE_ERRORS = {
   BAD_USER_INPUT: {
     nl: "Het scherm vroeg iets wat de server niet begrijpt. Laad de pagina opnieuw.",
     en: "The screen asked for something the server does not understand. Reload the page.",
+  },
+  GRAPHQL_PARSE_FAILED: {
+    nl: "Het scherm stuurde een vraag die de server niet kan lezen. Laad de pagina opnieuw.",
+    en: "The screen sent a question the server cannot read. Reload the page.",
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    nl: "Het scherm vroeg naar iets wat de server niet (meer) kent. Laad de pagina opnieuw.",
+    en: "The screen asked for something the server does not (or no longer) know. Reload the page.",
+  },
+  INTERNAL_SERVER_ERROR: {
+    nl: "Er ging bij de server iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan.",
+    en: "Something went wrong at the server. Please try again; if it keeps failing, report it.",
   },
   BAD_REQUEST: {
     nl: "Het scherm stuurde een verzoek dat de server niet begrijpt. Laad de pagina opnieuw.",

@@ -142,8 +142,8 @@ export const offerWords = {
   },
   addRecipient: { nl: "Nog een ontvanger", en: "Another recipient" },
   recipientUnchecked: {
-    nl: "Wordt gecontroleerd bij het verzenden.",
-    en: "Checked when it is sent.",
+    nl: "Wordt gecontroleerd…",
+    en: "Being checked…",
   },
   recipientAccepted: {
     nl: "Gecontroleerd: een supergebruiker van de ontvangende omgeving.",

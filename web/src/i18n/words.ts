@@ -95,6 +95,11 @@ export const words = {
   columnExpiresAt: { nl: "Verloopt op", en: "Expires on" },
   columnCode: { nl: "Overdrachtscode", en: "Transfer code" },
   columnRecipients: { nl: "Ontvangers", en: "Recipients" },
+  chosenCodeHere: {
+    nl: (code: string) => `Bij u: ${code}`,
+    en: (code: string) => `Here: ${code}`,
+  },
+  columnTarget: { nl: "Ontvangend kantoor", en: "Receiving office" },
   columnStatus: { nl: "Status", en: "Status" },
   columnActions: { nl: "Acties", en: "Actions" },
   columnPackage: { nl: "Boekhoudpakket", en: "Accounting package" },
@@ -430,18 +435,6 @@ export const words = {
   downloadLabel: {
     nl: (file: string) => `${file} downloaden`,
     en: (file: string) => `Download ${file}`,
-  },
-  downloadMissing: {
-    nl: "Het bestand van dit document ontbreekt in de opslag.",
-    en: "The file of this document is missing from the storage.",
-  },
-  downloadUnavailable: {
-    nl: "De opslag van de documenten antwoordt nu niet. Probeer het zo opnieuw.",
-    en: "The document storage is not answering just now. Please try again shortly.",
-  },
-  downloadFailed: {
-    nl: "Downloaden lukte niet. Probeer het opnieuw.",
-    en: "The download did not work. Please try again.",
   },
   notYours: {
     nl: "Deze administratie bestaat niet (meer), of is niet van uw kantoor.",

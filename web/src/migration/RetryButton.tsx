@@ -12,6 +12,7 @@ const RetryMigration = graphql(`
         id
         status
         statusChangedAt
+        allowedActions
         failure
         reason
         progress {
@@ -29,7 +30,9 @@ const RetryMigration = graphql(`
 /** Opnieuw proberen: start a failed move again; the row follows live from there. */
 export function RetryButton({ id, name }: { id: string; name: string }) {
   const t = useWords();
-  const [retry, { loading, error, data }] = useMutation(RetryMigration);
+  const [retry, { loading, error, data }] = useMutation(RetryMigration, {
+    refetchQueries: ["OfferAudit", "OfferPage"],
+  });
   const refusals = shownErrors(data?.retryMigration.userErrors ?? []);
   return (
     <>

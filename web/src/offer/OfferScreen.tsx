@@ -21,7 +21,7 @@ import {
 import { useChecklists } from "./checklist";
 import { ChecklistStep } from "./ChecklistStep";
 import { administrationInputId, ChooseStep, connectionInputId } from "./ChooseStep";
-import { recipientsToSend, useRecipientChecks } from "./recipientCheck";
+import { recipientsToSend, useRecipientChecks } from "./recipientChecks";
 import { recipientInputId } from "./RecipientsField";
 import { languageInputId, SendStep, termsInputId } from "./SendStep";
 import { StepList } from "./WizardStep";
@@ -119,7 +119,7 @@ export function OfferScreen() {
   const [sentIds, setSentIds] = useState<string[]>([]);
   const [failedAttempt, setFailedAttempt] = useState(0);
   const [focusOn, setFocusOn] = useState<{ id: string } | null>(null);
-  const checks = useRecipientChecks();
+  const checks = useRecipientChecks(recipientRows);
   const idempotencyKey = useIdempotencyKey();
   const [offer, sending] = useMutation(OfferMigration);
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { useWords } from "../i18n/language";
 import { offerWords } from "../i18n/offerWords";
 import { UserErrorText } from "../ui/UserErrorText";
-import type { RecipientChecks } from "./recipientCheck";
+import type { RecipientChecks } from "./recipientChecks";
 
 interface RecipientsFieldProps {
   /** The ids of the form's controls start with this, so a refusal can take the focus there. */

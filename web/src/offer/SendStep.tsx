@@ -7,7 +7,7 @@ import { UserErrorText, type ShownUserError } from "../ui/UserErrorText";
 import type { ChecklistRow } from "./checklist";
 import { TermsText } from "../terms/TermsText";
 import type { ShownTerms } from "../terms/useTerms";
-import type { RecipientChecks } from "./recipientCheck";
+import type { RecipientChecks } from "./recipientChecks";
 import { RecipientsField } from "./RecipientsField";
 import { WizardStep } from "./WizardStep";
 
@@ -117,6 +117,8 @@ export function SendStep({
             id={termsId}
             type="checkbox"
             checked={acceptTerms}
+            // Terms are accepted as shown: not before their text (and version) is there.
+            disabled={terms === null}
             onChange={(event) => onAcceptTerms(event.target.checked)}
             aria-invalid={termsErrors.length > 0}
             aria-describedby={termsErrorIds.join(" ") || undefined}

@@ -4,11 +4,10 @@ import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { offerWords } from "../i18n/offerWords";
 import { words } from "../i18n/words";
-import { administrationActions } from "../migration/allowedActions";
 import { MoveReceipt } from "../migration/MoveReceipt";
 import { RetryButton } from "../migration/RetryButton";
+import { WithdrawButton } from "../migration/WithdrawButton";
 import { StatusText } from "../overview/StatusText";
-import { WithdrawButton } from "../overview/WithdrawButton";
 import { ProgressBar } from "../progress/ProgressBar";
 
 const AdministrationRowItem = graphql(`
@@ -21,6 +20,7 @@ const AdministrationRowItem = graphql(`
     inboundMailAddress
     failure
     reason
+    allowedActions
     progress {
       documentsDone
       documentsTotal
@@ -36,16 +36,14 @@ const AdministrationRowItem = graphql(`
 /** One administration of the offer: its status, its live progress, why, and what may be done. */
 export function AdministrationRow({
   item,
-  mayAct,
   onWithdrawn,
 }: {
   item: FragmentType<typeof AdministrationRowItem>;
-  mayAct: boolean;
   onWithdrawn: (name: string) => void;
 }) {
   const t = useWords();
   const row = getFragmentData(AdministrationRowItem, item);
-  const actions = mayAct ? administrationActions(row.status) : [];
+  const actions = row.allowedActions;
   const moving = row.status === "QUEUED" || row.status === "RUNNING";
   const showsProgress = moving || row.status === "COMPLETED" || row.status === "FAILED";
   return (

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import { graphql } from "../gql";
 import type { MoveFailure } from "../gql/enums";
 import { useDates } from "../i18n/dates";
@@ -64,23 +64,18 @@ function DetailText({ detail }: { detail: unknown }) {
 
 /**
  * Het verloop: every recorded step of the offer, oldest first, with who took it from which
- * office; read again whenever `statuses` (what the page shows) changes.
+ * office. Read again after each step: the live changes (progress/LiveChanges.tsx) read it when
+ * a status changes, and this page's own corrections name it in their refetchQueries.
  */
-export function AuditTrail({ migrationId, statuses }: { migrationId: string; statuses: string }) {
+export function AuditTrail({ migrationId }: { migrationId: string }) {
   const t = useWords();
   const { dateTime } = useDates();
   const headingId = useId();
   const pages = useCursorPages();
-  const { data, previousData, error, refetch } = useQuery(OfferAudit, {
+  const { data, previousData, error } = useQuery(OfferAudit, {
     variables: { id: migrationId, after: pages.after },
     fetchPolicy: "cache-and-network",
   });
-  const seen = useRef(statuses);
-  useEffect(() => {
-    if (seen.current === statuses) return;
-    seen.current = statuses;
-    void refetch().catch(() => null);
-  }, [statuses, refetch]);
   const trail = (data ?? previousData)?.migration?.auditTrail;
   return (
     <section aria-labelledby={headingId} className="panel">

@@ -7,9 +7,8 @@ import { useWords, type Phrase } from "../i18n/language";
 import { offerWords } from "../i18n/offerWords";
 import { words } from "../i18n/words";
 import { MigrationPage, OVERVIEW_PATH } from "../layout/MigrationPage";
-import { mayAct, offerActions } from "../migration/allowedActions";
-import { useLiveProgress } from "../progress/useLiveProgress";
-import { RECEIVE_PATH } from "../receive/ReceiveScreen";
+import { useLiveStopped } from "../progress/LiveChanges";
+import { receivedPath } from "../receive/paths";
 import { Link, navigate } from "../router/router";
 import { ErrorMessage } from "../ui/ErrorMessage";
 import { Pager } from "../ui/Pager";
@@ -23,9 +22,6 @@ import { RecipientsSection } from "./RecipientsSection";
 import { WithdrawOfferButton } from "./WithdrawOfferButton";
 import "./offers.css";
 
-// Where someone of the receiving office lands who follows a link to an offer's page (a mail
-// to both sides links here): the receiving side's screen.
-const RECEIVER_LANDING = RECEIVE_PATH;
 const PAGE_SIZE = 100;
 
 type News = { phrase: Phrase } | { text: string };
@@ -34,7 +30,6 @@ const OfferPage = graphql(`
   query OfferPage($id: ID!, $after: String) {
     viewer {
       id
-      tokenScope
       environment {
         id
         timeZone
@@ -48,6 +43,7 @@ const OfferPage = graphql(`
       expiresAt
       isExpired
       requesterName
+      allowedActions
       language
       sourceOffice {
         id
@@ -99,8 +95,7 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
   const viewer = data?.viewer;
   const migration = data?.migration;
   const nodes = migration?.administrations.nodes ?? [];
-  const statuses = nodes.map((node) => `${node.id}:${node.status}`).join(",");
-  const live = useLiveProgress(migrationId, statuses);
+  const liveStopped = useLiveStopped();
 
   // What happened last, in the status region, which takes the focus when it has news: on
   // arriving from the wizard ("the offer is sent"), and after each action on this page.
@@ -120,10 +115,12 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
     setNewsCount((count) => count + 1);
   };
 
+  // One page per offer and side: someone of the receiving office who follows a link to the
+  // offer's page (a mail to both sides links here) lands on their own page of it.
   const foreign = viewer && migration && migration.sourceOffice.id !== viewer.environment.id;
   useEffect(() => {
-    if (foreign) navigate(RECEIVER_LANDING, { replace: true });
-  }, [foreign]);
+    if (foreign) navigate(receivedPath(migrationId), { replace: true });
+  }, [foreign, migrationId]);
 
   const title = t(offerWords.offerPageTitle);
   if (!migration || foreign) {
@@ -141,15 +138,14 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
     );
   }
 
-  const acting = viewer ? mayAct(viewer.tokenScope) : false;
-  const actions = acting ? offerActions(migration.statusCounts) : [];
+  const actions = migration.allowedActions;
   const timeZone = viewer?.environment.timeZone ?? "Europe/Amsterdam";
   return (
     <MigrationPage title={title}>
       <p role="status" className="news" ref={newsElement} tabIndex={-1}>
         {news && ("phrase" in news ? t(news.phrase) : news.text)}
       </p>
-      {live.error !== undefined && live.error !== null && (
+      {liveStopped && (
         <p className="hint">{t(offerWords.notLive)}</p>
       )}
       <section aria-label={t(offerWords.offerFacts)} className="panel offer-facts">
@@ -242,7 +238,6 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
                 <AdministrationRow
                   key={node.id}
                   item={node}
-                  mayAct={acting}
                   onWithdrawn={(name) => tell(t(words.withdrawn)(name))}
                 />
               ))}
@@ -266,7 +261,7 @@ export function OfferPageScreen({ params }: { params: Record<string, string> }) 
         mayChange={actions.includes("CHANGE_RECIPIENTS")}
         onNews={tell}
       />
-      <AuditTrail migrationId={migration.id} statuses={statuses} />
+      <AuditTrail migrationId={migration.id} />
     </MigrationPage>
   );
 }

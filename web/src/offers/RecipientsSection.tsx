@@ -6,7 +6,7 @@ import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { offerWords } from "../i18n/offerWords";
 import { words } from "../i18n/words";
-import { recipientsToSend, useRecipientChecks } from "../offer/recipientCheck";
+import { recipientsToSend, useRecipientChecks } from "../offer/recipientChecks";
 import { recipientInputId, RecipientsField } from "../offer/RecipientsField";
 import { ErrorMessage } from "../ui/ErrorMessage";
 import { inputPath, shownErrors, UserErrorText } from "../ui/UserErrorText";
@@ -79,7 +79,7 @@ function ChangeRecipientsForm({
   const t = useWords();
   const idPrefix = useId();
   const [rows, setRows] = useState<string[]>(current.length > 0 ? [...current] : [""]);
-  const checks = useRecipientChecks();
+  const checks = useRecipientChecks(rows);
   const [change, { loading, error, data }] = useMutation(ChangeRecipients, {
     refetchQueries: AFTER_A_CHANGE,
   });

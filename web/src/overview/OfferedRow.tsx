@@ -5,7 +5,7 @@ import { words } from "../i18n/words";
 import { offerPagePath } from "../offers/paths";
 import { Link } from "../router/router";
 import { StatusText } from "./StatusText";
-import { WithdrawButton } from "./WithdrawButton";
+import { WithdrawButton } from "../migration/WithdrawButton";
 
 const OfferedRowItem = graphql(`
   fragment OfferedRow_item on MigrationAdministration {
@@ -18,6 +18,11 @@ const OfferedRowItem = graphql(`
     inboundMailAddress
     transferCode
     recipients
+    targetOffice {
+      id
+      name
+      officeCode
+    }
     migration {
       id
     }
@@ -72,9 +77,17 @@ export function OfferedRow({
         )}
       </td>
       <td>
-        <StatusText status={row.status} />
+        {row.targetOffice ? (
+          <>
+            <span className="office">{row.targetOffice.name}</span>
+            <span className="code">{row.targetOffice.officeCode}</span>
+          </>
+        ) : (
+          "—"
+        )}
       </td>
-      <td>
+      <td className="status-cell">
+        <StatusText status={row.status} />
         <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
       </td>
     </tr>

@@ -93,10 +93,8 @@ export function OfferedSection() {
             <SortHeader field="EXPIRES_AT" label={t(words.columnExpiresAt)} controls={controls} />
             <th scope="col">{t(words.columnCode)}</th>
             <th scope="col">{t(words.columnRecipients)}</th>
+            <th scope="col">{t(words.columnTarget)}</th>
             <th scope="col">{t(words.columnStatus)}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t(words.columnActions)}</span>
-            </th>
           </>
         }
         rows={list?.nodes.map((node) => (

@@ -14,6 +14,7 @@ const ReceivableRowItem = graphql(`
     offeredAt
     administrationName
     administrationCode
+    chosenCode
     package
     sourceOffice {
       id
@@ -43,6 +44,10 @@ export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRo
           {row.administrationName}
         </Link>
         <span className="code">{row.administrationCode}</span>
+        {row.chosenCode && row.chosenCode !== row.administrationCode && (
+          // The code it gets here, which the search finds too.
+          <span className="code">{t(words.chosenCodeHere)(row.chosenCode)}</span>
+        )}
       </th>
       <td>{t(labels.AccountingPackage[row.package])}</td>
       <td>{t(words.officeOf)(row.sourceOffice.name, row.sourceOffice.officeCode)}</td>

@@ -4,7 +4,6 @@ import type { AccountingPackage, MigrationStatus } from "../gql/enums";
 import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
-import { receivability, type Obstacle } from "./receivability";
 import { FieldRefusals, keyOf, type Refusals } from "./refusals";
 
 const ChoiceRowRow = graphql(`
@@ -19,6 +18,7 @@ const ChoiceRowRow = graphql(`
     administration {
       id
       status
+      allowedActions
       administrationName
       administrationCode
       package
@@ -27,6 +27,24 @@ const ChoiceRowRow = graphql(`
 `);
 
 export type Action = "RECEIVE" | "REJECT" | "LATER";
+
+/** Why an administration cannot be received (or needs another code), as the preview says. */
+type Obstacle = "NOT_OFFERED" | "DUPLICATE_IN_TARGET" | "NO_CONNECTION_OF_PACKAGE" | "CODE_IN_USE";
+
+/** The preview's own answers about one administration, as sentences to show beside it. */
+function obstaclesOf(row: {
+  stillOffered: boolean;
+  duplicateInTarget: boolean;
+  hasConnectionOfPackage: boolean;
+  codeInUse: boolean;
+}): Obstacle[] {
+  const found: Obstacle[] = [];
+  if (!row.stillOffered) found.push("NOT_OFFERED");
+  if (row.duplicateInTarget) found.push("DUPLICATE_IN_TARGET");
+  if (!row.hasConnectionOfPackage) found.push("NO_CONNECTION_OF_PACKAGE");
+  if (row.codeInUse && row.stillOffered && !row.duplicateInTarget) found.push("CODE_IN_USE");
+  return found;
+}
 
 /** What the user chose for one administration. */
 export interface Choice {
@@ -89,7 +107,14 @@ export function ChoiceRow({
   const id = useId();
   const row = getFragmentData(ChoiceRowRow, rowRef);
   const item = row.administration;
-  const allowed = receivability(row);
+  // What may be done is the API's to say: the administration's allowedActions, and the
+  // preview's canReceive for what receiving it here also needs (a connection, no duplicate).
+  const allowed = {
+    receive: item.allowedActions.includes("RECEIVE") && row.canReceive,
+    reject: item.allowedActions.includes("REJECT"),
+    needsOtherCode: row.codeInUse,
+    obstacles: obstaclesOf(row),
+  };
   const rowKey = row.id;
   const at = (place: "row" | "connection" | "code" | "reason") => refusals[keyOf(place, rowKey)];
   const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;

@@ -354,6 +354,8 @@ export function ChooseStep({
                 id={`${id}-terms`}
                 type="checkbox"
                 checked={termsAccepted}
+                // Terms are accepted as shown: not before their text (and version) is there.
+                disabled={terms === null}
                 onChange={(event) => setTermsAccepted(event.target.checked)}
                 aria-invalid={invalid("terms")}
                 aria-describedby={invalid("terms") && `${id}-terms-errors`}

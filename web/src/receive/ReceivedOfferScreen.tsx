@@ -7,7 +7,7 @@ import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 import { MigrationPage } from "../layout/MigrationPage";
-import { useMigrationProgress } from "../progress/useMigrationProgress";
+import { useLiveStopped } from "../progress/LiveChanges";
 import { Link } from "../router/router";
 import { ErrorMessage } from "../ui/ErrorMessage";
 import { Pager } from "../ui/Pager";
@@ -61,8 +61,7 @@ export function ReceivedOfferScreen({ params }: { params: Record<string, string>
   const shown = data ?? previousData;
   const migration = shown?.migration;
   const rows = migration?.administrations.nodes ?? [];
-  const live = rows.some((row) => row.status === "QUEUED" || row.status === "RUNNING");
-  const { stopped } = useMigrationProgress(migrationId, live);
+  const stopped = useLiveStopped();
   const [news, setNews] = useState<{ text: string } | null>(null);
   const newsElement = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

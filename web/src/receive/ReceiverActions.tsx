@@ -1,19 +1,19 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { graphql, getFragmentData, type FragmentType } from "../gql";
-import type { UserErrorCode } from "../gql/enums";
+import type { MigrationAction, UserErrorCode } from "../gql/enums";
 import { labels } from "../i18n/enums";
 import { useWords, type Phrase } from "../i18n/language";
 import { words } from "../i18n/words";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ErrorMessage } from "../ui/ErrorMessage";
-import { receiverActions, type ReceiverAction } from "./receiverActions";
 
 const ReceiverActionsItem = graphql(`
   fragment ReceiverActions_item on MigrationAdministration {
     id
     status
     administrationName
+    allowedActions
   }
 `);
 
@@ -24,6 +24,7 @@ const CancelReceived = graphql(`
         id
         status
         statusChangedAt
+        allowedActions
       }
       userErrors {
         code
@@ -41,6 +42,7 @@ const RetryReceived = graphql(`
         id
         status
         statusChangedAt
+        allowedActions
         failure
         reason
         progress {
@@ -64,6 +66,7 @@ const GiveUpReceived = graphql(`
         id
         status
         statusChangedAt
+        allowedActions
         failure
         reason
       }
@@ -76,7 +79,10 @@ const GiveUpReceived = graphql(`
   }
 `);
 
+// The receiver's own buttons among the actions the API allows on a row it claimed.
+type ReceiverAction = Extract<MigrationAction, "CANCEL" | "RETRY" | "GIVE_UP">;
 type Asked = Exclude<ReceiverAction, "RETRY">;
+const RECEIVER_ACTIONS: readonly MigrationAction[] = ["CANCEL", "RETRY", "GIVE_UP"];
 
 const DONE: Readonly<Record<ReceiverAction, Phrase<(name: string) => string>>> = {
   CANCEL: words.movedCancelled,
@@ -105,7 +111,7 @@ export function ReceiverActions({
   const [cancel] = useMutation(CancelReceived);
   const [retry] = useMutation(RetryReceived);
   const [giveUp] = useMutation(GiveUpReceived);
-  const actions = receiverActions(row);
+  const actions = row.allowedActions.filter((action) => RECEIVER_ACTIONS.includes(action));
   if (actions.length === 0) return null;
 
   const name = row.administrationName;

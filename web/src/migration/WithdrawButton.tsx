@@ -4,7 +4,6 @@ import { graphql, getFragmentData, type FragmentType } from "../gql";
 import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
-import { administrationActions } from "../migration/allowedActions";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ErrorMessage } from "../ui/ErrorMessage";
 
@@ -13,6 +12,7 @@ const WithdrawButtonItem = graphql(`
     id
     status
     administrationName
+    allowedActions
     migration {
       id
     }
@@ -29,7 +29,20 @@ const WithdrawAdministration = graphql(`
             id
             status
             statusChangedAt
+            allowedActions
           }
+        }
+        allowedActions
+        statusCounts {
+          offered
+          withdrawn
+          expired
+          rejected
+          queued
+          running
+          completed
+          failed
+          total
         }
       }
       userErrors {
@@ -53,11 +66,11 @@ export function WithdrawButton({
   const row = getFragmentData(WithdrawButtonItem, item);
   const [asking, setAsking] = useState(false);
   const [withdraw, { loading, error, data, reset }] = useMutation(WithdrawAdministration, {
-    refetchQueries: ["OfferedAdministrations"],
+    refetchQueries: ["OfferedAdministrations", "OfferAudit"],
     awaitRefetchQueries: true,
   });
-  // Whether this row may be withdrawn now: migration/allowedActions.ts, the one place that says.
-  if (!administrationActions(row.status).includes("WITHDRAW")) return null;
+  // Whether this row may be withdrawn now is the API's to say (its allowedActions).
+  if (!row.allowedActions.includes("WITHDRAW")) return null;
 
   const refusals = data?.withdrawMigration.userErrors ?? [];
   const confirm = async () => {
