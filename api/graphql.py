@@ -15,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from typing import Any
 
+import orjson
 import strawberry
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, OperationType
@@ -153,6 +154,11 @@ def socket_origins(settings: Settings) -> tuple[str, ...]:
 VALIDATION_CACHE_SIZE = 256
 # The GET parameters that carry JSON, each an object when given.
 JSON_PARAMETERS = ("variables", "extensions")
+
+
+def encode_answer(data: object) -> bytes:
+    """An answer's JSON as UTF-8, by orjson: a tenth of the json module's CPU for a page."""
+    return orjson.dumps(data)
 
 
 class MaskUnexpectedErrors(MaskErrors):
@@ -303,6 +309,10 @@ class GraphQLView(GraphQL[Context, None]):
     async def get_root_value(self, request: Any) -> None:
         """No root value: every root field reads what it needs from the context."""
         return None
+
+    def encode_json(self, data: object) -> str:
+        """JSON text, as compact as Strawberry's; text, since a WebSocket sends it as text."""
+        return encode_answer(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
         """Request bodies and WebSocket messages, refused before deep nesting can recurse."""
@@ -461,10 +471,10 @@ class GraphQLView(GraphQL[Context, None]):
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         """The JSON response, or an error in its place when it is above the size limit."""
-        body = self.encode_json(response_data)
+        body = encode_answer(response_data)
         limit = self.settings.max_response_bytes
         if len(body) > limit:
-            body = self.encode_json(
+            body = encode_answer(
                 {
                     "data": None,
                     "errors": [

@@ -64,51 +64,51 @@ TOKEN_SQL = (
     'AND "api_token"."revoked_at" IS NULL AND "api_token"."token_hash"=$2 LIMIT $3'
 )
 
+# What the resolver reads of the page's rows and of the offers they are part of, as values
+# (api/schema/migration.py NODE_VALUES), each named by its column or as `migration__<column>`.
+ITEM_COLUMNS = (
+    "id", "migration_id", "administration_id", "status", "administration_name",
+    "administration_code", "inbound_mail_address", "offered_at", "expires_at",
+    "status_changed_at", "reason", "failure", "documents_done", "documents_total",
+    "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
+    "target_environment_id", "reception_terms_version", "manifest_sha256", "not_before",
+)  # fmt: skip
+MIGRATION_COLUMNS = (
+    "package", "transfer_code", "recipients", "source_environment_id", "target_environment_id",
+)  # fmt: skip
+_MIGRATION = "migration_item__migration"
+_TARGET = "migration_item__migration__target_environment"
+# The search reaches the target office's name and code through the offer, so both statements
+# join the offer and the target environment.
 _FROM = (
-    'FROM "migration_item" LEFT OUTER JOIN "migration" "migration_item__migration" '
-    'ON "migration_item__migration"."id"="migration_item"."migration_id" '
+    f'FROM "migration_item" LEFT OUTER JOIN "migration" "{_MIGRATION}" '
+    f'ON "{_MIGRATION}"."id"="migration_item"."migration_id" '
+    f'LEFT OUTER JOIN "environment" "{_TARGET}" '
+    f'ON "{_TARGET}"."id"="{_MIGRATION}"."target_environment_id" '
 )
-_LIKE = 'UPPER(CAST("migration_item"."{}" AS VARCHAR)) LIKE UPPER(${}) ESCAPE \'\\\''
-_WHERE_TEXT = 'WHERE "migration_item"."source_environment_id"=$1 AND (' + " OR ".join(
-    _LIKE.format(column, n)
-    for n, column in enumerate(
-        ("administration_name", "administration_code", "inbound_mail_address", "recipients_text"),
-        start=2,
-    )
+# The columns a word search reads, in the order the resolver's filter names them.
+SEARCHED = (
+    ("migration_item", "administration_name"),
+    ("migration_item", "administration_code"),
+    ("migration_item", "inbound_mail_address"),
+    ("migration_item", "recipients_text"),
+    (_TARGET, "name"),
+    (_TARGET, "office_code"),
 )
-_WHERE_CODE = (
-    ' OR CAST("migration_item__migration"."transfer_code" AS VARCHAR) LIKE $6 ESCAPE \'\\\''
+_LIKE = 'UPPER(CAST("{}"."{}" AS VARCHAR)) LIKE UPPER(${}) ESCAPE \'\\\''
+_CODE_LIKE = f'CAST("{_MIGRATION}"."transfer_code" AS VARCHAR) LIKE ${{}} ESCAPE \'\\\''
+# After a cursor: the rows older than its row, or as old with a lower id.
+_AFTER = (
+    'AND ("migration_item"."offered_at"<${0} OR ("migration_item"."offered_at"=${1} '
+    'AND "migration_item"."id"<${2})) '
 )
-_SELECT = (
-    'SELECT "migration_item"."id","migration_item"."documents_total",'
-    '"migration_item"."target_connection_id","migration_item"."open_administration_id",'
-    '"migration_item"."administration_id","migration_item"."target_environment_id",'
-    '"migration_item"."administration_name","migration_item"."bytes_total",'
-    '"migration_item"."inbound_mail_address","migration_item"."completed_at",'
-    '"migration_item"."migration_id","migration_item"."source_environment_id",'
-    '"migration_item"."received_by_name","migration_item"."administration_code",'
-    '"migration_item"."status","migration_item"."checksums_verified",'
-    '"migration_item"."move_attempts","migration_item"."offered_at","migration_item"."target_code",'
-    '"migration_item"."recipients_text","migration_item"."lease_until","migration_item"."reason",'
-    '"migration_item"."documents_done","migration_item"."received_by_email",'
-    '"migration_item"."started_at","migration_item"."status_changed_at",'
-    '"migration_item"."expires_at","migration_item__migration"."id" "migration_item__migration.id",'
-    '"migration_item__migration"."package" "migration_item__migration.package",'
-    '"migration_item__migration"."requester_id" "migration_item__migration.requester_id",'
-    '"migration_item__migration"."transfer_code" "migration_item__migration.transfer_code",'
-    '"migration_item__migration"."target_environment_id" '
-    '"migration_item__migration.target_environment_id",'
-    '"migration_item__migration"."recipients" "migration_item__migration.recipients",'
-    '"migration_item__migration"."offered_at" "migration_item__migration.offered_at",'
-    '"migration_item__migration"."requester_name" "migration_item__migration.requester_name",'
-    '"migration_item__migration"."terms_accepted_at" "migration_item__migration.terms_accepted_at",'
-    '"migration_item__migration"."expires_at" "migration_item__migration.expires_at",'
-    '"migration_item__migration"."requester_email" "migration_item__migration.requester_email",'
-    '"migration_item__migration"."source_environment_id" '
-    '"migration_item__migration.source_environment_id",'
-    '"migration_item__migration"."language" "migration_item__migration.language" '
+_SELECT = "SELECT " + ",".join(
+    [f'"migration_item"."{c}" "{c}"' for c in ITEM_COLUMNS]
+    + [f'"{_MIGRATION}"."{c}" "migration__{c}"' for c in MIGRATION_COLUMNS]
 )
 _ORDER = 'ORDER BY "migration_item"."offered_at" DESC,"migration_item"."id" DESC '
+# How a page is sorted, as its cursors name it.
+ORDER_LABEL = "-offered_at,-id"
 
 
 class BadRequest(ValueError):
@@ -119,18 +119,20 @@ class BadRequest(ValueError):
         self.status_code = status_code
 
 
-def offered_statements(with_transfer_code: bool) -> tuple[str, str]:
+def offered_statements(with_transfer_code: bool, after_cursor: bool = False) -> tuple[str, str]:
     """The count and page statements of the resolver for a word search, exactly as Tortoise.
 
-    Without the transfer-code clause Tortoise counts without the join, naming columns bare.
+    The page after a cursor adds the keyset condition; its arguments come after the search's.
     """
-    where = _WHERE_TEXT + (_WHERE_CODE if with_transfer_code else "") + ")"
-    limit = "$7 OFFSET $8" if with_transfer_code else "$6 OFFSET $7"
-    page = f"{_SELECT}{_FROM}{where} {_ORDER}LIMIT {limit}"
+    likes = [_LIKE.format(table, column, n) for n, (table, column) in enumerate(SEARCHED, 2)]
     if with_transfer_code:
-        return f"SELECT COUNT(*) {_FROM}{where}", page
-    bare_where = where.replace('"migration_item".', "")
-    return f'SELECT COUNT(*) FROM "migration_item" {bare_where}', page
+        likes.append(_CODE_LIKE.format(len(SEARCHED) + 2))
+    where = 'WHERE "migration_item"."source_environment_id"=$1 AND (' + " OR ".join(likes) + ")"
+    n = len(likes) + 2
+    keyset = _AFTER.format(n, n + 1, n + 2) if after_cursor else ""
+    limit = n + 3 if after_cursor else n
+    page = f"{_SELECT} {_FROM}{where} {keyset}{_ORDER}LIMIT ${limit}"
+    return f"SELECT COUNT(*) {_FROM}{where}", page
 
 
 def searches_transfer_code(term: str) -> bool:
@@ -138,14 +140,19 @@ def searches_transfer_code(term: str) -> bool:
     return may_be_part_of_a_code(term)
 
 
-def search_statements(environment_id: int, term: str) -> tuple[str, str, list[Any]]:
-    """(count SQL, page SQL, their shared arguments) of a word search; the page adds two more."""
+def search_statements(
+    environment_id: int, term: str, after_cursor: bool = False
+) -> tuple[str, str, list[Any]]:
+    """(count SQL, page SQL, their shared arguments) of a word search.
+
+    The page adds the cursor's values when there is one, then the limit.
+    """
     pattern = f"%{_escape_like(term)}%"
-    args: list[Any] = [environment_id, pattern, pattern, pattern, pattern]
+    args: list[Any] = [environment_id, *[pattern] * len(SEARCHED)]
     with_code = searches_transfer_code(term)
     if with_code:
         args.append(f"%{_escape_like(normalize_transfer_code(term))}%")
-    count_sql, page_sql = offered_statements(with_code)
+    count_sql, page_sql = offered_statements(with_code, after_cursor)
     return count_sql, page_sql, args
 
 
@@ -153,18 +160,25 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _encode_cursor(offset: int) -> str:
-    return base64.b64encode(f"offset:{offset}".encode()).decode()
+def encode_cursor(offered_at: datetime, item_id: int) -> str:
+    """A row's cursor as the API makes it: the order's label and the row's sort values."""
+    text = json.dumps(
+        [ORDER_LABEL, [offered_at.isoformat(), item_id]], ensure_ascii=False, separators=(",", ":")
+    )
+    return base64.urlsafe_b64encode(text.encode()).decode()
 
 
-def _decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
+    """The sort values a cursor of this order names."""
     try:
-        raw = base64.b64decode(cursor.encode(), validate=True).decode()
-    except ValueError:
+        raw = base64.b64decode(cursor.encode("ascii"), altchars=b"-_", validate=True)
+        label, (offered_at, item_id) = json.loads(raw.decode("utf-8"))
+        moment = datetime.fromisoformat(offered_at)
+    except (ValueError, TypeError, UnicodeError):
         raise BadRequest(400, "The cursor in 'after' is not valid.") from None
-    if not raw.startswith("offset:") or not raw[7:].isdigit():
+    if label != ORDER_LABEL or type(item_id) is not int or moment.tzinfo is None:
         raise BadRequest(400, "The cursor in 'after' is not valid.")
-    return int(raw[7:])
+    return moment, item_id
 
 
 def _is_word_search(term: str) -> bool:
@@ -227,31 +241,35 @@ class PlainOfferedHandler:
         if not 0 <= limit <= MAX_PAGE_SIZE:
             raise BadRequest(400, f"'first' must be between 0 and {MAX_PAGE_SIZE}.")
         after = variables.get("after")
-        offset = _decode_cursor(after) + 1 if after else 0
+        start = decode_cursor(str(after)) if after else None
         now = self.clock.now()
-        count_sql, page_sql, args = search_statements(environment_id, term)
+        count_sql, page_sql, args = search_statements(environment_id, term, start is not None)
         total = int(await self.pool.fetchval(count_sql, *args))
-        rows = await self.pool.fetch(page_sql, *args, limit, offset) if limit else []
+        keyset = [start[0], start[0], start[1]] if start is not None else []
+        # One row more than asked says whether another page follows.
+        rows = await self.pool.fetch(page_sql, *args, *keyset, limit + 1)
+        shown = rows[:limit]
         nodes = [
             {
                 "offeredAt": row["offered_at"].astimezone(UTC).isoformat(),
                 "administrationName": row["administration_name"],
                 "inboundMailAddress": row["inbound_mail_address"],
                 "expiresAt": row["expires_at"].astimezone(UTC).isoformat(),
-                "transferCode": format_transfer_code(row["migration_item__migration.transfer_code"])
-                if row["migration_item__migration.source_environment_id"] == environment_id
+                "transferCode": format_transfer_code(row["migration__transfer_code"])
+                if row["migration__source_environment_id"] == environment_id
                 else None,
-                "recipients": json.loads(row["migration_item__migration.recipients"]),
+                "recipients": json.loads(row["migration__recipients"]),
                 "status": _effective_status(row["status"], row["expires_at"], now),
             }
-            for row in rows
+            for row in shown
         ]
+        last = shown[-1] if shown else None
         return {
             "totalCount": total,
             "nodes": nodes,
             "pageInfo": {
-                "hasNextPage": offset + len(nodes) < total,
-                "endCursor": _encode_cursor(offset + len(nodes) - 1) if nodes else None,
+                "hasNextPage": len(rows) > limit,
+                "endCursor": encode_cursor(last["offered_at"], last["id"]) if last else None,
             },
         }
 

@@ -162,9 +162,7 @@ class MigrationItem(Model):
 
     def effective_status(self, now: datetime) -> MigrationStatus:
         """An offer past its expiry is EXPIRED at once, without waiting for any job."""
-        if self.status == MigrationStatus.OFFERED and now >= self.expires_at:
-            return MigrationStatus.EXPIRED
-        return self.status
+        return effective_status(self.status, self.expires_at, now)
 
     def is_still_offered(self, now: datetime) -> bool:
         """The one test of "still offered at this moment": OFFERED and not past its expiry."""
@@ -172,7 +170,21 @@ class MigrationItem(Model):
 
     def is_received_by(self, environment_id: int) -> bool:
         """The environment that claimed it: what only it may cancel or give up (rule 10)."""
-        return self.target_environment_id == environment_id
+        return is_received_by(self.target_environment_id, environment_id)
+
+
+def effective_status(
+    status: MigrationStatus, expires_at: datetime, now: datetime
+) -> MigrationStatus:
+    """An item's status as users see it, for a row read without its model (an overview page)."""
+    if status == MigrationStatus.OFFERED and now >= expires_at:
+        return MigrationStatus.EXPIRED
+    return status
+
+
+def is_received_by(target_environment_id: int | None, environment_id: int) -> bool:
+    """Whether this environment claimed the item, for a row read without its model (rule 10)."""
+    return target_environment_id == environment_id
 
 
 class MigrationRecipient(Model):

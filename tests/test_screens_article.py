@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api.schema.ids import decode_global_id
 from playwright.async_api import Page, WebSocket, expect
 
+from api.ids import decode_global_id
 from commands.demo import seed_demo
 from mail.sink import MailSink
 from models import Document

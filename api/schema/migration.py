@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import strawberry
 from strawberry import relay
@@ -31,6 +32,7 @@ from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
 from models.actions import allowed_on_item, allowed_on_offer
 from models.enums import AuditAction, MigrationStatus
+from models.migration import effective_status, is_received_by
 from models.transfer_code import format_transfer_code
 from overdracht.settings import MoveVerification
 
@@ -45,8 +47,26 @@ BY_ADDRESS = Order(("address", str))
 
 def shows_secrets(migration: Migration, ctx: Context) -> bool:
     """Transfer codes and recipients are for the offering office's superusers (rule 1)."""
-    is_source = migration.source_environment_id == ctx.environment_id
-    return is_source and ctx.may(Sight.TRANSFER_CODES)
+    return shows_secrets_of(migration.source_environment_id, ctx)
+
+
+def shows_secrets_of(source_environment_id: int, ctx: Context) -> bool:
+    """The same rule for an offer known by its source alone (a row of an overview page)."""
+    return source_environment_id == ctx.environment_id and ctx.may(Sight.TRANSFER_CODES)
+
+
+# The columns of an item and of its offer (`migration__...`) a MigrationAdministration is made
+# of: an overview page reads only these, as values, when no field needs the models themselves.
+NODE_VALUES = (
+    "id", "migration_id", "administration_id", "status", "administration_name",
+    "administration_code", "inbound_mail_address", "offered_at", "expires_at",
+    "status_changed_at", "reason", "failure", "documents_done", "documents_total",
+    "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
+    "target_environment_id", "reception_terms_version", "manifest_sha256", "not_before",
+    "migration__package",
+    "migration__transfer_code", "migration__recipients", "migration__source_environment_id",
+    "migration__target_environment_id",
+)  # fmt: skip
 
 
 @strawberry.type(
@@ -171,8 +191,9 @@ class MigrationAdministrationType(relay.Node):
     source_environment_id: strawberry.Private[int]
     target_environment_id: strawberry.Private[int | None]
     administration_id: strawberry.Private[int]
-    row: strawberry.Private[MigrationItem]
-    offer: strawberry.Private[Migration]
+    # The models, when the node was made from them; a node made from values loads them.
+    row: strawberry.Private[MigrationItem | None]
+    offer: strawberry.Private[Migration | None]
 
     @strawberry.field(
         description=(
@@ -224,57 +245,86 @@ class MigrationAdministrationType(relay.Node):
     )
     async def allowed_actions(self, info: strawberry.Info) -> list[MigrationActionEnum]:
         ctx = info.context
-        actor = await ctx.actor(self.offer)
-        return allowed_on_item(actor, self.offer, self.row, ctx.clock.now())
+        offer = self.offer or await ctx.loaders.migration.load(self.migration_id)
+        row = self.row or next(
+            item
+            for item in await ctx.loaders.items_of_migration.load(self.migration_id)
+            if item.pk == self.id
+        )
+        actor = await ctx.actor(offer)
+        return allowed_on_item(actor, offer, row, ctx.clock.now())
 
     @classmethod
     def from_model(cls, item: MigrationItem, migration: Migration, ctx: Context) -> Self:
         """Convert with the viewer in mind: only the source sees the code and the recipients."""
-        secrets = shows_secrets(migration, ctx)
+        node = cls._made_of(
+            lambda name: getattr(item, name), lambda name: getattr(migration, name), ctx
+        )
+        node.row, node.offer = item, migration
+        return node
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any], ctx: Context) -> Self:
+        """The same node from a row read as values (NODE_VALUES), without making models."""
+        return cls._made_of(values.__getitem__, lambda name: values[f"migration__{name}"], ctx)
+
+    @classmethod
+    def _made_of(
+        cls, item: Callable[[str], Any], offer: Callable[[str], Any], ctx: Context
+    ) -> Self:
+        """The one conversion of an item and its offer, each read by column name."""
+        secrets = shows_secrets_of(offer("source_environment_id"), ctx)
+        status = item("status")
+        completed_at = item("completed_at")
+        item_id = item("id")
         return cls(
-            id=item.pk,
-            status=item.effective_status(ctx.clock.now()),
-            administration_name=item.administration_name,
-            administration_code=item.administration_code,
+            id=item_id,
+            status=effective_status(status, item("expires_at"), ctx.clock.now()),
+            administration_name=item("administration_name"),
+            administration_code=item("administration_code"),
             inbound_mail_address=(
-                item.inbound_mail_address if ctx.may(Sight.INBOUND_ADDRESSES) else None
+                item("inbound_mail_address") if ctx.may(Sight.INBOUND_ADDRESSES) else None
             ),
-            package=migration.package,
-            offered_at=item.offered_at,
-            expires_at=item.expires_at,
-            status_changed_at=item.status_changed_at,
-            transfer_code=format_transfer_code(migration.transfer_code) if secrets else None,
-            recipients=list(migration.recipients) if secrets else None,
-            reason=item.reason or None,
-            failure=item.failure if item.status == MigrationStatus.FAILED else None,
+            package=offer("package"),
+            offered_at=item("offered_at"),
+            expires_at=item("expires_at"),
+            status_changed_at=item("status_changed_at"),
+            transfer_code=format_transfer_code(offer("transfer_code")) if secrets else None,
+            recipients=list(offer("recipients")) if secrets else None,
+            reason=item("reason") or None,
+            failure=item("failure") if status == MigrationStatus.FAILED else None,
             progress=MoveProgress(
-                documents_done=item.documents_done, documents_total=item.documents_total
+                documents_done=item("documents_done"), documents_total=item("documents_total")
             ),
             receipt=MoveReceipt(
-                id=strawberry.ID(encode_global_id("MoveReceipt", item.pk)),
-                documents_moved=item.documents_done,
-                bytes_moved=float(item.bytes_total),
-                checksums_verified=item.checksums_verified,
-                verification=item.verification or MoveVerification.READ,
-                completed_at=item.completed_at,
-                manifest_sha256=item.manifest_sha256,
+                id=strawberry.ID(encode_global_id("MoveReceipt", item_id)),
+                documents_moved=item("documents_done"),
+                bytes_moved=float(item("bytes_total")),
+                checksums_verified=item("checksums_verified"),
+                verification=item("verification") or MoveVerification.READ,
+                completed_at=completed_at,
+                manifest_sha256=item("manifest_sha256"),
                 manifest_download_path=(
-                    manifest_path(item.pk)
-                    if item.manifest_sha256 and ctx.may(Sight.DOCUMENTS)
+                    manifest_path(item_id)
+                    if item("manifest_sha256") and ctx.may(Sight.DOCUMENTS)
                     else None
                 ),
             )
-            if item.status == MigrationStatus.COMPLETED and item.completed_at
+            if status == MigrationStatus.COMPLETED and completed_at
             else None,
-            chosen_code=item.target_code if item.is_received_by(ctx.environment_id) else None,
-            reception_terms_version=item.reception_terms_version,
-            not_before=item.not_before,
-            migration_id=migration.pk,
-            source_environment_id=migration.source_environment_id,
-            target_environment_id=migration.target_environment_id,
-            administration_id=item.administration_id,
-            row=item,
-            offer=migration,
+            chosen_code=(
+                item("target_code")
+                if is_received_by(item("target_environment_id"), ctx.environment_id)
+                else None
+            ),
+            reception_terms_version=item("reception_terms_version"),
+            not_before=item("not_before"),
+            migration_id=item("migration_id"),
+            source_environment_id=offer("source_environment_id"),
+            target_environment_id=offer("target_environment_id"),
+            administration_id=item("administration_id"),
+            row=None,
+            offer=None,
         )
 
 
