@@ -119,6 +119,9 @@ class WebhookDelivery(Model):
     response_code = fields.IntField(null=True)
     response_text = fields.TextField(default="")
     created_at = fields.DatetimeField()
+    # Since when it is tried: its creation, or a redelivery asked for; the retry period counts
+    # from here.
+    tried_since = fields.DatetimeField()
     delivered_at = fields.DatetimeField(null=True)
 
     class Meta:
@@ -220,7 +223,8 @@ async def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddres
         found = await asyncio.get_running_loop().getaddrinfo(host, port, proto=6)
     except OSError:
         return []
-    return list(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found))
+    hosts = (str(info[4][0]).split("%")[0] for info in found)
+    return list(dict.fromkeys(ipaddress.ip_address(host) for host in hosts))
 
 
 async def check_target(url: str, settings: Settings, path: str = "url") -> Refusal | None:
@@ -327,4 +331,5 @@ async def queue_delivery(
         status=WebhookDeliveryStatus.PENDING,
         next_try_at=now,
         created_at=now,
+        tried_since=now,
     )

@@ -47,6 +47,7 @@ class Migration(migrations.Migration):
                 ('response_code', fields.IntField(null=True)),
                 ('response_text', fields.TextField(default='', unique=False)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('tried_since', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('delivered_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'webhook_delivery', 'app': 'models', 'indexes': [Index(fields=['status', 'next_try_at']), Index(fields=['endpoint_id', 'created_at'])], 'pk_attr': 'id', 'table_description': 'One event for one endpoint and its delivery: the same id and body on every try.'},
