@@ -237,6 +237,16 @@ async def check_target(url: str, settings: Settings, path: str = "url") -> Refus
     return address_refusal(await resolve(parts.hostname, parts.port or 443), settings, path)
 
 
+def clean_events(events: Sequence[str], path: str = "events") -> list[str] | Refusal:
+    """The event types an endpoint asks for, each once in the order of the enum; none is
+    refused (NO_WEBHOOK_EVENTS)."""
+    asked = set(events)
+    kept: list[str] = [str(event.value) for event in WebhookEventType if event.value in asked]
+    if not kept:
+        return Refusal(RefusalCode.NO_WEBHOOK_EVENTS, "Choose at least one event type.", (path,))
+    return kept
+
+
 # -- events --------------------------------------------------------------------------------------
 
 
