@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import time
 from datetime import timedelta
 
@@ -23,10 +24,12 @@ from models.webhooks import (
     new_secret,
     queue_delivery,
 )
-from tests.scenarios import Scenario
+from overdracht.clock import MovableClock
+from tests.scenarios import Scenario, wait_until
 from tests.webhook_receiver import HANG, webhook_receiver
+from tests.workers import start_worker
 from worker.mover import Mover
-from worker.webhooks import WebhookSender
+from worker.webhooks import Answer, WebhookSender
 
 D = WebhookDeliveryStatus
 ALL = [event.value for event in WebhookEventType]
@@ -243,3 +246,80 @@ async def test_a_public_address_is_a_target(settings):
     assert await check_target("https://93.184.215.14/hooks", settings) is None
     allowed = settings.with_overrides(webhook_allow_private_targets=True)
     assert await check_target("http://127.0.0.1:8080/hooks", allowed) is None
+
+
+async def test_a_host_name_is_resolved_and_checked_at_each_delivery(
+    scenario: Scenario, settings, clock
+):
+    """A name that resolves to loopback is refused when sent, whatever it was at registration."""
+    with webhook_receiver() as receiver:
+        port = receiver.url.rpartition(":")[2]
+        hook = await endpoint(scenario.source.pk, f"https://localhost:{port}/", clock)
+        await scenario.offer()
+        assert await WebhookSender(settings, clock).deliver_due() == [D.PENDING]
+        assert receiver.received == []
+    row = await WebhookDelivery.get(endpoint_id=hook.pk)
+    assert "is not public" in row.response_text
+
+
+async def test_a_delivery_whose_worker_died_is_sent_by_another_with_the_same_id(
+    scenario: Scenario, hook_settings, clock
+):
+    with webhook_receiver() as receiver:
+        hook = await endpoint(scenario.source.pk, receiver.url, clock)
+        await scenario.offer()
+        dead = WebhookSender(hook_settings, clock)
+        [taken] = await dead.take()  # taken, then the worker is gone before it posts
+        other = WebhookSender(hook_settings, clock)
+        assert await other.deliver_due() == []  # held under the dead worker's lease
+        clock.advance(dead.lease_length)
+        assert await other.deliver_due() == [D.DELIVERED]
+        # The dead worker's late outcome changes nothing: the attempt fences it off.
+        assert await dead.record(hook, taken, Answer(500, "late")) == D.PENDING
+    assert receiver.ids() == [taken.event_id]
+    row = await WebhookDelivery.get(endpoint_id=hook.pk)
+    assert (row.status, row.attempts, row.response_code) == (D.DELIVERED, 2, 200)
+
+
+@pytest.mark.postgres
+async def test_deliveries_survive_a_worker_killed_mid_delivery(scenario: Scenario, settings, clock):
+    """SIGKILL while a real `overdracht worker` waits for a receiver: nothing is lost, and every
+    event id is delivered until acknowledged. The survivor's clock is set to the leases, so
+    what is proven does not hang on how fast the machine is."""
+    with webhook_receiver() as receiver:
+        receiver.plan = [HANG]
+        hook = await endpoint(scenario.source.pk, receiver.url, clock)
+        for _ in range(5):
+            await queue_delivery(hook, WebhookEventType.MOVE_STARTED, {}, clock.now())
+        worker = start_worker(
+            settings,
+            OVERDRACHT_WEBHOOK_ALLOW_PRIVATE_TARGETS="true",
+            OVERDRACHT_WEBHOOK_TIMEOUT_SECONDS="120",
+        )
+        try:
+
+            async def first_heard() -> bool:
+                return len(receiver.received) == 1
+
+            await wait_until(first_heard, "the worker posting its first delivery", 120)
+            worker.send_signal(signal.SIGKILL)
+            worker.wait(timeout=30)
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+        rows = await WebhookDelivery.filter(endpoint_id=hook.pk)
+        assert {row.status for row in rows} == {D.SENDING}
+        lease_over = max(row.locked_until for row in rows)
+
+        survivor_clock = MovableClock()
+        survivor_clock.set(lease_over - timedelta(seconds=1))
+        survivor = WebhookSender(
+            settings.with_overrides(webhook_allow_private_targets=True), survivor_clock
+        )
+        assert await survivor.deliver_due() == [], "every taken delivery waits for its lease"
+        survivor_clock.set(lease_over)
+        assert await survivor.deliver_due() == [D.DELIVERED] * 5
+    ids = {row.event_id for row in rows}
+    delivered = receiver.ids()
+    assert set(delivered) == ids and len(delivered) == 6, "the one in flight twice, each once more"
+    assert await WebhookDelivery.filter(status=D.DELIVERED).count() == 5
