@@ -36,6 +36,8 @@ ROTATED_SECRET_HONOURED = timedelta(hours=24)
 # What of a target's answer the delivery log keeps.
 ANSWER_KEPT = 500
 URL_MAX = 2048
+# Endpoints one office may register: enough for its integrations, too few to fan an event out.
+MAX_ENDPOINTS_PER_OFFICE = 10
 
 
 class WebhookEventType(StrEnum):
@@ -235,6 +237,18 @@ async def check_target(url: str, settings: Settings, path: str = "url") -> Refus
     parts = urlsplit(url)
     assert parts.hostname is not None
     return address_refusal(await resolve(parts.hostname, parts.port or 443), settings, path)
+
+
+async def endpoint_count_refusal(environment_id: int) -> Refusal | None:
+    """An office registers at most MAX_ENDPOINTS_PER_OFFICE endpoints (TOO_MANY)."""
+    if await WebhookEndpoint.filter(environment_id=environment_id).count() < (
+        MAX_ENDPOINTS_PER_OFFICE
+    ):
+        return None
+    return Refusal(
+        RefusalCode.TOO_MANY,
+        f"An office has at most {MAX_ENDPOINTS_PER_OFFICE} webhook endpoints; delete one first.",
+    )
 
 
 def clean_events(events: Sequence[str], path: str = "events") -> list[str] | Refusal:

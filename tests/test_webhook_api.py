@@ -10,7 +10,12 @@ import pytest
 from standardwebhooks.webhooks import Webhook
 
 from models.enums import Role, TokenScope
-from models.webhooks import WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint
+from models.webhooks import (
+    MAX_ENDPOINTS_PER_OFFICE,
+    WebhookDelivery,
+    WebhookDeliveryStatus,
+    WebhookEndpoint,
+)
 from tests.live_server import start_server
 from tests.scenarios import Scenario
 from tests.webhook_receiver import webhook_receiver
@@ -205,3 +210,12 @@ async def test_another_superuser_of_the_office_sees_the_same_endpoints(scenario:
     assert listed["data"]["webhookEndpoints"]["totalCount"] == 1
     theirs = await scenario.graphql(LIST, None, scenario.target_token)
     assert theirs["data"]["webhookEndpoints"]["totalCount"] == 0
+
+
+async def test_an_office_registers_at_most_ten_endpoints(scenario: Scenario):
+    for n in range(MAX_ENDPOINTS_PER_OFFICE):
+        assert (await create(scenario, f"https://hooks.example/{n}"))["userErrors"] == []
+    refused = await create(scenario, "https://hooks.example/one-more")
+    assert [e["code"] for e in refused["userErrors"]] == ["TOO_MANY"]
+    theirs = await create(scenario, "https://hooks.example/x", token=scenario.target_token)
+    assert theirs["userErrors"] == []

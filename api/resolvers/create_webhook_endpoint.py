@@ -12,7 +12,13 @@ from api.schema.webhooks import (
     WebhookEndpointType,
 )
 from models.refusals import Refusal
-from models.webhooks import WebhookEndpoint, check_target, clean_events, new_secret
+from models.webhooks import (
+    WebhookEndpoint,
+    check_target,
+    clean_events,
+    endpoint_count_refusal,
+    new_secret,
+)
 
 
 async def create_webhook_endpoint(
@@ -21,6 +27,8 @@ async def create_webhook_endpoint(
     """Check the target and the events, then store the endpoint; its secret is shown this once."""
     ctx = info.context
     if refusal := superusers_only(ctx.viewer, "register webhook endpoints"):
+        return CreateWebhookEndpointPayload(user_errors=[user_error_of(refusal)])
+    if refusal := await endpoint_count_refusal(ctx.environment_id):
         return CreateWebhookEndpointPayload(user_errors=[user_error_of(refusal)])
     url = input.url.strip()
     errors: list[UserError] = []
