@@ -26,7 +26,7 @@ from models.webhooks import (
 )
 from overdracht.clock import MovableClock
 from tests.scenarios import Scenario, wait_until
-from tests.webhook_receiver import HANG, webhook_receiver
+from tests.webhook_receiver import HANG, authority, webhook_receiver
 from tests.workers import start_worker
 from worker.mover import Mover
 from worker.webhooks import Answer, WebhookSender
@@ -323,3 +323,31 @@ async def test_deliveries_survive_a_worker_killed_mid_delivery(scenario: Scenari
     delivered = receiver.ids()
     assert set(delivered) == ids and len(delivered) == 6, "the one in flight twice, each once more"
     assert await WebhookDelivery.filter(status=D.DELIVERED).count() == 5
+
+
+async def test_over_https_the_pinned_address_still_proves_the_host_name(
+    scenario: Scenario, hook_settings, clock, tmp_path
+):
+    """The connection goes to the address checked, and TLS still checks the certificate for the
+    URL's host name: one for that name is delivered to, one for another name is not."""
+    right = authority(tmp_path, "localhost")
+    with webhook_receiver(tls=right.server) as receiver:
+        port = receiver.url.rpartition(":")[2]
+        hook = await endpoint(scenario.source.pk, f"https://localhost:{port}/tls", clock)
+        await queue_delivery(hook, WebhookEventType.MOVE_COMPLETED, {"side": "source"}, clock.now())
+        sender = WebhookSender(hook_settings, clock, verify=right.client)
+        assert await sender.deliver_due() == [D.DELIVERED]
+    [request] = receiver.received
+    assert request.headers["host"] == f"localhost:{port}"
+    assert verified(hook, request)["type"] == "move.completed"
+
+    (tmp_path / "other").mkdir()
+    wrong = authority(tmp_path / "other", "hooks.other.example")
+    with webhook_receiver(tls=wrong.server) as receiver:
+        port = receiver.url.rpartition(":")[2]
+        await WebhookEndpoint.filter(pk=hook.pk).update(url=f"https://localhost:{port}/tls")
+        await queue_delivery(hook, WebhookEventType.MOVE_FAILED, {"side": "source"}, clock.now())
+        sender = WebhookSender(hook_settings, clock, verify=wrong.client)
+        assert await sender.deliver_due() == [D.PENDING]
+    row = await WebhookDelivery.filter(event_type=WebhookEventType.MOVE_FAILED).get()
+    assert "certificate" in row.response_text.lower()

@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import ipaddress
 import logging
+import ssl
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
@@ -95,9 +96,17 @@ class WebhookSender(LeasedQueue[WebhookDelivery, WebhookDeliveryStatus]):
     work_name = "webhook sender"
 
     def __init__(
-        self, settings: Settings, clock: Clock, *, batch_size: int = 20, interval: float = 1.0
+        self,
+        settings: Settings,
+        clock: Clock,
+        *,
+        batch_size: int = 20,
+        interval: float = 1.0,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.settings = settings
+        # The certificates trusted: the system's; a test's own authority in tests.
+        self.verify = verify
         self.clock = clock
         self.batch_size = batch_size
         self.idle_pause = self.error_pause = interval
@@ -200,7 +209,7 @@ class WebhookSender(LeasedQueue[WebhookDelivery, WebhookDeliveryStatus]):
         try:
             async with (
                 httpx.AsyncClient(
-                    follow_redirects=False, timeout=timeout, trust_env=False
+                    follow_redirects=False, timeout=timeout, trust_env=False, verify=self.verify
                 ) as client,
                 client.stream(
                     "POST",
