@@ -34,6 +34,7 @@ class Sight(StrEnum):
     BILLING = "billable lines and costs"
     CODE_ATTEMPTS = "failed transfer-code attempts"
     RECIPIENT_CHECKS = "the recipients' addresses looked up from the environment"
+    WEBHOOKS = "webhook endpoints and their delivery log"
 
 
 _EVERYTHING = frozenset(Sight)
@@ -57,11 +58,11 @@ ROLE_SIGHTS: dict[Role, frozenset[Sight]] = {
 }
 
 # What a token's scope leaves of its user's sight: a partner's read-only token follows status,
-# progress, receipts and audit, and never sees codes, addresses, documents or files, nor
-# redeems codes.
+# progress, receipts, audit and the office's webhook endpoints with their delivery log, and
+# never sees codes, addresses, documents or files, nor redeems codes.
 SCOPE_SIGHTS: dict[TokenScope, frozenset[Sight]] = {
     TokenScope.FULL: _EVERYTHING,
-    TokenScope.READ_ONLY: frozenset({Sight.MIGRATIONS}),
+    TokenScope.READ_ONLY: frozenset({Sight.MIGRATIONS, Sight.WEBHOOKS}),
 }
 
 # Everything about migrations is for superusers (rule 1), so their refusal says so.
@@ -73,6 +74,7 @@ SUPERUSER_SIGHTS = frozenset(
         Sight.REDEEM_CODES,
         Sight.CODE_ATTEMPTS,
         Sight.RECIPIENT_CHECKS,
+        Sight.WEBHOOKS,
     }
 )
 

@@ -286,6 +286,32 @@ PHRASES: dict[str, dict[MailLanguage, Phrase]] = {
         NL: "Stel die zo nodig opnieuw in bij {target}.",
         EN: "Set them up again at {target} if needed.",
     },
+    # -- an endpoint disabled -------------------------------------------------------------------
+    "endpoint_disabled.subject": {
+        NL: "Webhook uitgeschakeld voor {office}",
+        EN: "Webhook disabled for {office}",
+    },
+    "endpoint_disabled.intro": {
+        NL: "Een webhook-endpoint van {office} nam dagenlang geen enkele melding aan. Overdracht "
+        "heeft het daarom uitgeschakeld: het krijgt geen meldingen meer.",
+        EN: "A webhook endpoint of {office} accepted no event for days, so Overdracht disabled "
+        "it: it gets no more events.",
+    },
+    "endpoint_disabled.no_answer": {
+        NL: "Geen antwoord (niet bereikbaar of te laat).",
+        EN: "No answer (unreachable or too late).",
+    },
+    "endpoint_disabled.next": {
+        NL: "Herstel het endpoint en zet het weer aan met updateWebhookEndpoint; meldingen die "
+        "niet aankwamen kunt u opnieuw laten bezorgen met redeliverWebhookEvent.",
+        EN: "Repair the endpoint and enable it again with updateWebhookEndpoint; events that did "
+        "not arrive can be delivered again with redeliverWebhookEvent.",
+    },
+    "to_overview": {NL: "Naar Overdracht", EN: "Open Overdracht"},
+    "label.endpoint": {NL: "Endpoint", EN: "Endpoint"},
+    "label.failing_since": {NL: "Mislukt sinds", EN: "Failing since"},
+    "label.disabled_on": {NL: "Uitgeschakeld op", EN: "Disabled on"},
+    "label.last_answer": {NL: "Laatste antwoord", EN: "Last answer"},
     # -- failure ---------------------------------------------------------------------------------
     "failure.subject": {
         NL: "Overdracht mislukt: {name} ({code})",

@@ -10,6 +10,7 @@ from models.enums import AuditAction
 from models.migration import Migration, MigrationItem, still_offered
 from models.notices.offer import OfferMail, RefusalMail
 from models.outbox import OutboxMail
+from models.webhooks import WebhookEventType, queue_event
 from overdracht.settings import Settings
 
 
@@ -49,3 +50,16 @@ async def tell_refused(
                 refusal.server_answer,
                 gave_up=refusal.gave_up,
             )
+        # Only the offering office is told: the addresses are the ones it wrote.
+        await queue_event(
+            WebhookEventType.MAIL_REFUSED,
+            migration,
+            open_items,
+            now,
+            source_extra={
+                "recipient": address,
+                "serverAnswer": refusal.server_answer[:500],
+                "gaveUp": refusal.gave_up,
+            },
+            to_target=False,
+        )

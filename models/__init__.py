@@ -25,6 +25,7 @@ from models.outbox import OutboxMail
 from models.scrub_round import ScrubRound
 from models.service_key import ServiceKey
 from models.user import ApiToken, User
+from models.webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "AccountingConnection",
@@ -48,6 +49,8 @@ __all__ = [
     "ScrubRound",
     "ServiceKey",
     "User",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "Workflow",
     "add_administration",
     "add_document",

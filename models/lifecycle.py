@@ -28,6 +28,8 @@ from models.notices.offer import ExpiryMail, OfferMail, ReminderMail, Withdrawal
 from models.notices.reception import ClaimMail, RejectionMail, ReleaseMail
 from models.offering import current_recipients, write_offer
 from models.user import User
+from models.webhooks import WebhookEventType as Event
+from models.webhooks import queue_event
 from overdracht.db import is_postgres
 from overdracht.settings import MoveVerification, Settings
 
@@ -178,6 +180,7 @@ async def offer(
         )
     source = await Environment.get(pk=migration.source_environment_id)
     await OfferMail.queue(change.settings, change.now, migration, items, source)
+    await queue_event(Event.MIGRATION_OFFERED, migration, items, change.now)
     return migration, items
 
 
@@ -211,6 +214,7 @@ async def withdraw(
             user.display_name if user else migration.requester_name,
             user.email if user else migration.requester_email,
         )
+        await queue_event(Event.MIGRATION_WITHDRAWN, migration, withdrawn, change.now)
     return withdrawn
 
 
@@ -242,6 +246,7 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
             await change.record(Step.EXPIRE, item, migration.pk)
         if moved:
             await ExpiryMail.queue(change.settings, change.now, migration, moved)
+            await queue_event(Event.MIGRATION_EXPIRED, migration, moved, change.now)
         expired.extend(moved)
     return expired
 
@@ -366,6 +371,9 @@ async def tell_claimed(
     await ClaimMail.queue(
         change.settings, change.now, migration, items, target, receiver.display_name, receiver.email
     )
+    await queue_event(
+        Event.MIGRATION_CLAIMED, migration, items, change.now, target_environment_id=target.pk
+    )
 
 
 async def reject(
@@ -391,6 +399,13 @@ async def reject(
     if rejected:
         await RejectionMail.queue(
             change.settings, change.now, migration, rejected, target, _name(change), reason
+        )
+        await queue_event(
+            Event.MIGRATION_REJECTED,
+            migration,
+            rejected,
+            change.now,
+            target_environment_id=target.pk,
         )
     return rejected
 
@@ -503,6 +518,14 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
     ):
         return None
     await change.record(Step.START, item, item.migration_id, attempt=attempt)
+    await queue_event(
+        Event.MOVE_STARTED,
+        item.migration_id,
+        [item],
+        change.now,
+        source_extra={"attempt": attempt},
+        target_extra={"attempt": attempt},
+    )
     return attempt
 
 
@@ -585,6 +608,20 @@ async def complete(
     await CompletionMail.queue(
         change.settings, change.now, migration, fresh, administration, done.source, done.target
     )
+    moved = {
+        "documents": done.documents,
+        "bytes": done.bytes_total,
+        "checksumsVerified": True,
+        "manifestSha256": done.manifest_sha256,
+    }
+    await queue_event(
+        Event.MOVE_COMPLETED,
+        migration,
+        [fresh],
+        change.now,
+        source_extra=moved,
+        target_extra={**moved, "inboundMailAddress": administration.inbound_mail_address},
+    )
     return True
 
 
@@ -611,6 +648,10 @@ async def fail(
     source = await Environment.get(pk=migration.source_environment_id)
     target = await Environment.get(pk=item.target_environment_id)
     await FailureMail.queue(change.settings, change.now, migration, item, source, target, message)
+    why = {"failure": failure.value, "reason": message}
+    await queue_event(
+        Event.MOVE_FAILED, migration, [item], change.now, source_extra=why, target_extra=why
+    )
     return True
 
 

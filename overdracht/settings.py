@@ -722,6 +722,41 @@ class Settings:
         ),
     )
 
+    webhook_timeout: timedelta = field(
+        default=timedelta(seconds=10),
+        metadata=declare(
+            "OVERDRACHT_WEBHOOK_TIMEOUT_SECONDS",
+            seconds(1, 300),
+            "how long one webhook delivery may take, connecting and answering together",
+        ),
+    )
+    webhook_retry_period: timedelta = field(
+        default=timedelta(days=3),
+        metadata=declare(
+            "OVERDRACHT_WEBHOOK_RETRY_SECONDS",
+            seconds(60, 30 * DAY),
+            "how long a webhook delivery is tried again, backing off; then it is given up",
+        ),
+    )
+    webhook_disable_after: timedelta = field(
+        default=timedelta(days=3),
+        metadata=declare(
+            "OVERDRACHT_WEBHOOK_DISABLE_AFTER_SECONDS",
+            seconds(60, 30 * DAY),
+            "how long an endpoint may fail every delivery before it is disabled and the "
+            "office's superusers are told",
+        ),
+    )
+    webhook_allow_private_targets: bool = field(
+        default=False,
+        metadata=declare(
+            "OVERDRACHT_WEBHOOK_ALLOW_PRIVATE_TARGETS",
+            flag(),
+            "webhook endpoints may use `http://` and private, loopback or link-local addresses "
+            "(tests, installations on a private network)",
+        ),
+    )
+
     @property
     def move_verification(self) -> MoveVerification:
         """How moves verify the archive: the setting, or the store's natural way."""

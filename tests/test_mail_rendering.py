@@ -17,6 +17,7 @@ from models.notices.move import CompletionMail, FailureMail
 from models.notices.notice import AdministrationLine
 from models.notices.offer import ExpiryMail, OfferMail, RefusalMail, ReminderMail, WithdrawalMail
 from models.notices.reception import ClaimMail, RejectionMail, ReleaseMail
+from models.notices.webhook import EndpointDisabledMail
 
 HOSTILE = 'Bakker & <Zn> "BV"'
 HOSTILE_ESCAPED = "Bakker &amp; &lt;Zn&gt; &quot;BV&quot;"
@@ -141,6 +142,15 @@ def every_mail(language: MailLanguage) -> list[object]:
             administrations=[line()],
             offer_url=OFFER_PAGE,
         ),
+        EndpointDisabledMail(
+            language=language,
+            office_name=HOSTILE,
+            url="https://hooks.example/overdracht",
+            failing_since=OFFERED_AT,
+            disabled_at=EXPIRES_AT,
+            last_answer=f"500 {HOSTILE}",
+            overview_url="https://app.overdracht.example/migrations",
+        ),
     ]
 
 
@@ -176,7 +186,15 @@ def test_every_value_is_html_escaped_in_the_html_part(mail):
     assert HOSTILE in rendered.text
 
 
-@pytest.mark.parametrize("mail", ALL)
+# The mails about an offer's administrations; an endpoint's mail is about the office itself.
+ABOUT_ADMINISTRATIONS = [
+    param
+    for param in ALL
+    if any(hasattr(param.values[0], name) for name in ("administration", "administrations"))
+]
+
+
+@pytest.mark.parametrize("mail", ABOUT_ADMINISTRATIONS)
 def test_every_mail_names_the_administration(mail):
     rendered = render(mail)
     for part in (rendered.text, rendered.html):
@@ -252,6 +270,14 @@ def test_dates_are_written_in_the_offices_time_zone_with_its_abbreviation():
 def test_a_mail_is_written_in_the_configured_time_zone():
     rendered = render(offer(language=MailLanguage.EN), "America/New_York")
     assert "8 December 2026, 09:05 EST" in flat(rendered.text)
+
+
+def test_the_endpoint_mail_names_the_endpoint_and_its_last_answer():
+    rendered = render(every_mail(MailLanguage.EN)[-1])
+    for part in map(flat, (rendered.text, rendered.html)):
+        assert "https://hooks.example/overdracht" in part
+        assert "disabled" in part and "updateWebhookEndpoint" in part
+    assert rendered.subject.startswith("Webhook disabled for")
 
 
 def test_every_phrase_has_every_language_and_every_notice_a_letter():

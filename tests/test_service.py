@@ -68,6 +68,7 @@ async def test_readiness_fails_when_a_background_loop_has_died(settings, clock, 
                 "mover": "running",
                 "scrub": "running",
                 "expiry": "running",
+                "webhooks": "running",
             }
             app.state.background["mover"].cancel()
             await asyncio.sleep(0.05)

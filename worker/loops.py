@@ -13,6 +13,7 @@ from worker.dispatcher import dispatcher_loop
 from worker.expiry import expiry_loop
 from worker.mover import mover_loop
 from worker.scrubbing import scrub_loop
+from worker.webhooks import webhook_loop
 
 # A background loop runs until its stop event is set.
 BackgroundLoop = Callable[[Settings, Clock, asyncio.Event], Coroutine[Any, Any, None]]
@@ -25,6 +26,7 @@ def background_loops() -> dict[str, BackgroundLoop]:
         "mover": mover_loop,
         "scrub": scrub_loop,
         "expiry": expiry_loop,
+        "webhooks": webhook_loop,
     }
 
 

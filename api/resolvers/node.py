@@ -17,6 +17,7 @@ from api.schema.document import DocumentType
 from api.schema.environment import EnvironmentType, UserType
 from api.schema.migration import MigrationAdministrationType, MigrationType
 from api.schema.token import ApiTokenType
+from api.schema.webhooks import WebhookDeliveryType, WebhookEndpointType
 from models import (
     AccountingConnection,
     Administration,
@@ -26,6 +27,8 @@ from models import (
     Environment,
     Migration,
     User,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 
 NodeLoader = Callable[[int, Context], Awaitable[relay.Node | None]]
@@ -99,6 +102,21 @@ async def _billable_line(pk: int, ctx: Context) -> relay.Node | None:
     return BillableLineType.from_model(line) if line else None
 
 
+async def _webhook_endpoint(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.may(Sight.WEBHOOKS):
+        return None
+    endpoint = await WebhookEndpoint.get_or_none(pk=pk, environment_id=ctx.environment_id)
+    return WebhookEndpointType.from_model(endpoint) if endpoint else None
+
+
+async def _webhook_delivery(pk: int, ctx: Context) -> relay.Node | None:
+    if not ctx.may(Sight.WEBHOOKS):
+        return None
+    found = WebhookDelivery.filter(pk=pk, endpoint__environment_id=ctx.environment_id)
+    delivery = await found.first()
+    return WebhookDeliveryType.from_model(delivery) if delivery else None
+
+
 NODE_LOADERS: dict[str, NodeLoader] = {
     "Environment": _environment,
     "User": _user,
@@ -109,6 +127,8 @@ NODE_LOADERS: dict[str, NodeLoader] = {
     "Migration": _migration,
     "MigrationAdministration": _migration_item,
     "BillableLine": _billable_line,
+    "WebhookEndpoint": _webhook_endpoint,
+    "WebhookDelivery": _webhook_delivery,
 }
 
 

@@ -13,12 +13,17 @@ from api.resolvers.correct_offer import (
     resend_migration_offer,
 )
 from api.resolvers.create_api_token import create_api_token
+from api.resolvers.create_webhook_endpoint import create_webhook_endpoint
+from api.resolvers.delete_webhook_endpoint import delete_webhook_endpoint
 from api.resolvers.offer_migration import offer_migration
+from api.resolvers.redeliver_webhook_event import redeliver_webhook_event
 from api.resolvers.reject_migration import reject_migration
 from api.resolvers.release_migration import cancel_migration, give_up_migration
 from api.resolvers.reschedule_move import reschedule_move
 from api.resolvers.retry_migration import retry_migration
 from api.resolvers.revoke_api_token import revoke_api_token
+from api.resolvers.rotate_webhook_endpoint_secret import rotate_webhook_endpoint_secret
+from api.resolvers.update_webhook_endpoint import update_webhook_endpoint
 from api.resolvers.withdraw_migration import withdraw_migration
 from api.schema.offering import (
     ChangeMigrationRecipientsPayload,
@@ -37,6 +42,13 @@ from api.schema.receiving import (
     RetryMigrationPayload,
 )
 from api.schema.token import CreateApiTokenPayload, RevokeApiTokenPayload
+from api.schema.webhooks import (
+    CreateWebhookEndpointPayload,
+    DeleteWebhookEndpointPayload,
+    RedeliverWebhookEventPayload,
+    RotateWebhookEndpointSecretPayload,
+    UpdateWebhookEndpointPayload,
+)
 
 
 @strawberry.type
@@ -49,6 +61,32 @@ class Mutation:
     )
     revoke_api_token: RevokeApiTokenPayload = mutation(
         resolver=revoke_api_token, description="Revoke one of your tokens."
+    )
+    create_webhook_endpoint: CreateWebhookEndpointPayload = mutation(
+        resolver=create_webhook_endpoint,
+        description=(
+            "Superusers: post the office's events of these types to a URL, signed as the "
+            "Standard Webhooks specification says; the signing secret is shown only here."
+        ),
+    )
+    update_webhook_endpoint: UpdateWebhookEndpointPayload = mutation(
+        resolver=update_webhook_endpoint,
+        description="Superusers: change an endpoint's URL or events, or disable or enable it.",
+    )
+    delete_webhook_endpoint: DeleteWebhookEndpointPayload = mutation(
+        resolver=delete_webhook_endpoint,
+        description="Superusers: delete an endpoint with its delivery log.",
+    )
+    rotate_webhook_endpoint_secret: RotateWebhookEndpointSecretPayload = mutation(
+        resolver=rotate_webhook_endpoint_secret,
+        description=(
+            "Superusers: a new signing secret, shown only here; the old one still signs for "
+            "24 hours."
+        ),
+    )
+    redeliver_webhook_event: RedeliverWebhookEventPayload = mutation(
+        resolver=redeliver_webhook_event,
+        description="Superusers: send a delivery of the log again, with the same event id.",
     )
     check_recipients: CheckRecipientsPayload = mutation(
         resolver=check_recipients,

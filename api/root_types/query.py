@@ -20,6 +20,7 @@ from api.resolvers.recipient_checks import resolve_recipient_checks
 from api.resolvers.terms import resolve_terms
 from api.resolvers.transfer_code_preview import resolve_transfer_code_preview
 from api.resolvers.viewer import resolve_viewer
+from api.resolvers.webhook_endpoints import resolve_webhook_endpoints
 from api.schema.administration import AccountingConnectionType, AdministrationType
 from api.schema.billing import BillableLineType
 from api.schema.code_attempt import FailedCodeAttempt
@@ -32,6 +33,7 @@ from api.schema.receiving import TransferCodePreviewResult
 from api.schema.recipient_check import RecipientCheckRecord
 from api.schema.terms import Terms
 from api.schema.token import ApiTokenType
+from api.schema.webhooks import WebhookEndpointType
 
 
 @strawberry.type
@@ -62,6 +64,13 @@ class Query:
     )
     api_tokens: Connection[ApiTokenType] | None = strawberry.field(
         resolver=resolve_api_tokens, description="Your own API tokens, newest first."
+    )
+    webhook_endpoints: Connection[WebhookEndpointType] | None = strawberry.field(
+        resolver=resolve_webhook_endpoints,
+        description=(
+            "Superusers and read-only tokens: the office's webhook endpoints, newest first, "
+            "each with its delivery log."
+        ),
     )
     offer_checklist: Connection[AdministrationChecklist] | None = strawberry.field(
         resolver=resolve_offer_checklist,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.notices import move, offer, reception
+from models.notices import move, offer, reception, webhook
 from models.notices.notice import Notice
 
 # The modules that define the notices: imported here, so that every notice is known by its kind.
-DEFINED_IN = (offer, reception, move)
+DEFINED_IN = (offer, reception, move, webhook)
 
 
 def notice_classes() -> dict[str, type[Notice]]:

@@ -54,7 +54,7 @@ MIGRATION_READS = {
 }
 ALLOWED: dict[str, set[str]] = {
     "source superuser": EVERY_QUERY | {"migrationProgress"},
-    "source partner": MIGRATION_READS,
+    "source partner": MIGRATION_READS | {"webhookEndpoints"},
     "source user": {
         "viewer",
         "node",
@@ -67,7 +67,7 @@ ALLOWED: dict[str, set[str]] = {
     "source authorizer": {"viewer", "node", "terms", "apiTokens"},
     "source restricted client": {"viewer", "node", "terms", "apiTokens"},
     "target superuser": EVERY_QUERY | {"migrationProgress"},
-    "target partner": MIGRATION_READS,
+    "target partner": MIGRATION_READS | {"webhookEndpoints"},
     "outsider superuser": EVERY_QUERY | {"migrationProgress"},
 }
 # Who may download the source's document files: the others get 403, other offices 404.

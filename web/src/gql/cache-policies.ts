@@ -20,4 +20,6 @@ export const typePolicies = {
   RecipientDeliveryConnection: { merge: true },
   Terms: { merge: true },
   TransferCodePreviewResult: { merge: true },
+  WebhookDeliveryConnection: { merge: true },
+  WebhookEndpointConnection: { merge: true },
 } as const;

@@ -181,6 +181,7 @@ export const UserErrorCode = {
   NotQueued: 'NOT_QUEUED',
   NoConnectionOfPackage: 'NO_CONNECTION_OF_PACKAGE',
   NoCurrentRecipients: 'NO_CURRENT_RECIPIENTS',
+  NoWebhookEvents: 'NO_WEBHOOK_EVENTS',
   OwnOffer: 'OWN_OFFER',
   RecipientsInSeveralEnvironments: 'RECIPIENTS_IN_SEVERAL_ENVIRONMENTS',
   RecipientInOwnEnvironment: 'RECIPIENT_IN_OWN_ENVIRONMENT',
@@ -194,6 +195,7 @@ export const UserErrorCode = {
   TooManyResends: 'TOO_MANY_RESENDS',
   TransferCodeInvalid: 'TRANSFER_CODE_INVALID',
   UnknownRecipient: 'UNKNOWN_RECIPIENT',
+  WebhookTargetRefused: 'WEBHOOK_TARGET_REFUSED',
   Withdrawn: 'WITHDRAWN',
   WrongPackage: 'WRONG_PACKAGE'
 } as const;
@@ -206,3 +208,25 @@ export const ViewerAction = {
 } as const;
 
 export type ViewerAction = typeof ViewerAction[keyof typeof ViewerAction];
+export const WebhookDeliveryStatus = {
+  Delivered: 'DELIVERED',
+  GivenUp: 'GIVEN_UP',
+  Pending: 'PENDING',
+  Sending: 'SENDING'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];
+/** What happened; a delivery's `type` is the lower-case name with a dot, such as `migration.offered` for MIGRATION_OFFERED. */
+export const WebhookEventType = {
+  MailRefused: 'MAIL_REFUSED',
+  MigrationClaimed: 'MIGRATION_CLAIMED',
+  MigrationExpired: 'MIGRATION_EXPIRED',
+  MigrationOffered: 'MIGRATION_OFFERED',
+  MigrationRejected: 'MIGRATION_REJECTED',
+  MigrationWithdrawn: 'MIGRATION_WITHDRAWN',
+  MoveCompleted: 'MOVE_COMPLETED',
+  MoveFailed: 'MOVE_FAILED',
+  MoveStarted: 'MOVE_STARTED'
+} as const;
+
+export type WebhookEventType = typeof WebhookEventType[keyof typeof WebhookEventType];

@@ -230,6 +230,7 @@ export type UserErrorCode =
   | 'NOT_QUEUED'
   | 'NO_CONNECTION_OF_PACKAGE'
   | 'NO_CURRENT_RECIPIENTS'
+  | 'NO_WEBHOOK_EVENTS'
   | 'OWN_OFFER'
   | 'RECIPIENTS_IN_SEVERAL_ENVIRONMENTS'
   | 'RECIPIENT_IN_OWN_ENVIRONMENT'
@@ -243,6 +244,7 @@ export type UserErrorCode =
   | 'TOO_MANY_RESENDS'
   | 'TRANSFER_CODE_INVALID'
   | 'UNKNOWN_RECIPIENT'
+  | 'WEBHOOK_TARGET_REFUSED'
   | 'WITHDRAWN'
   | 'WRONG_PACKAGE';
 
@@ -303,6 +305,8 @@ export type AdministrationDocumentsQuery = { node:
     | { __typename: 'Migration', id: string }
     | { __typename: 'MigrationAdministration', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null, documents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<(
       { id: string }
       & { ' $fragmentRefs'?: { 'DocumentRow_DocumentFragment': DocumentRow_DocumentFragment } }

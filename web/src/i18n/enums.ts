@@ -296,11 +296,36 @@ export const labels: EnumLabels = {
       nl: "Dit moment ligt te ver vooruit.",
       en: "This moment is too far ahead.",
     },
+    WEBHOOK_TARGET_REFUSED: {
+      nl: "Een webhook-endpoint moet een https://-adres op een openbaar netwerkadres zijn.",
+      en: "A webhook endpoint must be an https:// URL on a public address.",
+    },
+    NO_WEBHOOK_EVENTS: {
+      nl: "Kies minstens één soort melding.",
+      en: "Choose at least one event type.",
+    },
   },
   ViewerAction: {
     OFFER: { nl: "Administraties aanbieden", en: "Offer administrations" },
     RECEIVE: { nl: "Administraties ophalen", en: "Receive administrations" },
     MANAGE_TOKENS: { nl: "API-tokens beheren", en: "Manage API tokens" },
+  },
+  WebhookDeliveryStatus: {
+    PENDING: { nl: "Wacht", en: "Pending" },
+    SENDING: { nl: "Wordt verstuurd", en: "Sending" },
+    DELIVERED: { nl: "Afgeleverd", en: "Delivered" },
+    GIVEN_UP: { nl: "Opgegeven", en: "Given up" },
+  },
+  WebhookEventType: {
+    MIGRATION_OFFERED: { nl: "Aangeboden", en: "Offered" },
+    MIGRATION_CLAIMED: { nl: "Opgehaald", en: "Claimed" },
+    MIGRATION_REJECTED: { nl: "Afgewezen", en: "Rejected" },
+    MIGRATION_WITHDRAWN: { nl: "Ingetrokken", en: "Withdrawn" },
+    MIGRATION_EXPIRED: { nl: "Verlopen", en: "Expired" },
+    MOVE_STARTED: { nl: "Overdracht gestart", en: "Move started" },
+    MOVE_COMPLETED: { nl: "Overdracht voltooid", en: "Move completed" },
+    MOVE_FAILED: { nl: "Overdracht mislukt", en: "Move failed" },
+    MAIL_REFUSED: { nl: "Mail geweigerd", en: "Mail refused" },
   },
 };
 

@@ -1,0 +1,221 @@
+"""Rule 19 through the API: a superuser registers, changes, rotates, disables and deletes the
+office's endpoints; superusers and read-only tokens read them with their delivery log; a
+delivery is sent again on request with the same event id."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from standardwebhooks.webhooks import Webhook
+
+from models.enums import Role, TokenScope
+from models.webhooks import (
+    MAX_ENDPOINTS_PER_OFFICE,
+    WebhookDelivery,
+    WebhookDeliveryStatus,
+    WebhookEndpoint,
+)
+from tests.live_server import start_server
+from tests.scenarios import Scenario
+from tests.webhook_receiver import webhook_receiver
+from worker.webhooks import WebhookSender
+
+CREATE = """mutation($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    webhookEndpoint { id url events enabled createdAt }
+    secret
+    userErrors { code message field }
+  }
+}"""
+UPDATE = """mutation($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    webhookEndpoint { id url events enabled }
+    userErrors { code message field }
+  }
+}"""
+DELETE = """mutation($input: WebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    deletedWebhookEndpointId
+    userErrors { code field }
+  }
+}"""
+ROTATE = """mutation($input: WebhookEndpointInput!) {
+  rotateWebhookEndpointSecret(input: $input) {
+    webhookEndpoint { id }
+    secret
+    userErrors { code }
+  }
+}"""
+REDELIVER = """mutation($input: RedeliverWebhookEventInput!) {
+  redeliverWebhookEvent(input: $input) {
+    delivery { id eventId status nextTryAt }
+    userErrors { code field }
+  }
+}"""
+LIST = """{
+  webhookEndpoints(first: 10) {
+    totalCount
+    nodes {
+      id url events enabled
+      deliveries(first: 10) {
+        totalCount
+        nodes { id eventId eventType status attempts responseCode responseText nextTryAt createdAt }
+      }
+    }
+  }
+}"""
+
+
+@pytest.fixture
+def settings(settings):
+    """The receiver listens on loopback, which only this setting allows."""
+    return settings.with_overrides(
+        webhook_allow_private_targets=True, webhook_timeout=timedelta(seconds=2)
+    )
+
+
+async def create(scenario: Scenario, url: str, events=None, token=None) -> dict:
+    variables = {"input": {"url": url, "events": events or ["MIGRATION_OFFERED", "MOVE_FAILED"]}}
+    body = await scenario.graphql(CREATE, variables, token or scenario.token)
+    assert "errors" not in body, body
+    return body["data"]["createWebhookEndpoint"]
+
+
+async def test_a_superuser_registers_an_endpoint_and_partners_read_its_delivery_log(
+    scenario: Scenario, settings, clock
+):
+    partner = await scenario.factory.token(scenario.superuser, TokenScope.READ_ONLY)
+    with webhook_receiver() as receiver:
+        receiver.plan = [500]
+        made = await create(scenario, receiver.url + "/hooks")
+        assert made["userErrors"] == []
+        assert made["secret"].startswith("whsec_")
+        endpoint = made["webhookEndpoint"]
+        assert endpoint["events"] == ["MIGRATION_OFFERED", "MOVE_FAILED"]
+        assert endpoint["enabled"] is True
+        await scenario.offer()
+        sender = WebhookSender(settings, clock)
+        assert await sender.deliver_due() == [WebhookDeliveryStatus.PENDING]
+
+        listed = await scenario.graphql(LIST, None, partner)
+        assert "errors" not in listed, listed
+        page = listed["data"]["webhookEndpoints"]
+        assert page["totalCount"] == 1
+        [node] = page["nodes"]
+        assert node["id"] == endpoint["id"]
+        assert "secret" not in str(node).lower()
+        [delivery] = node["deliveries"]["nodes"]
+        assert delivery["eventType"] == "MIGRATION_OFFERED"
+        assert (delivery["status"], delivery["attempts"]) == ("PENDING", 1)
+        assert (delivery["responseCode"], delivery["responseText"]) == (500, "answered 500")
+        assert delivery["nextTryAt"] is not None
+
+        # Redelivered on request: due at once, with the same event id, and verified.
+        again = await scenario.graphql(
+            REDELIVER, {"input": {"deliveryId": delivery["id"]}}, partner
+        )
+        assert again["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        again = await scenario.graphql(
+            REDELIVER, {"input": {"deliveryId": delivery["id"]}}, scenario.token
+        )
+        payload = again["data"]["redeliverWebhookEvent"]
+        assert payload["userErrors"] == []
+        assert payload["delivery"]["eventId"] == delivery["eventId"]
+        assert await sender.deliver_due() == [WebhookDeliveryStatus.DELIVERED]
+    assert receiver.ids() == [delivery["eventId"]] * 2
+    last = receiver.received[-1]
+    assert last.path == "/hooks"
+    assert Webhook(made["secret"]).verify(last.body, last.headers)["type"] == "migration.offered"
+
+
+async def test_only_superusers_with_a_full_token_write(scenario: Scenario):
+    partner = await scenario.factory.token(scenario.superuser, TokenScope.READ_ONLY)
+    body = await scenario.graphql(
+        CREATE, {"input": {"url": "https://hooks.example/x", "events": ["MOVE_FAILED"]}}, partner
+    )
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    refused = await create(scenario, "https://hooks.example/x", token=scenario.clerk_token)
+    assert [e["code"] for e in refused["userErrors"]] == ["FORBIDDEN"]
+    listed = await scenario.graphql(LIST, None, scenario.clerk_token)
+    assert listed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert await WebhookEndpoint.all().count() == 0
+
+
+async def test_an_endpoint_is_changed_rotated_disabled_and_deleted_by_its_own_office_only(
+    scenario: Scenario, settings, clock
+):
+    with webhook_receiver() as receiver:
+        made = await create(scenario, receiver.url)
+        endpoint_id = made["webhookEndpoint"]["id"]
+        ref = {"webhookEndpointId": endpoint_id}
+
+        other_office = await scenario.graphql(
+            UPDATE, {"input": {**ref, "enabled": False}}, scenario.target_token
+        )
+        assert other_office["data"]["updateWebhookEndpoint"]["userErrors"] == [
+            {
+                "code": "NOT_FOUND",
+                "message": "No such webhook endpoint.",
+                "field": ["input", "webhookEndpointId"],
+            }
+        ]
+        none = await scenario.graphql(UPDATE, {"input": {**ref, "events": []}}, scenario.token)
+        assert [e["code"] for e in none["data"]["updateWebhookEndpoint"]["userErrors"]] == [
+            "NO_WEBHOOK_EVENTS"
+        ]
+
+        rotated = await scenario.graphql(ROTATE, {"input": ref}, scenario.token)
+        new = rotated["data"]["rotateWebhookEndpointSecret"]["secret"]
+        assert new.startswith("whsec_") and new != made["secret"]
+        await scenario.offer()
+        await WebhookSender(settings, clock).deliver_due()
+        [request] = receiver.received
+        for secret in (made["secret"], new):
+            assert Webhook(secret).verify(request.body, request.headers)
+
+        off = await scenario.graphql(UPDATE, {"input": {**ref, "enabled": False}}, scenario.token)
+        assert off["data"]["updateWebhookEndpoint"]["webhookEndpoint"]["enabled"] is False
+        await scenario.offer(
+            administrations=[await scenario.factory.administration(scenario.exact)]
+        )
+        assert await WebhookDelivery.all().count() == 1  # a disabled endpoint is not queued for
+
+        gone = await scenario.graphql(DELETE, {"input": ref}, scenario.token)
+        assert gone["data"]["deleteWebhookEndpoint"]["deletedWebhookEndpointId"] == endpoint_id
+        assert await WebhookEndpoint.all().count() == 0
+        assert await WebhookDelivery.all().count() == 0
+
+
+async def test_without_the_setting_a_loopback_or_http_url_is_refused_at_registration(
+    scenario: Scenario, settings, clock, files
+):
+    strict = settings.with_overrides(webhook_allow_private_targets=False)
+    async with start_server(strict, clock, files) as server:
+        for url in ("http://hooks.example/x", "https://127.0.0.1:8443/x", "https://[::1]/x"):
+            body = await server.graphql(
+                CREATE, {"input": {"url": url, "events": ["MOVE_FAILED"]}}, token=scenario.token
+            )
+            payload = body["data"]["createWebhookEndpoint"]
+            assert payload["webhookEndpoint"] is None and payload["secret"] is None
+            [error] = payload["userErrors"]
+            assert (error["code"], error["field"]) == ("WEBHOOK_TARGET_REFUSED", ["input", "url"])
+    assert await WebhookEndpoint.all().count() == 0
+
+
+async def test_another_superuser_of_the_office_sees_the_same_endpoints(scenario: Scenario):
+    await create(scenario, "https://hooks.example/x")
+    colleague = await scenario.factory.user(scenario.source, role=Role.SUPERUSER)
+    listed = await scenario.graphql(LIST, None, await scenario.factory.token(colleague))
+    assert listed["data"]["webhookEndpoints"]["totalCount"] == 1
+    theirs = await scenario.graphql(LIST, None, scenario.target_token)
+    assert theirs["data"]["webhookEndpoints"]["totalCount"] == 0
+
+
+async def test_an_office_registers_at_most_ten_endpoints(scenario: Scenario):
+    for n in range(MAX_ENDPOINTS_PER_OFFICE):
+        assert (await create(scenario, f"https://hooks.example/{n}"))["userErrors"] == []
+    refused = await create(scenario, "https://hooks.example/one-more")
+    assert [e["code"] for e in refused["userErrors"]] == ["TOO_MANY"]
+    theirs = await create(scenario, "https://hooks.example/x", token=scenario.target_token)
+    assert theirs["userErrors"] == []
