@@ -181,6 +181,17 @@ async def test_eva_chooses_changes_and_clears_the_moment_of_a_move(offered, chro
         assert stored is not None and datetime.fromisoformat(stored) == one_hour
         assert await mover.run_until_idle() == []
 
+        # In English: the same moment, and the button in its words.
+        await page.get_by_role("button", name="Switch to English").click()
+        local = one_hour.astimezone(zone)
+        await expect(item).to_contain_text(
+            re.compile(rf"does not start before {local.day} \w+\.? {local:%H:%M}")
+        )
+        await expect(
+            item.get_by_role("button", name="Change the moving moment: Bakkerij De Gouden Korst")
+        ).to_be_visible()
+        await page.get_by_role("button", name="Schakel over naar Nederlands").click()
+
         # Cleared: it starts as soon as there is room, and the worker starts it.
         await change.click()
         await form.get_by_role("button", name="Moment wissen").click()
