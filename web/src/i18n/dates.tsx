@@ -17,9 +17,18 @@ export function OfficeTimeZoneProvider({
   return <OfficeTimeZone value={timeZone}>{children}</OfficeTimeZone>;
 }
 
+/** The office's time zone, in which its people read and type times. */
+export function useOfficeTimeZone(): string {
+  return use(OfficeTimeZone) ?? DEFAULT_TIME_ZONE;
+}
+
+const DEFAULT_TIME_ZONE = "Europe/Amsterdam";
+
 export interface DateFormats {
   date: (iso: string) => string;
   dateTime: (iso: string) => string;
+  /** A moment within weeks, short: "12 jan 09:00". */
+  moment: (iso: string) => string;
 }
 
 export function useDates(): DateFormats {
@@ -38,9 +47,18 @@ export function useDates(): DateFormats {
       dateStyle: "long",
       timeStyle: "short",
     });
+    const moment = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
     return {
       date: (iso) => date.format(new Date(iso)),
       dateTime: (iso) => dateTime.format(new Date(iso)),
+      moment: (iso) => moment.format(new Date(iso)).replace(",", "").replace(" om ", " "),
     };
   }, [language, timeZone]);
 }

@@ -341,6 +341,38 @@ export const words = {
     nl: "Staat in de wachtrij; de migratie begint zodra er plaats is.",
     en: "Queued; the move starts as soon as there is room.",
   },
+  queuedUntilText: {
+    nl: (moment: string) => `Staat in de wachtrij; de migratie begint niet vóór ${moment}.`,
+    en: (moment: string) => `Queued; the move does not start before ${moment}.`,
+  },
+  notBefore: { nl: "niet vóór", en: "not before" },
+  notBeforeLabel: { nl: "Niet verhuizen vóór (optioneel)", en: "Do not move before (optional)" },
+  notBeforeHint: {
+    nl: (timeZone: string) =>
+      `Datum en tijd in de tijdzone van uw kantoor (${timeZone}), bijvoorbeeld na het afsluiten van een periode. Leeg: de migratie begint zodra er plaats is.`,
+    en: (timeZone: string) =>
+      `Date and time in your office's time zone (${timeZone}), for example after a period closes. Empty: the move starts as soon as there is room.`,
+  },
+  notBeforeIncomplete: {
+    nl: "Vul een volledige datum en tijd in, of maak het veld leeg.",
+    en: "Enter a whole date and time, or empty the field.",
+  },
+  rescheduleMove: { nl: "Verhuismoment wijzigen", en: "Change the moving moment" },
+  rescheduleMoveLabel: {
+    nl: (name: string) => `Verhuismoment wijzigen: ${name}`,
+    en: (name: string) => `Change the moving moment: ${name}`,
+  },
+  rescheduleSave: { nl: "Moment opslaan", en: "Save the moment" },
+  rescheduleClear: { nl: "Moment wissen", en: "Clear the moment" },
+  rescheduleKeep: { nl: "Niet wijzigen", en: "Leave it" },
+  movedRescheduled: {
+    nl: (name: string, moment: string) => `De migratie van ${name} begint niet vóór ${moment}.`,
+    en: (name: string, moment: string) => `The move of ${name} does not start before ${moment}.`,
+  },
+  movedUnscheduled: {
+    nl: (name: string) => `De migratie van ${name} begint zodra er plaats is.`,
+    en: (name: string) => `The move of ${name} starts as soon as there is room.`,
+  },
   stillOfferedText: {
     nl: "Nog niet ontvangen of afgewezen. Voer de overdrachtscode in om te kiezen.",
     en: "Not received or rejected yet. Enter the transfer code to choose.",

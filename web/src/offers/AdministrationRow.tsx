@@ -5,6 +5,7 @@ import { useWords } from "../i18n/language";
 import { offerWords } from "../i18n/offerWords";
 import { words } from "../i18n/words";
 import { MoveReceipt } from "../migration/MoveReceipt";
+import { NotBeforeText } from "../migration/NotBeforeText";
 import { RetryButton } from "../migration/RetryButton";
 import { WithdrawButton } from "../migration/WithdrawButton";
 import { StatusText } from "../overview/StatusText";
@@ -15,6 +16,7 @@ const AdministrationRowItem = graphql(`
     id
     status
     statusChangedAt
+    notBefore
     administrationName
     administrationCode
     inboundMailAddress
@@ -58,6 +60,11 @@ export function AdministrationRow({
         <span className="since">
           {t(offerWords.since)} <DateText value={row.statusChangedAt} />
         </span>
+        {row.status === "QUEUED" && row.notBefore && (
+          <span className="since">
+            <NotBeforeText value={row.notBefore} />
+          </span>
+        )}
       </td>
       <td role="cell" className="progress-cell" data-label={t(offerWords.columnProgress)}>
         {showsProgress ? (

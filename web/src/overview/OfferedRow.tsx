@@ -4,6 +4,7 @@ import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 import { offerPagePath } from "../offers/paths";
 import { Link } from "../router/router";
+import { NotBeforeText } from "../migration/NotBeforeText";
 import { StatusText } from "./StatusText";
 import { WithdrawButton } from "../migration/WithdrawButton";
 
@@ -11,6 +12,7 @@ const OfferedRowItem = graphql(`
   fragment OfferedRow_item on MigrationAdministration {
     id
     status
+    notBefore
     offeredAt
     expiresAt
     administrationName
@@ -88,6 +90,12 @@ export function OfferedRow({
       </td>
       <td className="status-cell">
         <StatusText status={row.status} />
+        {row.status === "QUEUED" && row.notBefore && (
+          <>
+            {" · "}
+            <NotBeforeText value={row.notBefore} />
+          </>
+        )}
         <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
       </td>
     </tr>

@@ -5,12 +5,14 @@ import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 import { receivedPath } from "../receive/paths";
 import { Link } from "../router/router";
+import { NotBeforeText } from "../migration/NotBeforeText";
 import { StatusText } from "./StatusText";
 
 const ReceivableRowItem = graphql(`
   fragment ReceivableRow_item on MigrationAdministration {
     id
     status
+    notBefore
     offeredAt
     administrationName
     administrationCode
@@ -53,6 +55,12 @@ export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRo
       <td>{t(words.officeOf)(row.sourceOffice.name, row.sourceOffice.officeCode)}</td>
       <td>
         <StatusText status={row.status} />
+        {row.status === "QUEUED" && row.notBefore && (
+          <>
+            {" · "}
+            <NotBeforeText value={row.notBefore} />
+          </>
+        )}
       </td>
     </tr>
   );

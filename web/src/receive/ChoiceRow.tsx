@@ -4,6 +4,7 @@ import type { AccountingPackage, MigrationStatus } from "../gql/enums";
 import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
+import { MomentField } from "./MomentField";
 import { FieldRefusals, keyOf, type Refusals } from "./refusals";
 
 const ChoiceRowRow = graphql(`
@@ -52,6 +53,8 @@ export interface Choice {
   connectionId: string;
   code: string;
   reason: string;
+  /** The datetime-local value, in the office's time; empty for as soon as possible. */
+  notBefore: string;
 }
 
 export interface Connection {
@@ -116,7 +119,7 @@ export function ChoiceRow({
     obstacles: obstaclesOf(row),
   };
   const rowKey = row.id;
-  const at = (place: "row" | "connection" | "code" | "reason") => refusals[keyOf(place, rowKey)];
+  const at = (place: "row" | "connection" | "code" | "reason" | "moment") => refusals[keyOf(place, rowKey)];
   const described = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
   const change = (part: Partial<Choice>) => onChange({ ...choice, ...part });
   const name = `${item.administrationCode} ${item.administrationName}`;
@@ -207,6 +210,12 @@ export function ChoiceRow({
             </p>
             <FieldRefusals id={`${id}-code-errors`} refusals={at("code")} />
           </div>
+          <MomentField
+            id={`${id}-moment`}
+            value={choice.notBefore}
+            onChange={(notBefore) => change({ notBefore })}
+            refusals={at("moment")}
+          />
         </div>
       )}
       {!locked && choice.action === "REJECT" && (

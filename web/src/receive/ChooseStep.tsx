@@ -2,10 +2,11 @@ import { useMutation } from "@apollo/client/react";
 import { useId, useRef, useState } from "react";
 import { graphql, getFragmentData, type FragmentType } from "../gql";
 import type { UserErrorCode } from "../gql/enums";
-import { DateText } from "../i18n/dates";
+import { DateText, useOfficeTimeZone } from "../i18n/dates";
 import { labels } from "../i18n/enums";
 import { useWords } from "../i18n/language";
 import { timesAmount, useNumbers } from "../i18n/numbers";
+import { momentOfInput } from "../i18n/wallClock";
 import { words } from "../i18n/words";
 import { ChoiceRow, type Choice } from "./ChoiceRow";
 import { TermsText } from "../terms/TermsText";
@@ -110,6 +111,7 @@ interface Row {
 const SUB_FIELDS: Readonly<Record<string, Place>> = {
   administrationCode: "code",
   connectionId: "connection",
+  notBefore: "moment",
 };
 
 /** Where a claim's userError belongs: `["input", "administrations", 2, "administrationCode"]`. */
@@ -163,6 +165,7 @@ export function ChooseStep({
   const t = useWords();
   const id = useId();
   const numbers = useNumbers();
+  const timeZone = useOfficeTimeZone();
   const preview = getFragmentData(ChooseStepPreview, previewRef);
   const rows = rowRefs.map((ref) => getFragmentData(ChooseStepRow, ref));
   const connections = preview.connections.nodes;
@@ -184,6 +187,7 @@ export function ChooseStep({
     connectionId: connections[0]?.id ?? "",
     code: "",
     reason: "",
+    notBefore: "",
   };
   const choiceOf = (key: string) => choices[key] ?? blank;
   const open = rows.filter((row) => sent[row.id] === undefined);
@@ -229,6 +233,7 @@ export function ChooseStep({
                   migrationAdministrationId: row.itemId,
                   connectionId: choice.connectionId,
                   administrationCode: choice.code.trim() || null,
+                  notBefore: momentOfInput(choice.notBefore, timeZone),
                 };
               }),
             },

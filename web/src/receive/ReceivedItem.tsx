@@ -17,6 +17,7 @@ const ReceivedItemItem = graphql(`
     id
     status
     statusChangedAt
+    notBefore
     administrationName
     administrationCode
     reason
@@ -56,7 +57,7 @@ export function ReceivedItem({
 }) {
   const t = useWords();
   const id = useId();
-  const { dateTime } = useDates();
+  const { dateTime, moment } = useDates();
   const numbers = useNumbers();
   const row = getFragmentData(ReceivedItemItem, item);
   const { documentsDone, documentsTotal } = row.progress;
@@ -82,7 +83,13 @@ export function ReceivedItem({
           total={documentsTotal}
         />
       )}
-      {row.status === "QUEUED" && <p className="hint">{t(words.queuedText)}</p>}
+      {row.status === "QUEUED" && (
+        <p className="hint">
+          {row.notBefore
+            ? t(words.queuedUntilText)(moment(row.notBefore))
+            : t(words.queuedText)}
+        </p>
+      )}
       {row.status === "OFFERED" && (
         <p>
           {t(words.stillOfferedText)} <Link to={RECEIVE_PATH}>{t(words.enterCode)}</Link>

@@ -7,6 +7,7 @@ import { useWords, type Phrase } from "../i18n/language";
 import { words } from "../i18n/words";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { ErrorMessage } from "../ui/ErrorMessage";
+import { RescheduleMove } from "./RescheduleMove";
 
 const ReceiverActionsItem = graphql(`
   fragment ReceiverActions_item on MigrationAdministration {
@@ -14,6 +15,7 @@ const ReceiverActionsItem = graphql(`
     status
     administrationName
     allowedActions
+    notBefore
   }
 `);
 
@@ -82,7 +84,7 @@ const GiveUpReceived = graphql(`
 // The receiver's own buttons among the actions the API allows on a row it claimed.
 type ReceiverAction = Extract<MigrationAction, "CANCEL" | "RETRY" | "GIVE_UP">;
 type Asked = Exclude<ReceiverAction, "RETRY">;
-const RECEIVER_ACTIONS: readonly MigrationAction[] = ["CANCEL", "RETRY", "GIVE_UP"];
+const RECEIVER_ACTIONS: readonly MigrationAction[] = ["CANCEL", "RESCHEDULE", "RETRY", "GIVE_UP"];
 
 const DONE: Readonly<Record<ReceiverAction, Phrase<(name: string) => string>>> = {
   CANCEL: words.movedCancelled,
@@ -91,7 +93,8 @@ const DONE: Readonly<Record<ReceiverAction, Phrase<(name: string) => string>>> =
 };
 
 /**
- * The receiver's buttons for one move: cancel while queued, retry or give up after a failure.
+ * The receiver's buttons for one move: change its moment or cancel it while queued, retry or
+ * give up after a failure.
  * Cancelling and giving up are asked first; the sentence that says what happened is the
  * parent's, since the buttons are gone once the status changes.
  */
@@ -171,6 +174,9 @@ export function ReceiverActions({
         >
           {t(words.giveUpMove)}
         </button>
+      )}
+      {actions.includes("RESCHEDULE") && (
+        <RescheduleMove id={row.id} name={name} notBefore={row.notBefore ?? null} onDone={onDone} />
       )}
       {actions.includes("CANCEL") && (
         <button

@@ -11,7 +11,15 @@ import { words } from "../i18n/words";
 import { describeCodeRefusal, isCodeRefusal } from "./codePreview";
 
 /** Where in the form a refusal is shown. */
-export type Place = "general" | "terms" | "costs" | "row" | "connection" | "code" | "reason";
+export type Place =
+  | "general"
+  | "terms"
+  | "costs"
+  | "row"
+  | "connection"
+  | "code"
+  | "reason"
+  | "moment";
 
 export type Refusal =
   | {
