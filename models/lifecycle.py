@@ -323,33 +323,7 @@ class Reception:
 
 async def claim(change: Change, migration: Migration, reception: Reception) -> bool:
     """Queue one administration for its move if, at this instant, it is still offered."""
-    receiver = change.actor
-    assert receiver is not None, "a claim is made by a superuser of the target"
-    item = reception.item
-    if not await _move(
-        item.pk,
-        _from(Step.CLAIM, change.now),
-        status=S.QUEUED,
-        target_environment_id=reception.connection.environment_id,
-        target_connection_id=reception.connection.pk,
-        target_code=reception.code,
-        received_by_name=receiver.display_name,
-        received_by_email=receiver.email,
-        reception_terms_version=reception.terms_version,
-        not_before=reception.not_before,
-        status_changed_at=change.now,
-    ):
-        return False
-    await change.record(
-        Step.CLAIM,
-        item,
-        migration.pk,
-        code=reception.code,
-        connection=reception.connection.name,
-        termsVersion=reception.terms_version,
-        notBefore=_iso(reception.not_before),
-    )
-    return True
+    return await claim_all(change, migration, [reception]) is None
 
 
 async def claim_all(
