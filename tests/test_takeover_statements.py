@@ -64,7 +64,9 @@ def settings(settings):
 
 
 async def _practice(scenario: Scenario, size: int) -> AccountingConnection:
-    """A source connection holding `size` administrations ready to offer, one document each."""
+    """A source connection holding `size` administrations ready to offer, without documents:
+    the statements of these steps do not depend on them (the benchmark counts the same with 200
+    documents each)."""
     connection = await scenario.factory.connection(scenario.source, AccountingPackage.EXACT_ONLINE)
     for i in range(size):
         await scenario.factory.administration(connection, name=f"Praktijk {size} {i:04d}")
@@ -150,15 +152,16 @@ async def _steps(scenario: Scenario, size: int, count_queries, mover: Mover) -> 
 async def test_each_step_of_a_takeover_costs_the_same_statements_at_5_50_and_500(
     scenario: Scenario, settings, clock, files, count_queries
 ):
+    # Each size's taken move stays RUNNING, all in one receiving office: no share stops a take.
     mover = Mover(settings.with_overrides(moves_per_office=1000), clock, files)
     costs = {size: await _steps(scenario, size, count_queries, mover) for size in SIZES}
     small = costs[SIZES[0]]
     for size in SIZES[1:]:
         same = {step: n for step, n in costs[size].items() if step in small}
         assert same == small, costs
-    # 500 administrations page through the checklist and the preview; each further page costs
-    # what the one after the first costs at 50 (which has none): the same for every page.
-    assert costs[500]["offerChecklist next page"] <= costs[500]["offerChecklist first page"]
-    preview = costs[500]
-    assert preview["transferCodePreview next page"] <= preview["transferCodePreview first page"]
-    print(costs)
+    # Only 500 needs more than one page (of 100): a later page costs at most what the first
+    # costs (the preview's first look at an offer is noted once), so paging through 500 is five
+    # requests of that cost and never a statement per row.
+    largest = costs[SIZES[-1]]
+    assert largest["offerChecklist next page"] <= largest["offerChecklist first page"]
+    assert largest["transferCodePreview next page"] <= largest["transferCodePreview first page"]
