@@ -16,10 +16,10 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import reduce
 
-from tortoise.expressions import Q
+from tortoise.expressions import Case, F, Q, Value, When
 
 from models.administration import AccountingConnection, Administration
-from models.audit import SYSTEM_ACTOR, record
+from models.audit import SYSTEM_ACTOR, record, record_each
 from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure, package_label
 from models.environment import Environment
 from models.migration import BillableLine, Migration, MigrationItem, still_offered
@@ -123,6 +123,25 @@ class Change:
             detail={"administration": item.administration_name, **detail},
         )
 
+    async def record_each(
+        self,
+        step: Step,
+        migration_id: int,
+        details: Sequence[tuple[MigrationItem, dict[str, object]]],
+    ) -> None:
+        """The audit events of one step of many administrations, written at once."""
+        await record_each(
+            TRANSITIONS[step].audit,
+            [
+                (item.pk, {"administration": item.administration_name, **detail})
+                for item, detail in details
+            ],
+            at=self.now,
+            migration_id=migration_id,
+            actor=self.actor,
+            actor_environment_id=self.actor_environment_id,
+        )
+
 
 async def _move(item_id: int, condition: Q, **changes: object) -> bool:
     """The conditional UPDATE every transition is: it changes the row only from where allowed."""
@@ -170,14 +189,14 @@ async def offer(
         now=change.now,
         validity=change.settings.offer_validity,
     )
-    for item in items:
-        await change.record(
-            Step.OFFER,
-            item,
-            migration.pk,
-            code=item.administration_code,
-            termsVersion=terms_version,
-        )
+    await change.record_each(
+        Step.OFFER,
+        migration.pk,
+        [
+            (item, {"code": item.administration_code, "termsVersion": terms_version})
+            for item in items
+        ],
+    )
     source = await Environment.get(pk=migration.source_environment_id)
     await OfferMail.queue(change.settings, change.now, migration, items, source)
     await queue_event(Event.MIGRATION_OFFERED, migration, items, change.now)
@@ -309,33 +328,77 @@ class Reception:
 
 async def claim(change: Change, migration: Migration, reception: Reception) -> bool:
     """Queue one administration for its move if, at this instant, it is still offered."""
+    return await claim_all(change, migration, [reception]) is None
+
+
+async def claim_all(
+    change: Change, migration: Migration, receptions: Sequence[Reception]
+) -> int | None:
+    """Queue every received administration for its move, if each is still offered at this
+    instant: None, or the position of one that was not (the caller rolls back).
+
+    One conditional UPDATE per connection and moment chosen, the codes as a CASE, and the audit
+    events in one INSERT, so receiving hundreds costs what receiving a few costs.
+    """
     receiver = change.actor
     assert receiver is not None, "a claim is made by a superuser of the target"
-    item = reception.item
-    if not await _move(
-        item.pk,
-        _from(Step.CLAIM, change.now),
-        status=S.QUEUED,
-        target_environment_id=reception.connection.environment_id,
-        target_connection_id=reception.connection.pk,
-        target_code=reception.code,
-        received_by_name=receiver.display_name,
-        received_by_email=receiver.email,
-        reception_terms_version=reception.terms_version,
-        not_before=reception.not_before,
-        status_changed_at=change.now,
-    ):
-        return False
-    await change.record(
+    groups: dict[tuple[int, datetime | None], list[Reception]] = defaultdict(list)
+    for reception in receptions:
+        groups[(reception.connection.pk, reception.not_before)].append(reception)
+    for (_, not_before), group in groups.items():
+        ids = [r.item.pk for r in group]
+        # When resolves any Expression, a Value too; its annotation names fewer.
+        codes = Case(
+            *(When(id=r.item.pk, then=Value(r.code)) for r in group),  # type: ignore[arg-type]
+            default=F("target_code"),
+        )
+        changed = await MigrationItem.filter(_from(Step.CLAIM, change.now), id__in=ids).update(
+            status=S.QUEUED,
+            target_environment_id=group[0].connection.environment_id,
+            target_connection_id=group[0].connection.pk,
+            target_code=codes,
+            received_by_name=receiver.display_name,
+            received_by_email=receiver.email,
+            reception_terms_version=group[0].terms_version,
+            not_before=not_before,
+            status_changed_at=change.now,
+        )
+        if changed != len(ids):
+            return await _first_lost(receptions, change.now)
+    await change.record_each(
         Step.CLAIM,
-        item,
         migration.pk,
-        code=reception.code,
-        connection=reception.connection.name,
-        termsVersion=reception.terms_version,
-        notBefore=_iso(reception.not_before),
+        [
+            (
+                r.item,
+                {
+                    "code": r.code,
+                    "connection": r.connection.name,
+                    "termsVersion": r.terms_version,
+                    "notBefore": _iso(r.not_before),
+                },
+            )
+            for r in receptions
+        ],
     )
-    return True
+    return None
+
+
+async def _first_lost(receptions: Sequence[Reception], now: datetime) -> int:
+    """The position of the first reception whose item was no longer offered when claimed."""
+    ids = [r.item.pk for r in receptions]
+    offered = set(
+        await MigrationItem.filter(_from(Step.CLAIM, now), id__in=ids).values_list("id", flat=True)
+    )
+    queued_now = set(
+        await MigrationItem.filter(id__in=ids, status=S.QUEUED, status_changed_at=now).values_list(
+            "id", flat=True
+        )
+    )
+    for index, reception in enumerate(receptions):
+        if reception.item.pk not in offered and reception.item.pk not in queued_now:
+            return index
+    return 0
 
 
 async def reschedule(change: Change, item: MigrationItem, not_before: datetime | None) -> bool:

@@ -305,22 +305,31 @@ async def write_offer(
         [MigrationRecipient(migration=migration, email=address) for address in recipients]
     )
     document_counts = await count_documents([a.pk for a in administrations])
-    items = []
-    for administration in administrations:
-        item = await MigrationItem.create(
-            migration=migration,
-            administration=administration,
-            open_administration_id=administration.pk,
-            source_environment_id=migration.source_environment_id,
-            administration_code=administration.code,
-            administration_name=administration.name,
-            inbound_mail_address=administration.inbound_mail_address,
-            recipients_text=", ".join(recipients),
-            status=MigrationStatus.OFFERED,
-            offered_at=now,
-            expires_at=migration.expires_at,
-            status_changed_at=now,
-            documents_total=document_counts.get(administration.pk, 0),
-        )
-        items.append(item)
+    # One INSERT for all, read back in the order written: an offer of hundreds costs what one
+    # of a few costs.
+    await MigrationItem.bulk_create(
+        [
+            MigrationItem(
+                migration=migration,
+                administration=administration,
+                open_administration_id=administration.pk,
+                source_environment_id=migration.source_environment_id,
+                administration_code=administration.code,
+                administration_name=administration.name,
+                inbound_mail_address=administration.inbound_mail_address,
+                recipients_text=", ".join(recipients),
+                status=MigrationStatus.OFFERED,
+                offered_at=now,
+                expires_at=migration.expires_at,
+                status_changed_at=now,
+                documents_total=document_counts.get(administration.pk, 0),
+            )
+            for administration in administrations
+        ]
+    )
+    written = {
+        item.administration_id: item
+        for item in await MigrationItem.filter(migration_id=migration.pk)
+    }
+    items = [written[administration.pk] for administration in administrations]
     return migration, items

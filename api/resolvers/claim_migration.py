@@ -150,9 +150,9 @@ async def claim_migration(
         async with in_transaction():
             if not await bind_target(migration.pk, ctx.environment_id):
                 raise LostRace(0)
-            for index, reception in enumerate(receptions):
-                if not await lifecycle.claim(change, migration, reception):
-                    raise LostRace(index)
+            lost = await lifecycle.claim_all(change, migration, receptions)
+            if lost is not None:
+                raise LostRace(lost)
             await lifecycle.tell_claimed(change, migration, [r.item for r in receptions])
     except LostRace as lost:
         index = chosen[lost.index][0]
