@@ -4,6 +4,7 @@ import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 import { offerPagePath } from "../offers/paths";
 import { Link } from "../router/router";
+import { ProgressBar } from "../progress/ProgressBar";
 import { StatusText } from "./StatusText";
 import { WithdrawButton } from "../migration/WithdrawButton";
 
@@ -22,6 +23,12 @@ const OfferedRowItem = graphql(`
       id
       name
       officeCode
+    }
+    progress {
+      documentsDone
+      documentsTotal
+      documentsPerSecond
+      expectedCompletionAt
     }
     migration {
       id
@@ -88,6 +95,15 @@ export function OfferedRow({
       </td>
       <td className="status-cell">
         <StatusText status={row.status} />
+        {row.status === "RUNNING" && (
+          <ProgressBar
+            name={row.administrationName}
+            status={row.status}
+            done={row.progress.documentsDone}
+            total={row.progress.documentsTotal}
+            pace={row.progress}
+          />
+        )}
         <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
       </td>
     </tr>

@@ -24,6 +24,8 @@ const ReceivedItemItem = graphql(`
     progress {
       documentsDone
       documentsTotal
+      documentsPerSecond
+      expectedCompletionAt
     }
     receipt {
       id
@@ -80,6 +82,7 @@ export function ReceivedItem({
           status={row.status}
           done={documentsDone}
           total={documentsTotal}
+          pace={row.progress}
         />
       )}
       {row.status === "QUEUED" && <p className="hint">{t(words.queuedText)}</p>}
