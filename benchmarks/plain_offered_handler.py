@@ -72,6 +72,7 @@ ITEM_COLUMNS = (
     "status_changed_at", "reason", "failure", "documents_done", "documents_total",
     "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
     "target_environment_id", "reception_terms_version", "manifest_sha256", "not_before",
+    "started_at", "progress_at",
 )  # fmt: skip
 MIGRATION_COLUMNS = (
     "package", "transfer_code", "recipients", "source_environment_id", "target_environment_id",

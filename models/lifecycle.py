@@ -576,6 +576,7 @@ async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -
         move_attempts=attempt,
         lease_until=lease_until,
         started_at=change.now,
+        progress_at=None,
         documents_done=0,
         status_changed_at=change.now,
     ):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from tortoise import fields
@@ -151,6 +152,8 @@ class MigrationItem(Model):
     move_attempts = fields.IntField(default=0)
     lease_until = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
+    # When the worker last reported documents done in this attempt; NULL before its first report.
+    progress_at = fields.DatetimeField(null=True)
     completed_at = fields.DatetimeField(null=True)
 
     audit_events: fields.ReverseRelation[AuditEvent]
@@ -180,6 +183,37 @@ def effective_status(
     if status == MigrationStatus.OFFERED and now >= expires_at:
         return MigrationStatus.EXPIRED
     return status
+
+
+@dataclass(frozen=True)
+class MovePace:
+    """How fast a running move goes and when it should be done; None while not known."""
+
+    documents_per_second: float | None = None
+    expected_completion_at: datetime | None = None
+
+
+def move_pace(
+    status: MigrationStatus,
+    documents_done: int,
+    documents_total: int,
+    started_at: datetime | None,
+    progress_at: datetime | None,
+    now: datetime,
+) -> MovePace:
+    """The pace of this attempt of a move, from its own columns: the documents done by the
+    worker's last report over the time since the attempt started, and the rest at that pace
+    from that report on (never before `now`). Unknown until a report with documents done, and
+    once the move is no longer RUNNING."""
+    if status != MigrationStatus.RUNNING or started_at is None or progress_at is None:
+        return MovePace()
+    seconds = (progress_at - started_at).total_seconds()
+    if documents_done <= 0 or seconds <= 0:
+        return MovePace()
+    rate = documents_done / seconds
+    remaining = max(documents_total - documents_done, 0)
+    expected = progress_at + timedelta(seconds=remaining / rate)
+    return MovePace(documents_per_second=rate, expected_completion_at=max(expected, now))
 
 
 def is_received_by(target_environment_id: int | None, environment_id: int) -> bool:

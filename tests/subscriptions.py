@@ -27,8 +27,10 @@ class Client:
     async def send(self, message: dict[str, Any]) -> None:
         await self.socket.send(json.dumps(message))
 
-    async def subscribe(self, migration_id: str, operation: str = "1") -> None:
-        payload = {"query": SUBSCRIBE, "variables": {"id": migration_id}}
+    async def subscribe(
+        self, migration_id: str, operation: str = "1", query: str = SUBSCRIBE
+    ) -> None:
+        payload = {"query": query, "variables": {"id": migration_id}}
         await self.send({"id": operation, "type": "subscribe", "payload": payload})
 
     async def receive(self, timeout: float = 20) -> dict[str, Any]:

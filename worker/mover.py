@@ -121,7 +121,10 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
         return "interrupted by the database" if _database_interrupted(error) else None
 
     async def _heartbeat(self, held: HeldMove, **changes: object) -> None:
-        """Save progress and extend the lease, if this worker still holds the move."""
+        """Save progress and extend the lease, if this worker still holds the move; a report
+        of documents done is timed, so the move's pace is known (models.migration.move_pace)."""
+        if "documents_done" in changes:
+            changes["progress_at"] = self.clock.now()
         await held.lease(self.clock, self.lease).keep(**changes)
 
     def _progress(self, held: HeldMove) -> Progress:

@@ -40,7 +40,8 @@ ENDED = frozenset(
 
 @dataclass(frozen=True)
 class ProgressState:
-    """What a subscriber compares: each item's status, progress and expiry, read at `now`."""
+    """What a subscriber compares: each item's status, progress (with the moment of its last
+    report, which sets the pace) and expiry, read at `now`."""
 
     snapshot: tuple[Any, ...]
     ended: bool
@@ -52,7 +53,14 @@ def progress_state(items: Sequence[MigrationItem], now: datetime) -> ProgressSta
     """The state subscribers see of these items at this moment."""
     statuses = [item.effective_status(now) for item in items]
     snapshot = tuple(
-        (item.pk, status, item.documents_done, item.documents_total, item.expires_at)
+        (
+            item.pk,
+            status,
+            item.documents_done,
+            item.documents_total,
+            item.progress_at,
+            item.expires_at,
+        )
         for item, status in zip(items, statuses, strict=True)
     )
     expiries = [

@@ -63,6 +63,7 @@ def row_snapshot(item: MigrationItem, now: datetime) -> Snapshot:
         item.status_changed_at,
         item.documents_done,
         item.documents_total,
+        item.progress_at,
         item.expires_at,
         item.recipients_text,
         item.reason,

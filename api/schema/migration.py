@@ -32,7 +32,7 @@ from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationItem
 from models.actions import allowed_on_item, allowed_on_offer
 from models.enums import AuditAction, MigrationStatus
-from models.migration import effective_status, is_received_by
+from models.migration import effective_status, is_received_by, move_pace
 from models.transfer_code import format_transfer_code
 from overdracht.settings import MoveVerification
 
@@ -63,20 +63,40 @@ NODE_VALUES = (
     "status_changed_at", "reason", "failure", "documents_done", "documents_total",
     "bytes_total", "checksums_verified", "verification", "completed_at", "target_code",
     "target_environment_id", "reception_terms_version", "manifest_sha256", "not_before",
-    "migration__package",
+    "started_at", "progress_at", "migration__package",
     "migration__transfer_code", "migration__recipients", "migration__source_environment_id",
     "migration__target_environment_id",
 )  # fmt: skip
 
 
 @strawberry.type(
-    description=part_of("MigrationAdministration", "how far its move is, documents done of total.")
+    description=part_of(
+        "MigrationAdministration",
+        "how far its move is, documents done of total, and how fast it goes.",
+    )
 )
 class MoveProgress:
-    """How far the move of one administration is: documents done of total."""
+    """How far the move of one administration is: documents done of total, and its pace."""
 
     documents_done: int
     documents_total: int
+    documents_per_second: float | None = strawberry.field(
+        description=(
+            "Documents per second measured during this attempt of the move: the documents done "
+            "at the worker's last report divided by the seconds from the attempt's start to that "
+            "report. An average over the attempt rather than over the last reports, because the "
+            "documents are verified in pages of equal size, so it follows the move steadily and "
+            "is the same on every read between two reports. Null until the first page of "
+            "documents is done and whenever the move is not RUNNING."
+        )
+    )
+    expected_completion_at: datetime | None = strawberry.field(
+        description=(
+            "When the move is expected to be done: the documents still to do at "
+            "documentsPerSecond, from the worker's last report on, and never earlier than now. "
+            "Null whenever documentsPerSecond is."
+        )
+    )
 
 
 @strawberry.type
@@ -277,9 +297,19 @@ class MigrationAdministrationType(relay.Node):
         status = item("status")
         completed_at = item("completed_at")
         item_id = item("id")
+        now = ctx.clock.now()
+        shown_status = effective_status(status, item("expires_at"), now)
+        pace = move_pace(
+            shown_status,
+            item("documents_done"),
+            item("documents_total"),
+            item("started_at"),
+            item("progress_at"),
+            now,
+        )
         return cls(
             id=item_id,
-            status=effective_status(status, item("expires_at"), ctx.clock.now()),
+            status=shown_status,
             administration_name=item("administration_name"),
             administration_code=item("administration_code"),
             inbound_mail_address=(
@@ -294,7 +324,10 @@ class MigrationAdministrationType(relay.Node):
             reason=item("reason") or None,
             failure=item("failure") if status == MigrationStatus.FAILED else None,
             progress=MoveProgress(
-                documents_done=item("documents_done"), documents_total=item("documents_total")
+                documents_done=item("documents_done"),
+                documents_total=item("documents_total"),
+                documents_per_second=pace.documents_per_second,
+                expected_completion_at=pace.expected_completion_at,
             ),
             receipt=MoveReceipt(
                 id=strawberry.ID(encode_global_id("MoveReceipt", item_id)),

@@ -7,6 +7,7 @@ import { useLanguage } from "./language";
 export interface NumberFormats {
   money: (amount: string, currency: string) => string;
   bytes: (count: number) => string;
+  decimal: (value: number) => string;
 }
 
 const UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
@@ -38,6 +39,8 @@ export function useNumbers(): NumberFormats {
         if (cents === null) return `${amount} ${currency}`;
         return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
       },
+      decimal: (value) =>
+        new Intl.NumberFormat(locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value),
       bytes: (count) => {
         let unit = 0;
         let value = count;

@@ -337,6 +337,22 @@ export const words = {
     nl: (done: number, total: number) => `${done} van ${count(total, "document", "documenten")}`,
     en: (done: number, total: number) => `${done} of ${count(total, "document", "documents")}`,
   },
+  timeLeft: {
+    nl: (minutes: number) => {
+      if (minutes < 1) return "nog minder dan een minuut";
+      if (minutes < 90) return `nog ongeveer ${count(Math.round(minutes), "minuut", "minuten")}`;
+      return `nog ongeveer ${Math.round(minutes / 60)} uur`;
+    },
+    en: (minutes: number) => {
+      if (minutes < 1) return "less than a minute left";
+      if (minutes < 90) return `about ${count(Math.round(minutes), "minute", "minutes")} left`;
+      return `about ${count(Math.round(minutes / 60), "hour", "hours")} left`;
+    },
+  },
+  documentsPerSecond: {
+    nl: (rate: string) => `${rate} documenten per seconde`,
+    en: (rate: string) => `${rate} documents per second`,
+  },
   queuedText: {
     nl: "Staat in de wachtrij; de migratie begint zodra er plaats is.",
     en: "Queued; the move starts as soon as there is room.",

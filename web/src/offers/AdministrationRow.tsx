@@ -26,6 +26,8 @@ const AdministrationRowItem = graphql(`
     progress {
       documentsDone
       documentsTotal
+      documentsPerSecond
+      expectedCompletionAt
     }
     receipt {
       id
@@ -73,6 +75,7 @@ export function AdministrationRow({
             status={row.status}
             done={row.progress.documentsDone}
             total={row.progress.documentsTotal}
+            pace={row.progress}
           />
         ) : (
           <span className="empty">{t(offerWords.notStarted)}</span>

@@ -5,6 +5,7 @@ import { words } from "../i18n/words";
 import { offerPagePath } from "../offers/paths";
 import { Link } from "../router/router";
 import { NotBeforeText } from "../migration/NotBeforeText";
+import { ProgressBar } from "../progress/ProgressBar";
 import { StatusText } from "./StatusText";
 import { WithdrawButton } from "../migration/WithdrawButton";
 
@@ -24,6 +25,12 @@ const OfferedRowItem = graphql(`
       id
       name
       officeCode
+    }
+    progress {
+      documentsDone
+      documentsTotal
+      documentsPerSecond
+      expectedCompletionAt
     }
     migration {
       id
@@ -95,6 +102,15 @@ export function OfferedRow({
             {" · "}
             <NotBeforeText value={row.notBefore} />
           </>
+        )}
+        {row.status === "RUNNING" && (
+          <ProgressBar
+            name={row.administrationName}
+            status={row.status}
+            done={row.progress.documentsDone}
+            total={row.progress.documentsTotal}
+            pace={row.progress}
+          />
         )}
         <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
       </td>

@@ -6,6 +6,7 @@ import { words } from "../i18n/words";
 import { receivedPath } from "../receive/paths";
 import { Link } from "../router/router";
 import { NotBeforeText } from "../migration/NotBeforeText";
+import { ProgressBar } from "../progress/ProgressBar";
 import { StatusText } from "./StatusText";
 
 const ReceivableRowItem = graphql(`
@@ -22,6 +23,12 @@ const ReceivableRowItem = graphql(`
       id
       name
       officeCode
+    }
+    progress {
+      documentsDone
+      documentsTotal
+      documentsPerSecond
+      expectedCompletionAt
     }
     migration {
       id
@@ -53,13 +60,22 @@ export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRo
       </th>
       <td>{t(labels.AccountingPackage[row.package])}</td>
       <td>{t(words.officeOf)(row.sourceOffice.name, row.sourceOffice.officeCode)}</td>
-      <td>
+      <td className="status-cell">
         <StatusText status={row.status} />
         {row.status === "QUEUED" && row.notBefore && (
           <>
             {" · "}
             <NotBeforeText value={row.notBefore} />
           </>
+        )}
+        {row.status === "RUNNING" && (
+          <ProgressBar
+            name={row.administrationName}
+            status={row.status}
+            done={row.progress.documentsDone}
+            total={row.progress.documentsTotal}
+            pace={row.progress}
+          />
         )}
       </td>
     </tr>

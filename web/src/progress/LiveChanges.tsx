@@ -20,6 +20,8 @@ const OverviewChanges = graphql(`
       progress {
         documentsDone
         documentsTotal
+        documentsPerSecond
+        expectedCompletionAt
       }
       receipt {
         id

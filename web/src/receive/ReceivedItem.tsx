@@ -25,6 +25,8 @@ const ReceivedItemItem = graphql(`
     progress {
       documentsDone
       documentsTotal
+      documentsPerSecond
+      expectedCompletionAt
     }
     receipt {
       id
@@ -81,6 +83,7 @@ export function ReceivedItem({
           status={row.status}
           done={documentsDone}
           total={documentsTotal}
+          pace={row.progress}
         />
       )}
       {row.status === "QUEUED" && (
