@@ -15,7 +15,7 @@ from models import (
     AuditEvent,
     Environment,
     Migration,
-    MigrationItem,
+    MigrationAdministration,
     User,
 )
 from models.document import count_documents
@@ -48,9 +48,11 @@ async def _superuser_emails(environment_ids: Sequence[int]) -> list[list[str]]:
     return [found[i] for i in environment_ids]
 
 
-async def _items_of_migrations(migration_ids: Sequence[int]) -> list[list[MigrationItem]]:
-    grouped: dict[int, list[MigrationItem]] = {i: [] for i in migration_ids}
-    for item in await MigrationItem.filter(migration_id__in=list(migration_ids)).order_by("id"):
+async def _items_of_migrations(migration_ids: Sequence[int]) -> list[list[MigrationAdministration]]:
+    grouped: dict[int, list[MigrationAdministration]] = {i: [] for i in migration_ids}
+    for item in await MigrationAdministration.filter(migration_id__in=list(migration_ids)).order_by(
+        "id"
+    ):
         grouped[item.migration_id].append(item)
     return [grouped[i] for i in migration_ids]
 
@@ -98,7 +100,7 @@ class Loaders:
         default_factory=lambda: DataLoader(load_fn=_document_counts)
     )
     migration: DataLoader[int, Migration | None] = field(default_factory=lambda: _by_id(Migration))
-    items_of_migration: DataLoader[int, list[MigrationItem]] = field(
+    items_of_migration: DataLoader[int, list[MigrationAdministration]] = field(
         default_factory=lambda: DataLoader(load_fn=_items_of_migrations)
     )
     audit_of_migration: DataLoader[int, list[AuditEvent]] = field(

@@ -18,7 +18,7 @@ from api.files import STORE_RETRY_AFTER_SECONDS, Handler, answering_database_fau
 from api.files import content_disposition as attachment
 from api.ids import parse_database_id
 from api.permissions import Sight, refusal, token_may
-from models import ApiToken, MigrationItem
+from models import ApiToken, MigrationAdministration
 from models.enums import MigrationStatus
 from overdracht.clock import Clock
 from overdracht.db_faults import retrying
@@ -61,7 +61,7 @@ async def _serve(files: FileStore, token: ApiToken, pk: int | None) -> Response:
             return _problem(403, "FORBIDDEN", refusal(token, sight))
     office = token.user.environment_id
     item = (
-        await MigrationItem.get_or_none(pk=pk, status=MigrationStatus.COMPLETED)
+        await MigrationAdministration.get_or_none(pk=pk, status=MigrationStatus.COMPLETED)
         if pk is not None
         else None
     )

@@ -15,7 +15,7 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from tortoise.functions import Count
 
-from models import CodeAttempt, MigrationItem, OutboxMail
+from models import CodeAttempt, MigrationAdministration, OutboxMail
 from models.enums import MailStatus, MigrationStatus
 from overdracht.metrics import REGISTRY
 
@@ -47,7 +47,9 @@ async def _database_families(now: datetime) -> list[GaugeMetricFamily]:
         "overdracht_administrations", "Offered administrations by status.", labels=["status"]
     )
     counts: dict[str, int] = dict(
-        await MigrationItem.annotate(n=Count("id")).group_by("status").values_list("status", "n")
+        await MigrationAdministration.annotate(n=Count("id"))
+        .group_by("status")
+        .values_list("status", "n")
     )
     for status in MigrationStatus:
         moves.add_metric([status.value], counts.get(status.value, 0))

@@ -46,7 +46,7 @@ from models import (
     ApiToken,
     Environment,
     Migration,
-    MigrationItem,
+    MigrationAdministration,
     User,
     add_administration,
 )
@@ -139,7 +139,7 @@ async def seed(offers: int) -> World:
             expires_at=now + timedelta(days=15),
             terms_accepted_at=now,
         )
-        item = await MigrationItem.create(
+        item = await MigrationAdministration.create(
             migration=migration,
             administration=administration,
             open_administration_id=administration.pk,

@@ -48,7 +48,7 @@ from models import (
     ApiToken,
     Document,
     Environment,
-    MigrationItem,
+    MigrationAdministration,
     User,
     add_administration,
     lifecycle,
@@ -384,7 +384,7 @@ async def single_move(world: World, tag: str, number: int) -> int:
 async def wait_for_start(item_id: int) -> float:
     """Seconds from now until a worker has started the move."""
     started = time.perf_counter()
-    while await MigrationItem.filter(id=item_id, status=MigrationStatus.QUEUED).exists():
+    while await MigrationAdministration.filter(id=item_id, status=MigrationStatus.QUEUED).exists():
         await asyncio.sleep(POLL)
     return time.perf_counter() - started
 
@@ -465,7 +465,7 @@ async def run(url: str, data_dir: Path, args: argparse.Namespace) -> bool:
         # The reference: another office's single move on an idle machine.
         async with running_movers(world, args.workers):
             idle_wait = await wait_for_start(await single_move(world, "IDLE", 1))
-            while await MigrationItem.exclude(
+            while await MigrationAdministration.exclude(
                 status__in=[MigrationStatus.COMPLETED, MigrationStatus.FAILED]
             ).exists():
                 await asyncio.sleep(POLL)
@@ -492,14 +492,14 @@ async def run(url: str, data_dir: Path, args: argparse.Namespace) -> bool:
         # The takeover's backlog, moved while another office's single move comes in.
         started = time.perf_counter()
         async with running_movers(world, args.workers):
-            while not await MigrationItem.filter(status=MigrationStatus.RUNNING).exists():
+            while not await MigrationAdministration.filter(status=MigrationStatus.RUNNING).exists():
                 await asyncio.sleep(POLL)
             other = await single_move(world, "BUSY", 3)
             busy_wait = await wait_for_start(other)
-            backlog = await MigrationItem.filter(
+            backlog = await MigrationAdministration.filter(
                 target_environment_id=target.pk, status=MigrationStatus.QUEUED
             ).count()
-            while await MigrationItem.filter(
+            while await MigrationAdministration.filter(
                 target_environment_id=target.pk,
                 status__in=[MigrationStatus.QUEUED, MigrationStatus.RUNNING],
             ).exists():
@@ -507,7 +507,9 @@ async def run(url: str, data_dir: Path, args: argparse.Namespace) -> bool:
         move_seconds = time.perf_counter() - started
 
     statuses = Counter(
-        await MigrationItem.filter(target_environment_id=target.pk).values_list("status", flat=True)
+        await MigrationAdministration.filter(target_environment_id=target.pk).values_list(
+            "status", flat=True
+        )
     )
     after = await documents_per_administration(target.pk)
     whole = statuses == {MigrationStatus.COMPLETED: sum(sizes)} and after == before

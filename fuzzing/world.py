@@ -24,7 +24,7 @@ from models import (
     Document,
     Environment,
     Migration,
-    MigrationItem,
+    MigrationAdministration,
     User,
 )
 from models.enums import TokenScope
@@ -59,7 +59,7 @@ NODE_TYPES: list[tuple[str, type[Model]]] = [
     ("Administration", Administration),
     ("ApiToken", ApiToken),
     ("Migration", Migration),
-    ("MigrationAdministration", MigrationItem),
+    ("MigrationAdministration", MigrationAdministration),
     ("Document", Document),
 ]
 
@@ -120,6 +120,6 @@ async def refresh_pools(world: World) -> None:
     world.cursors[:] = [
         *(BY_NAME_AND_CODE.cursor(row) for row in await Administration.all().limit(3)),
         *(NEWEST_FIRST.cursor(row) for row in await Document.all().limit(3)),
-        *(newest_offer.cursor(row) for row in await MigrationItem.all().limit(3)),
+        *(newest_offer.cursor(row) for row in await MigrationAdministration.all().limit(3)),
     ]
     world.strings[:] = [*SEARCH_TERMS, *world.emails, *world.codes, *world.cursors]

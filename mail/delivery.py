@@ -29,7 +29,7 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class Refusal:
+class ServerRefusal:
     """A recipient given up on: the server's own last words, and whether it refused for good
     (5xx) or only kept deferring until the mail was too old."""
 
@@ -43,7 +43,7 @@ class Settled:
 
     deliveries: dict[str, dict[str, Any]]
     status: MailStatus
-    newly_refused: dict[str, Refusal] = field(default_factory=dict)
+    newly_refused: dict[str, ServerRefusal] = field(default_factory=dict)
 
     def summary(self) -> str:
         """The recipients not delivered, in one line, for last_error and the log."""
@@ -79,7 +79,7 @@ def settle(
     """Merge one attempt's answers into the mail's record; give up what waited too long."""
     deliveries = {address: dict(entry) for address, entry in (mail.deliveries or {}).items()}
     too_old = now - mail.created_at >= max_age
-    newly_refused: dict[str, Refusal] = {}
+    newly_refused: dict[str, ServerRefusal] = {}
     for address, answer in answers.items():
         state, text = answer.state, answer.text[:ANSWER_MAX]
         gave_up = state == DeliveryState.PENDING and too_old
@@ -94,7 +94,7 @@ def settle(
             "at": now.isoformat(),
         }
         if state == DeliveryState.REFUSED:
-            newly_refused[address] = Refusal(answer.text[:ANSWER_MAX], gave_up=gave_up)
+            newly_refused[address] = ServerRefusal(answer.text[:ANSWER_MAX], gave_up=gave_up)
     states = {entry["state"] for entry in deliveries.values()}
     if DeliveryState.PENDING in states:
         status = MailStatus.PENDING

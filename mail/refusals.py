@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mail.delivery import Refusal, key
+from mail.delivery import ServerRefusal, key
 from models.audit import record
 from models.enums import AuditAction
-from models.migration import Migration, MigrationItem, still_offered
 from models.notices.offer import OfferMail, RefusalMail
+from models.offers import Migration, MigrationAdministration, still_offered
 from models.outbox import OutboxMail
 from models.webhooks import WebhookEventType, queue_event
 from overdracht.settings import Settings
 
 
 async def tell_refused(
-    settings: Settings, now: datetime, mail: OutboxMail, refused: dict[str, Refusal]
+    settings: Settings, now: datetime, mail: OutboxMail, refused: dict[str, ServerRefusal]
 ) -> None:
     """For the code's mail: one audit event per refused recipient, and a mail to the requester.
 
@@ -28,7 +28,7 @@ async def tell_refused(
     migration = await Migration.get_or_none(pk=migration_id)
     if migration is None:
         return
-    open_items = await MigrationItem.filter(still_offered(now), migration_id=migration.pk)
+    open_items = await MigrationAdministration.filter(still_offered(now), migration_id=migration.pk)
     for address, refusal in refused.items():
         await record(
             AuditAction.RECIPIENT_REFUSED,

@@ -13,11 +13,11 @@ from models.document import Document, add_document
 from models.environment import Environment
 from models.file_store_home import FileStoreHome
 from models.idempotency import IdempotentRequest
-from models.migration import (
+from models.offers import (
     BillableLine,
     CodeAttempt,
     Migration,
-    MigrationItem,
+    MigrationAdministration,
     MigrationRecipient,
     RecipientCheck,
 )
@@ -42,7 +42,7 @@ __all__ = [
     "FileStoreHome",
     "IdempotentRequest",
     "Migration",
-    "MigrationItem",
+    "MigrationAdministration",
     "MigrationRecipient",
     "OutboxMail",
     "RecipientCheck",

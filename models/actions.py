@@ -19,7 +19,7 @@ from enum import StrEnum
 from models.enums import MigrationStatus
 from models.environment import Environment
 from models.lifecycle import Step, may_step
-from models.migration import Migration, MigrationItem
+from models.offers import Migration, MigrationAdministration
 from models.plans import can_receive
 from models.refusals import Refusal, RefusalCode
 
@@ -83,7 +83,9 @@ class Actor:
     superuser_emails: Collection[str] = ()
 
 
-def is_party(action: Action, actor: Actor, migration: Migration, item: MigrationItem) -> bool:
+def is_party(
+    action: Action, actor: Actor, migration: Migration, item: MigrationAdministration
+) -> bool:
     """Whether the offer or administration is the actor's to act on: each side its own steps."""
     office = actor.environment.pk
     if action in _SOURCE_ACTIONS:
@@ -98,7 +100,7 @@ def is_party(action: Action, actor: Actor, migration: Migration, item: Migration
     )
 
 
-def status_allows(action: Action, item: MigrationItem, now: datetime) -> bool:
+def status_allows(action: Action, item: MigrationAdministration, now: datetime) -> bool:
     """Whether the administration's status allows the action now (rule 14's table)."""
     if action in CORRECTIONS:
         return item.is_still_offered(now)
@@ -106,7 +108,7 @@ def status_allows(action: Action, item: MigrationItem, now: datetime) -> bool:
 
 
 def may_take(
-    action: Action, actor: Actor, migration: Migration, item: MigrationItem, now: datetime
+    action: Action, actor: Actor, migration: Migration, item: MigrationAdministration, now: datetime
 ) -> bool:
     """Whether the actor may take the action on this administration of the offer, now."""
     if action == Action.RECEIVE and not can_receive(actor.environment):
@@ -119,14 +121,14 @@ def may_take(
 
 
 def allowed_on_item(
-    actor: Actor, migration: Migration, item: MigrationItem, now: datetime
+    actor: Actor, migration: Migration, item: MigrationAdministration, now: datetime
 ) -> list[Action]:
     """The actions the actor may take on one administration now: a row's buttons."""
     return [action for action in ITEM_ACTIONS if may_take(action, actor, migration, item, now)]
 
 
 def allowed_on_offer(
-    actor: Actor, migration: Migration, items: Sequence[MigrationItem], now: datetime
+    actor: Actor, migration: Migration, items: Sequence[MigrationAdministration], now: datetime
 ) -> list[Action]:
     """The actions the actor may take on the offer now: allowed for one of its administrations."""
     return [
@@ -140,7 +142,7 @@ def allowed_on_offer(
 _STARTED = frozenset({MigrationStatus.QUEUED, MigrationStatus.RUNNING})
 
 
-def withdraw_refusal(item: MigrationItem, now: datetime) -> Refusal:
+def withdraw_refusal(item: MigrationAdministration, now: datetime) -> Refusal:
     """Why the source can no longer withdraw this administration (rule 10)."""
     status = item.effective_status(now)
     name = item.administration_name

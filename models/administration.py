@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from models.authorization import AuthorizationFlow, Workflow
     from models.document import Document
     from models.environment import Environment
-    from models.migration import MigrationItem
+    from models.offers import MigrationAdministration
 
 
 class AccountingConnection(Model):
@@ -65,7 +65,7 @@ class Administration(Model):
     authorization_flow: fields.BackwardOneToOneRelation[AuthorizationFlow]
     workflows: fields.ReverseRelation[Workflow]
     documents: fields.ReverseRelation[Document]
-    migration_items: fields.ReverseRelation[MigrationItem]
+    migration_items: fields.ReverseRelation[MigrationAdministration]
 
     class Meta:
         table = "administration"

@@ -13,7 +13,7 @@ from models.enums import AuditAction
 
 if TYPE_CHECKING:
     from models.environment import Environment
-    from models.migration import Migration, MigrationItem
+    from models.offers import Migration, MigrationAdministration
     from models.user import User
 
 
@@ -28,8 +28,11 @@ class AuditEvent(Model):
         "models.Migration", related_name="audit_events", null=True, on_delete=fields.CASCADE
     )
     migration_id: int | None
-    item: fields.ForeignKeyNullableRelation[MigrationItem] = fields.ForeignKeyField(
-        "models.MigrationItem", related_name="audit_events", null=True, on_delete=fields.CASCADE
+    item: fields.ForeignKeyNullableRelation[MigrationAdministration] = fields.ForeignKeyField(
+        "models.MigrationAdministration",
+        related_name="audit_events",
+        null=True,
+        on_delete=fields.CASCADE,
     )
     item_id: int | None
     action = fields.CharEnumField(AuditAction, max_length=24)

@@ -11,7 +11,7 @@ from models.enums import Plan
 
 if TYPE_CHECKING:
     from models.administration import AccountingConnection, Administration
-    from models.migration import BillableLine, Migration
+    from models.offers import BillableLine, Migration
     from models.user import User
 
 

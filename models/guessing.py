@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from models.migration import CodeAttempt, RecipientCheck
+from models.offers import CodeAttempt, RecipientCheck
 from models.transfer_code import ALPHABET, LENGTH
 from models.user import User
 from overdracht.db import is_postgres

@@ -1,9 +1,10 @@
 """The lifecycle of an offered administration (rule 14) as one state machine.
 
-Every status change of a MigrationItem is one named transition here. Each checks that it is
-allowed from the current status as part of a conditional UPDATE (so of two racing callers
-exactly one wins), records its audit event and queues its mail, all in the caller's
-transaction. Resolvers and the move engine call these functions; nothing else writes a status.
+Every status change of an administration in an offer (MigrationAdministration) is one named
+transition here. Each checks that it is allowed from the current status as part of a conditional
+UPDATE (so of two racing callers exactly one wins), records its audit event and queues its mail,
+all in the caller's transaction. Resolvers and the move engine call these functions; nothing else
+writes a status.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from models.administration import AccountingConnection, Administration
 from models.audit import SYSTEM_ACTOR, record, record_each
 from models.enums import AuditAction, MailLanguage, MigrationStatus, MoveFailure, package_label
 from models.environment import Environment
-from models.migration import BillableLine, Migration, MigrationItem, still_offered
 from models.notices.move import CompletionMail, FailureMail
 from models.notices.offer import ExpiryMail, OfferMail, ReminderMail, WithdrawalMail
 from models.notices.reception import ClaimMail, RejectionMail, ReleaseMail
 from models.offering import current_recipients, write_offer
+from models.offers import BillableLine, Migration, MigrationAdministration, still_offered
 from models.user import User
 from models.webhooks import WebhookEventType as Event
 from models.webhooks import queue_event
@@ -110,7 +111,7 @@ class Change:
         return Change(self.settings, self.now)
 
     async def record(
-        self, step: Step, item: MigrationItem, migration_id: int, **detail: object
+        self, step: Step, item: MigrationAdministration, migration_id: int, **detail: object
     ) -> None:
         """The audit event of one step of one administration."""
         await record(
@@ -127,7 +128,7 @@ class Change:
         self,
         step: Step,
         migration_id: int,
-        details: Sequence[tuple[MigrationItem, dict[str, object]]],
+        details: Sequence[tuple[MigrationAdministration, dict[str, object]]],
     ) -> None:
         """The audit events of one step of many administrations, written at once."""
         await record_each(
@@ -145,7 +146,7 @@ class Change:
 
 async def _move(item_id: int, condition: Q, **changes: object) -> bool:
     """The conditional UPDATE every transition is: it changes the row only from where allowed."""
-    changed = await MigrationItem.filter(condition, id=item_id).update(**changes)
+    changed = await MigrationAdministration.filter(condition, id=item_id).update(**changes)
     return changed == 1
 
 
@@ -154,7 +155,7 @@ def _from(step: Step, now: datetime) -> Q:
     return reduce(operator.or_, [shown_as(status, now) for status in TRANSITIONS[step].sources])
 
 
-def may_step(step: Step, item: MigrationItem, now: datetime) -> bool:
+def may_step(step: Step, item: MigrationAdministration, now: datetime) -> bool:
     """Whether a step may be taken from the item's status now: `_from` on a row in memory.
 
     Callers decide with it before they act; the conditional UPDATE then holds the same rule
@@ -174,7 +175,7 @@ async def offer(
     target: Environment,
     language: MailLanguage,
     terms_version: str,
-) -> tuple[Migration, list[MigrationItem]]:
+) -> tuple[Migration, list[MigrationAdministration]]:
     """Offer checked administrations: their expired offers end first, then the code is mailed."""
     requester = change.actor
     assert requester is not None, "an offer is made by a superuser of the source"
@@ -204,8 +205,8 @@ async def offer(
 
 
 async def withdraw(
-    change: Change, migration: Migration, items: Sequence[MigrationItem]
-) -> list[MigrationItem]:
+    change: Change, migration: Migration, items: Sequence[MigrationAdministration]
+) -> list[MigrationAdministration]:
     """Withdraw what is still offered or failed; each item changes only if it still may."""
     withdrawn = [
         item
@@ -237,18 +238,20 @@ async def withdraw(
     return withdrawn
 
 
-async def expire(change: Change, items: Sequence[MigrationItem]) -> list[MigrationItem]:
+async def expire(
+    change: Change, items: Sequence[MigrationAdministration]
+) -> list[MigrationAdministration]:
     """Mark offers past their expiry EXPIRED, free their books, and tell each requester once."""
     # The one step taken from OFFERED *past* its expiry: users already see these as EXPIRED.
     condition = Q(status=S.OFFERED, expires_at__lte=change.now)
-    by_offer: dict[int, list[MigrationItem]] = defaultdict(list)
+    by_offer: dict[int, list[MigrationAdministration]] = defaultdict(list)
     for item in items:
         by_offer[item.migration_id].append(item)
     offers = Migration.filter(pk__in=list(by_offer)).order_by("id")
     if is_postgres():
         # One worker expires an offer at a time, so its requester gets one mail, not one each.
         offers = offers.select_for_update()
-    expired: list[MigrationItem] = []
+    expired: list[MigrationAdministration] = []
     for migration in await offers:
         moved = [
             item
@@ -272,10 +275,10 @@ async def expire(change: Change, items: Sequence[MigrationItem]) -> list[Migrati
 
 async def expire_due(change: Change, administration_ids: Sequence[int] | None = None) -> int:
     """Expire every offer that is due, or only those holding these administrations."""
-    query = MigrationItem.filter(status=S.OFFERED, expires_at__lte=change.now)
+    query = MigrationAdministration.filter(status=S.OFFERED, expires_at__lte=change.now)
     if administration_ids is not None:
         # The whole of each offer holding them, so its requester hears of it in one mail.
-        offers = MigrationItem.filter(
+        offers = MigrationAdministration.filter(
             open_administration_id__in=list(administration_ids)
         ).values_list("migration_id", flat=True)
         query = query.filter(migration_id__in=list(await offers))
@@ -301,7 +304,9 @@ async def remind_due(change: Change) -> int:
             reminded_at=change.now
         ):
             continue
-        items = await MigrationItem.filter(still_offered(change.now), migration_id=migration.pk)
+        items = await MigrationAdministration.filter(
+            still_offered(change.now), migration_id=migration.pk
+        )
         sent_to, _ = await current_recipients(migration)
         if not items or not sent_to:
             continue
@@ -319,7 +324,7 @@ async def remind_due(change: Change) -> int:
 class Reception:
     """One administration a claim receives: into which connection, under which code and terms."""
 
-    item: MigrationItem
+    item: MigrationAdministration
     connection: AccountingConnection
     code: str
     terms_version: str
@@ -352,7 +357,9 @@ async def claim_all(
             *(When(id=r.item.pk, then=Value(r.code)) for r in group),  # type: ignore[arg-type]
             default=F("target_code"),
         )
-        changed = await MigrationItem.filter(_from(Step.CLAIM, change.now), id__in=ids).update(
+        changed = await MigrationAdministration.filter(
+            _from(Step.CLAIM, change.now), id__in=ids
+        ).update(
             status=S.QUEUED,
             target_environment_id=group[0].connection.environment_id,
             target_connection_id=group[0].connection.pk,
@@ -388,12 +395,14 @@ async def _first_lost(receptions: Sequence[Reception], now: datetime) -> int:
     """The position of the first reception whose item was no longer offered when claimed."""
     ids = [r.item.pk for r in receptions]
     offered = set(
-        await MigrationItem.filter(_from(Step.CLAIM, now), id__in=ids).values_list("id", flat=True)
-    )
-    queued_now = set(
-        await MigrationItem.filter(id__in=ids, status=S.QUEUED, status_changed_at=now).values_list(
+        await MigrationAdministration.filter(_from(Step.CLAIM, now), id__in=ids).values_list(
             "id", flat=True
         )
+    )
+    queued_now = set(
+        await MigrationAdministration.filter(
+            id__in=ids, status=S.QUEUED, status_changed_at=now
+        ).values_list("id", flat=True)
     )
     for index, reception in enumerate(receptions):
         if reception.item.pk not in offered and reception.item.pk not in queued_now:
@@ -401,7 +410,9 @@ async def _first_lost(receptions: Sequence[Reception], now: datetime) -> int:
     return 0
 
 
-async def reschedule(change: Change, item: MigrationItem, not_before: datetime | None) -> bool:
+async def reschedule(
+    change: Change, item: MigrationAdministration, not_before: datetime | None
+) -> bool:
     """The receiver moves or clears the moment a queued move must not start before.
 
     Allowed while the move may still be cancelled: once a worker started it, it is too late.
@@ -425,7 +436,7 @@ async def reschedule(change: Change, item: MigrationItem, not_before: datetime |
 
 
 async def tell_claimed(
-    change: Change, migration: Migration, items: Sequence[MigrationItem]
+    change: Change, migration: Migration, items: Sequence[MigrationAdministration]
 ) -> None:
     """One mail to the requester for everything one claim received: which, and by whom."""
     receiver = change.actor
@@ -440,8 +451,8 @@ async def tell_claimed(
 
 
 async def reject(
-    change: Change, migration: Migration, items: Sequence[MigrationItem], reason: str
-) -> list[MigrationItem]:
+    change: Change, migration: Migration, items: Sequence[MigrationAdministration], reason: str
+) -> list[MigrationAdministration]:
     """Reject what is still offered; it is then free to be offered again (rule 11)."""
     target = await _actor_environment(change)
     rejected = [
@@ -474,7 +485,7 @@ async def reject(
 
 
 async def cancel(
-    change: Change, migration: Migration, item: MigrationItem
+    change: Change, migration: Migration, item: MigrationAdministration
 ) -> MigrationStatus | None:
     """The receiver takes back a claim before its move started: offered again, or EXPIRED.
 
@@ -502,7 +513,7 @@ async def cancel(
     return back_to
 
 
-async def give_up(change: Change, migration: Migration, item: MigrationItem) -> bool:
+async def give_up(change: Change, migration: Migration, item: MigrationAdministration) -> bool:
     """The receiver gives up a failed move: REJECTED, and the books are free to offer anew."""
     reason = f"Given up after the move failed: {item.reason}".strip()
     if not await _move(
@@ -523,7 +534,7 @@ async def give_up(change: Change, migration: Migration, item: MigrationItem) -> 
 async def _tell_release(
     change: Change,
     migration: Migration,
-    item: MigrationItem,
+    item: MigrationAdministration,
     *,
     after_failure: bool,
     offered_again: bool,
@@ -542,7 +553,7 @@ async def _tell_release(
     )
 
 
-async def retry(change: Change, item: MigrationItem) -> bool:
+async def retry(change: Change, item: MigrationAdministration) -> bool:
     """Queue a failed move again; the source was left as it was, so it simply starts over."""
     if not await _move(
         item.pk,
@@ -561,7 +572,9 @@ async def retry(change: Change, item: MigrationItem) -> bool:
 # -- the worker --------------------------------------------------------------------------------
 
 
-async def start(change: Change, item: MigrationItem, *, lease_until: datetime) -> int | None:
+async def start(
+    change: Change, item: MigrationAdministration, *, lease_until: datetime
+) -> int | None:
     """Take a queued move, or one whose worker's lease ran out; returns the attempt number.
 
     The attempt number fences the move: every later step of it names the attempt, so a
@@ -624,7 +637,11 @@ class Completion:
 
 
 async def complete(
-    change: Change, migration: Migration, item: MigrationItem, attempt: int, done: Completion
+    change: Change,
+    migration: Migration,
+    item: MigrationAdministration,
+    attempt: int,
+    done: Completion,
 ) -> bool:
     """The move is done: COMPLETED, billed once with its price (rule 8), and mailed (rule 13)."""
     if not await _move(
@@ -668,7 +685,7 @@ async def complete(
         verification=done.verification.value,
         inbound_mail_address=administration.inbound_mail_address,
     )
-    fresh = await MigrationItem.get(pk=item.pk)
+    fresh = await MigrationAdministration.get(pk=item.pk)
     await CompletionMail.queue(
         change.settings, change.now, migration, fresh, administration, done.source, done.target
     )
@@ -692,7 +709,7 @@ async def complete(
 async def fail(
     change: Change,
     migration: Migration,
-    item: MigrationItem,
+    item: MigrationAdministration,
     attempt: int,
     failure: MoveFailure,
     message: str,

@@ -14,9 +14,9 @@ from models.audit import AuditEvent, record
 from models.enums import AuditAction
 from models.environment import Environment
 from models.lifecycle import Change
-from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
 from models.notices.offer import OfferMail
 from models.offering import current_recipients
+from models.offers import Migration, MigrationAdministration, MigrationRecipient, still_offered
 from models.refusals import Refusal, RefusalCode
 from overdracht.db import is_postgres
 
@@ -32,7 +32,7 @@ async def _record(
 async def _mail(
     change: Change,
     migration: Migration,
-    items: Sequence[MigrationItem],
+    items: Sequence[MigrationAdministration],
     to: Sequence[str] | None = None,
 ) -> None:
     source = await Environment.get(pk=migration.source_environment_id)
@@ -72,7 +72,7 @@ async def change_recipients(
     migration: Migration,
     recipients: Sequence[str],
     target: Environment,
-    items: Sequence[MigrationItem],
+    items: Sequence[MigrationAdministration],
 ) -> list[str]:
     """Replace the recipients (checked: superusers of the offer's target); mail the new ones."""
     before = list(migration.recipients)
@@ -85,7 +85,7 @@ async def change_recipients(
     await MigrationRecipient.bulk_create(
         [MigrationRecipient(migration=migration, email=address) for address in recipients]
     )
-    await MigrationItem.filter(migration_id=migration.pk).update(
+    await MigrationAdministration.filter(migration_id=migration.pk).update(
         recipients_text=", ".join(recipients)
     )
     # Counts only: the trail is read by partners' tokens, which see no e-mail addresses.
@@ -115,7 +115,7 @@ class Resend:
 
 
 async def resend_offer(
-    change: Change, migration: Migration, items: Sequence[MigrationItem]
+    change: Change, migration: Migration, items: Sequence[MigrationAdministration]
 ) -> Resend:
     """Send the offer mail again, for a code that got lost: to the target's current superusers.
 
@@ -155,16 +155,19 @@ async def resend_offer(
 
 
 async def extend_offer(
-    change: Change, migration: Migration, items: Sequence[MigrationItem], expires_at: datetime
+    change: Change,
+    migration: Migration,
+    items: Sequence[MigrationAdministration],
+    expires_at: datetime,
 ) -> None:
     """Move the expiry of what is still offered to a later moment, and mail the new date."""
     previous = migration.expires_at
     migration.expires_at = expires_at
     migration.reminded_at = None  # the new expiry gets its own reminder
     await migration.save(update_fields=["expires_at", "reminded_at"])
-    await MigrationItem.filter(still_offered(change.now), migration_id=migration.pk).update(
-        expires_at=expires_at
-    )
+    await MigrationAdministration.filter(
+        still_offered(change.now), migration_id=migration.pk
+    ).update(expires_at=expires_at)
     await _record(
         change,
         AuditAction.EXPIRY_EXTENDED,

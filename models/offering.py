@@ -16,7 +16,7 @@ from models.checklist import ChecklistResult, recheck_damaged, run_checklist
 from models.document import count_documents
 from models.enums import MailLanguage, MigrationStatus, Role
 from models.environment import Environment
-from models.migration import Migration, MigrationItem, MigrationRecipient, still_offered
+from models.offers import Migration, MigrationAdministration, MigrationRecipient, still_offered
 from models.plans import premium_refusal
 from models.refusals import Refusal, RefusalCode
 from models.transfer_code import generate_transfer_code
@@ -131,11 +131,13 @@ async def current_recipients(migration: Migration) -> tuple[list[str], list[str]
     return [a for a in addresses if a in current], [a for a in addresses if a not in current]
 
 
-async def open_offer_items(administration_ids: Sequence[int], now: datetime) -> list[MigrationItem]:
+async def open_offer_items(
+    administration_ids: Sequence[int], now: datetime
+) -> list[MigrationAdministration]:
     """The open items holding these administrations; an expired offer no longer holds one."""
-    return await MigrationItem.filter(open_administration_id__in=list(administration_ids)).filter(
-        still_offered(now) | ~Q(status=MigrationStatus.OFFERED)
-    )
+    return await MigrationAdministration.filter(
+        open_administration_id__in=list(administration_ids)
+    ).filter(still_offered(now) | ~Q(status=MigrationStatus.OFFERED))
 
 
 async def administrations_of(environment_id: int, ids: Sequence[int]) -> dict[int, Administration]:
@@ -282,7 +284,7 @@ async def write_offer(
     terms_version: str,
     now: datetime,
     validity: timedelta,
-) -> tuple[Migration, list[MigrationItem]]:
+) -> tuple[Migration, list[MigrationAdministration]]:
     """Write a checked offer's rows; lifecycle.offer records and mails it."""
     # Inside the caller's transaction; the administrations come with their connection, whose
     # package is the offer's.
@@ -307,9 +309,9 @@ async def write_offer(
     document_counts = await count_documents([a.pk for a in administrations])
     # One INSERT for all, read back in the order written: an offer of hundreds costs what one
     # of a few costs.
-    await MigrationItem.bulk_create(
+    await MigrationAdministration.bulk_create(
         [
-            MigrationItem(
+            MigrationAdministration(
                 migration=migration,
                 administration=administration,
                 open_administration_id=administration.pk,
@@ -329,7 +331,7 @@ async def write_offer(
     )
     written = {
         item.administration_id: item
-        for item in await MigrationItem.filter(migration_id=migration.pk)
+        for item in await MigrationAdministration.filter(migration_id=migration.pk)
     }
     items = [written[administration.pk] for administration in administrations]
     return migration, items

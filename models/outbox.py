@@ -20,7 +20,7 @@ from models.enums import MailLanguage, MailStatus
 from overdracht.settings import Settings
 
 if TYPE_CHECKING:
-    from models.migration import Migration
+    from models.offers import Migration
 
 
 class DeliveryEntry(TypedDict, total=False):

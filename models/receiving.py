@@ -20,7 +20,7 @@ from models.enums import (
 )
 from models.environment import Environment
 from models.guessing import code_attempts_refused_until, one_try_at_a_time
-from models.migration import CodeAttempt, Migration, MigrationItem
+from models.offers import CodeAttempt, Migration, MigrationAdministration
 from models.plans import premium_refusal
 from models.refusals import Refusal, RefusalCode, Refused
 from models.transfer_code import looks_like_transfer_code, normalize_transfer_code
@@ -115,7 +115,7 @@ async def _try_code(
     if migration is None or not await _meant_for(migration, user.environment_id):
         await _record_failure(user, entered, now, token)
         return Refusal(RefusalCode.TRANSFER_CODE_INVALID, INVALID_MESSAGE)
-    items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+    items = await MigrationAdministration.filter(migration_id=migration.pk).order_by("id")
     if any(item.is_still_offered(now) for item in items):
         return migration
     return _no_longer_usable(items, now)
@@ -148,7 +148,7 @@ def why_ended(status: MigrationStatus) -> tuple[RefusalCode, str] | None:
     return None
 
 
-def not_receivable(item: MigrationItem, status: MigrationStatus) -> Refusal:
+def not_receivable(item: MigrationAdministration, status: MigrationStatus) -> Refusal:
     """Why one administration of an offer cannot be received or rejected in this status."""
     name = item.administration_name
     if ended := why_ended(status):
@@ -159,7 +159,7 @@ def not_receivable(item: MigrationItem, status: MigrationStatus) -> Refusal:
     )
 
 
-def _no_longer_usable(items: list[MigrationItem], now: datetime) -> Refusal:
+def _no_longer_usable(items: list[MigrationAdministration], now: datetime) -> Refusal:
     """A right code with nothing left to receive: why, in words naming each administration."""
     ended = {item.pk: why_ended(item.effective_status(now)) for item in items}
     reasons = []
@@ -208,7 +208,7 @@ class ReceivingChoice:
     offered code); a claim knows both; the move checks the claim's choice again.
     """
 
-    item: MigrationItem
+    item: MigrationAdministration
     connection_id: int | None = None
     code: str | None = None
 
@@ -264,7 +264,7 @@ async def check_receiving(
     twins = set(existing)
     if not moving:
         taken_codes |= set(
-            await MigrationItem.filter(
+            await MigrationAdministration.filter(
                 target_environment_id=target.pk,
                 status__in=_CODE_HOLDING,
                 target_code__in=storable,

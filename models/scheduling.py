@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from models.enums import MigrationStatus
-from models.migration import MigrationItem
+from models.offers import MigrationAdministration
 from models.refusals import Refusal, RefusalCode
 from overdracht.settings import Settings
 
@@ -39,7 +39,7 @@ def not_before_refusal(not_before: datetime, now: datetime, settings: Settings) 
     return None
 
 
-def reschedule_refusal(item: MigrationItem, now: datetime) -> Refusal:
+def reschedule_refusal(item: MigrationAdministration, now: datetime) -> Refusal:
     """Why the moment of this move can no longer be changed: it started, or it is not queued."""
     status = item.effective_status(now)
     name = item.administration_name

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from tortoise import fields
 from tortoise.models import Model
 
-from models.migration import Migration, MigrationItem
+from models.offers import Migration, MigrationAdministration
 from models.refusals import Refusal, RefusalCode
 from overdracht.global_id import global_id
 from overdracht.settings import Settings
@@ -266,7 +266,7 @@ def clean_events(events: Sequence[str], path: str = "events") -> list[str] | Ref
 
 def _side_data(
     migration: Migration,
-    items: Sequence[MigrationItem],
+    items: Sequence[MigrationAdministration],
     side: str,
     extra: dict[str, Any],
 ) -> dict[str, Any]:
@@ -295,7 +295,7 @@ def _side_data(
 async def queue_event(
     event: WebhookEventType,
     migration: Migration | int,
-    items: Sequence[MigrationItem],
+    items: Sequence[MigrationAdministration],
     now: datetime,
     *,
     source_extra: dict[str, Any] | None = None,
@@ -331,7 +331,7 @@ async def queue_event(
         return 0
     if not isinstance(migration, Migration):
         migration = await Migration.get(pk=migration)
-    fresh = await MigrationItem.filter(pk__in=[item.pk for item in items]).order_by("id")
+    fresh = await MigrationAdministration.filter(pk__in=[item.pk for item in items]).order_by("id")
     for endpoint in endpoints:
         side, extra = wanted[endpoint.environment_id]
         await queue_delivery(endpoint, event, _side_data(migration, fresh, side, extra), now)

@@ -17,7 +17,14 @@ import pytest
 from strawberry import relay
 
 from api.ids import encode_global_id
-from models import AccountingConnection, Administration, Document, Environment, MigrationItem, User
+from models import (
+    AccountingConnection,
+    Administration,
+    Document,
+    Environment,
+    MigrationAdministration,
+    User,
+)
 from models.enums import MigrationStatus
 from models.terms import VERSION as TERMS_VERSION
 from overdracht.clock import MovableClock
@@ -198,9 +205,9 @@ class Case:
         """The database ID of the offered administration."""
         return pk_of(self.item_id)
 
-    async def item(self) -> MigrationItem:
+    async def item(self) -> MigrationAdministration:
         """The offered administration as it is now."""
-        return await MigrationItem.get(pk=self.pk)
+        return await MigrationAdministration.get(pk=self.pk)
 
     async def damage_files(self) -> None:
         """Make every file of the administration fail its check, so the move fails."""

@@ -19,7 +19,7 @@ import asyncpg
 import pytest
 from tortoise.transactions import in_transaction
 
-from models import Administration, Document, MigrationItem, OutboxMail
+from models import Administration, Document, MigrationAdministration, OutboxMail
 from models.enums import MigrationStatus
 from models.terms import VERSION as TERMS_VERSION
 from overdracht.db_faults import is_connection_lost, is_database_fault
@@ -106,7 +106,7 @@ async def test_a_key_that_is_too_long_is_bad_input(scenario: Scenario):
     response = await post(scenario, claim_body(scenario, migration), "k" * 256)
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-    assert await MigrationItem.filter(status=MigrationStatus.QUEUED).count() == 0
+    assert await MigrationAdministration.filter(status=MigrationStatus.QUEUED).count() == 0
 
 
 async def test_keys_belong_to_their_user(scenario: Scenario):
@@ -243,7 +243,7 @@ async def test_terminated_connections_during_claims_give_only_json_answers_and_o
             assert error["message"] != "Unexpected error.", body
     for outcome in claims:
         assert outcome["data"]["claimMigration"]["userErrors"] == [], outcome
-    queued = await MigrationItem.filter(status=MigrationStatus.QUEUED).count()
+    queued = await MigrationAdministration.filter(status=MigrationStatus.QUEUED).count()
     assert queued == len(offers), "each claim took effect exactly once"
     assert await OutboxMail.filter(kind="CLAIM").count() == len(offers)
     unavailable = sum(1 for status, _, _ in answers if status == 503)
@@ -339,7 +339,7 @@ async def test_a_move_whose_connections_are_terminated_is_handed_back_at_once(
     assert await moving is None, "handed back, neither failed nor completed"
     said = [record.getMessage() for record in caplog.records]
     assert any("interrupted by the database" in line for line in said), said
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.status == MigrationStatus.RUNNING and item.lease_until <= clock.now()
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
 

@@ -20,7 +20,7 @@ from models import (
     Document,
     Environment,
     Migration,
-    MigrationItem,
+    MigrationAdministration,
     User,
     Workflow,
 )
@@ -181,7 +181,7 @@ async def test_a_file_taken_out_of_the_store_fails_the_move_for_real_until_it_is
     assert taken.returncode == 0, taken.stderr
     assert "restore-file 1001" in taken.stdout
     assert await mover.run_until_idle() == [MigrationStatus.FAILED]
-    failed = await MigrationItem.get(pk=pk_of(item))
+    failed = await MigrationAdministration.get(pk=pk_of(item))
     assert failed.failure == MoveFailure.FILE_MISSING
     assert await Administration.filter(code="1001", environment__office_code="K10234").exists()
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mail.composing import render
-from models import Administration, BillableLine, Document, MigrationItem
+from models import Administration, BillableLine, Document, MigrationAdministration
 from models.enums import (
     AccountingPackage,
     MailLanguage,
@@ -24,9 +24,9 @@ from models.enums import (
     Role,
     TokenScope,
 )
-from models.migration import Migration
 from models.notices.move import CompletionMail
 from models.notices.notice import AdministrationLine
+from models.offers import Migration
 from overdracht.filestore import DirectoryFileStore, FileStore, object_name
 from tests.documents import RETRY
 from tests.file_stores import both_file_stores
@@ -52,7 +52,9 @@ async def _stored(files: FileStore, key: str) -> bytes:
     return b"".join([chunk async for chunk in files.stream(key)])
 
 
-async def _moved(scenario: Scenario, settings, clock, files) -> tuple[dict, MigrationItem]:
+async def _moved(
+    scenario: Scenario, settings, clock, files
+) -> tuple[dict, MigrationAdministration]:
     """The first ready administration, with an awkward document, offered, received and moved."""
     administration = scenario.ready[0]
     awkward = await scenario.factory.document(administration, uploaded_by=scenario.clerk)
@@ -62,7 +64,7 @@ async def _moved(scenario: Scenario, settings, clock, files) -> tuple[dict, Migr
     assert claimed["userErrors"] == []
     mover = Mover(settings, clock, files, batch_size=2)
     assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
-    return migration, await MigrationItem.get(administration_id=administration.pk)
+    return migration, await MigrationAdministration.get(administration_id=administration.pk)
 
 
 async def _receipt(scenario: Scenario, migration: dict, token: str) -> dict:
@@ -182,10 +184,10 @@ async def test_a_rerun_of_the_completion_writes_the_same_bytes_under_the_same_ke
     await scenario.claim(migration["transferCode"], scenario.items(migration))
     assert (await _receipt(scenario, migration, scenario.target_token)) is None
     clock.advance(timedelta(days=3))  # nothing of the moment of writing is in the bytes
-    assert await MigrationItem.filter(manifest_sha256__not_isnull=True).count() == 0
+    assert await MigrationAdministration.filter(manifest_sha256__not_isnull=True).count() == 0
 
     assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.COMPLETED]
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.manifest_sha256 == orphan.sha256
     again = await ManifestWriter(files, page_size=1000).write(
         administration.pk, settings.move_verification
@@ -234,7 +236,7 @@ async def test_a_manifest_the_disk_refuses_fails_the_move_and_leaves_the_source(
     await scenario.claim(migration["transferCode"], scenario.items(migration))
 
     assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.FAILED]
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert (item.failure, item.manifest_sha256) == (MoveFailure.STORAGE_UNAVAILABLE, None)
     assert "manifest" in item.reason and "Nothing was moved" in item.reason
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
@@ -247,7 +249,7 @@ async def test_a_manifest_the_disk_refuses_fails_the_move_and_leaves_the_source(
     )
     assert retried["data"]["retryMigration"]["userErrors"] == []
     assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.COMPLETED]
-    item = await MigrationItem.get(pk=item.pk)
+    item = await MigrationAdministration.get(pk=item.pk)
     assert item.manifest_sha256 == expected.sha256
     assert await _stored(files, expected.sha256) == await _stored(elsewhere, expected.sha256)
 
@@ -273,7 +275,7 @@ async def test_a_completion_that_fails_after_writing_its_manifest_leaves_it_unse
     administration = scenario.ready[0]
     migration = await scenario.offer(administrations=[administration])
     await scenario.claim(migration["transferCode"], scenario.items(migration))
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     # A charge already recorded for the item makes the completing transaction fail at its
     # very end, after the manifest was stored: as a crash before the commit would.
     blocker = await BillableLine.create(
@@ -288,7 +290,7 @@ async def test_a_completion_that_fails_after_writing_its_manifest_leaves_it_unse
     assert await mover.run_once() == [None]  # handed back, nothing committed
 
     [orphan] = await _keys(files) - before
-    item = await MigrationItem.get(pk=item.pk)
+    item = await MigrationAdministration.get(pk=item.pk)
     assert (item.status, item.manifest_sha256) == (MigrationStatus.RUNNING, None)
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk
     for token in (scenario.token, scenario.target_token):
@@ -300,7 +302,7 @@ async def test_a_completion_that_fails_after_writing_its_manifest_leaves_it_unse
 
     await blocker.delete()
     assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
-    item = await MigrationItem.get(pk=item.pk)
+    item = await MigrationAdministration.get(pk=item.pk)
     assert item.manifest_sha256 == orphan
     assert await _keys(files) - before == {orphan}
 

@@ -16,7 +16,7 @@ from models import (
     BillableLine,
     CodeAttempt,
     Document,
-    MigrationItem,
+    MigrationAdministration,
     Workflow,
 )
 from models.enums import DocumentStatus, MigrationStatus, MoveFailure
@@ -119,7 +119,7 @@ async def test_end_to_end_offer_mail_claim_move_and_download(
         .values_list("action", flat=True)
     )
     assert actions == ["OFFERED", "RECEIVED", "STARTED", "COMPLETED"]
-    item = await MigrationItem.get()
+    item = await MigrationAdministration.get()
     assert (item.documents_done, item.documents_total, item.checksums_verified) == (4, 4, True)
     assert item.bytes_total == sum(len(b) for b, _ in originals.values())
 
@@ -159,7 +159,7 @@ async def test_a_move_that_fails_on_a_bad_file_leaves_the_source_as_it_was(
 
     results = await engine(scenario, settings, clock, files).run_until_idle()
     assert sorted(r.value for r in results) == ["COMPLETED", "FAILED"]
-    failed = await MigrationItem.get(administration_id=victim.pk)
+    failed = await MigrationAdministration.get(administration_id=victim.pk)
     assert failed.status == MigrationStatus.FAILED
     assert failed.failure == MoveFailure.FILE_DAMAGED
     assert f'"{broken.file_name}" of document "{broken.title}" is damaged' in failed.reason
@@ -186,12 +186,12 @@ async def test_the_checklist_runs_again_and_stops_only_that_administration(
     await scenario.factory.document(scenario.ready[0], status=DocumentStatus.NEW)
     await scenario.factory.workflow(scenario.ready[0])
     await engine(scenario, settings, clock, files).run_until_idle()
-    statuses = dict(await MigrationItem.all().values_list("administration_id", "status"))
+    statuses = dict(await MigrationAdministration.all().values_list("administration_id", "status"))
     assert statuses == {
         scenario.ready[0].pk: MigrationStatus.FAILED,
         scenario.ready[1].pk: MigrationStatus.COMPLETED,
     }
-    failed = await MigrationItem.get(status=MigrationStatus.FAILED)
+    failed = await MigrationAdministration.get(status=MigrationStatus.FAILED)
     assert "NEW or TO_AUTHORIZE" in failed.reason
     assert (await Administration.get(pk=scenario.ready[0].pk)).environment_id == scenario.source.pk
 
@@ -220,7 +220,7 @@ async def test_progress_is_visible_while_running(scenario: Scenario, settings, c
     await _claim_all(scenario)
     mover = engine(scenario, settings, clock, files, batch_size=1)
     [held] = await mover.take()
-    item = await MigrationItem.get(pk=held.item_id)
+    item = await MigrationAdministration.get(pk=held.item_id)
     assert item.status == MigrationStatus.RUNNING
     query = """{ receivableAdministrations(status: RUNNING) {
         nodes { status progress { documentsDone documentsTotal } } } }"""
@@ -270,7 +270,10 @@ async def test_an_expired_offer_is_recorded_by_the_worker(
     clock.advance(timedelta(days=15))
     assert await OfferExpiry(settings, clock).run_once() == 2
     assert await AuditEvent.filter(action="EXPIRED").count() == 2
-    assert await MigrationItem.filter(status="EXPIRED", open_administration_id=None).count() == 2
+    assert (
+        await MigrationAdministration.filter(status="EXPIRED", open_administration_id=None).count()
+        == 2
+    )
 
 
 async def test_the_expiry_loop_records_expired_offers_and_stops_when_asked(
@@ -287,7 +290,10 @@ async def test_the_expiry_loop_records_expired_offers_and_stops_when_asked(
     await wait_until(recorded, "the loop recording the expiry")
     stop.set()
     await asyncio.wait_for(loop, 30)
-    assert await MigrationItem.filter(status="EXPIRED", open_administration_id=None).count() == 2
+    assert (
+        await MigrationAdministration.filter(status="EXPIRED", open_administration_id=None).count()
+        == 2
+    )
 
 
 @pytest.mark.postgres
@@ -306,7 +312,7 @@ async def test_fifty_concurrent_claims_give_exactly_one_winner_and_one_billable_
     winners = [r for r in results if r["userErrors"] == []]
     assert len(winners) == 1
     assert {tuple(codes(r)) for r in results if r["userErrors"]} == {("ALREADY_RECEIVED",)}
-    assert await MigrationItem.filter(status="QUEUED").count() == 1
+    assert await MigrationAdministration.filter(status="QUEUED").count() == 1
     assert await CodeAttempt.all().count() == 0  # losing a race is not a wrong guess
     assert await BillableLine.all().count() == 0  # charged when the move completes
     assert await engine(scenario, settings, clock, files).run_until_idle() == [
@@ -331,7 +337,7 @@ async def test_claim_racing_withdraw_ends_consistent(scenario: Scenario):
         claimed = claim["userErrors"] == []
         withdrawn = withdraw["data"]["withdrawMigration"]["userErrors"] == []
         statuses = set(
-            await MigrationItem.filter(migration_id=pk_of(migration["id"])).values_list(
+            await MigrationAdministration.filter(migration_id=pk_of(migration["id"])).values_list(
                 "status", flat=True
             )
         )
@@ -340,7 +346,7 @@ async def test_claim_racing_withdraw_ends_consistent(scenario: Scenario):
             assert statuses == {MigrationStatus.QUEUED}
         if withdrawn and not claimed:
             assert statuses == {MigrationStatus.WITHDRAWN}
-        await MigrationItem.filter(status__in=["QUEUED", "OFFERED"]).update(
+        await MigrationAdministration.filter(status__in=["QUEUED", "OFFERED"]).update(
             status="WITHDRAWN", open_administration_id=None
         )
 
@@ -378,7 +384,7 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
     first = start_worker(settings, **env)
     try:
         for _ in range(600):
-            item = await MigrationItem.get(administration_id=big.pk)
+            item = await MigrationAdministration.get(administration_id=big.pk)
             if item.status == MigrationStatus.RUNNING and item.documents_done > 0:
                 break
             await asyncio.sleep(0.02)
@@ -389,21 +395,21 @@ async def test_a_worker_killed_mid_move_is_picked_up_and_ends_the_same(
     finally:
         if first.poll() is None:
             first.kill()
-    killed_at = (await MigrationItem.get(administration_id=big.pk)).documents_done
+    killed_at = (await MigrationAdministration.get(administration_id=big.pk)).documents_done
     assert 0 < killed_at < 3003
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk
 
     second = start_worker(settings, **env)
     try:
         for _ in range(1500):
-            item = await MigrationItem.get(administration_id=big.pk)
+            item = await MigrationAdministration.get(administration_id=big.pk)
             if item.status in (MigrationStatus.COMPLETED, MigrationStatus.FAILED):
                 break
             await asyncio.sleep(0.05)
     finally:
         second.send_signal(signal.SIGTERM)
         second.wait(timeout=30)
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert item.status == MigrationStatus.COMPLETED, item.reason
     assert item.move_attempts == 2
     assert item.documents_done == item.documents_total == len(ids_before)

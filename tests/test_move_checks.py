@@ -6,7 +6,13 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from models import AccountingConnection, Administration, Document, Environment, MigrationItem
+from models import (
+    AccountingConnection,
+    Administration,
+    Document,
+    Environment,
+    MigrationAdministration,
+)
 from models.enums import AccountingPackage, DocumentStatus, MigrationStatus, MoveFailure, Plan
 from models.offering import REFUSED_WHILE_MOVING as OFFER_REFUSED_WHILE_MOVING
 from models.offering import DamageRecheck, check_offerable
@@ -19,38 +25,46 @@ from worker.move import MoveFailed, Parties
 from worker.move_checks import FAILURE_OF, OFFER_FAILURE_OF, check_preconditions
 from worker.mover import Mover
 
-Change = Callable[[Scenario, Factory, MigrationItem], Awaitable[None]]
+Change = Callable[[Scenario, Factory, MigrationAdministration], Awaitable[None]]
 
 
-async def _plan_lowered(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _plan_lowered(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     await Environment.filter(pk=scenario.target.pk).update(plan=Plan.STANDARD)
 
 
-async def _connection_gone(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _connection_gone(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     elsewhere = await factory.environment()
     await AccountingConnection.filter(pk=item.target_connection_id).update(
         environment_id=elsewhere.pk
     )
 
 
-async def _package_gone(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _package_gone(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     await AccountingConnection.filter(pk=item.target_connection_id).update(
         package=AccountingPackage.TWINFIELD
     )
 
 
-async def _connection_repackaged(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _connection_repackaged(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     await factory.connection(scenario.target, AccountingPackage.EXACT_ONLINE, name="Exact twee")
     await _package_gone(scenario, factory, item)
 
 
-async def _twin_added(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _twin_added(scenario: Scenario, factory: Factory, item: MigrationAdministration) -> None:
     await factory.administration(
         scenario.target_exact, code=item.administration_code, name=item.administration_name
     )
 
 
-async def _code_taken(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _code_taken(scenario: Scenario, factory: Factory, item: MigrationAdministration) -> None:
     assert item.target_code
     await factory.administration(scenario.target_exact, code=item.target_code, name="Iets anders")
 
@@ -79,7 +93,7 @@ async def test_a_change_since_the_claim_fails_the_move_with_its_own_reason(
     scenario, factory, settings, clock, files, refusal
 ):
     case = await bring_to(MigrationStatus.QUEUED, scenario, Mover(settings, clock, files), clock)
-    item = await MigrationItem.get(pk=pk_of(case.item_id))
+    item = await MigrationAdministration.get(pk=pk_of(case.item_id))
     await CHANGES[refusal](scenario, factory, item)
 
     parties = await Parties.of(item.pk)
@@ -95,27 +109,35 @@ async def test_a_change_since_the_claim_fails_the_move_with_its_own_reason(
     assert failed.value.failure == FAILURE_OF[refusal]
 
 
-async def _package_unmovable(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _package_unmovable(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     await AccountingConnection.filter(pk=scenario.exact.pk).update(
         package=AccountingPackage.SNELSTART
     )
 
 
-async def _authorizer_added(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _authorizer_added(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     administration = await Administration.get(pk=item.administration_id)
     await factory.authorizer_in_flow(administration, scenario.clerk)
 
 
-async def _workflow_started(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _workflow_started(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     await factory.workflow(await Administration.get(pk=item.administration_id))
 
 
-async def _document_added(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _document_added(
+    scenario: Scenario, factory: Factory, item: MigrationAdministration
+) -> None:
     administration = await Administration.get(pk=item.administration_id)
     await factory.document(administration, status=DocumentStatus.NEW)
 
 
-async def _file_lost(scenario: Scenario, factory: Factory, item: MigrationItem) -> None:
+async def _file_lost(scenario: Scenario, factory: Factory, item: MigrationAdministration) -> None:
     found_at = factory.clock.now()
     document = await Document.filter(administration_id=item.administration_id).first()
     assert document is not None
@@ -145,7 +167,7 @@ async def test_the_move_runs_the_offer_check_again_and_fails_with_its_reason(
     scenario, factory, settings, clock, files, refusal
 ):
     case = await bring_to(MigrationStatus.QUEUED, scenario, Mover(settings, clock, files), clock)
-    item = await MigrationItem.get(pk=pk_of(case.item_id))
+    item = await MigrationAdministration.get(pk=pk_of(case.item_id))
     change, failure = OFFER_CHANGES[refusal]
     await change(scenario, factory, item)
 

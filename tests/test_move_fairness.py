@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from models import Administration, Environment, MigrationItem, lifecycle
+from models import Administration, Environment, MigrationAdministration, lifecycle
 from models.enums import AccountingPackage, MailLanguage, MigrationStatus
 from models.lifecycle import Change, Reception
 from models.offering import write_offer
@@ -55,7 +55,7 @@ async def _offices(factory, settings, clock, backlog: int):
 
 
 async def _running_per_office() -> Counter[int]:
-    rows = await MigrationItem.filter(status=MigrationStatus.RUNNING).values_list(
+    rows = await MigrationAdministration.filter(status=MigrationStatus.RUNNING).values_list(
         "target_environment_id", flat=True
     )
     return Counter(rows)
@@ -72,7 +72,10 @@ async def test_a_takeover_queued_first_does_not_keep_another_office_s_move_waiti
 
     assert taken == [a_moves[0], a_moves[1], b_moves[0]]
     assert await _running_per_office() == {a.pk: 2, b.pk: 1}
-    assert await MigrationItem.filter(id__in=a_moves, status=MigrationStatus.QUEUED).count() == 18
+    assert (
+        await MigrationAdministration.filter(id__in=a_moves, status=MigrationStatus.QUEUED).count()
+        == 18
+    )
     assert await mover.take() == []  # A is at its share and B has nothing more queued
 
 
@@ -80,7 +83,7 @@ async def test_without_other_offices_a_takeover_uses_its_share_and_no_more(
     factory, settings, clock, files
 ):
     a, _, a_moves, b_moves = await _offices(factory, settings, clock, backlog=5)
-    await MigrationItem.filter(id__in=b_moves).delete()
+    await MigrationAdministration.filter(id__in=b_moves).delete()
     mover = Mover(settings.with_overrides(moves_per_office=3), clock, files)
     taken = [held.item_id for _ in range(5) for held in await mover.take()]
     assert taken == a_moves[:3]

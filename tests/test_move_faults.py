@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from models import Administration, Document, MigrationItem
+from models import Administration, Document, MigrationAdministration
 from models.enums import MigrationStatus, MoveFailure
 from overdracht.clock import SystemClock
 from overdracht.filestore import DirectoryFileStore
@@ -89,7 +89,7 @@ async def test_a_fifo_in_the_archive_fails_the_move_at_once_and_after_repair_it_
     assert await Mover(settings, clock, store, batch_size=20).run_until_idle() == [
         MigrationStatus.FAILED
     ]
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.FILE_UNREADABLE
     assert victim.file_name in item.reason and victim.title in item.reason
     assert "within" not in item.reason, "refused at once, not when the deadline passed"
@@ -126,7 +126,7 @@ async def test_a_hung_read_fails_the_move_within_the_deadline_naming_the_documen
     finally:
         disk.release.set()
     assert result == [MigrationStatus.FAILED]
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.FILE_UNREADABLE
     assert f'"{victim.file_name}" of document "{victim.title}"' in item.reason
     assert "within 1.5 s" in item.reason
@@ -153,7 +153,7 @@ async def test_a_worker_that_loses_its_lease_lets_go_and_the_takeover_does_not_w
     try:
 
         async def got_going() -> bool:
-            item = await MigrationItem.get(administration_id=administration.pk)
+            item = await MigrationAdministration.get(administration_id=administration.pk)
             return item.status == MigrationStatus.RUNNING and item.documents_done >= 40
 
         await wait_until(got_going, "the first worker getting going", 120)
@@ -193,7 +193,7 @@ async def test_sigterm_during_a_move_rolls_back_within_seconds_and_leaves_the_so
     worker = start_worker(settings, OVERDRACHT_MOVE_BATCH_SIZE="10")
 
     async def moving() -> bool:
-        item = await MigrationItem.get(administration_id=administration.pk)
+        item = await MigrationAdministration.get(administration_id=administration.pk)
         return item.status == MigrationStatus.RUNNING and item.documents_done > 0
 
     try:
@@ -207,7 +207,7 @@ async def test_sigterm_during_a_move_rolls_back_within_seconds_and_leaves_the_so
             worker.kill()
     assert worker.returncode == 0
     # It stopped mid-move (abandoned, not finished first), whatever the time that took here.
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.status == MigrationStatus.RUNNING and item.documents_done < item.documents_total
     assert item.lease_until <= SystemClock().now() + timedelta(seconds=1), "handed back"
     assert (await Administration.get(pk=administration.pk)).environment_id == scenario.source.pk

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models import AuditEvent, MigrationItem
+from models import AuditEvent, MigrationAdministration
 from models.enums import AuditAction, MigrationStatus, Role, TokenScope
 from models.terms import VERSION as TERMS_VERSION
 from tests.scenarios import Scenario, codes, gid, pk_of
@@ -67,7 +67,7 @@ async def test_a_move_held_until_its_moment_starts_then_and_not_before(
     assert await mover.run_until_idle() == []
     clock.advance(timedelta(days=3) - timedelta(seconds=1))
     assert await mover.run_until_idle() == []
-    assert (await MigrationItem.get(pk=pk_of(item))).status == MigrationStatus.QUEUED
+    assert (await MigrationAdministration.get(pk=pk_of(item))).status == MigrationStatus.QUEUED
 
     clock.advance(timedelta(seconds=1))
     assert await mover.run_until_idle() == [MigrationStatus.COMPLETED]
@@ -121,7 +121,7 @@ async def test_a_moment_in_the_past_or_too_far_ahead_is_refused_at_its_input(
     )
     errors = body["data"]["claimMigration"]["userErrors"]
     assert errors == [{"code": code, "field": ["input", "administrations", "1", "notBefore"]}]
-    assert await MigrationItem.filter(status=MigrationStatus.QUEUED).count() == 0
+    assert await MigrationAdministration.filter(status=MigrationStatus.QUEUED).count() == 0
 
 
 async def test_the_longest_hold_is_a_setting(scenario: Scenario, settings, clock, files):
@@ -191,7 +191,7 @@ async def test_only_the_receiving_superusers_with_a_full_token_reschedule(
     body = await scenario.graphql(RESCHEDULE, {"input": {"id": item}}, read_only)
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert (await _row(scenario, item, read_only))["allowedActions"] == []
-    assert (await MigrationItem.get(pk=pk_of(item))).not_before == moment
+    assert (await MigrationAdministration.get(pk=pk_of(item))).not_before == moment
     assert not await AuditEvent.exists(action=AuditAction.MOVE_RESCHEDULED)
 
 
@@ -205,4 +205,4 @@ async def test_a_cancelled_claim_forgets_its_moment(scenario: Scenario, clock):
         scenario.target_token,
     )
     assert body["data"]["cancelMigration"]["userErrors"] == []
-    assert (await MigrationItem.get(pk=pk_of(item))).not_before is None
+    assert (await MigrationAdministration.get(pk=pk_of(item))).not_before is None

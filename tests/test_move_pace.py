@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.enums import MigrationStatus, TokenScope
-from models.migration import MovePace, move_pace
+from models.offers import MovePace, move_pace
 from overdracht.clock import MovableClock
 from tests.scenarios import Case, Scenario, bring_to, wait_until
 from tests.subscriptions import Client

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from models import Administration, Document, MigrationItem
+from models import Administration, Document, MigrationAdministration
 from models.enums import MigrationStatus
 from tests.file_stores import both_file_stores, replace_stored
 from tests.scenarios import Scenario
@@ -56,7 +56,7 @@ async def test_a_large_archive_moves_whole_in_many_batches(
         (i, sha, name) for i, sha, _, _, name in before
     ]
     assert all(up is None and approved is None for _, _, up, approved, _ in after)
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert item.status == MigrationStatus.COMPLETED
     assert (item.documents_done, item.documents_total) == (len(before), len(before))
     assert item.checksums_verified
@@ -75,7 +75,7 @@ async def test_a_damaged_file_deep_in_a_large_archive_changes_nothing(
     mover = Mover(settings, clock, files, batch_size=70)
     assert await mover.run_until_idle() == [MigrationStatus.FAILED]
 
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert f'"{victim.file_name}" of document "{victim.title}"' in item.reason
     assert await _documents(big.pk) == before
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.source.pk

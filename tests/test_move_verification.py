@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from models import Administration, Document, MigrationItem
+from models import Administration, Document, MigrationAdministration
 from models.enums import MigrationStatus, MoveFailure
 from overdracht.filestore import FileProblem, ListedFile
 from overdracht.settings import MoveVerification
@@ -63,7 +63,7 @@ async def test_a_large_archive_moves_verified_from_the_listing(
         MigrationStatus.COMPLETED
     ]
 
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert (item.documents_done, item.documents_total) == (archive, archive)
     assert item.verification == MoveVerification.LISTING
     assert (await Administration.get(pk=big.pk)).environment_id == scenario.target.pk
@@ -104,7 +104,7 @@ async def test_a_missing_or_changed_object_fails_the_move_naming_its_document(
         MigrationStatus.FAILED
     ]
 
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert item.failure == failure
     assert f'"{victim.file_name}" of document "{victim.title}"' in item.reason
     assert words in item.reason
@@ -126,7 +126,7 @@ async def test_a_file_without_a_recorded_md5_is_read_back(
     assert await _engine(listing_settings, clock, files).run_until_idle() == [
         MigrationStatus.FAILED
     ]
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert item.failure == MoveFailure.FILE_DAMAGED
     assert f'"{victim.file_name}"' in item.reason and "read back" in item.reason
 
@@ -147,7 +147,7 @@ async def test_damage_the_scrubbing_job_recorded_fails_the_move(
     assert await _engine(listing_settings, clock, files).run_until_idle() == [
         MigrationStatus.FAILED
     ]
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert item.failure == MoveFailure.FILE_DAMAGED
     assert "found by the file check" in item.reason and f'"{victim.file_name}"' in item.reason
     assert "restored from a backup, then retry" in item.reason
@@ -239,7 +239,7 @@ async def test_ranges_longer_than_a_page_are_walked_page_by_page(
     assert await _engine(listing_settings, clock, files).run_until_idle() == [
         MigrationStatus.COMPLETED
     ]
-    item = await MigrationItem.get(administration_id=big.pk)
+    item = await MigrationAdministration.get(administration_id=big.pk)
     assert item.documents_done == archive - 1
     assert copy.storage_key == twin.storage_key
 

@@ -11,7 +11,7 @@ import pytest
 from mail.composing import written
 from mail.formatting import DEFAULT_TIME_ZONE
 from mail.phrases import PHRASES
-from models import AuditEvent, Migration, MigrationItem, OutboxMail
+from models import AuditEvent, Migration, MigrationAdministration, OutboxMail
 from models.enums import AccountingPackage, DocumentStatus, MailLanguage, Role
 from models.transfer_code import format_transfer_code
 from tests.documents import OFFER, WITHDRAW
@@ -32,7 +32,7 @@ query($search: String, $status: MigrationStatus, $first: Int, $after: String) {
 async def nothing_written() -> bool:
     return (
         await Migration.all().count() == 0
-        and await MigrationItem.all().count() == 0
+        and await MigrationAdministration.all().count() == 0
         and await OutboxMail.all().count() == 0
         and await AuditEvent.all().count() == 0
     )
@@ -211,7 +211,7 @@ async def test_an_expired_offer_no_longer_holds_the_administration(server, scena
     clock.advance(timedelta(days=15))
     payload = await scenario.offer_payload()
     assert payload["userErrors"] == []
-    statuses = await MigrationItem.all().order_by("id").values_list("status", flat=True)
+    statuses = await MigrationAdministration.all().order_by("id").values_list("status", flat=True)
     assert statuses == ["EXPIRED", "EXPIRED", "OFFERED", "OFFERED"]
 
 
@@ -326,7 +326,7 @@ async def test_withdraw_of_a_foreign_offer_is_not_found(server, scenario, factor
         WITHDRAW, {"input": {"migrationId": payload["migration"]["id"]}}, token=stranger
     )
     assert codes(body["data"]["withdrawMigration"]) == ["NOT_FOUND"]
-    assert await MigrationItem.filter(status="OFFERED").count() == 2
+    assert await MigrationAdministration.filter(status="OFFERED").count() == 2
 
 
 async def test_non_superuser_cannot_withdraw(server, scenario):
@@ -504,4 +504,4 @@ async def test_concurrent_offers_of_one_administration_give_one_offer(server, sc
         )
         outcomes = sorted(tuple(codes(r)) for r in results)
         assert outcomes == [(), ("ALREADY_OFFERED",)], outcomes
-        assert await MigrationItem.filter(administration_id=adm.pk).count() == 1
+        assert await MigrationAdministration.filter(administration_id=adm.pk).count() == 1

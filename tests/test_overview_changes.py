@@ -13,7 +13,7 @@ from api.change_news import ChangeNews
 from api.ids import encode_global_id
 from api.resolvers.overview_feed import OverviewFeed
 from api.resolvers.receivable_administrations import receivable_scope, receiving_offices
-from models import Migration, MigrationItem, User
+from models import Migration, MigrationAdministration, User
 from models.enums import AccountingPackage, Plan, Role, TokenScope
 from tests.scenarios import Scenario, pk_of, wait_until
 from tests.subscriptions import Client
@@ -146,7 +146,7 @@ async def test_a_withdrawn_row_is_sent_and_each_change_once(scenario: Scenario):
         row = await next_row(client)
         assert (row["id"], row["status"]) == (second, "WITHDRAWN")
         # The untouched row is not sent again: the next message is the next change.
-        await MigrationItem.filter(pk=pk_of(first)).update(documents_total=99)
+        await MigrationAdministration.filter(pk=pk_of(first)).update(documents_total=99)
         row = await next_row(client)
         assert (row["id"], row["progress"]["documentsTotal"]) == (first, 99)
 
@@ -235,16 +235,16 @@ async def test_the_offices_a_row_goes_to_are_those_whose_receivable_overview_sho
     stranger = await factory.environment(plan=Plan.PREMIUM)
     await factory.user(stranger)
     offices = [scenario.source.pk, scenario.target.pk, stranger.pk]
-    rows = await MigrationItem.all().select_related("migration")
+    rows = await MigrationAdministration.all().select_related("migration")
     assert len(rows) == 2 and named != older
     receivers = await receiving_offices(rows)
     for office in offices:
         emails = await User.filter(environment_id=office, role=Role.SUPERUSER).values_list(
             "email", flat=True
         )
-        shown = await MigrationItem.filter(receivable_scope(office, list(emails))).values_list(
-            "id", flat=True
-        )
+        shown = await MigrationAdministration.filter(
+            receivable_scope(office, list(emails))
+        ).values_list("id", flat=True)
         assert set(shown) == {row.pk for row in rows if office in receivers[row.pk]}, office
     assert all(receivers[row.pk] == {scenario.target.pk} for row in rows)
 

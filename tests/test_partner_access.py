@@ -13,7 +13,7 @@ from graphql import (
 )
 
 from api.graphql import build_schema
-from models import ApiToken, AuditEvent, Migration, MigrationItem
+from models import ApiToken, AuditEvent, Migration, MigrationAdministration
 from models.enums import TokenScope
 from overdracht.settings import Settings
 from tests.scenarios import Scenario
@@ -51,7 +51,7 @@ async def test_every_mutation_refuses_a_read_only_token(scenario: Scenario, fact
     partner = await factory.token(scenario.superuser, scope=TokenScope.READ_ONLY)
     before = (
         await Migration.all().count(),
-        await MigrationItem.filter(status="OFFERED").count(),
+        await MigrationAdministration.filter(status="OFFERED").count(),
         await ApiToken.all().count(),
         await AuditEvent.all().count(),
     )
@@ -63,7 +63,7 @@ async def test_every_mutation_refuses_a_read_only_token(scenario: Scenario, fact
         assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"], (name, body)
     after = (
         await Migration.all().count(),
-        await MigrationItem.filter(status="OFFERED").count(),
+        await MigrationAdministration.filter(status="OFFERED").count(),
         await ApiToken.all().count(),
         await AuditEvent.all().count(),
     )

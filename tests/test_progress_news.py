@@ -16,7 +16,7 @@ import websockets
 
 from api.change_news import ChangeNews
 from api.socket_auth import REFUSED_CODE
-from models import Migration, MigrationItem
+from models import Migration, MigrationAdministration
 from models.enums import Role
 from overdracht.scratch_database import connected
 from tests.documents import WITHDRAW
@@ -113,7 +113,7 @@ async def test_polling_behind_a_pooler_reads_per_subscriber(
             await asyncio.sleep(0.5)
             assert count_queries.statements  # the reference the benchmark compares with
 
-            await MigrationItem.filter(migration_id=pk_of(migration["id"])).update(
+            await MigrationAdministration.filter(migration_id=pk_of(migration["id"])).update(
                 documents_total=7
             )
             rows = await client.next_rows(timeout=30)
@@ -162,7 +162,7 @@ async def test_an_offer_that_expires_by_the_clock_alone_ends_the_subscription(
         soon = clock.now() + timedelta(seconds=1)
         pk = pk_of(migration["id"])
         await Migration.filter(pk=pk).update(expires_at=soon)
-        await MigrationItem.filter(migration_id=pk).update(expires_at=soon)
+        await MigrationAdministration.filter(migration_id=pk).update(expires_at=soon)
         [row] = await client.next_rows(timeout=30) or []
         assert row["status"] == "OFFERED"
 
@@ -179,7 +179,7 @@ async def test_only_changes_a_subscriber_sees_are_announced(scenario: Scenario, 
     async with connected(settings.database_url) as listener:
         await listener.add_listener("overdracht_progress", lambda *n: heard.append(n[2:]))
         await listener.add_listener("overdracht_access", lambda *n: heard.append(n[2:]))
-        items = MigrationItem.filter(migration_id=pk)
+        items = MigrationAdministration.filter(migration_id=pk)
         await items.update(lease_until=scenario.factory.clock.now())  # a lease renewed
         await items.update(documents_done=0)  # a heartbeat without progress
         await scenario.superuser.save()  # a user saved unchanged

@@ -9,7 +9,7 @@ import pytest
 
 from mail.composing import written
 from mail.formatting import DEFAULT_TIME_ZONE
-from models import AuditEvent, BillableLine, CodeAttempt, MigrationItem, OutboxMail
+from models import AuditEvent, BillableLine, CodeAttempt, MigrationAdministration, OutboxMail
 from models.enums import AccountingPackage, MigrationStatus, Plan, Role, TokenScope
 from models.guessing import CODE_OFFICE_WINDOW, CODE_USER_WINDOW
 from tests.documents import CLAIM, PREVIEW, REJECT, WITHDRAW
@@ -217,7 +217,7 @@ async def test_claim_with_a_new_administration_code(scenario: Scenario):
     item = migration["administrations"]["nodes"][0]["id"]
     payload = await scenario.claim(migration["transferCode"], [item], administration_code="B-77")
     assert payload["userErrors"] == []
-    assert (await MigrationItem.get(status="QUEUED")).target_code == "B-77"
+    assert (await MigrationAdministration.get(status="QUEUED")).target_code == "B-77"
 
 
 async def test_non_superuser_cannot_claim(scenario: Scenario, factory):
@@ -234,7 +234,7 @@ async def test_only_a_premium_environment_can_receive(scenario: Scenario, plan):
     await scenario.target.save()
     payload = await scenario.claim(migration["transferCode"], scenario.items(migration))
     assert codes(payload) == ["NOT_PREMIUM"]
-    assert await MigrationItem.filter(status="QUEUED").count() == 0
+    assert await MigrationAdministration.filter(status="QUEUED").count() == 0
 
 
 async def test_connection_of_another_package_is_refused(scenario: Scenario, factory):
@@ -337,7 +337,7 @@ async def test_reject_tells_the_requester_and_frees_the_administration(scenario:
     items = scenario.items(migration)
     payload = await scenario.reject(migration["transferCode"], items[:1], reason="Geen klant meer")
     assert payload["userErrors"] == []
-    item = await MigrationItem.get(status="REJECTED")
+    item = await MigrationAdministration.get(status="REJECTED")
     assert item.reason == "Geen klant meer"
     mail = await OutboxMail.get(kind="REJECTION")
     assert mail.to == [scenario.superuser.email]
@@ -395,7 +395,7 @@ async def test_claim_and_preview_are_for_superusers_only(scenario: Scenario, fac
 async def test_statuses_after_claim(scenario: Scenario):
     migration = await scenario.offer()
     await scenario.claim(migration["transferCode"], scenario.items(migration))
-    statuses = set(await MigrationItem.all().values_list("status", flat=True))
+    statuses = set(await MigrationAdministration.all().values_list("status", flat=True))
     assert statuses == {MigrationStatus.QUEUED}
     assert PREVIEW and CLAIM and REJECT
 

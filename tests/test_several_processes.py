@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 import pytest
 
-from models import Administration, Document, MigrationItem
+from models import Administration, Document, MigrationAdministration
 from overdracht.s3_store import S3FileStore
 from overdracht.settings import Settings
 from tests.documents import RETRY
@@ -320,7 +320,7 @@ async def _the_story(
     first_worker.process.wait(timeout=10)
     killed_at = (await sides.item(victim))["progress"]["documentsDone"]
     assert 0 < killed_at < ARCHIVE, "killed mid-move"
-    interrupted = await MigrationItem.get(pk=pk_of(victim))
+    interrupted = await MigrationAdministration.get(pk=pk_of(victim))
     administration = await Administration.get(pk=interrupted.administration_id)
     assert administration.environment_id == one.source.pk, "the source is as it was"
     killed = time.monotonic()
@@ -329,7 +329,8 @@ async def _the_story(
         state = await sides.wait_for(item_id, ended, "the move ending", START_SECONDS)
         assert state["status"] == "COMPLETED", state
     attempts = {
-        item_id: (await MigrationItem.get(pk=pk_of(item_id))).move_attempts for item_id in item_ids
+        item_id: (await MigrationAdministration.get(pk=pk_of(item_id))).move_attempts
+        for item_id in item_ids
     }
     assert attempts[victim] == 2, "taken over after the killed worker's lease"
     done = time.monotonic() - killed

@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from models import Administration, Document, MigrationItem
+from models import Administration, Document, MigrationAdministration
 from models.enums import MigrationStatus, MoveFailure
 from overdracht.s3_store import S3FileStore
 from overdracht.settings import MoveVerification
@@ -70,7 +70,7 @@ async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_ret
         started = time.monotonic()
         assert await engine.run_until_idle() == [MigrationStatus.FAILED]
         took = time.monotonic() - started
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.STORAGE_UNAVAILABLE
     assert "retry" in item.reason
     assert took < BOUND_OF_A_DEADLINE, f"{took:.1f} s"
@@ -89,7 +89,7 @@ async def test_a_move_while_the_store_is_frozen_fails_as_unavailable_and_the_ret
     assert await engine.run_until_idle() == [MigrationStatus.COMPLETED]
     moved = await Administration.get(pk=administration.pk)
     assert moved.environment_id == scenario.target.pk
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.checksums_verified and item.documents_done == 40 + 3
 
 
@@ -116,6 +116,6 @@ async def test_a_listing_check_while_the_store_is_frozen_fails_as_unavailable_an
     with seaweedfs.frozen():
         assert await Mover(listing, clock, files).run_until_idle() == [MigrationStatus.FAILED]
     gc.collect()  # a task's unretrieved error is reported when the task is collected
-    item = await MigrationItem.get(administration_id=administration.pk)
+    item = await MigrationAdministration.get(administration_id=administration.pk)
     assert item.failure == MoveFailure.STORAGE_UNAVAILABLE
     assert lost == []

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from models import Administration, Document, MigrationItem, lifecycle
+from models import Administration, Document, MigrationAdministration, lifecycle
 from models.enums import AccountingPackage, MailLanguage, MigrationStatus
 from models.lifecycle import Change, Reception
 from models.offering import write_offer
@@ -129,18 +129,18 @@ async def test_a_takeover_of_500_moves_whole_and_leaves_room_for_another_office(
     backlog_when_taken = None
     while taken := await round_():
         if other in taken:
-            backlog_when_taken = await MigrationItem.filter(
+            backlog_when_taken = await MigrationAdministration.filter(
                 target_environment_id=scenario.target.pk, status=MigrationStatus.QUEUED
             ).count()
 
     assert backlog_when_taken is not None and backlog_when_taken > 0  # not last in line
     statuses = Counter(
-        await MigrationItem.filter(target_environment_id=scenario.target.pk).values_list(
+        await MigrationAdministration.filter(target_environment_id=scenario.target.pk).values_list(
             "status", flat=True
         )
     )
     assert statuses == {MigrationStatus.COMPLETED: ADMINISTRATIONS}
-    assert (await MigrationItem.get(pk=other)).status == MigrationStatus.COMPLETED
+    assert (await MigrationAdministration.get(pk=other)).status == MigrationStatus.COMPLETED
     moved = await Administration.filter(pk__in=ids).values_list("environment_id", flat=True)
     assert set(moved) == {scenario.target.pk}
     assert await _documents_per_administration(ids) == before

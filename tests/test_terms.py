@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models import AuditEvent, Migration, MigrationItem
+from models import AuditEvent, Migration, MigrationAdministration
 from models.enums import Role, TokenScope
 from models.terms import VERSION
 from tests.scenarios import Scenario, codes, pk_of
@@ -63,7 +63,7 @@ async def test_a_claim_records_the_version_accepted_and_refuses_another(scenario
     assert [(e["code"], e["field"]) for e in outdated["userErrors"]] == [
         ("TERMS_OUTDATED", ["input", "termsVersion"])
     ]
-    assert not await MigrationItem.exists(status="QUEUED")
+    assert not await MigrationAdministration.exists(status="QUEUED")
 
     assert codes(await scenario.claim(migration["transferCode"], [first])) == []
     for token in (scenario.token, scenario.target_token):

@@ -8,7 +8,7 @@ import json
 import pytest
 from tortoise.transactions import in_transaction
 
-from models import Migration, MigrationItem
+from models import Migration, MigrationAdministration
 from models.enums import MigrationStatus
 from models.lifecycle import Change, withdraw
 from models.webhooks import WebhookDelivery, WebhookEndpoint, WebhookEventType, new_secret
@@ -82,7 +82,7 @@ async def test_a_step_that_rolls_back_leaves_no_event(scenario: Scenario, settin
     hook = await endpoint(scenario.source.pk, clock, ["migration.withdrawn"])
     migration = await scenario.offer()
     offer = await Migration.get(pk=pk_of(migration["id"]))
-    items = await MigrationItem.filter(migration_id=offer.pk)
+    items = await MigrationAdministration.filter(migration_id=offer.pk)
     with pytest.raises(RuntimeError):
         async with in_transaction():
             assert await withdraw(Change(settings, clock.now(), scenario.superuser), offer, items)

@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from models import AccountingConnection, Administration, Environment, Migration, MigrationItem
+from models import (
+    AccountingConnection,
+    Administration,
+    Environment,
+    Migration,
+    MigrationAdministration,
+)
 from models.enums import MoveFailure
 from models.lifecycle import Change, running
 from overdracht.clock import Clock
@@ -49,14 +55,14 @@ class HeldMove:
 
     def lease(self, clock: Clock, length: timedelta) -> Lease:
         """The lease on this move: held while the item is RUNNING under this attempt."""
-        return Lease(MigrationItem, running(self.item_id, self.attempt), clock, length)
+        return Lease(MigrationAdministration, running(self.item_id, self.attempt), clock, length)
 
 
 @dataclass(frozen=True)
 class Parties:
     """Everything a move needs to know about where it comes from and goes to."""
 
-    item: MigrationItem
+    item: MigrationAdministration
     migration: Migration
     administration: Administration
     source: Environment
@@ -66,7 +72,7 @@ class Parties:
     @classmethod
     async def of(cls, item_id: int) -> Parties:
         """The parties of a move as they are now."""
-        item = await MigrationItem.get(pk=item_id).select_related("migration")
+        item = await MigrationAdministration.get(pk=item_id).select_related("migration")
         return cls(
             item=item,
             migration=item.migration,

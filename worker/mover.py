@@ -21,7 +21,7 @@ from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from models import Document, MigrationItem, lifecycle
+from models import Document, MigrationAdministration, lifecycle
 from models.enums import MigrationStatus
 from models.lifecycle import Change
 from overdracht.clock import Clock
@@ -122,7 +122,7 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
 
     async def _heartbeat(self, held: HeldMove, **changes: object) -> None:
         """Save progress and extend the lease, if this worker still holds the move; a report
-        of documents done is timed, so the move's pace is known (models.migration.move_pace)."""
+        of documents done is timed, so the move's pace is known (models.offers.move_pace)."""
         if "documents_done" in changes:
             changes["progress_at"] = self.clock.now()
         await held.lease(self.clock, self.lease).keep(**changes)
@@ -146,7 +146,7 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
             )
 
 
-def next_move(now: datetime, settings: Settings) -> QuerySet[MigrationItem]:
+def next_move(now: datetime, settings: Settings) -> QuerySet[MigrationAdministration]:
     """Which move a worker takes next, fair between offices: the oldest it may take
     (lifecycle.startable) of a receiving office running fewer moves than its share
     (OVERDRACHT_MOVES_PER_OFFICE), so one office's takeover never keeps another's move waiting.
@@ -154,14 +154,14 @@ def next_move(now: datetime, settings: Settings) -> QuerySet[MigrationItem]:
     One statement: the offices at their share are a subquery of the moves whose lease is held.
     """
     at_share = (
-        MigrationItem.filter(status=MigrationStatus.RUNNING, lease_until__gt=now)
+        MigrationAdministration.filter(status=MigrationStatus.RUNNING, lease_until__gt=now)
         .group_by("target_environment_id")
         .annotate(running=Count("id"))
         .filter(running__gte=settings.moves_per_office)
         .values_list("target_environment_id", flat=True)
     )
     return (
-        MigrationItem.filter(lifecycle.startable(now, settings.move_start_delay))
+        MigrationAdministration.filter(lifecycle.startable(now, settings.move_start_delay))
         .exclude(target_environment_id__in=Subquery(at_share))
         .order_by("id")
         .limit(1)

@@ -26,7 +26,7 @@ from models import (
     Administration,
     AuthorizationFlow,
     Document,
-    MigrationItem,
+    MigrationAdministration,
     Workflow,
     inbound_mail_address,
     lifecycle,
@@ -74,7 +74,7 @@ class Handover:
         """Change ownership in one transaction, or not at all."""
         adm_id = parties.administration.pk
         async with in_transaction():
-            query = MigrationItem.filter(lifecycle.running(held.item_id, held.attempt))
+            query = MigrationAdministration.filter(lifecycle.running(held.item_id, held.attempt))
             if is_postgres():
                 query = query.select_for_update()
                 await Administration.filter(pk=adm_id).select_for_update().first()

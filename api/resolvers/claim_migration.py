@@ -17,7 +17,7 @@ from api.schema.user_errors import (
     user_error,
     user_error_of,
 )
-from models import Migration, MigrationItem, lifecycle, terms
+from models import Migration, MigrationAdministration, lifecycle, terms
 from models.actions import Action
 from models.lifecycle import Reception
 from models.receiving import ReceivingChoice, bind_target, check_receiving
@@ -59,7 +59,9 @@ async def _choices(
     ctx: Context, migration: Migration, input: ClaimMigrationInput
 ) -> tuple[list[tuple[int, ReceivingChoice]], list[UserError]]:
     """Each chosen administration of this offer that is still offered, at its input position."""
-    items = {item.pk: item for item in await MigrationItem.filter(migration_id=migration.pk)}
+    items = {
+        item.pk: item for item in await MigrationAdministration.filter(migration_id=migration.pk)
+    }
     now = ctx.clock.now()
     chosen: list[tuple[int, ReceivingChoice]] = []
     errors: list[UserError] = []

@@ -21,7 +21,7 @@ from api.schema.offering import (
     ResendMigrationOfferPayload,
 )
 from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
-from models import Migration, MigrationItem
+from models import Migration, MigrationAdministration
 from models.actions import Action, may_take
 from models.offer_corrections import (
     change_recipients,
@@ -34,7 +34,7 @@ from models.offer_corrections import (
 
 async def _standing_offer(
     ctx: Context, raw_id: str, action: Action, verb: str
-) -> tuple[Migration, list[MigrationItem]] | list[UserError]:
+) -> tuple[Migration, list[MigrationAdministration]] | list[UserError]:
     """The viewer's own offer with what it still offers, or why it cannot be corrected."""
     if refused := superusers_only(ctx.viewer, verb):
         return [user_error_of(refused)]
@@ -44,7 +44,7 @@ async def _standing_offer(
     actor, now = await ctx.actor(migration), ctx.clock.now()
     items = [
         item
-        for item in await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+        for item in await MigrationAdministration.filter(migration_id=migration.pk).order_by("id")
         if may_take(action, actor, migration, item, now)
     ]
     if not items:

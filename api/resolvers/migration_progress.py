@@ -24,7 +24,7 @@ from api.loaders import Loaders
 from api.permissions import Sight
 from api.resolvers.migrations import involved
 from api.schema.migration import MigrationType
-from models import Migration, MigrationItem
+from models import Migration, MigrationAdministration
 from models.enums import MigrationStatus
 
 ENDED = frozenset(
@@ -49,7 +49,7 @@ class ProgressState:
     next_expiry: datetime | None
 
 
-def progress_state(items: Sequence[MigrationItem], now: datetime) -> ProgressState:
+def progress_state(items: Sequence[MigrationAdministration], now: datetime) -> ProgressState:
     """The state subscribers see of these items at this moment."""
     statuses = [item.effective_status(now) for item in items]
     snapshot = tuple(
@@ -75,10 +75,12 @@ def progress_state(items: Sequence[MigrationItem], now: datetime) -> ProgressSta
     )
 
 
-async def _read(migration_id: int) -> tuple[Migration, list[MigrationItem]]:
+async def _read(migration_id: int) -> tuple[Migration, list[MigrationAdministration]]:
     """The offer and its items as they are now: everything a progress message shows of them."""
     items = await (
-        MigrationItem.filter(migration_id=migration_id).order_by("id").select_related("migration")
+        MigrationAdministration.filter(migration_id=migration_id)
+        .order_by("id")
+        .select_related("migration")
     )
     return (items[0].migration if items else await Migration.get(pk=migration_id)), items
 

@@ -9,7 +9,7 @@ from api.context import Context
 from api.ids import decode_global_id
 from api.permissions import Sight
 from api.schema.migration import MigrationType
-from models import Migration, MigrationItem
+from models import Migration, MigrationAdministration
 from models.actions import Action, is_party
 
 
@@ -25,21 +25,27 @@ async def own_offer(raw_id: str, environment_id: int) -> Migration | None:
     return migration if migration and migration.is_offered_by(environment_id) else None
 
 
-async def item_of_involved_environment(pk: int | None, environment_id: int) -> MigrationItem | None:
+async def item_of_involved_environment(
+    pk: int | None, environment_id: int
+) -> MigrationAdministration | None:
     """One administration of an offer, if the environment offered or received it."""
-    item = await MigrationItem.get_or_none(pk=pk).select_related("migration") if pk else None
+    item = (
+        await MigrationAdministration.get_or_none(pk=pk).select_related("migration") if pk else None
+    )
     return item if item is not None and item.migration.involves(environment_id) else None
 
 
 async def item_to_act_on(
     ctx: Context, raw_id: str, action: Action
-) -> tuple[Migration, MigrationItem] | None:
+) -> tuple[Migration, MigrationAdministration] | None:
     """One administration by its global ID, if it is the viewer's to take this action on.
 
     None for another's, one that does not exist and a bad ID alike: nothing is told about it.
     """
     pk = decode_global_id(raw_id, "MigrationAdministration")
-    item = await MigrationItem.get_or_none(pk=pk).select_related("migration") if pk else None
+    item = (
+        await MigrationAdministration.get_or_none(pk=pk).select_related("migration") if pk else None
+    )
     if item is None:
         return None
     actor = await ctx.actor(item.migration)

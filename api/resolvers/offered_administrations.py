@@ -9,7 +9,7 @@ from api.permissions import Listing, Sight
 from api.resolvers.overview import overview_page
 from api.schema.enums import MigrationStatusEnum
 from api.schema.overview import MigrationAdministrationOverview, OverviewOrder
-from models import MigrationItem
+from models import MigrationAdministration
 from models.enums import MigrationStatus
 
 
@@ -26,7 +26,7 @@ async def resolve_offered_administrations(
     ctx.require(Sight.MIGRATIONS)
     return await overview_page(
         info,
-        MigrationItem.filter(source_environment_id=ctx.environment_id),
+        MigrationAdministration.filter(source_environment_id=ctx.environment_id),
         listing=Listing.OFFERED,
         status=MigrationStatus(status) if status is not None else None,
         search=search,

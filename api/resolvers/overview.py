@@ -25,7 +25,7 @@ from api.schema.overview import (
 )
 from api.search import search_term
 from mail.phrases import month_names
-from models import MigrationItem
+from models import MigrationAdministration
 from models.enums import AccountingPackage, MailLanguage, MigrationStatus
 from models.lifecycle import shown_as
 from models.transfer_code import may_be_part_of_a_code, normalize_transfer_code
@@ -166,14 +166,18 @@ def overview_order(order: OverviewOrder) -> Order:
     return Order((f"{sign}{name}", kind), (f"{sign}id", int))
 
 
-def _sortable(query: QuerySet[MigrationItem], order: OverviewOrder) -> QuerySet[MigrationItem]:
+def _sortable(
+    query: QuerySet[MigrationAdministration], order: OverviewOrder
+) -> QuerySet[MigrationAdministration]:
     if order.field == OverviewOrderField.ADMINISTRATION_NAME:
         # People sort names without regard to case: "de Vries" sits beside "De Wit".
         return query.annotate(sort_name=Lower("administration_name"))
     return query
 
 
-async def count_statuses(query: QuerySet[MigrationItem], now: datetime) -> MigrationStatusCounts:
+async def count_statuses(
+    query: QuerySet[MigrationAdministration], now: datetime
+) -> MigrationStatusCounts:
     """The rows per status as users see them, in two grouped queries whatever the size."""
     counts = MigrationStatusCounts()
     rows = await query.annotate(n=Count("id")).group_by("status").values("status", "n")
@@ -202,7 +206,7 @@ def _asks_for(info: strawberry.Info, name: str) -> bool:
 
 async def overview_page(
     info: strawberry.Info,
-    query: QuerySet[MigrationItem],
+    query: QuerySet[MigrationAdministration],
     *,
     listing: Listing,
     status: MigrationStatus | None,

@@ -32,7 +32,7 @@ from tortoise.expressions import Q
 
 from api.change_news import ChangeNews
 from api.resolvers.receivable_administrations import receivable_scope, receiving_offices
-from models import MigrationItem, User
+from models import MigrationAdministration, User
 from models.enums import MigrationStatus, Role
 from overdracht.clock import Clock
 from overdracht.settings import Settings
@@ -56,7 +56,7 @@ READ_RETRY_SECONDS = 1.0
 Snapshot = tuple[Any, ...]
 
 
-def row_snapshot(item: MigrationItem, now: datetime) -> Snapshot:
+def row_snapshot(item: MigrationAdministration, now: datetime) -> Snapshot:
     """Everything a row shows that can change, as it is at `now`."""
     return (
         item.effective_status(now),
@@ -81,17 +81,17 @@ class Follower:
     """One subscriber's share: the rows changed since it last took them, newest state only."""
 
     def __init__(self) -> None:
-        self._changed: dict[int, MigrationItem] = {}
+        self._changed: dict[int, MigrationAdministration] = {}
         self._news = asyncio.Event()
 
-    def hand(self, rows: Sequence[MigrationItem]) -> None:
+    def hand(self, rows: Sequence[MigrationAdministration]) -> None:
         """Rows changed; a row handed again before it was taken is sent once, as it is now."""
         for row in rows:
             self._changed[row.pk] = row
         if rows:
             self._news.set()
 
-    async def changes(self) -> list[MigrationItem]:
+    async def changes(self) -> list[MigrationAdministration]:
         """Wait for changed rows and take them, oldest change first."""
         await self._news.wait()
         self._news.clear()
@@ -106,11 +106,13 @@ class Office:
     def __init__(self) -> None:
         self.followers: set[Follower] = set()
         # Each row as last read, and what it showed then.
-        self.rows: dict[int, MigrationItem] = {}
+        self.rows: dict[int, MigrationAdministration] = {}
         self.seen: dict[int, Snapshot] = {}
         self.started: asyncio.Future[None] | None = None
 
-    def take(self, rows: Sequence[MigrationItem], now: datetime) -> list[MigrationItem]:
+    def take(
+        self, rows: Sequence[MigrationAdministration], now: datetime
+    ) -> list[MigrationAdministration]:
         """Keep these rows as read now; the ones that show something new."""
         changed = []
         for row in rows:
@@ -121,7 +123,7 @@ class Office:
                 changed.append(row)
         return changed
 
-    def recent(self, since: datetime) -> list[MigrationItem]:
+    def recent(self, since: datetime) -> list[MigrationAdministration]:
         """The rows whose status changed since `since`, oldest change first."""
         rows = [row for row in self.rows.values() if row.status_changed_at >= since]
         return sorted(rows, key=lambda row: (row.status_changed_at, row.pk))
@@ -227,9 +229,9 @@ class OverviewFeed:
 
     async def _read_offers(self, migration_ids: set[int]) -> None:
         """News of these offers: their rows, read once, to each office that sees them."""
-        rows = await MigrationItem.filter(migration_id__in=list(migration_ids)).select_related(
-            "migration"
-        )
+        rows = await MigrationAdministration.filter(
+            migration_id__in=list(migration_ids)
+        ).select_related("migration")
         await self._hand_out(rows)
 
     async def _poll_every_office(self) -> None:
@@ -249,12 +251,14 @@ class OverviewFeed:
             if office is not None:
                 office.forget_all_but({row.pk for row in by_office.get(environment_id, [])})
 
-    async def _hand_out(self, rows: Sequence[MigrationItem]) -> dict[int, list[MigrationItem]]:
+    async def _hand_out(
+        self, rows: Sequence[MigrationAdministration]
+    ) -> dict[int, list[MigrationAdministration]]:
         """To each followed office, the rows of its overviews that differ from what its
         subscribers last got; the rows of each office's overviews among them."""
         receivers = await receiving_offices(rows) if rows else {}
         now = self.clock.now()
-        by_office: dict[int, list[MigrationItem]] = {}
+        by_office: dict[int, list[MigrationAdministration]] = {}
         for row in rows:
             for environment_id in {row.source_environment_id, *receivers[row.pk]}:
                 by_office.setdefault(environment_id, []).append(row)
@@ -268,7 +272,7 @@ class OverviewFeed:
         return by_office
 
     @staticmethod
-    async def _rows_of(offices: Sequence[int], *, since: datetime) -> list[MigrationItem]:
+    async def _rows_of(offices: Sequence[int], *, since: datetime) -> list[MigrationAdministration]:
         """The rows in these offices' overviews that are open or changed since `since`."""
         superusers = await User.filter(
             environment_id__in=list(offices), role=Role.SUPERUSER
@@ -281,7 +285,7 @@ class OverviewFeed:
             scope |= receivable_scope(office, emails[office])
         live = Q(status__in=list(OPEN)) | Q(status_changed_at__gte=since)
         return list(
-            await MigrationItem.filter(scope)
+            await MigrationAdministration.filter(scope)
             .filter(live)
             .select_related("migration")
             .order_by("status_changed_at", "id")

@@ -12,7 +12,7 @@ from api.permissions import Listing, Sight
 from api.resolvers.overview import overview_page
 from api.schema.enums import MigrationStatusEnum
 from api.schema.overview import MigrationAdministrationOverview, OverviewOrder
-from models import MigrationItem, MigrationRecipient, User
+from models import MigrationAdministration, MigrationRecipient, User
 from models.enums import MigrationStatus, Role
 
 
@@ -33,7 +33,7 @@ def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
     )
 
 
-async def receiving_offices(items: Sequence[MigrationItem]) -> dict[int, set[int]]:
+async def receiving_offices(items: Sequence[MigrationAdministration]) -> dict[int, set[int]]:
     """Per item (its offer selected with it), the offices whose receivable overview shows it:
     `receivable_scope` read the other way round, for a row that changed, in at most two queries.
     """
@@ -77,7 +77,7 @@ async def resolve_receivable_administrations(
     )
     return await overview_page(
         info,
-        MigrationItem.filter(
+        MigrationAdministration.filter(
             receivable_scope(ctx.environment_id, [str(email) for email in emails])
         ),
         listing=Listing.RECEIVABLE,

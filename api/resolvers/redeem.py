@@ -14,7 +14,7 @@ from api.schema.user_errors import (
     user_error,
     user_error_of,
 )
-from models import Migration, MigrationItem
+from models import Migration, MigrationAdministration
 from models.actions import Action, status_allows
 from models.receiving import not_receivable, redeem_code
 from models.refusals import Refused
@@ -47,12 +47,12 @@ async def redeem_for_query(ctx: Context, code: str, argument: str) -> Migration 
 
 def offered_choice(
     action: Action,
-    items: dict[int, MigrationItem],
+    items: dict[int, MigrationAdministration],
     raw_id: str,
     now: datetime,
     *path: str | int,
     id_field: str | None = None,
-) -> MigrationItem | UserError:
+) -> MigrationAdministration | UserError:
     """One administration chosen to receive or reject: part of this offer and still offered."""
     pk = decode_global_id(raw_id, "MigrationAdministration")
     item = items.get(pk) if pk is not None else None
@@ -69,7 +69,7 @@ def offered_choice(
     return user_error_of(not_receivable(item, item.effective_status(now)), *path)
 
 
-async def lost_race(item: MigrationItem, now: datetime, *path: str | int) -> UserError:
+async def lost_race(item: MigrationAdministration, now: datetime, *path: str | int) -> UserError:
     """Why a claim or rejection that lost a race (to a claim or a withdrawal) changed nothing."""
-    fresh = await MigrationItem.get(pk=item.pk)
+    fresh = await MigrationAdministration.get(pk=item.pk)
     return user_error_of(not_receivable(fresh, fresh.effective_status(now)), *path)

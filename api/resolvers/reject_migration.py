@@ -10,7 +10,7 @@ from api.resolvers.redeem import lost_race, offered_choice, redeem_as_superuser
 from api.schema.migration import MigrationType
 from api.schema.receiving import RejectMigrationInput, RejectMigrationPayload
 from api.schema.user_errors import UserError, UserErrorCode, user_error
-from models import Migration, MigrationItem, lifecycle
+from models import Migration, MigrationAdministration, lifecycle
 from models.actions import Action
 from models.receiving import bind_target
 
@@ -42,10 +42,12 @@ async def reject_migration(
                 UserErrorCode.REQUIRED, "Choose what to reject.", "migrationAdministrationIds"
             )
         )
-    items = {item.pk: item for item in await MigrationItem.filter(migration_id=migration.pk)}
+    items = {
+        item.pk: item for item in await MigrationAdministration.filter(migration_id=migration.pk)
+    }
     now = ctx.clock.now()
     position: dict[int, int] = {}  # each chosen administration's first place in the input
-    chosen: list[MigrationItem] = []
+    chosen: list[MigrationAdministration] = []
     for index, raw in enumerate(input.migration_administration_ids):
         item = offered_choice(Action.REJECT, items, raw, now, "migrationAdministrationIds", index)
         if isinstance(item, UserError):
@@ -59,7 +61,7 @@ async def reject_migration(
     async with in_transaction():
         # An offer bound to another environment is not ours to reject: nothing is rejected
         # then, and the answer says why.
-        rejected: list[MigrationItem] = []
+        rejected: list[MigrationAdministration] = []
         if await bind_target(migration.pk, ctx.environment_id):
             rejected = await lifecycle.reject(ctx.change(), migration, chosen, reason)
     if len(rejected) < len(chosen):

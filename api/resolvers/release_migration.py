@@ -19,7 +19,7 @@ from api.schema.receiving import (
     GiveUpMigrationPayload,
 )
 from api.schema.user_errors import UserError, UserErrorCode, user_error, user_error_of
-from models import Migration, MigrationItem, lifecycle
+from models import Migration, MigrationAdministration, lifecycle
 from models.actions import Action, may_take
 from models.lifecycle import Change
 
@@ -31,7 +31,7 @@ async def _release(
     raw_id: str,
     action: Action,
     verb: str,
-    step: Callable[[Change, Migration, MigrationItem], Awaitable[object]],
+    step: Callable[[Change, Migration, MigrationAdministration], Awaitable[object]],
     refusal: UserError,
 ) -> MigrationAdministrationType | list[UserError]:
     """Find the viewer's own received administration and take the step, or say why not."""
@@ -55,7 +55,7 @@ async def _release(
         taken = await step(change, migration, item)
     if not taken:  # another step came first
         return [refusal]
-    fresh = await MigrationItem.get(pk=item.pk).select_related("migration")
+    fresh = await MigrationAdministration.get(pk=item.pk).select_related("migration")
     return MigrationAdministrationType.from_model(fresh, fresh.migration, ctx)
 
 

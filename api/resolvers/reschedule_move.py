@@ -12,7 +12,7 @@ from api.resolvers.migrations import item_to_act_on
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RescheduleMoveInput, RescheduleMovePayload
 from api.schema.user_errors import UserErrorCode, user_error, user_error_of
-from models import MigrationItem, lifecycle
+from models import MigrationAdministration, lifecycle
 from models.actions import Action, may_take
 from models.scheduling import as_moment, not_before_refusal, reschedule_refusal
 
@@ -47,7 +47,7 @@ async def reschedule_move(
         return RescheduleMovePayload(user_errors=[user_error_of(refusal)])
     async with in_transaction():
         taken = await lifecycle.reschedule(change, item, moment)
-    fresh = await MigrationItem.get(pk=item.pk).select_related("migration")
+    fresh = await MigrationAdministration.get(pk=item.pk).select_related("migration")
     if not taken:  # a worker started it first
         return RescheduleMovePayload(
             user_errors=[user_error_of(reschedule_refusal(fresh, change.now))]

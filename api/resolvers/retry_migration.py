@@ -12,7 +12,7 @@ from api.resolvers.migrations import item_to_act_on
 from api.schema.migration import MigrationAdministrationType
 from api.schema.receiving import RetryMigrationInput, RetryMigrationPayload
 from api.schema.user_errors import UserErrorCode, user_error, user_error_of
-from models import MigrationItem, lifecycle
+from models import MigrationAdministration, lifecycle
 from models.actions import Action, may_take
 
 
@@ -51,7 +51,7 @@ async def retry_migration(
                 )
             ]
         )
-    item = await MigrationItem.get(pk=item.pk).select_related("migration")
+    item = await MigrationAdministration.get(pk=item.pk).select_related("migration")
     return RetryMigrationPayload(
         administration=MigrationAdministrationType.from_model(item, item.migration, ctx)
     )

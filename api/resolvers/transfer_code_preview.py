@@ -20,7 +20,7 @@ from api.schema.receiving import (
     TransferCodePreviewResult,
 )
 from api.schema.user_errors import UserError, UserErrorCode, argument_error
-from models import AccountingConnection, Migration, MigrationItem
+from models import AccountingConnection, Migration, MigrationAdministration
 from models.plans import can_receive
 from models.receiving import ReceivingChoice, check_receiving, note_preview
 from models.refusals import RefusalCode
@@ -47,7 +47,7 @@ async def _preview(ctx: Context, migration: Migration) -> OfferPreview:
     target = ctx.viewer.environment
     now = ctx.clock.now()
     await note_preview(ctx.viewer, migration, now)
-    items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+    items = await MigrationAdministration.filter(migration_id=migration.pk).order_by("id")
     # The very check a claim runs, without a chosen connection or code.
     checked = await check_receiving(
         target, migration.package, [ReceivingChoice(item) for item in items]

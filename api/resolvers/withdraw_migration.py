@@ -12,7 +12,7 @@ from api.resolvers.migrations import own_offer
 from api.schema.migration import MigrationType
 from api.schema.offering import WithdrawMigrationInput, WithdrawMigrationPayload
 from api.schema.user_errors import UserErrorCode, user_error, user_error_of
-from models import MigrationItem, lifecycle
+from models import MigrationAdministration, lifecycle
 from models.actions import Action, may_take, withdraw_refusal
 
 
@@ -30,7 +30,7 @@ async def withdraw_migration(
                 user_error(UserErrorCode.NOT_FOUND, "No such offer of yours.", "migrationId")
             ]
         )
-    items = await MigrationItem.filter(migration_id=migration.pk).order_by("id")
+    items = await MigrationAdministration.filter(migration_id=migration.pk).order_by("id")
     if input.migration_administration_id is not None:
         item_pk = decode_global_id(input.migration_administration_id, "MigrationAdministration")
         items = [item for item in items if item.pk == item_pk]
@@ -51,7 +51,7 @@ async def withdraw_migration(
     async with in_transaction():
         withdrawn = await lifecycle.withdraw(change, migration, allowed)
     if not withdrawn:
-        fresh = await MigrationItem.filter(id__in=[i.pk for i in items]).order_by("id")
+        fresh = await MigrationAdministration.filter(id__in=[i.pk for i in items]).order_by("id")
         # The refusal points at what was sent: the offer, or the one administration named.
         named = input.migration_administration_id is not None
         field = "migrationAdministrationId" if named else "migrationId"

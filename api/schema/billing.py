@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 
 from api.schema.migration import MigrationAdministrationType, MigrationType
-from models import BillableLine, MigrationItem
+from models import BillableLine, MigrationAdministration
 
 
 @strawberry.type(name="BillableLine")
@@ -22,7 +22,7 @@ class BillableLineType(relay.Node):
     currency: str = strawberry.field(description="ISO 4217 code, for example EUR.")
     created_at: datetime = strawberry.field(description="When the move completed.")
     accepted_by_name: str = strawberry.field(description="Who accepted the costs when receiving.")
-    item: strawberry.Private[MigrationItem]
+    item: strawberry.Private[MigrationAdministration]
     migration_id: strawberry.Private[int]
 
     @strawberry.field(description="The administration moved, as it was offered.")

@@ -29,10 +29,10 @@ from api.schema.enums import (
 from api.schema.environment import EnvironmentType
 from mail.delivery import key as address_key
 from mail.delivery import recipient_deliveries
-from models import AuditEvent, Migration, MigrationItem
+from models import AuditEvent, Migration, MigrationAdministration
 from models.actions import allowed_on_item, allowed_on_offer
 from models.enums import AuditAction, MigrationStatus
-from models.migration import effective_status, is_received_by, move_pace
+from models.offers import effective_status, is_received_by, move_pace
 from models.transfer_code import format_transfer_code
 from overdracht.settings import MoveVerification
 
@@ -212,7 +212,7 @@ class MigrationAdministrationType(relay.Node):
     target_environment_id: strawberry.Private[int | None]
     administration_id: strawberry.Private[int]
     # The models, when the node was made from them; a node made from values loads them.
-    row: strawberry.Private[MigrationItem | None]
+    row: strawberry.Private[MigrationAdministration | None]
     offer: strawberry.Private[Migration | None]
 
     @strawberry.field(
@@ -275,7 +275,7 @@ class MigrationAdministrationType(relay.Node):
         return allowed_on_item(actor, offer, row, ctx.clock.now())
 
     @classmethod
-    def from_model(cls, item: MigrationItem, migration: Migration, ctx: Context) -> Self:
+    def from_model(cls, item: MigrationAdministration, migration: Migration, ctx: Context) -> Self:
         """Convert with the viewer in mind: only the source sees the code and the recipients."""
         node = cls._made_of(
             lambda name: getattr(item, name), lambda name: getattr(migration, name), ctx

@@ -9,9 +9,9 @@ from typing import ClassVar, TypedDict
 from models.administration import Administration
 from models.enums import MailLanguage, package_label
 from models.environment import Environment
-from models.migration import Migration, MigrationItem
 from models.notices.letter import Button, Facts, Highlight, Letter, Paragraph, Words
 from models.notices.notice import AdministrationLine, Notice, offer_page, receivers, signed_letter
+from models.offers import Migration, MigrationAdministration
 from overdracht.settings import Settings
 
 
@@ -70,7 +70,7 @@ class CompletionMail(_MoveMail):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        item: MigrationItem,
+        item: MigrationAdministration,
         administration: Administration,
         source: Environment,
         target: Environment,
@@ -140,7 +140,7 @@ class FailureMail(_MoveMail):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        item: MigrationItem,
+        item: MigrationAdministration,
         source: Environment,
         target: Environment,
         reason: str,

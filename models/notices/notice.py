@@ -16,8 +16,8 @@ from enum import Enum
 from typing import Any, ClassVar, Self, TypedDict, get_args, get_origin, get_type_hints
 
 from models.enums import MailLanguage, package_label
-from models.migration import Migration, MigrationItem
 from models.notices.letter import Block, Item, Items, Letter, Words
+from models.offers import Migration, MigrationAdministration
 from models.outbox import OutboxMail, queue_mail
 from overdracht.global_id import global_id
 from overdracht.settings import Settings
@@ -41,7 +41,7 @@ class AdministrationLine:
     inbound_mail_address: str
 
     @classmethod
-    def of_item(cls, item: MigrationItem, package: str) -> AdministrationLine:
+    def of_item(cls, item: MigrationAdministration, package: str) -> AdministrationLine:
         """An administration of an offer as it was when offered."""
         return cls(
             name=item.administration_name,
@@ -52,12 +52,14 @@ class AdministrationLine:
         )
 
 
-def lines(migration: Migration, items: Sequence[MigrationItem]) -> list[AdministrationLine]:
+def lines(
+    migration: Migration, items: Sequence[MigrationAdministration]
+) -> list[AdministrationLine]:
     """The administrations of an offer a notice is about, as it lists them."""
     return [AdministrationLine.of_item(item, migration.package.value) for item in items]
 
 
-def receivers(items: Sequence[MigrationItem]) -> list[str]:
+def receivers(items: Sequence[MigrationAdministration]) -> list[str]:
     """Who received these administrations, for the notices that tell them too."""
     return [item.received_by_email for item in items if item.received_by_email]
 

@@ -14,7 +14,6 @@ from typing import ClassVar
 
 from models.enums import MailLanguage, package_label
 from models.environment import Environment
-from models.migration import Migration, MigrationItem, still_offered
 from models.notices.letter import (
     Button,
     Facts,
@@ -35,6 +34,7 @@ from models.notices.notice import (
     signed_letter,
     still_yours,
 )
+from models.offers import Migration, MigrationAdministration, still_offered
 from models.transfer_code import format_transfer_code
 from overdracht.settings import Settings
 
@@ -61,7 +61,7 @@ class OfferMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         source: Environment,
         *,
         to: Sequence[str] | None = None,
@@ -148,7 +148,7 @@ class ReminderMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         source: Environment,
         to: Sequence[str],
     ) -> None:
@@ -214,7 +214,7 @@ class WithdrawalMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         source: Environment,
         withdrawn_by: str,
         withdrawn_by_email: str,
@@ -229,7 +229,7 @@ class WithdrawalMail(Notice):
             withdrawn_at=now,
             administrations=lines(migration, items),
             offer_url=offer_page(settings, migration),
-            others_still_offered=await MigrationItem.filter(
+            others_still_offered=await MigrationAdministration.filter(
                 still_offered(now), migration_id=migration.pk
             ).exists(),
         )
@@ -278,7 +278,7 @@ class ExpiryMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
     ) -> None:
         """Queue it for the requester alone."""
         notice = cls(
@@ -328,7 +328,7 @@ class RefusalMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         address: str,
         server_answer: str,
         *,

@@ -9,7 +9,6 @@ from typing import ClassVar
 
 from models.enums import MailLanguage
 from models.environment import Environment
-from models.migration import Migration, MigrationItem
 from models.notices.letter import Button, Facts, Letter, Paragraph, Words
 from models.notices.notice import (
     AdministrationLine,
@@ -22,6 +21,7 @@ from models.notices.notice import (
     signed_letter,
     still_yours,
 )
+from models.offers import Migration, MigrationAdministration
 from overdracht.settings import Settings
 
 
@@ -44,7 +44,7 @@ class ClaimMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         target: Environment,
         received_by: str,
         received_by_email: str,
@@ -113,7 +113,7 @@ class RejectionMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         target: Environment,
         rejected_by: str,
         reason: str,
@@ -180,7 +180,7 @@ class ReleaseMail(Notice):
         settings: Settings,
         now: datetime,
         migration: Migration,
-        items: Sequence[MigrationItem],
+        items: Sequence[MigrationAdministration],
         target: Environment,
         released_by: str,
         *,

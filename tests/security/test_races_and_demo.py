@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from commands.demo import DemoRefused, seed_demo
-from models import ApiToken, Environment, Migration, MigrationItem, User
+from models import ApiToken, Environment, Migration, MigrationAdministration, User
 from models.enums import MigrationStatus, Role
 from tests.scenarios import Scenario, codes, pk_of
 
@@ -28,7 +28,7 @@ async def test_a_rejection_and_a_claim_of_one_administration_have_one_winner(
         )
         outcomes = sorted([codes(claimed) == [], codes(rejected) == []])
         assert outcomes == [False, True], (claimed, rejected)
-        fresh = await MigrationItem.get(pk=pk_of(item))
+        fresh = await MigrationAdministration.get(pk=pk_of(item))
         assert fresh.status in (MigrationStatus.QUEUED, MigrationStatus.REJECTED)
         offer = await Migration.get(pk=pk_of(migration["id"]))
         assert fresh.target_environment_id == offer.target_environment_id == scenario.target.pk  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ from graphql import (
     is_leaf_type,
 )
 
-from models import ApiToken, CodeAttempt, Document, MigrationItem
+from models import ApiToken, CodeAttempt, Document, MigrationAdministration
 from models.enums import MigrationStatus, Role, TokenScope
 from tests.scenarios import Scenario, gid, pk_of
 from tests.test_live_progress import connect
@@ -109,7 +109,7 @@ async def world(scenario: Scenario, factory) -> World:
     migration = await scenario.offer()
     code = migration["transferCode"]
     documents = await Document.filter(administration_id=scenario.ready[0].pk).order_by("id")
-    item = await MigrationItem.filter(migration_id=pk_of(migration["id"])).first()
+    item = await MigrationAdministration.filter(migration_id=pk_of(migration["id"])).first()
     source_token = await ApiToken.filter(user=scenario.superuser).first()
     outsider_env = await factory.environment()
     authorizer = await factory.user(source, role=Role.AUTHORIZER)
@@ -355,7 +355,7 @@ async def test_no_mutation_lets_a_reader_change_what_is_not_theirs(world: World)
             elif not payload["userErrors"]:
                 problems.append((reader.name, name, "accepted", payload))
     assert problems == []
-    statuses = await MigrationItem.all().values_list("status", flat=True)
+    statuses = await MigrationAdministration.all().values_list("status", flat=True)
     assert set(statuses) == {MigrationStatus.OFFERED}
     assert await ApiToken.filter(revoked_at__isnull=False).count() == 0
 

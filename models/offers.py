@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def still_offered(now: datetime) -> Q:
     """The one definition of "still offered at this moment": OFFERED and not past its expiry.
 
-    MigrationItem.is_still_offered is the same test on a row in memory.
+    MigrationAdministration.is_still_offered is the same test on a row in memory.
     """
     return Q(status=MigrationStatus.OFFERED, expires_at__gt=now)
 
@@ -60,7 +60,7 @@ class Migration(Model):
     # When the recipients were reminded of this expiry; cleared when the expiry moves.
     reminded_at = fields.DatetimeField(null=True)
 
-    items: fields.ReverseRelation[MigrationItem]
+    items: fields.ReverseRelation[MigrationAdministration]
     recipient_rows: fields.ReverseRelation[MigrationRecipient]
     audit_events: fields.ReverseRelation[AuditEvent]
     mails: fields.ReverseRelation[OutboxMail]
@@ -91,7 +91,7 @@ class Migration(Model):
         return any(address in superuser_emails for address in self.recipients)
 
 
-class MigrationItem(Model):
+class MigrationAdministration(Model):
     """One administration in an offer, with its own status, target and progress (rule 14).
 
     open_administration_id holds the administration's ID while the item is open and NULL
@@ -285,8 +285,8 @@ class BillableLine(Model):
         "models.Environment", related_name="billable_lines", on_delete=fields.RESTRICT
     )
     environment_id: int
-    item: fields.OneToOneRelation[MigrationItem] = fields.OneToOneField(
-        "models.MigrationItem", related_name="billable_line", on_delete=fields.RESTRICT
+    item: fields.OneToOneRelation[MigrationAdministration] = fields.OneToOneField(
+        "models.MigrationAdministration", related_name="billable_line", on_delete=fields.RESTRICT
     )
     item_id: int
     description = fields.CharField(max_length=300)
