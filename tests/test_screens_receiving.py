@@ -233,6 +233,10 @@ async def test_eva_receives_1001_rejects_1002_and_downloads_what_arrived(offered
         await expect(connection).to_have_value(re.compile(".+"))
         assert await connection.locator("option:checked").inner_text() == "Exact Online Bosman"
         own_code = korst.get_by_label("Administratiecode bij u (optioneel)")
+        # Text fields are as wide as what is typed into them, not the size of a checkbox.
+        for field in (own_code, korst.get_by_label("Niet verhuizen vóór (optioneel)")):
+            box = await field.bounding_box()
+            assert box is not None and box["width"] >= 160, box
         await own_code.focus()
         await page.keyboard.type("1001 bis")
         await jansen.get_by_role("radio", name="Afwijzen").focus()
