@@ -231,6 +231,10 @@ async def test_without_the_setting_a_loopback_target_is_refused_at_delivery(
         "https://224.0.0.1/x",
         "https://0.0.0.0/x",
         "https://[::ffff:127.0.0.1]/x",
+        "https://168.63.129.16/x",
+        "https://[2002:7f00:1::]/x",
+        "https://[2002:a9fe:a9fe::1]/x",
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x",
         "https://localhost/x",
         "https://user:pw@hooks.example/x",
         "ftp://hooks.example/x",
@@ -244,6 +248,8 @@ async def test_targets_that_are_not_public_https_are_refused(settings, url):
 
 async def test_a_public_address_is_a_target(settings):
     assert await check_target("https://93.184.215.14/hooks", settings) is None
+    # 6to4 wrapping that public IPv4 address is as public as it.
+    assert await check_target("https://[2002:5db8:d70e::1]/hooks", settings) is None
     allowed = settings.with_overrides(webhook_allow_private_targets=True)
     assert await check_target("http://127.0.0.1:8080/hooks", allowed) is None
 
