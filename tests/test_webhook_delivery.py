@@ -185,6 +185,29 @@ async def test_a_delivery_is_given_up_after_the_retry_period_and_the_endpoint_di
     assert (await WebhookDelivery.get(endpoint_id=hook.pk)).status == D.GIVEN_UP
 
 
+async def test_a_failure_after_a_delivery_arrived_meanwhile_does_not_disable_the_endpoint(
+    scenario: Scenario, hook_settings, clock
+):
+    """The disable is decided by the row at the failure, not by the endpoint read before."""
+    settings = hook_settings.with_overrides(webhook_disable_after=timedelta(days=2))
+    with webhook_receiver() as receiver:
+        hook = await endpoint(scenario.source.pk, receiver.url, clock)
+        await WebhookEndpoint.filter(pk=hook.pk).update(
+            failing_since=clock.now() - timedelta(days=3)
+        )
+        await scenario.offer()
+        sender = WebhookSender(settings, clock)
+        read_before = await WebhookEndpoint.get(pk=hook.pk)
+        [taken] = await sender.take()
+        # Meanwhile another delivery to it arrived, so it is working again.
+        await WebhookEndpoint.filter(pk=hook.pk).update(failing_since=None)
+        assert await sender.record(read_before, taken, Answer(500, "once")) == D.PENDING
+    now = await WebhookEndpoint.get(pk=hook.pk)
+    assert now.enabled
+    assert now.failing_since == clock.now()
+    assert await OutboxMail.filter(kind="ENDPOINTDISABLED").count() == 0
+
+
 async def test_a_rotated_secret_still_verifies_for_a_day(scenario: Scenario, hook_settings, clock):
     with webhook_receiver() as receiver:
         hook = await endpoint(scenario.source.pk, receiver.url, clock)

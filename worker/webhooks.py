@@ -263,13 +263,20 @@ class WebhookSender(LeasedQueue[WebhookDelivery, WebhookDeliveryStatus]):
         await WebhookEndpoint.filter(pk=endpoint.pk, failing_since__isnull=True).update(
             failing_since=now
         )
-        since = endpoint.failing_since or now
-        if now - since < self.settings.webhook_disable_after:
+        # Decided by the row as it is now, not as read before the POST: a delivery that
+        # arrived meanwhile cleared failing_since, and a working endpoint stays enabled.
+        if not await WebhookEndpoint.filter(
+            pk=endpoint.pk,
+            enabled=True,
+            failing_since__lte=now - self.settings.webhook_disable_after,
+        ).update(enabled=False, updated_at=now):
             return
-        if not await WebhookEndpoint.filter(pk=endpoint.pk, enabled=True).update(
-            enabled=False, updated_at=now
-        ):
-            return
+        since = (
+            await WebhookEndpoint.filter(pk=endpoint.pk)
+            .first()
+            .values_list("failing_since", flat=True)
+        )
+        assert isinstance(since, datetime)
         office = await Environment.get(pk=endpoint.environment_id)
         superusers = await User.filter(
             environment_id=office.pk, role=Role.SUPERUSER, is_active=True
