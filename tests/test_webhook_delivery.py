@@ -208,6 +208,25 @@ async def test_a_failure_after_a_delivery_arrived_meanwhile_does_not_disable_the
     assert await OutboxMail.filter(kind="ENDPOINTDISABLED").count() == 0
 
 
+async def test_a_delivery_taken_as_its_endpoint_is_disabled_waits_for_the_endpoint(
+    scenario: Scenario, hook_settings, clock
+):
+    with webhook_receiver() as receiver:
+        hook = await endpoint(scenario.source.pk, receiver.url, clock)
+        await scenario.offer()
+        sender = WebhookSender(hook_settings, clock)
+        [taken] = await sender.take()
+        await WebhookEndpoint.filter(pk=hook.pk).update(enabled=False)
+        assert await sender.run(taken) == D.PENDING
+        assert receiver.received == []
+        row = await WebhookDelivery.get(endpoint_id=hook.pk)
+        assert (row.status, row.locked_until) == (D.PENDING, None)
+        assert await sender.deliver_due() == []  # nothing for a disabled endpoint
+        await WebhookEndpoint.filter(pk=hook.pk).update(enabled=True)
+        assert await sender.deliver_due() == [D.DELIVERED]
+    assert receiver.ids() == [taken.event_id]
+
+
 async def test_a_rotated_secret_still_verifies_for_a_day(scenario: Scenario, hook_settings, clock):
     with webhook_receiver() as receiver:
         hook = await endpoint(scenario.source.pk, receiver.url, clock)

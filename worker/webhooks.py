@@ -164,6 +164,10 @@ class WebhookSender(LeasedQueue[WebhookDelivery, WebhookDeliveryStatus]):
                 status=D.GIVEN_UP, locked_until=None
             )
             return D.GIVEN_UP
+        if not endpoint.enabled:
+            # Disabled after it was taken: not posted, but kept waiting for a re-enable.
+            await self.hand_back(delivery)
+            return D.PENDING
         answer = await self.post(endpoint, delivery)
         return await self.record(endpoint, delivery, answer)
 
