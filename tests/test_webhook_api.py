@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from standardwebhooks.webhooks import Webhook
+from tortoise.signals import Signals
 
 from models.enums import Role, TokenScope
 from models.webhooks import (
@@ -20,7 +21,7 @@ from models.webhooks import (
     queue_delivery,
 )
 from tests.live_server import start_server
-from tests.scenarios import Scenario
+from tests.scenarios import Scenario, pk_of
 from tests.webhook_receiver import webhook_receiver
 from worker.webhooks import WebhookSender
 
@@ -311,3 +312,34 @@ async def test_a_delivery_log_pages_past_ids_beyond_32_bits(scenario: Scenario, 
     assert "errors" not in body, body
     [node] = body["data"]["webhookEndpoints"]["nodes"]
     assert [d["eventId"] for d in node["deliveries"]["nodes"]] == [older.event_id]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "change"),
+    [
+        (ROTATE, {}),
+        (UPDATE, {"url": "https://hooks.example/moved"}),
+        (UPDATE, {"events": ["MOVE_FAILED"]}),
+    ],
+)
+async def test_a_change_does_not_undo_the_sender_disabling_the_endpoint_meanwhile(
+    scenario: Scenario, clock, mutation, change
+):
+    """The sender disables the endpoint between the mutation's read and its write."""
+    made = await create(scenario, "https://hooks.example/x")
+    pk = pk_of(made["webhookEndpoint"]["id"])
+    failing_since = clock.now() - timedelta(days=5)
+
+    async def sender_disables(model, instance, using_db, update_fields) -> None:
+        await WebhookEndpoint.filter(pk=pk).update(enabled=False, failing_since=failing_since)
+
+    listeners = WebhookEndpoint._listeners[Signals.pre_save].setdefault(WebhookEndpoint, [])
+    listeners.append(sender_disables)
+    try:
+        ref = {"webhookEndpointId": made["webhookEndpoint"]["id"]}
+        body = await scenario.graphql(mutation, {"input": {**ref, **change}}, scenario.token)
+        assert "errors" not in body, body
+    finally:
+        listeners.remove(sender_disables)
+    row = await WebhookEndpoint.get(pk=pk)
+    assert (row.enabled, row.failing_since) == (False, failing_since)
