@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
+from tortoise.functions import Count
 from tortoise.models import Model
 
+from api.pagination import BigInt, Order, Page, fetch_page
 from models import (
     AccountingConnection,
     Administration,
@@ -21,6 +24,8 @@ from models import (
 from models.document import count_documents
 from models.outbox import OutboxMail
 from models.receiving import superuser_emails
+from models.webhooks import WebhookDelivery
+from overdracht.db import is_postgres
 
 M = TypeVar("M", bound=Model)
 
@@ -76,6 +81,73 @@ async def _code_mails_of_migrations(migration_ids: Sequence[int]) -> list[list[O
     return [grouped[i] for i in migration_ids]
 
 
+# An endpoint's delivery log, newest first; ids are 64-bit.
+DELIVERIES_NEWEST_FIRST = Order(("-created_at", datetime), ("-id", BigInt))
+
+# One page of one endpoint's delivery log: (endpoint id, rows on the page, after), the page's
+# size already checked against the cap.
+DeliveryPageKey = tuple[int, int, str | None]
+
+
+async def _delivery_pages(keys: Sequence[DeliveryPageKey]) -> list[Page[WebhookDelivery]]:
+    """The first pages of many endpoints' logs in three statements, whatever their number;
+    a page after a cursor (one endpoint paged through) in two of its own."""
+    pages: dict[DeliveryPageKey, Page[WebhookDelivery]] = {}
+    for key in {key for key in keys if key[2] is not None}:
+        endpoint_id, limit, after = key
+        pages[key] = await fetch_page(
+            WebhookDelivery.filter(endpoint_id=endpoint_id),
+            order=DELIVERIES_NEWEST_FIRST,
+            first=limit,
+            after=after,
+            max_page_size=limit,
+        )
+    firsts = {key for key in keys if key[2] is None}
+    if firsts:
+        endpoint_ids = sorted({key[0] for key in firsts})
+        counts = await (
+            WebhookDelivery.filter(endpoint_id__in=endpoint_ids)
+            .annotate(n=Count("id"))
+            .group_by("endpoint_id")
+            .values_list("endpoint_id", "n")
+        )
+        totals: dict[int, int] = {int(e): int(n) for e, n in counts}
+        # One row more than the largest page asked says whether another page follows.
+        newest = await _newest_deliveries(endpoint_ids, max(key[1] for key in firsts) + 1)
+        for key in firsts:
+            endpoint_id, limit, _ = key
+            rows = newest.get(endpoint_id, [])
+            pages[key] = Page(
+                rows=rows[:limit],
+                order=DELIVERIES_NEWEST_FIRST,
+                has_next_page=len(rows) > limit,
+                has_previous_page=False,
+                total_count=totals.get(endpoint_id, 0),
+            )
+    return [pages[key] for key in keys]
+
+
+async def _newest_deliveries(
+    endpoint_ids: Sequence[int], each: int
+) -> dict[int, list[WebhookDelivery]]:
+    """Each endpoint's `each` newest deliveries, newest first, in two statements."""
+    marks = [f"${n}" if is_postgres() else "?" for n in range(1, len(endpoint_ids) + 2)]
+    sql = (
+        'SELECT "id" FROM (SELECT "id", ROW_NUMBER() OVER (PARTITION BY "endpoint_id" '
+        'ORDER BY "created_at" DESC, "id" DESC) AS "place" FROM "webhook_delivery" '
+        f'WHERE "endpoint_id" IN ({", ".join(marks[:-1])})) AS "ranked" '
+        f'WHERE "place" <= {marks[-1]}'
+    )
+    _, found = await WebhookDelivery._meta.db.execute_query(sql, [*endpoint_ids, each])
+    rows = await WebhookDelivery.filter(id__in=[row[0] for row in found]).order_by(
+        *DELIVERIES_NEWEST_FIRST.order_by()
+    )
+    grouped: dict[int, list[WebhookDelivery]] = {}
+    for row in rows:
+        grouped.setdefault(row.endpoint_id, []).append(row)
+    return grouped
+
+
 @dataclass
 class Loaders:
     """One loader per kind of related data a GraphQL field may need."""
@@ -108,4 +180,7 @@ class Loaders:
     )
     code_mails_of_migration: DataLoader[int, list[OutboxMail]] = field(
         default_factory=lambda: DataLoader(load_fn=_code_mails_of_migrations)
+    )
+    delivery_page: DataLoader[DeliveryPageKey, Page[WebhookDelivery]] = field(
+        default_factory=lambda: DataLoader(load_fn=_delivery_pages)
     )

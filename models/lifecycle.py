@@ -527,7 +527,11 @@ async def give_up(change: Change, migration: Migration, item: MigrationAdministr
     ):
         return False
     await change.record(Step.GIVE_UP, item, migration.pk, failure=item.failure)
-    await _tell_release(change, migration, item, after_failure=True, offered_again=False)
+    target = await _tell_release(change, migration, item, after_failure=True, offered_again=False)
+    # Rejected now, as a rejection of the offer is: both offices' endpoints hear it the same way.
+    await queue_event(
+        Event.MIGRATION_REJECTED, migration, [item], change.now, target_environment_id=target.pk
+    )
     return True
 
 
@@ -538,8 +542,9 @@ async def _tell_release(
     *,
     after_failure: bool,
     offered_again: bool,
-) -> None:
-    """The requester hears that the receiver let go, and whether the offer still stands."""
+) -> Environment:
+    """The requester hears that the receiver let go, and whether the offer still stands;
+    returns the receiving office."""
     target = await _actor_environment(change)
     await ReleaseMail.queue(
         change.settings,
@@ -551,6 +556,7 @@ async def _tell_release(
         after_failure=after_failure,
         offered_again=offered_again,
     )
+    return target
 
 
 async def retry(change: Change, item: MigrationAdministration) -> bool:

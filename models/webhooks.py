@@ -143,17 +143,26 @@ def new_event_id() -> str:
 
 # -- targets -------------------------------------------------------------------------------------
 
+# The clouds' metadata services: AWS and most others, AWS over IPv6, Azure's wire server.
 _METADATA = frozenset(
-    {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+    ipaddress.ip_address(address)
+    for address in ("169.254.169.254", "fd00:ec2::254", "168.63.129.16")
 )
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
+# Teredo tunnels to an IPv4 address hidden in the IPv6 one; no target needs it, so none is public.
+_TEREDO = ipaddress.ip_network("2001::/32")
 
 
 def public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     """Whether an address is on the public internet: not loopback, private, link-local,
-    shared (CGNAT), multicast, unspecified, reserved or a cloud's metadata service."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return public_address(address.ipv4_mapped)
+    shared (CGNAT), multicast, unspecified, reserved or a cloud's metadata service; an IPv6
+    address wrapping an IPv4 one (mapped, 6to4) is as public as the one it wraps."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in _TEREDO:
+            return False
+        wrapped = address.ipv4_mapped or address.sixtofour
+        if wrapped is not None:
+            return public_address(wrapped)
     return not (
         address in _METADATA
         or address.is_loopback

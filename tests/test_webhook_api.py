@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from standardwebhooks.webhooks import Webhook
+from tortoise.signals import Signals
 
 from models.enums import Role, TokenScope
 from models.webhooks import (
@@ -15,9 +16,12 @@ from models.webhooks import (
     WebhookDelivery,
     WebhookDeliveryStatus,
     WebhookEndpoint,
+    WebhookEventType,
+    new_secret,
+    queue_delivery,
 )
 from tests.live_server import start_server
-from tests.scenarios import Scenario
+from tests.scenarios import Scenario, pk_of
 from tests.webhook_receiver import webhook_receiver
 from worker.webhooks import WebhookSender
 
@@ -219,3 +223,123 @@ async def test_an_office_registers_at_most_ten_endpoints(scenario: Scenario):
     assert [e["code"] for e in refused["userErrors"]] == ["TOO_MANY"]
     theirs = await create(scenario, "https://hooks.example/x", token=scenario.target_token)
     assert theirs["userErrors"] == []
+
+
+PAGES = """query($after: String) {
+  webhookEndpoints(first: 10) {
+    nodes {
+      url
+      deliveries(first: 2, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { id eventId }
+      }
+    }
+  }
+}"""
+
+
+async def test_endpoints_with_their_delivery_logs_cost_the_same_statements_for_1_or_3(
+    scenario: Scenario, clock, count_queries
+):
+    """Each endpoint's log is a page with its total, read for all endpoints at once."""
+    logs: dict[str, list[WebhookDelivery]] = {}
+    costs = {}
+    for n, deliveries in enumerate((3, 0, 1)):
+        url = f"https://hooks.example/{n}"
+        hook = await WebhookEndpoint.create(
+            environment_id=scenario.source.pk,
+            url=url,
+            events=["migration.offered"],
+            secret=new_secret(),
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+        logs[url] = []
+        for _ in range(deliveries):
+            clock.advance(timedelta(minutes=1))
+            delivery = await queue_delivery(hook, WebhookEventType.MOVE_FAILED, {}, clock.now())
+            logs[url].insert(0, delivery)
+        count_queries.statements.clear()
+        body = await scenario.graphql(PAGES, None, scenario.token)
+        assert "errors" not in body, body
+        costs[n + 1] = len(count_queries.statements)
+    assert costs[1] == costs[3], count_queries.statements
+
+    pages = {node["url"]: node["deliveries"] for node in body["data"]["webhookEndpoints"]["nodes"]}
+    for url, log in logs.items():
+        page = pages[url]
+        assert page["totalCount"] == len(log)
+        assert [d["eventId"] for d in page["nodes"]] == [d.event_id for d in log[:2]]
+        assert page["pageInfo"]["hasNextPage"] is (len(log) > 2)
+
+    # The next page of the longest log, after its cursor.
+    cursor = pages["https://hooks.example/0"]["pageInfo"]["endCursor"]
+    body = await scenario.graphql(PAGES, {"after": cursor}, scenario.token)
+    assert "errors" not in body, body
+    pages = {node["url"]: node["deliveries"] for node in body["data"]["webhookEndpoints"]["nodes"]}
+    rest = pages["https://hooks.example/0"]
+    assert [d["eventId"] for d in rest["nodes"]] == [logs["https://hooks.example/0"][2].event_id]
+    assert (rest["totalCount"], rest["pageInfo"]["hasNextPage"]) == (3, False)
+
+
+async def test_a_delivery_log_pages_past_ids_beyond_32_bits(scenario: Scenario, clock):
+    """Deliveries have 64-bit ids; a cursor naming one is a cursor like any other."""
+    hook = await WebhookEndpoint.create(
+        environment_id=scenario.source.pk,
+        url="https://hooks.example/big",
+        events=["migration.offered"],
+        secret=new_secret(),
+        created_at=clock.now(),
+        updated_at=clock.now(),
+    )
+    older = await queue_delivery(hook, WebhookEventType.MOVE_FAILED, {}, clock.now())
+    big = await WebhookDelivery.create(
+        id=2**40,
+        endpoint_id=hook.pk,
+        event_id="msg_big",
+        event_type=WebhookEventType.MOVE_FAILED,
+        body="{}",
+        next_try_at=clock.now(),
+        created_at=clock.now(),
+        tried_since=clock.now(),
+    )
+    first = await scenario.graphql(PAGES.replace("first: 2,", "first: 1,"), None, scenario.token)
+    [node] = first["data"]["webhookEndpoints"]["nodes"]
+    assert [d["eventId"] for d in node["deliveries"]["nodes"]] == [big.event_id]
+    cursor = node["deliveries"]["pageInfo"]["endCursor"]
+    body = await scenario.graphql(PAGES, {"after": cursor}, scenario.token)
+    assert "errors" not in body, body
+    [node] = body["data"]["webhookEndpoints"]["nodes"]
+    assert [d["eventId"] for d in node["deliveries"]["nodes"]] == [older.event_id]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "change"),
+    [
+        (ROTATE, {}),
+        (UPDATE, {"url": "https://hooks.example/moved"}),
+        (UPDATE, {"events": ["MOVE_FAILED"]}),
+    ],
+)
+async def test_a_change_does_not_undo_the_sender_disabling_the_endpoint_meanwhile(
+    scenario: Scenario, clock, mutation, change
+):
+    """The sender disables the endpoint between the mutation's read and its write."""
+    made = await create(scenario, "https://hooks.example/x")
+    pk = pk_of(made["webhookEndpoint"]["id"])
+    failing_since = clock.now() - timedelta(days=5)
+
+    async def sender_disables(model, instance, using_db, update_fields) -> None:
+        await WebhookEndpoint.filter(pk=pk).update(enabled=False, failing_since=failing_since)
+
+    listeners = WebhookEndpoint._listeners[Signals.pre_save].setdefault(WebhookEndpoint, [])
+    listeners.append(sender_disables)
+    try:
+        ref = {"webhookEndpointId": made["webhookEndpoint"]["id"]}
+        body = await scenario.graphql(mutation, {"input": {**ref, **change}}, scenario.token)
+        assert "errors" not in body, body
+    finally:
+        listeners.remove(sender_disables)
+    row = await WebhookEndpoint.get(pk=pk)
+    assert (row.enabled, row.failing_since) == (False, failing_since)

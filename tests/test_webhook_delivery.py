@@ -185,6 +185,48 @@ async def test_a_delivery_is_given_up_after_the_retry_period_and_the_endpoint_di
     assert (await WebhookDelivery.get(endpoint_id=hook.pk)).status == D.GIVEN_UP
 
 
+async def test_a_failure_after_a_delivery_arrived_meanwhile_does_not_disable_the_endpoint(
+    scenario: Scenario, hook_settings, clock
+):
+    """The disable is decided by the row at the failure, not by the endpoint read before."""
+    settings = hook_settings.with_overrides(webhook_disable_after=timedelta(days=2))
+    with webhook_receiver() as receiver:
+        hook = await endpoint(scenario.source.pk, receiver.url, clock)
+        await WebhookEndpoint.filter(pk=hook.pk).update(
+            failing_since=clock.now() - timedelta(days=3)
+        )
+        await scenario.offer()
+        sender = WebhookSender(settings, clock)
+        read_before = await WebhookEndpoint.get(pk=hook.pk)
+        [taken] = await sender.take()
+        # Meanwhile another delivery to it arrived, so it is working again.
+        await WebhookEndpoint.filter(pk=hook.pk).update(failing_since=None)
+        assert await sender.record(read_before, taken, Answer(500, "once")) == D.PENDING
+    now = await WebhookEndpoint.get(pk=hook.pk)
+    assert now.enabled
+    assert now.failing_since == clock.now()
+    assert await OutboxMail.filter(kind="ENDPOINTDISABLED").count() == 0
+
+
+async def test_a_delivery_taken_as_its_endpoint_is_disabled_waits_for_the_endpoint(
+    scenario: Scenario, hook_settings, clock
+):
+    with webhook_receiver() as receiver:
+        hook = await endpoint(scenario.source.pk, receiver.url, clock)
+        await scenario.offer()
+        sender = WebhookSender(hook_settings, clock)
+        [taken] = await sender.take()
+        await WebhookEndpoint.filter(pk=hook.pk).update(enabled=False)
+        assert await sender.run(taken) == D.PENDING
+        assert receiver.received == []
+        row = await WebhookDelivery.get(endpoint_id=hook.pk)
+        assert (row.status, row.locked_until) == (D.PENDING, None)
+        assert await sender.deliver_due() == []  # nothing for a disabled endpoint
+        await WebhookEndpoint.filter(pk=hook.pk).update(enabled=True)
+        assert await sender.deliver_due() == [D.DELIVERED]
+    assert receiver.ids() == [taken.event_id]
+
+
 async def test_a_rotated_secret_still_verifies_for_a_day(scenario: Scenario, hook_settings, clock):
     with webhook_receiver() as receiver:
         hook = await endpoint(scenario.source.pk, receiver.url, clock)
@@ -231,6 +273,10 @@ async def test_without_the_setting_a_loopback_target_is_refused_at_delivery(
         "https://224.0.0.1/x",
         "https://0.0.0.0/x",
         "https://[::ffff:127.0.0.1]/x",
+        "https://168.63.129.16/x",
+        "https://[2002:7f00:1::]/x",
+        "https://[2002:a9fe:a9fe::1]/x",
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x",
         "https://localhost/x",
         "https://user:pw@hooks.example/x",
         "ftp://hooks.example/x",
@@ -244,6 +290,8 @@ async def test_targets_that_are_not_public_https_are_refused(settings, url):
 
 async def test_a_public_address_is_a_target(settings):
     assert await check_target("https://93.184.215.14/hooks", settings) is None
+    # 6to4 wrapping that public IPv4 address is as public as it.
+    assert await check_target("https://[2002:5db8:d70e::1]/hooks", settings) is None
     allowed = settings.with_overrides(webhook_allow_private_targets=True)
     assert await check_target("http://127.0.0.1:8080/hooks", allowed) is None
 

@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from models import Migration, MigrationAdministration
 from models.enums import MigrationStatus
-from models.lifecycle import Change, withdraw
+from models.lifecycle import Change, give_up, withdraw
 from models.webhooks import WebhookDelivery, WebhookEndpoint, WebhookEventType, new_secret
 from tests.scenarios import TARGET_SUPERUSER, Scenario, pk_of
 from worker.mover import Mover
@@ -94,3 +94,23 @@ async def test_a_step_that_rolls_back_leaves_no_event(scenario: Scenario, settin
     [withdrawn] = await bodies(hook)
     assert withdrawn["type"] == "migration.withdrawn"
     assert [a["status"] for a in withdrawn["data"]["administrations"]] == ["WITHDRAWN"] * 2
+
+
+async def test_giving_up_a_failed_move_is_heard_as_a_rejection(scenario: Scenario, settings, clock):
+    source_hook = await endpoint(scenario.source.pk, clock, ["migration.rejected"])
+    target_hook = await endpoint(scenario.target.pk, clock, ["migration.rejected"])
+    migration = await scenario.offer()
+    first, _ = scenario.items(migration)
+    assert (await scenario.claim(migration["transferCode"], [first]))["userErrors"] == []
+    await MigrationAdministration.filter(pk=pk_of(first)).update(
+        status=MigrationStatus.FAILED, reason="The target refused the books."
+    )
+    offer = await Migration.get(pk=pk_of(migration["id"]))
+    item = await MigrationAdministration.get(pk=pk_of(first))
+    async with in_transaction():
+        assert await give_up(Change(settings, clock.now(), scenario.target_superuser), offer, item)
+    for hook, side in ((source_hook, "source"), (target_hook, "target")):
+        [rejected] = await bodies(hook)
+        assert (rejected["type"], rejected["data"]["side"]) == ("migration.rejected", side)
+        assert [a["id"] for a in rejected["data"]["administrations"]] == [first]
+        assert [a["status"] for a in rejected["data"]["administrations"]] == ["REJECTED"]

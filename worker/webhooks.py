@@ -164,6 +164,10 @@ class WebhookSender(LeasedQueue[WebhookDelivery, WebhookDeliveryStatus]):
                 status=D.GIVEN_UP, locked_until=None
             )
             return D.GIVEN_UP
+        if not endpoint.enabled:
+            # Disabled after it was taken: not posted, but kept waiting for a re-enable.
+            await self.hand_back(delivery)
+            return D.PENDING
         answer = await self.post(endpoint, delivery)
         return await self.record(endpoint, delivery, answer)
 
@@ -263,13 +267,20 @@ class WebhookSender(LeasedQueue[WebhookDelivery, WebhookDeliveryStatus]):
         await WebhookEndpoint.filter(pk=endpoint.pk, failing_since__isnull=True).update(
             failing_since=now
         )
-        since = endpoint.failing_since or now
-        if now - since < self.settings.webhook_disable_after:
+        # Decided by the row as it is now, not as read before the POST: a delivery that
+        # arrived meanwhile cleared failing_since, and a working endpoint stays enabled.
+        if not await WebhookEndpoint.filter(
+            pk=endpoint.pk,
+            enabled=True,
+            failing_since__lte=now - self.settings.webhook_disable_after,
+        ).update(enabled=False, updated_at=now):
             return
-        if not await WebhookEndpoint.filter(pk=endpoint.pk, enabled=True).update(
-            enabled=False, updated_at=now
-        ):
-            return
+        since = (
+            await WebhookEndpoint.filter(pk=endpoint.pk)
+            .first()
+            .values_list("failing_since", flat=True)
+        )
+        assert isinstance(since, datetime)
         office = await Environment.get(pk=endpoint.environment_id)
         superusers = await User.filter(
             environment_id=office.pk, role=Role.SUPERUSER, is_active=True

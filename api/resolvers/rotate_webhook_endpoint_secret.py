@@ -37,7 +37,10 @@ async def rotate_webhook_endpoint_secret(
     endpoint.previous_secret_until = now + ROTATED_SECRET_HONOURED
     endpoint.secret = secret
     endpoint.updated_at = now
-    await endpoint.save()
+    # Only what rotation changes: a whole-row save would undo the worker disabling it meanwhile.
+    await endpoint.save(
+        update_fields=["previous_secret", "previous_secret_until", "secret", "updated_at"]
+    )
     return RotateWebhookEndpointSecretPayload(
         webhook_endpoint=WebhookEndpointType.from_model(endpoint), secret=secret
     )

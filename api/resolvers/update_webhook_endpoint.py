@@ -33,23 +33,30 @@ async def update_webhook_endpoint(
             ]
         )
     errors: list[UserError] = []
+    # Only the columns asked to change are written: a whole-row save would undo the worker
+    # disabling the endpoint, or marking it failing, between this read and the write.
+    changed = ["updated_at"]
     if input.url is not None:
         url = input.url.strip()
         if (refused := await check_target(url, ctx.settings)) is not None:
             errors.append(user_error_of(refused))
         endpoint.url = url
+        changed.append("url")
     if input.events is not None:
         events = clean_events([event.value for event in input.events])
         if isinstance(events, Refusal):
             errors.append(user_error_of(events))
         else:
             endpoint.events = events
+            changed.append("events")
     if errors:
         return UpdateWebhookEndpointPayload(user_errors=errors)
-    if input.enabled is not None:
-        if input.enabled and not endpoint.enabled:
+    if input.enabled is not None and input.enabled != endpoint.enabled:
+        if input.enabled:
             endpoint.failing_since = None  # its failures so far were what disabled it
+            changed.append("failing_since")
         endpoint.enabled = input.enabled
+        changed.append("enabled")
     endpoint.updated_at = ctx.clock.now()
-    await endpoint.save()
+    await endpoint.save(update_fields=changed)
     return UpdateWebhookEndpointPayload(webhook_endpoint=WebhookEndpointType.from_model(endpoint))

@@ -10,7 +10,8 @@ import strawberry
 from strawberry import relay
 
 from api.list_limits import MAX_ITEMS, limited_list
-from api.pagination import Connection, Order, paginate
+from api.loaders import DELIVERIES_NEWEST_FIRST
+from api.pagination import Connection, Page, page_size
 from api.schema.user_errors import UserError
 from models.webhooks import (
     WebhookDelivery,
@@ -30,8 +31,6 @@ strawberry.enum(
     ),
 )
 strawberry.enum(WebhookDeliveryStatusEnum, name="WebhookDeliveryStatus")
-
-NEWEST_FIRST = Order(("-created_at", datetime), ("-id", int))
 
 
 @strawberry.type(name="WebhookDelivery")
@@ -104,14 +103,13 @@ class WebhookEndpointType(relay.Node):
     async def deliveries(
         self, info: strawberry.Info, first: int | None = None, after: str | None = None
     ) -> Connection[WebhookDeliveryType]:
-        return await paginate(
-            WebhookDelivery.filter(endpoint_id=self.id),
-            order=NEWEST_FIRST,
-            first=first,
-            after=after,
-            max_page_size=info.context.settings.max_page_size,
-            to_node=WebhookDeliveryType.from_model,
+        limit = page_size(first, info.context.settings.max_page_size)
+        if after is not None:
+            DELIVERIES_NEWEST_FIRST.read_cursor(after)  # a bad cursor is this field's error only
+        page: Page[WebhookDelivery] = await info.context.loaders.delivery_page.load(
+            (self.id, limit, after)
         )
+        return page.connection([WebhookDeliveryType.from_model(row) for row in page.rows])
 
 
 EVENT_TYPES = len(WebhookEventType)
