@@ -376,3 +376,29 @@ async def test_a_title_or_file_name_a_spreadsheet_would_run_is_written_as_text(
         administration.pk, settings.move_verification
     )
     assert again == written
+
+
+async def test_the_manifest_s_file_name_gives_the_source_no_code_the_receiver_chose(
+    scenario: Scenario, settings, clock, files
+):
+    """The receiver's chosen code is for its office alone: the source sees its own code."""
+    administration = scenario.ready[0]
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(
+        migration["transferCode"], scenario.items(migration), administration_code="BOS-NIEUW-77"
+    )
+    assert claimed["userErrors"] == [], claimed
+    assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.COMPLETED]
+    item = await MigrationAdministration.get(administration_id=administration.pk)
+    assert item.target_code == "BOS-NIEUW-77" != item.administration_code
+
+    names = {}
+    for side, token in (("source", scenario.token), ("target", scenario.target_token)):
+        response = await scenario.server.client.get(
+            f"/moves/{item.pk}/manifest", headers=_auth(token)
+        )
+        assert response.status_code == 200, response.text
+        names[side] = response.headers["content-disposition"]
+    assert "BOS-NIEUW-77" not in names["source"]
+    assert f'"manifest-{item.administration_code}-' in names["source"]
+    assert f'"manifest-BOS-NIEUW-77-{item.manifest_sha256[:12]}.csv"' in names["target"]
