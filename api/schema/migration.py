@@ -32,7 +32,7 @@ from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationAdministration
 from models.actions import allowed_on_item, allowed_on_offer
 from models.enums import AuditAction, MigrationStatus
-from models.offers import effective_status, is_received_by, move_pace
+from models.offers import effective_status, is_received_by, move_pace, reason_for
 from models.transfer_code import format_transfer_code
 from overdracht.settings import MoveVerification
 
@@ -321,7 +321,12 @@ class MigrationAdministrationType(relay.Node):
             status_changed_at=item("status_changed_at"),
             transfer_code=format_transfer_code(offer("transfer_code")) if secrets else None,
             recipients=list(offer("recipients")) if secrets else None,
-            reason=item("reason") or None,
+            reason=reason_for(
+                item("reason") or "",
+                item("failure"),
+                receiver=is_received_by(item("target_environment_id"), ctx.environment_id),
+            )
+            or None,
             failure=item("failure") if status == MigrationStatus.FAILED else None,
             progress=MoveProgress(
                 documents_done=item("documents_done"),
