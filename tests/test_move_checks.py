@@ -186,8 +186,9 @@ async def test_the_move_runs_the_offer_check_again_and_fails_with_its_reason(
     assert failed.value.failure == failure
 
 
-ITEMS = """query($id: ID!) { migration(id: $id) { administrations { nodes {
-    status failure reason chosenCode } } } }"""
+ITEMS = """query($id: ID!) { migration(id: $id) {
+    administrations { nodes { status failure reason chosenCode } }
+    auditTrail(first: 100) { nodes { action detail } } } }"""
 
 
 async def test_a_code_taken_since_the_claim_tells_the_source_no_code_the_receiver_chose(
@@ -216,6 +217,10 @@ async def test_a_code_taken_since_the_claim_tells_the_source_no_code_the_receive
     for side, token in (("source", scenario.token), ("target", scenario.target_token)):
         body = await scenario.graphql(ITEMS, {"id": migration["id"]}, token)
         [seen[side]] = body["data"]["migration"]["administrations"]["nodes"]
+        seen[side]["trail"] = json.dumps(body["data"]["migration"]["auditTrail"]["nodes"])
+    assert '"RECEIVED"' in seen["source"]["trail"] and '"FAILED"' in seen["source"]["trail"]
+    assert "BOS-KEUZE-9" not in seen["source"]["trail"]
+    assert "BOS-KEUZE-9" in seen["target"]["trail"]
     assert seen["source"]["failure"] == seen["target"]["failure"] == "CODE_IN_USE"
     assert "BOS-KEUZE-9" in seen["target"]["reason"]
     assert seen["source"]["chosenCode"] is None
