@@ -9,7 +9,8 @@ A key belongs to the token that sent it, never to its user's other tokens, and t
 kept sealed (AES-GCM) under a key derived from that token's secret, which the service never
 stores: only whoever holds the token can have the answer again, and the table alone gives
 back no new token's secret and no transfer code. An answer that refused the caller (not
-signed in, not allowed) is never kept, so a later request with more rights runs for real.
+signed in, not allowed) is never kept, so a later request with more rights runs for real;
+nor is one cut short by the database or the request's deadline, so a retry runs it again.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from tortoise.transactions import in_transaction
 from api.auth import authenticate, bearer_secret
 from api.context import Context
 from api.errors import is_unavailable
+from api.request_deadline import REQUEST_TIMEOUT
 from models import IdempotentRequest
 from overdracht.db_faults import retrying
 
@@ -57,7 +59,7 @@ class KeyProblem(Exception):
 
 
 class _Unavailable(Exception):
-    """The database failed under the mutation: roll the key back with it."""
+    """The database failed or the deadline stopped the mutation: roll the key back with it."""
 
     def __init__(self, result: ExecutionResult) -> None:
         self.result = result
@@ -154,6 +156,14 @@ def _refuses_everywhere(payload: object) -> bool:
     )
 
 
+def _did_not_finish(result: ExecutionResult) -> bool:
+    """Whether the mutation was cut short (database gone, deadline hit): no outcome to keep."""
+    return any(
+        is_unavailable(error) or (error.extensions or {}).get("code") == REQUEST_TIMEOUT
+        for error in result.errors or []
+    )
+
+
 def is_refusal(result: ExecutionResult) -> bool:
     """Whether every field of the mutation refused the caller: nothing ran, nothing to keep."""
     refused = {
@@ -199,8 +209,8 @@ async def run_once(
             except IntegrityError:
                 return await _answer_again(token.pk, key, mac, keys)
             result = await run()
-            if result.errors and any(is_unavailable(error) for error in result.errors):
-                raise _Unavailable(result)
+            if _did_not_finish(result):
+                raise _Unavailable(result)  # rolls back what it did and the key; a retry runs
             if is_refusal(result):
                 await record.delete()  # a retry with more rights runs for real
             else:

@@ -40,6 +40,13 @@ def _problem(status: int, code: str, message: str, **headers: str) -> JSONRespon
     )
 
 
+def _code_known_to(office: int, item: MigrationAdministration) -> str:
+    """The code the office knows the administration by: the receiver's chosen one is its own."""
+    if office == item.target_environment_id and item.target_code:
+        return item.target_code
+    return item.administration_code
+
+
 def manifest_endpoint(files: FileStore, clock: Clock) -> Handler:
     """The handler for GET /moves/{item_id}/manifest, bound to the file store and clock."""
 
@@ -97,7 +104,7 @@ async def _serve(files: FileStore, token: ApiToken, pk: int | None) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": attachment(
-                manifest_file_name(item.target_code or item.administration_code, sha256)
+                manifest_file_name(_code_known_to(office, item), sha256)
             ),
             "X-Content-SHA256": sha256,
             "Cache-Control": "private, no-store",

@@ -27,7 +27,13 @@ from models.notices.move import CompletionMail, FailureMail
 from models.notices.offer import ExpiryMail, OfferMail, ReminderMail, WithdrawalMail
 from models.notices.reception import ClaimMail, RejectionMail, ReleaseMail
 from models.offering import current_recipients, write_offer
-from models.offers import BillableLine, Migration, MigrationAdministration, still_offered
+from models.offers import (
+    BillableLine,
+    Migration,
+    MigrationAdministration,
+    reason_for,
+    still_offered,
+)
 from models.user import User
 from models.webhooks import WebhookEventType as Event
 from models.webhooks import queue_event
@@ -734,10 +740,15 @@ async def fail(
     await change.record(Step.FAIL, item, migration.pk, failure=failure.value, reason=message)
     source = await Environment.get(pk=migration.source_environment_id)
     target = await Environment.get(pk=item.target_environment_id)
-    await FailureMail.queue(change.settings, change.now, migration, item, source, target, message)
-    why = {"failure": failure.value, "reason": message}
+    told = reason_for(message, failure, receiver=False)  # the mail is the requester's
+    await FailureMail.queue(change.settings, change.now, migration, item, source, target, told)
     await queue_event(
-        Event.MOVE_FAILED, migration, [item], change.now, source_extra=why, target_extra=why
+        Event.MOVE_FAILED,
+        migration,
+        [item],
+        change.now,
+        source_extra={"failure": failure.value, "reason": told},
+        target_extra={"failure": failure.value, "reason": message},
     )
     return True
 

@@ -221,6 +221,21 @@ def is_received_by(target_environment_id: int | None, environment_id: int) -> bo
     return target_environment_id == environment_id
 
 
+# What the office the administration leaves reads for a chosen code found in use: the code is
+# the receiver's choice, for the receiving office alone.
+CODE_IN_USE_FOR_SOURCE = (
+    "The receiving office already uses the administration code it chose for this "
+    "administration; nothing was moved."
+)
+
+
+def reason_for(reason: str, failure: MoveFailure | None, *, receiver: bool) -> str:
+    """A reason as one office may read it: the chosen code is never told to the source."""
+    if failure == MoveFailure.CODE_IN_USE and not receiver:
+        return CODE_IN_USE_FOR_SOURCE
+    return reason
+
+
 class MigrationRecipient(Model):
     """One addressee of an offer, so the receiving side finds the offers meant for it."""
 

@@ -5,7 +5,7 @@ The worker's side of it, never starting a move before its moment, is `lifecycle.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from models.enums import MigrationStatus
 from models.offers import MigrationAdministration
@@ -16,6 +16,19 @@ from overdracht.settings import Settings
 def as_moment(value: datetime) -> datetime:
     """A moment in UTC; one sent without a time zone is read as UTC, as the API says."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def in_words(duration: timedelta) -> str:
+    """A limit as people say it, whole: "30 days", "1 day and 12 hours", "6 hours"."""
+    minutes = max(int(duration.total_seconds()) // 60, 1)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        f"{count} {unit}{'' if count == 1 else 's'}"
+        for count, unit in ((days, "day"), (hours, "hour"), (minutes, "minute"))
+        if count
+    ]
+    return " and ".join(parts) if len(parts) < 3 else f"{parts[0]}, {parts[1]} and {parts[2]}"
 
 
 def not_before_refusal(not_before: datetime, now: datetime, settings: Settings) -> Refusal | None:
@@ -32,7 +45,7 @@ def not_before_refusal(not_before: datetime, now: datetime, settings: Settings) 
     if moment > now + most:
         return Refusal(
             RefusalCode.NOT_BEFORE_TOO_FAR,
-            f"A move can be held at most {most.days} days ahead; choose a moment before "
+            f"A move can be held at most {in_words(most)} ahead; choose a moment before "
             f"{(now + most).isoformat(timespec='minutes')}.",
             ("notBefore",),
         )

@@ -349,3 +349,56 @@ def test_the_completion_mail_states_the_manifest_s_sha256_in_both_languages():
         data = {key: value for key, value in mail.data().items() if key != "manifest_sha256"}
         older = CompletionMail.from_data(data)
         assert sha256 not in render(older).text and label not in render(older).text
+
+
+async def test_a_title_or_file_name_a_spreadsheet_would_run_is_written_as_text(
+    factory, files, settings
+):
+    """OWASP's CSV injection advice: a cell starting =, +, -, @, TAB or CR gets a leading '."""
+    office = await factory.environment()
+    connection = await factory.connection(office, AccountingPackage.EXACT_ONLINE)
+    administration = await factory.administration(connection)
+    formulas = ['=HYPERLINK("x")', "+31 20 123", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+    for formula in formulas:
+        document = await factory.document(administration)
+        await Document.filter(pk=document.pk).update(title=formula, file_name=formula + ".pdf")
+    plain = await factory.document(administration)
+
+    written = await ManifestWriter(files, page_size=4).write(
+        administration.pk, settings.move_verification
+    )
+    manifest = (await _stored(files, written.sha256)).decode("utf-8")
+    lines = list(csv.reader(io.StringIO(manifest, newline="")))
+    rows = [dict(zip(COLUMNS, line, strict=True)) for line in lines[1:]]
+    assert [row["title"] for row in rows] == [f"'{f}" for f in formulas] + [plain.title]
+    assert [row["file_name"] for row in rows] == [f"'{f}.pdf" for f in formulas] + [plain.file_name]
+    again = await ManifestWriter(files, page_size=100).write(
+        administration.pk, settings.move_verification
+    )
+    assert again == written
+
+
+async def test_the_manifest_s_file_name_gives_the_source_no_code_the_receiver_chose(
+    scenario: Scenario, settings, clock, files
+):
+    """The receiver's chosen code is for its office alone: the source sees its own code."""
+    administration = scenario.ready[0]
+    migration = await scenario.offer(administrations=[administration])
+    claimed = await scenario.claim(
+        migration["transferCode"], scenario.items(migration), administration_code="BOS-NIEUW-77"
+    )
+    assert claimed["userErrors"] == [], claimed
+    assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.COMPLETED]
+    item = await MigrationAdministration.get(administration_id=administration.pk)
+    assert item.target_code == "BOS-NIEUW-77" != item.administration_code
+
+    names = {}
+    for side, token in (("source", scenario.token), ("target", scenario.target_token)):
+        response = await scenario.server.client.get(
+            f"/moves/{item.pk}/manifest", headers=_auth(token)
+        )
+        assert response.status_code == 200, response.text
+        names[side] = response.headers["content-disposition"]
+    assert "BOS-NIEUW-77" not in names["source"]
+    assert f'"manifest-{item.administration_code}-' in names["source"]
+    assert f'"manifest-BOS-NIEUW-77-{item.manifest_sha256[:12]}.csv"' in names["target"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -12,12 +13,16 @@ from models import (
     Document,
     Environment,
     MigrationAdministration,
+    OutboxMail,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 from models.enums import AccountingPackage, DocumentStatus, MigrationStatus, MoveFailure, Plan
 from models.offering import REFUSED_WHILE_MOVING as OFFER_REFUSED_WHILE_MOVING
 from models.offering import DamageRecheck, check_offerable
 from models.receiving import REFUSED_WHILE_MOVING, ReceivingChoice, check_receiving
 from models.refusals import RefusalCode
+from models.webhooks import WebhookEventType, new_secret
 from overdracht.filestore import FileProblem
 from tests.conftest import Factory
 from tests.scenarios import Scenario, bring_to, pk_of
@@ -179,3 +184,55 @@ async def test_the_move_runs_the_offer_check_again_and_fails_with_its_reason(
     with pytest.raises(MoveFailed) as failed:
         await check_preconditions(await Parties.of(item.pk), files)
     assert failed.value.failure == failure
+
+
+ITEMS = """query($id: ID!) { migration(id: $id) {
+    administrations { nodes { status failure reason chosenCode } }
+    auditTrail(first: 100) { nodes { action detail } } } }"""
+
+
+async def test_a_code_taken_since_the_claim_tells_the_source_no_code_the_receiver_chose(
+    scenario, factory, settings, clock, files
+):
+    """The chosen code is the receiver's alone: the source learns the failure, not the code."""
+    migration = await scenario.offer(administrations=[scenario.ready[0]])
+    claimed = await scenario.claim(
+        migration["transferCode"], scenario.items(migration), administration_code="BOS-KEUZE-9"
+    )
+    assert claimed["userErrors"] == [], claimed
+    await factory.administration(scenario.target_exact, code="BOS-KEUZE-9", name="Iets anders")
+    hooks = {}
+    for side, office in (("source", scenario.source), ("target", scenario.target)):
+        hooks[side] = await WebhookEndpoint.create(
+            environment_id=office.pk,
+            url=f"https://{side}.example/hook",
+            events=[WebhookEventType.MOVE_FAILED.value],
+            secret=new_secret(),
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+    assert await Mover(settings, clock, files).run_until_idle() == [MigrationStatus.FAILED]
+
+    seen = {}
+    for side, token in (("source", scenario.token), ("target", scenario.target_token)):
+        body = await scenario.graphql(ITEMS, {"id": migration["id"]}, token)
+        [seen[side]] = body["data"]["migration"]["administrations"]["nodes"]
+        seen[side]["trail"] = json.dumps(body["data"]["migration"]["auditTrail"]["nodes"])
+    assert '"RECEIVED"' in seen["source"]["trail"] and '"FAILED"' in seen["source"]["trail"]
+    assert "BOS-KEUZE-9" not in seen["source"]["trail"]
+    assert "BOS-KEUZE-9" in seen["target"]["trail"]
+    assert seen["source"]["failure"] == seen["target"]["failure"] == "CODE_IN_USE"
+    assert "BOS-KEUZE-9" in seen["target"]["reason"]
+    assert seen["source"]["chosenCode"] is None
+    assert seen["source"]["reason"] and "BOS-KEUZE-9" not in seen["source"]["reason"]
+    [mail] = await OutboxMail.filter(kind="FAILURE")
+    assert scenario.superuser.email in mail.to
+    assert mail.notice is not None  # written out when it is first sent, from this data
+    assert mail.notice["reason"] == seen["source"]["reason"]
+    assert "BOS-KEUZE-9" not in json.dumps(mail.notice)
+    told = {}
+    for side, hook in hooks.items():
+        [delivery] = await WebhookDelivery.filter(endpoint_id=hook.pk)
+        told[side] = delivery.body
+    assert "CODE_IN_USE" in told["source"] and "BOS-KEUZE-9" not in told["source"]
+    assert "BOS-KEUZE-9" in told["target"]

@@ -14,7 +14,8 @@ from models.enums import AccountingPackage, MailLanguage, MigrationStatus
 from models.lifecycle import Change, Reception
 from models.offering import write_offer
 from models.terms import VERSION
-from worker.mover import Mover
+from overdracht.scratch_database import connected
+from worker.mover import TAKE_LOCK, Mover
 
 
 async def _queue(factory, settings, clock, source_connection, target: Environment, n: int):
@@ -122,3 +123,28 @@ async def test_workers_taking_at_once_never_start_more_than_an_office_s_share(
         assert all(count <= 2 for count in running.values()), running
     assert taken == [4, 0, 0]  # two per office at once, then every office is at its share
     assert await _running_per_office() == {a.pk: 2, b.pk: 2}
+
+
+@pytest.mark.postgres
+async def test_a_take_that_waited_for_another_leases_from_when_it_got_its_turn(
+    factory, settings, clock, files
+):
+    """The moment of a take is read once it holds the lock: a wait never shortens the lease."""
+    fair = settings.with_overrides(moves_per_office=1)
+    _, _, a_moves, _ = await _offices(factory, fair, clock, backlog=1)
+    mover = Mover(fair, clock, files)
+    async with connected(settings.database_url) as other:
+        async with other.transaction():
+            await other.execute("SELECT pg_advisory_xact_lock($1)", TAKE_LOCK)
+            taking = asyncio.create_task(mover.take())
+            while not await other.fetchval(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            ):
+                assert not taking.done(), taking.result()
+                await asyncio.sleep(0.01)
+            clock.advance(fair.move_lease)  # the other take held the lock that long
+        [held] = await taking
+    assert held.item_id == a_moves[0]
+    item = await MigrationAdministration.get(pk=held.item_id)
+    assert item.started_at == clock.now()
+    assert item.lease_until == clock.now() + fair.move_lease

@@ -3,13 +3,16 @@ starts, recorded in the audit trail, and never started early by a worker (a mova
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from models import AuditEvent, MigrationAdministration
 from models.enums import AuditAction, MigrationStatus, Role, TokenScope
+from models.refusals import RefusalCode
+from models.scheduling import not_before_refusal
 from models.terms import VERSION as TERMS_VERSION
+from overdracht.settings import Settings
 from tests.scenarios import Scenario, codes, gid, pk_of
 from worker.mover import Mover
 
@@ -206,3 +209,21 @@ async def test_a_cancelled_claim_forgets_its_moment(scenario: Scenario, clock):
     )
     assert body["data"]["cancelMigration"]["userErrors"] == []
     assert (await MigrationAdministration.get(pk=pk_of(item))).not_before is None
+
+
+@pytest.mark.parametrize(
+    ("most", "said"),
+    [
+        (timedelta(days=30), "30 days"),
+        (timedelta(days=1, hours=12), "1 day and 12 hours"),
+        (timedelta(hours=6), "6 hours"),
+        (timedelta(minutes=90), "1 hour and 30 minutes"),
+    ],
+)
+def test_the_refusal_of_a_moment_too_far_says_the_whole_limit(most: timedelta, said: str):
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    settings = Settings().with_overrides(move_not_before_max=most)
+    refusal = not_before_refusal(now + most + timedelta(minutes=1), now, settings)
+    assert refusal is not None and refusal.code == RefusalCode.NOT_BEFORE_TOO_FAR
+    assert f"at most {said} ahead;" in refusal.message
+    assert not_before_refusal(now + most, now, settings) is None

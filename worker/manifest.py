@@ -40,6 +40,8 @@ COLUMNS = (
     "md5",
     "verified_by",
 )
+# What a spreadsheet takes for the start of a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # One document as the manifest reads it: id, title, kind, status, file name, size, SHA-256, MD5.
 Row = Sequence[object]
 
@@ -121,15 +123,20 @@ def _line(row: Row, verified_by: str) -> list[str]:
     pk, title, kind, status, file_name, size, sha256, md5 = row
     return [
         global_id("Document", int(str(pk))),
-        str(title),
+        as_text(str(title)),
         str(kind),
         str(status),
-        str(file_name),
+        as_text(str(file_name)),
         str(size),
         str(sha256),
         "" if md5 is None else str(md5),
         verified_by,
     ]
+
+
+def as_text(value: str) -> str:
+    """An uploaded value a spreadsheet would run as a formula, with a leading ' to keep it text."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _csv_lines(lines: Sequence[Sequence[object]]) -> str:

@@ -66,12 +66,12 @@ class Mover(LeasedQueue[HeldMove, MigrationStatus]):
 
     async def take(self) -> list[HeldMove]:
         """The next move (`next_move`), under a fresh lease."""
-        now = self.clock.now()
         async with in_transaction() as connection:
             if is_postgres():
                 # One take at a time, so two workers never both see an office below its share
                 # and together start more; a take is one short transaction per move.
                 await connection.execute_query("SELECT pg_advisory_xact_lock($1)", [TAKE_LOCK])
+            now = self.clock.now()  # after the wait for the lock, so the lease is whole
             query = next_move(now, self.settings)
             if is_postgres():
                 query = query.select_for_update(skip_locked=True)

@@ -31,8 +31,8 @@ from mail.delivery import key as address_key
 from mail.delivery import recipient_deliveries
 from models import AuditEvent, Migration, MigrationAdministration
 from models.actions import allowed_on_item, allowed_on_offer
-from models.enums import AuditAction, MigrationStatus
-from models.offers import effective_status, is_received_by, move_pace
+from models.enums import AuditAction, MigrationStatus, MoveFailure
+from models.offers import effective_status, is_received_by, move_pace, reason_for
 from models.transfer_code import format_transfer_code
 from overdracht.settings import MoveVerification
 
@@ -321,7 +321,12 @@ class MigrationAdministrationType(relay.Node):
             status_changed_at=item("status_changed_at"),
             transfer_code=format_transfer_code(offer("transfer_code")) if secrets else None,
             recipients=list(offer("recipients")) if secrets else None,
-            reason=item("reason") or None,
+            reason=reason_for(
+                item("reason") or "",
+                item("failure"),
+                receiver=is_received_by(item("target_environment_id"), ctx.environment_id),
+            )
+            or None,
             failure=item("failure") if status == MigrationStatus.FAILED else None,
             progress=MoveProgress(
                 documents_done=item("documents_done"),
@@ -367,6 +372,8 @@ SECRET_DETAIL = frozenset({AuditAction.RECIPIENT_REFUSED})
 ADDRESS_ENTRIES = ("sentTo", "skippedRecipients")
 # Values in an event's detail that only some readers see, each under the sight that shows it.
 DETAIL_SIGHTS = {"inbound_mail_address": Sight.INBOUND_ADDRESSES}
+# The receiver's chosen code in a claim's detail: the receiving office's alone, never the source's.
+CHOSEN_CODE_ENTRIES = {AuditAction.RECEIVED: "code"}
 
 
 @strawberry.type(name="AuditEvent")
@@ -390,13 +397,28 @@ class AuditEventType:
 
     @classmethod
     def from_model(
-        cls, event: AuditEvent, *, shows_secrets: bool, hidden: frozenset[str] = frozenset()
+        cls,
+        event: AuditEvent,
+        *,
+        shows_secrets: bool,
+        to_source: bool,
+        hidden: frozenset[str] = frozenset(),
     ) -> Self:
-        """The event as this viewer may see it: a recipient's address is the source's alone.
+        """The event as this viewer may see it: a recipient's address is the source's alone,
+        the receiver's chosen code the receiver's.
 
         `hidden` names the values of the detail this viewer may not read (DETAIL_SIGHTS).
         """
         detail = {key: value for key, value in event.detail.items() if key not in hidden}
+        if to_source:
+            detail.pop(CHOSEN_CODE_ENTRIES.get(event.action, ""), None)
+            if event.action == AuditAction.FAILED and "reason" in detail:
+                failure = detail.get("failure")
+                detail["reason"] = reason_for(
+                    str(detail["reason"]),
+                    MoveFailure(str(failure)) if failure in MoveFailure.__members__ else None,
+                    receiver=False,
+                )
         if event.action in SECRET_DETAIL and not shows_secrets:
             detail = {}
         elif not shows_secrets:
@@ -565,7 +587,10 @@ class MigrationType(relay.Node):
             after=after,
             max_page_size=ctx.settings.max_page_size,
             to_node=lambda event: AuditEventType.from_model(
-                event, shows_secrets=self.shows_secrets, hidden=hidden
+                event,
+                shows_secrets=self.shows_secrets,
+                to_source=ctx.environment_id == self.source_environment_id,
+                hidden=hidden,
             ),
         )
 

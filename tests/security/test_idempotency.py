@@ -16,6 +16,7 @@ from tortoise import connections
 from models import ApiToken, IdempotentRequest, Migration, User
 from models.enums import Role, TokenScope
 from tests.documents import OFFER
+from tests.live_server import start_server
 from tests.scenarios import Scenario
 
 CREATE_TOKEN = """mutation($input: CreateApiTokenInput!) {
@@ -146,3 +147,26 @@ async def test_the_kept_answer_holds_no_secret_yet_replays_to_its_token(scenario
     assert await post(scenario, body, scenario.token, "k1") == first
     assert await post(scenario, offer(scenario), scenario.token, "k2") == offered
     assert await ApiToken.filter(label="Geheim").count() == 1
+
+
+async def test_a_mutation_stopped_by_the_time_limit_runs_again_under_its_key(
+    scenario: Scenario, settings, clock, files
+):
+    """A REQUEST_TIMEOUT is no answer to keep: the key is rolled back and a retry runs for real."""
+    body = create_token("Na de tijdslimiet")
+    hurried = settings.with_overrides(request_timeout_seconds=0)
+    async with start_server(hurried, clock, files) as server:
+        response = await server.client.post(
+            "/graphql",
+            json=body,
+            headers={"Authorization": f"Bearer {scenario.token}", "Idempotency-Key": "late"},
+        )
+    stopped = response.json()
+    assert [e["extensions"]["code"] for e in stopped["errors"]] == ["REQUEST_TIMEOUT"], stopped
+    assert await IdempotentRequest.all().count() == 0
+    assert await ApiToken.filter(label="Na de tijdslimiet").count() == 0
+
+    again = await post(scenario, body, scenario.token, "late")
+    assert again["data"]["createApiToken"]["secret"], again
+    assert await ApiToken.filter(label="Na de tijdslimiet").count() == 1
+    assert await post(scenario, body, scenario.token, "late") == again
