@@ -55,6 +55,14 @@ def shows_secrets_of(source_environment_id: int, ctx: Context) -> bool:
     return source_environment_id == ctx.environment_id and ctx.may(Sight.TRANSFER_CODES)
 
 
+async def office_of(info: strawberry.Info, environment_id: int | None) -> EnvironmentType | None:
+    """An offer's office through the request's loader; None for an offer that named none."""
+    if environment_id is None:
+        return None
+    env = await info.context.loaders.environment.load(environment_id)
+    return EnvironmentType.from_model(env) if env else None
+
+
 # The columns of an item and of its offer (`migration__...`) a MigrationAdministration is made
 # of: an overview page reads only these, as values, when no field needs the models themselves.
 NODE_VALUES = (
@@ -248,10 +256,7 @@ class MigrationAdministrationType(relay.Node):
         )
     )
     async def target_office(self, info: strawberry.Info) -> EnvironmentType | None:
-        if self.target_environment_id is None:
-            return None
-        env = await info.context.loaders.environment.load(self.target_environment_id)
-        return EnvironmentType.from_model(env) if env else None
+        return await office_of(info, self.target_environment_id)
 
     @strawberry.field(
         description=(
@@ -494,10 +499,7 @@ class MigrationType(relay.Node):
         )
     )
     async def target_office(self, info: strawberry.Info) -> EnvironmentType | None:
-        if self.target_environment_id is None:
-            return None
-        env = await info.context.loaders.environment.load(self.target_environment_id)
-        return EnvironmentType.from_model(env) if env else None
+        return await office_of(info, self.target_environment_id)
 
     @strawberry.field(
         description=(

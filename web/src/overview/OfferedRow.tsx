@@ -4,9 +4,7 @@ import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 import { offerPagePath } from "../offers/paths";
 import { Link } from "../router/router";
-import { NotBeforeText } from "../migration/NotBeforeText";
-import { ProgressBar } from "../progress/ProgressBar";
-import { StatusText } from "./StatusText";
+import { RowStatus } from "./RowStatus";
 import { WithdrawButton } from "../migration/WithdrawButton";
 
 const OfferedRowItem = graphql(`
@@ -96,22 +94,7 @@ export function OfferedRow({
         )}
       </td>
       <td className="status-cell">
-        <StatusText status={row.status} />
-        {row.status === "QUEUED" && row.notBefore && (
-          <>
-            {" · "}
-            <NotBeforeText value={row.notBefore} />
-          </>
-        )}
-        {row.status === "RUNNING" && (
-          <ProgressBar
-            name={row.administrationName}
-            status={row.status}
-            done={row.progress.documentsDone}
-            total={row.progress.documentsTotal}
-            pace={row.progress}
-          />
-        )}
+        <RowStatus row={row} />
         <WithdrawButton item={row} onWithdrawn={onWithdrawn} />
       </td>
     </tr>

@@ -5,9 +5,7 @@ import { useWords } from "../i18n/language";
 import { words } from "../i18n/words";
 import { receivedPath } from "../receive/paths";
 import { Link } from "../router/router";
-import { NotBeforeText } from "../migration/NotBeforeText";
-import { ProgressBar } from "../progress/ProgressBar";
-import { StatusText } from "./StatusText";
+import { RowStatus } from "./RowStatus";
 
 const ReceivableRowItem = graphql(`
   fragment ReceivableRow_item on MigrationAdministration {
@@ -61,22 +59,7 @@ export function ReceivableRow({ item }: { item: FragmentType<typeof ReceivableRo
       <td>{t(labels.AccountingPackage[row.package])}</td>
       <td>{t(words.officeOf)(row.sourceOffice.name, row.sourceOffice.officeCode)}</td>
       <td className="status-cell">
-        <StatusText status={row.status} />
-        {row.status === "QUEUED" && row.notBefore && (
-          <>
-            {" · "}
-            <NotBeforeText value={row.notBefore} />
-          </>
-        )}
-        {row.status === "RUNNING" && (
-          <ProgressBar
-            name={row.administrationName}
-            status={row.status}
-            done={row.progress.documentsDone}
-            total={row.progress.documentsTotal}
-            pace={row.progress}
-          />
-        )}
+        <RowStatus row={row} />
       </td>
     </tr>
   );
