@@ -137,7 +137,10 @@ async def test_eva_chooses_changes_and_clears_the_moment_of_a_move(offered, chro
         anna = await seen.new_page()
         migration_id = await migration_of_1001(server)
         await sign_in_as_anna(anna, server, f"/migrations/offers/{migration_id}")
-        row = anna.get_by_role("row", name=re.compile("Bakkerij De Gouden Korst"))
+        administrations = anna.locator("section").filter(
+            has=anna.get_by_role("heading", name=re.compile("^Administraties"))
+        )
+        row = administrations.get_by_role("row", name=re.compile("Bakkerij De Gouden Korst"))
         await expect(row).to_contain_text(shown(two_days, zone))
         await anna.goto(server.base_url + "/migrations")
         listed = anna.get_by_role("row", name=re.compile("Bakkerij De Gouden Korst"))
