@@ -13,7 +13,7 @@ import base64
 import binascii
 import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -21,11 +21,12 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from tortoise.expressions import Q
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesQuery
 
 from api.errors import BadInputError
 from api.identity import part_of
 from api.storable_text import is_storable
+from models import statements
 
 NodeT = TypeVar("NodeT")
 RowT = TypeVar("RowT")
@@ -232,8 +233,27 @@ async def fetch_page(
     )
 
 
+@dataclass(frozen=True)
+class Shaped(Generic[ModelT]):
+    """A query built from named values, its SQL rendered once per key (models/statements.py).
+
+    `key` names everything that changes the query's text, `values` what it takes as parameters,
+    and `build` makes the query from those values (integers arrive as probes the first time).
+    A key of None builds and renders it each time, as Tortoise does.
+    """
+
+    model: type[ModelT]
+    key: Hashable | None
+    values: Mapping[str, Any]
+    build: Callable[[Mapping[str, Any]], QuerySet[ModelT]]
+
+    def query(self) -> QuerySet[ModelT]:
+        """The query for these values, built as Tortoise builds it."""
+        return self.build(self.values)
+
+
 async def fetch_page_values(
-    queryset: QuerySet[ModelT],
+    shaped: Shaped[ModelT],
     *,
     values: Sequence[str],
     order: Order,
@@ -241,14 +261,45 @@ async def fetch_page_values(
     after: str | None,
     max_page_size: int,
 ) -> Page[dict[str, Any]]:
-    """The same page read as these values of each row, for a page that needs no models.
+    """One page read as these values of each row, for a page that needs no models.
 
     Making a model of every row (and of every related row) was most of the ORM's CPU for an
-    overview page; values are read as they come. The sort keys are read along.
+    overview page; values are read as they come. The sort keys are read along. With a key,
+    the count's and the page's SQL are rendered once per shape (and direction of the cursor).
     """
-    names = [*values, *(key.name for key in order.keys if key.name not in values)]
-    return await _fetch_page(
-        queryset, order=order, first=first, after=after, max_page_size=max_page_size, values=names
+    names = (*values, *(key.name for key in order.keys if key.name not in values))
+    limit = page_size(first, max_page_size)
+    start = order.read_cursor(after) if after else None
+    if shaped.key is None:
+        queryset = shaped.query()
+        total = await queryset.count()
+        page = queryset.filter(order.after(start)) if start is not None else queryset
+        ordered = page.order_by(*order.order_by()).limit(limit + 1)
+        rows = list(await ordered.values(*names))
+    else:
+        total = await statements.count(
+            shaped.model,
+            (shaped.key, "count", order.label),
+            shaped.values,
+            lambda v: shaped.build(v).count(),
+        )
+        cursor = {f"after_{n}": value for n, value in enumerate(start or ())}
+        page_values = {**shaped.values, **cursor, "page_limit": limit + 1}
+
+        def build_page(v: Mapping[str, Any]) -> ValuesQuery[Any]:
+            query = shaped.build(v)
+            if start is not None:
+                query = query.filter(order.after(tuple(v[name] for name in cursor)))
+            return query.order_by(*order.order_by()).limit(v["page_limit"]).values(*names)
+
+        page_key = (shaped.key, "page", order.label, start is not None, names)
+        rows = await statements.fetch_values(shaped.model, page_key, page_values, build_page)
+    return Page(
+        rows=rows[:limit],
+        order=order,
+        has_next_page=len(rows) > limit,
+        has_previous_page=start is not None,
+        total_count=total,
     )
 
 
