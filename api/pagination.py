@@ -23,10 +23,10 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesQuery
 
+import models.statements as statements
 from api.errors import BadInputError
 from api.identity import part_of
 from api.storable_text import is_storable
-from models import statements
 
 NodeT = TypeVar("NodeT")
 RowT = TypeVar("RowT")

@@ -12,8 +12,8 @@ from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from models import statements
 from models.enums import Role, TokenScope
+from models.statements import fetch_models
 
 if TYPE_CHECKING:
     from models.authorization import AuthorizationStep
@@ -121,7 +121,7 @@ class ApiToken(Model):
 
         Every request asks this; its SQL is rendered once (models/statements.py).
         """
-        found = await statements.fetch_models(
+        found = await fetch_models(
             cls,
             "usable token by hash",
             {"now": now, "token_hash": hash_token(secret), "limit": 1},

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from models import statements
+import models.statements as statements
 from models.enums import TokenScope
 from overdracht.db import is_postgres
 from tests.documents import WITHDRAW

@@ -18,7 +18,12 @@ from tortoise.queryset import QuerySet
 from api.context import Context
 from api.pagination import Order, Shaped, fetch_page, fetch_page_values
 from api.permissions import Column, Listing
-from api.schema.migration import NODE_VALUES, MigrationAdministrationType, MigrationStatusCounts
+from api.schema.migration import (
+    NODE_VALUES,
+    MigrationAdministrationType,
+    MigrationStatusCounts,
+    NodeViewer,
+)
 from api.schema.overview import (
     MigrationAdministrationOverview,
     OrderDirection,
@@ -298,8 +303,9 @@ async def overview_page(
     else:
         page = Shaped(scope.model, key, values, filtered)
         rows = await fetch_page_values(page, values=NODE_VALUES, **limits)
+        viewer = NodeViewer.of(ctx)
         connection = rows.connection(
-            [MigrationAdministrationType.from_values(row, ctx) for row in rows.rows]
+            [MigrationAdministrationType.from_values(row, viewer) for row in rows.rows]
         )
     return MigrationAdministrationOverview(
         **{f.name: getattr(connection, f.name) for f in fields(connection)},
