@@ -88,6 +88,26 @@ _plans: WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], Plan | None]] = W
 class PlainFieldsExecution(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's execution, with plain scalar fields read and serialised directly."""
 
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: dict[str, list[FieldDetails]],
+        position_context: Any,
+    ) -> Any:
+        # An object whose selected fields are all plain (a node of a page, its pageInfo) is
+        # made in one go; graphql-core hands every item of a list the same selection.
+        plans = self._selection_plans(parent_type, grouped_field_set)
+        if plans is not None:
+            try:
+                return {name: complete(read(source_value, None)) for name, read, complete in plans}
+            except Exception:
+                pass
+        return super().execute_fields(
+            parent_type, source_value, path, grouped_field_set, position_context
+        )
+
     def execute_field(
         self,
         parent_type: GraphQLObjectType,
@@ -96,10 +116,8 @@ class PlainFieldsExecution(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        node = field_details_list[0].node
-        plan = self._plan(parent_type, node.name.value)
-        middleware = self.middleware_manager
-        if plan is not None and not node.arguments and not (middleware and middleware.middlewares):
+        plan = self._field_plan(parent_type, field_details_list)
+        if plan is not None:
             read, complete = plan
             try:
                 # A plain field's resolver reads the attribute and takes no resolve info.
@@ -110,14 +128,43 @@ class PlainFieldsExecution(StrawberryGraphQLCoreExecutionContext):
             parent_type, source, field_details_list, path, position_context
         )
 
-    def _plan(self, parent_type: GraphQLObjectType, name: str) -> Plan | None:
-        plans = _plans.get(self.schema)
+    def _selection_plans(
+        self, parent_type: GraphQLObjectType, grouped_field_set: dict[str, list[FieldDetails]]
+    ) -> list[tuple[str, Callable[..., Any], Completion]] | None:
+        """Each selected field's plan, when all are plain; kept for this operation."""
+        known = self.__dict__.setdefault("_selections", {})
+        key = (parent_type.name, id(grouped_field_set))
+        if key in known and known[key][0] is grouped_field_set:
+            plans: list[tuple[str, Callable[..., Any], Completion]] | None = known[key][1]
+            return plans
+        plans = []
+        for name, details in grouped_field_set.items():
+            plan = self._field_plan(parent_type, details)
+            if plan is None:
+                plans = None
+                break
+            plans.append((name, *plan))
+        # The selection is kept with its plans, so its id is not reused while they are.
+        known[key] = (grouped_field_set, plans)
+        return plans
+
+    def _field_plan(
+        self, parent_type: GraphQLObjectType, field_details_list: list[FieldDetails]
+    ) -> Plan | None:
+        node = field_details_list[0].node
+        middleware = self.middleware_manager
+        if node.arguments or (middleware and middleware.middlewares):
+            return None
+        plans = self.__dict__.get("_plans")
         if plans is None:
-            plans = _plans[self.schema] = {}
-        key = (parent_type.name, name)
+            plans = _plans.get(self.schema)
+            if plans is None:
+                plans = _plans[self.schema] = {}
+            self.__dict__["_plans"] = plans
+        key = (parent_type.name, node.name.value)
         if key in plans:
             return plans[key]
-        field = parent_type.fields.get(name)
+        field = parent_type.fields.get(node.name.value)
         plan = None
         resolve = field.resolve if field is not None else None
         # Strawberry marks the resolver of a field without resolver, extension or handler.

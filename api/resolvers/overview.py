@@ -131,7 +131,11 @@ def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[C
 
     A column the reader may not read is never matched, so a search cannot tell them its value.
     """
-    matches = text_matches(term, columns) + other_matches(term, now, zone, columns)
+    return _any_of(text_matches(term, columns) + other_matches(term, now, zone, columns))
+
+
+def _any_of(matches: list[Q]) -> Q:
+    """Rows that match any of the clauses; none for no clause at all."""
     return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
 
 
@@ -261,6 +265,7 @@ async def overview_page(
         ctx.require_column(listing, Column.STATUS)
     zone = ZoneInfo(ctx.settings.time_zone)
     term = search_term(search)
+    others = other_matches(term, now, zone, columns) if term else []
     found = search_filter(term, now, zone, columns) if term else None
     wanted = shown_as(status, now) if status is not None else None
 
@@ -272,7 +277,7 @@ async def overview_page(
         query = searched(values)
         return _sortable(query.filter(wanted) if wanted is not None else query, order)
 
-    text_only = status is None and not (term and other_matches(term, now, zone, columns))
+    text_only = status is None and not others
     key = None
     values = dict(scope.values)
     if scope.key is not None and text_only:
