@@ -13,10 +13,10 @@ import base64
 import binascii
 import functools
 import json
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import strawberry
 from tortoise.expressions import Q
@@ -178,7 +178,7 @@ class Edge(Generic[NodeT]):
 class Connection(Generic[NodeT]):
     """A page of a list, as Relay clients expect it."""
 
-    edges: list[Edge[NodeT]]
+    edges: Sequence[Edge[NodeT]]
     nodes: list[NodeT]
     page_info: PageInfo
     total_count: int
@@ -196,19 +196,50 @@ class Page(Generic[RowT]):
 
     def connection(self, nodes: Sequence[NodeT]) -> Connection[NodeT]:
         """The connection of this page, with one node per row, in the rows' order."""
-        cursors = [functools.partial(self.order.cursor, row) for row in self.rows]
-        edges = [Edge(cursor_of=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+        if len(nodes) != len(self.rows):
+            raise ValueError(f"{len(nodes)} nodes for {len(self.rows)} rows")
         return Connection(
-            edges=edges,
+            edges=_Edges(self.order, self.rows, nodes),
             nodes=list(nodes),
             page_info=PageInfo(
                 has_next_page=self.has_next_page,
                 has_previous_page=self.has_previous_page,
-                start_cursor=cursors[0]() if cursors else None,
-                end_cursor=cursors[-1]() if cursors else None,
+                start_cursor=self.order.cursor(self.rows[0]) if self.rows else None,
+                end_cursor=self.order.cursor(self.rows[-1]) if self.rows else None,
             ),
             total_count=self.total_count,
         )
+
+
+class _Edges(Sequence[Edge[NodeT]]):
+    """A page's edges, made when a query reads them: most read the nodes and pageInfo alone."""
+
+    def __init__(self, order: Order, rows: Sequence[Any], nodes: Sequence[NodeT]) -> None:
+        self._order, self._rows, self._nodes = order, rows, nodes
+        self._made: list[Edge[NodeT]] | None = None
+
+    def _edges(self) -> list[Edge[NodeT]]:
+        if self._made is None:
+            self._made = [
+                Edge(cursor_of=functools.partial(self._order.cursor, row), node=node)
+                for row, node in zip(self._rows, self._nodes, strict=True)
+            ]
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    @overload
+    def __getitem__(self, index: int) -> Edge[NodeT]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Edge[NodeT]]: ...
+
+    def __getitem__(self, index: int | slice) -> Edge[NodeT] | Sequence[Edge[NodeT]]:
+        return self._edges()[index]
+
+    def __iter__(self) -> Iterator[Edge[NodeT]]:
+        return iter(self._edges())
 
 
 def page_size(first: int | None, max_page_size: int) -> int:
