@@ -11,7 +11,10 @@ A placeholder is matched to a value by type and equality. Integer values are giv
 builder as probes (large numbers no request uses), so two integers that happen to be equal
 (a page size and an id) cannot be mistaken for one another. When a placeholder matches no value
 or more than one, the shape is not kept and the query runs as Tortoise built it, so a value
-the caller did not name can never be frozen into the text.
+the caller did not name can never be frozen into the text. Text and moments are matched as they
+are: a builder whose query also holds a constant text or moment equal to a named one would see
+that constant follow the named value, so a key's builder puts no such constant in its query (the
+overviews' and the token's hold none).
 """
 
 from __future__ import annotations
