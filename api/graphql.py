@@ -53,6 +53,7 @@ from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
+from api.plain_fields import PlainFieldsExecution
 from api.query_cost import QueryCostLimiter
 from api.request_deadline import RequestDeadline
 from api.resolvers.overview_feed import OverviewFeed
@@ -192,6 +193,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         StorableLiterals,
     ]
     return Schema(
+        execution_context_class=PlainFieldsExecution,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -165,6 +165,8 @@ def first_overlong_list(
     settings: Settings,
 ) -> Overlong | None:
     """The first list of the request, in the document or its variables, above its maximum."""
+    if not _takes_lists(schema, document):
+        return None
     defaults = {
         definition.variable.name.value: definition.default_value
         for operation in document.definitions
@@ -189,6 +191,51 @@ def first_overlong_list(
 
     visit(document, TypeInfoVisitor(type_info, Arguments()))
     return found[0] if found else None
+
+
+def _holds_list(of_type: GraphQLInputType, seen: set[str] | None = None) -> bool:
+    """Whether a value of this input type can hold a list anywhere inside it."""
+    if isinstance(of_type, GraphQLNonNull):
+        return _holds_list(of_type.of_type, seen)
+    if isinstance(of_type, GraphQLList):
+        return True
+    if isinstance(of_type, GraphQLInputObjectType):
+        seen = seen or set()
+        if of_type.name in seen:
+            return False
+        seen.add(of_type.name)
+        return any(_holds_list(field.type, seen) for field in of_type.fields.values())
+    return False
+
+
+# Per schema and document (the parser's cache hands out the same document for the same text):
+# whether any argument can hold a list. Most documents take none, and need no walk at all.
+_TAKES_LISTS: dict[tuple[int, int], tuple[GraphQLSchema, DocumentNode, bool]] = {}
+_TAKES_LISTS_SIZE = 512
+
+
+def _takes_lists(schema: GraphQLSchema, document: DocumentNode) -> bool:
+    key = (id(schema), id(document))
+    known = _TAKES_LISTS.get(key)
+    if known is not None and known[0] is schema and known[1] is document:
+        return known[2]
+    type_info = TypeInfo(schema)
+    found: list[bool] = []
+
+    class Arguments(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: Any) -> Any:
+            argument = type_info.get_argument()
+            if argument is not None and _holds_list(argument.type):
+                found.append(True)
+                return Visitor.BREAK
+            return None
+
+    visit(document, TypeInfoVisitor(type_info, Arguments()))
+    if len(_TAKES_LISTS) >= _TAKES_LISTS_SIZE:
+        _TAKES_LISTS.clear()
+    # The schema and the document are kept with their answer, so an id is never reused.
+    _TAKES_LISTS[key] = (schema, document, bool(found))
+    return bool(found)
 
 
 class ListLimits(SchemaExtension):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -148,39 +148,56 @@ async def _newest_deliveries(
     return grouped
 
 
-@dataclass
 class Loaders:
-    """One loader per kind of related data a GraphQL field may need."""
+    """One loader per kind of related data a GraphQL field may need.
 
-    environment: DataLoader[int, Environment | None] = field(
-        default_factory=lambda: _by_id(Environment)
-    )
-    connection: DataLoader[int, AccountingConnection | None] = field(
-        default_factory=lambda: _by_id(AccountingConnection)
-    )
-    user: DataLoader[int, User | None] = field(default_factory=lambda: _by_id(User))
-    superuser_emails: DataLoader[int, list[str]] = field(
-        default_factory=lambda: DataLoader(load_fn=_superuser_emails)
-    )
-    administration: DataLoader[int, Administration | None] = field(
-        default_factory=lambda: _by_id(Administration)
-    )
-    damaged_file_count: DataLoader[int, int] = field(
-        default_factory=lambda: DataLoader(load_fn=_damaged_file_counts)
-    )
-    document_count: DataLoader[int, int] = field(
-        default_factory=lambda: DataLoader(load_fn=_document_counts)
-    )
-    migration: DataLoader[int, Migration | None] = field(default_factory=lambda: _by_id(Migration))
-    items_of_migration: DataLoader[int, list[MigrationAdministration]] = field(
-        default_factory=lambda: DataLoader(load_fn=_items_of_migrations)
-    )
-    audit_of_migration: DataLoader[int, list[AuditEvent]] = field(
-        default_factory=lambda: DataLoader(load_fn=_audit_of_migrations)
-    )
-    code_mails_of_migration: DataLoader[int, list[OutboxMail]] = field(
-        default_factory=lambda: DataLoader(load_fn=_code_mails_of_migrations)
-    )
-    delivery_page: DataLoader[DeliveryPageKey, Page[WebhookDelivery]] = field(
-        default_factory=lambda: DataLoader(load_fn=_delivery_pages)
-    )
+    Each is made when a field first asks for it: most requests use one or two of them.
+    """
+
+    @cached_property
+    def environment(self) -> DataLoader[int, Environment | None]:
+        return _by_id(Environment)
+
+    @cached_property
+    def connection(self) -> DataLoader[int, AccountingConnection | None]:
+        return _by_id(AccountingConnection)
+
+    @cached_property
+    def user(self) -> DataLoader[int, User | None]:
+        return _by_id(User)
+
+    @cached_property
+    def superuser_emails(self) -> DataLoader[int, list[str]]:
+        return DataLoader(load_fn=_superuser_emails)
+
+    @cached_property
+    def administration(self) -> DataLoader[int, Administration | None]:
+        return _by_id(Administration)
+
+    @cached_property
+    def damaged_file_count(self) -> DataLoader[int, int]:
+        return DataLoader(load_fn=_damaged_file_counts)
+
+    @cached_property
+    def document_count(self) -> DataLoader[int, int]:
+        return DataLoader(load_fn=_document_counts)
+
+    @cached_property
+    def migration(self) -> DataLoader[int, Migration | None]:
+        return _by_id(Migration)
+
+    @cached_property
+    def items_of_migration(self) -> DataLoader[int, list[MigrationAdministration]]:
+        return DataLoader(load_fn=_items_of_migrations)
+
+    @cached_property
+    def audit_of_migration(self) -> DataLoader[int, list[AuditEvent]]:
+        return DataLoader(load_fn=_audit_of_migrations)
+
+    @cached_property
+    def code_mails_of_migration(self) -> DataLoader[int, list[OutboxMail]]:
+        return DataLoader(load_fn=_code_mails_of_migrations)
+
+    @cached_property
+    def delivery_page(self) -> DataLoader[DeliveryPageKey, Page[WebhookDelivery]]:
+        return DataLoader(load_fn=_delivery_pages)

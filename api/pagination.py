@@ -13,16 +13,17 @@ import base64
 import binascii
 import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 import strawberry
 from tortoise.expressions import Q
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
+from tortoise.queryset import QuerySet, ValuesQuery
 
+import models.statements as statements
 from api.errors import BadInputError
 from api.identity import part_of
 from api.storable_text import is_storable
@@ -177,7 +178,7 @@ class Edge(Generic[NodeT]):
 class Connection(Generic[NodeT]):
     """A page of a list, as Relay clients expect it."""
 
-    edges: list[Edge[NodeT]]
+    edges: Sequence[Edge[NodeT]]
     nodes: list[NodeT]
     page_info: PageInfo
     total_count: int
@@ -195,19 +196,50 @@ class Page(Generic[RowT]):
 
     def connection(self, nodes: Sequence[NodeT]) -> Connection[NodeT]:
         """The connection of this page, with one node per row, in the rows' order."""
-        cursors = [functools.partial(self.order.cursor, row) for row in self.rows]
-        edges = [Edge(cursor_of=c, node=n) for c, n in zip(cursors, nodes, strict=True)]
+        if len(nodes) != len(self.rows):
+            raise ValueError(f"{len(nodes)} nodes for {len(self.rows)} rows")
         return Connection(
-            edges=edges,
+            edges=_Edges(self.order, self.rows, nodes),
             nodes=list(nodes),
             page_info=PageInfo(
                 has_next_page=self.has_next_page,
                 has_previous_page=self.has_previous_page,
-                start_cursor=cursors[0]() if cursors else None,
-                end_cursor=cursors[-1]() if cursors else None,
+                start_cursor=self.order.cursor(self.rows[0]) if self.rows else None,
+                end_cursor=self.order.cursor(self.rows[-1]) if self.rows else None,
             ),
             total_count=self.total_count,
         )
+
+
+class _Edges(Sequence[Edge[NodeT]]):
+    """A page's edges, made when a query reads them: most read the nodes and pageInfo alone."""
+
+    def __init__(self, order: Order, rows: Sequence[Any], nodes: Sequence[NodeT]) -> None:
+        self._order, self._rows, self._nodes = order, rows, nodes
+        self._made: list[Edge[NodeT]] | None = None
+
+    def _edges(self) -> list[Edge[NodeT]]:
+        if self._made is None:
+            self._made = [
+                Edge(cursor_of=functools.partial(self._order.cursor, row), node=node)
+                for row, node in zip(self._rows, self._nodes, strict=True)
+            ]
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    @overload
+    def __getitem__(self, index: int) -> Edge[NodeT]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Edge[NodeT]]: ...
+
+    def __getitem__(self, index: int | slice) -> Edge[NodeT] | Sequence[Edge[NodeT]]:
+        return self._edges()[index]
+
+    def __iter__(self) -> Iterator[Edge[NodeT]]:
+        return iter(self._edges())
 
 
 def page_size(first: int | None, max_page_size: int) -> int:
@@ -232,8 +264,27 @@ async def fetch_page(
     )
 
 
+@dataclass(frozen=True)
+class Shaped(Generic[ModelT]):
+    """A query built from named values, its SQL rendered once per key (models/statements.py).
+
+    `key` names everything that changes the query's text, `values` what it takes as parameters,
+    and `build` makes the query from those values (integers arrive as probes the first time).
+    A key of None builds and renders it each time, as Tortoise does.
+    """
+
+    model: type[ModelT]
+    key: Hashable | None
+    values: Mapping[str, Any]
+    build: Callable[[Mapping[str, Any]], QuerySet[ModelT]]
+
+    def query(self) -> QuerySet[ModelT]:
+        """The query for these values, built as Tortoise builds it."""
+        return self.build(self.values)
+
+
 async def fetch_page_values(
-    queryset: QuerySet[ModelT],
+    shaped: Shaped[ModelT],
     *,
     values: Sequence[str],
     order: Order,
@@ -241,14 +292,45 @@ async def fetch_page_values(
     after: str | None,
     max_page_size: int,
 ) -> Page[dict[str, Any]]:
-    """The same page read as these values of each row, for a page that needs no models.
+    """One page read as these values of each row, for a page that needs no models.
 
     Making a model of every row (and of every related row) was most of the ORM's CPU for an
-    overview page; values are read as they come. The sort keys are read along.
+    overview page; values are read as they come. The sort keys are read along. With a key,
+    the count's and the page's SQL are rendered once per shape (and direction of the cursor).
     """
-    names = [*values, *(key.name for key in order.keys if key.name not in values)]
-    return await _fetch_page(
-        queryset, order=order, first=first, after=after, max_page_size=max_page_size, values=names
+    names = (*values, *(key.name for key in order.keys if key.name not in values))
+    limit = page_size(first, max_page_size)
+    start = order.read_cursor(after) if after else None
+    if shaped.key is None:
+        queryset = shaped.query()
+        total = await queryset.count()
+        page = queryset.filter(order.after(start)) if start is not None else queryset
+        ordered = page.order_by(*order.order_by()).limit(limit + 1)
+        rows = list(await ordered.values(*names))
+    else:
+        total = await statements.count(
+            shaped.model,
+            (shaped.key, "count", order.label),
+            shaped.values,
+            lambda v: shaped.build(v).count(),
+        )
+        cursor = {f"after_{n}": value for n, value in enumerate(start or ())}
+        page_values = {**shaped.values, **cursor, "page_limit": limit + 1}
+
+        def build_page(v: Mapping[str, Any]) -> ValuesQuery[Any]:
+            query = shaped.build(v)
+            if start is not None:
+                query = query.filter(order.after(tuple(v[name] for name in cursor)))
+            return query.order_by(*order.order_by()).limit(v["page_limit"]).values(*names)
+
+        page_key = (shaped.key, "page", order.label, start is not None, names)
+        rows = await statements.fetch_values(shaped.model, page_key, page_values, build_page)
+    return Page(
+        rows=rows[:limit],
+        order=order,
+        has_next_page=len(rows) > limit,
+        has_previous_page=start is not None,
+        total_count=total,
     )
 
 

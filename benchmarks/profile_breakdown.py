@@ -13,7 +13,8 @@ table with their share and, given the measured CPU per request, milliseconds per
 A sample whose innermost Python frame is the event loop's runner is left out: the loop waiting
 for sockets (uvloop's epoll) cannot be told from the loop's own native work there, and a
 sampler counts the wait as running. The shares are of the other samples, so the loop's own
-native work is spread over the layers in proportion.
+native work is spread over the layers in proportion. The file store's worker threads, blocked in
+their queue while they wait for work, are left out the same way.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     )),
     ("graphql-core: parse and validate", ("graphql/language/", "graphql/validation/",
                                           "graphql/utilities/")),
-    ("graphql-core: execution (fields resolved, values completed)", ("graphql/",)),
+    ("graphql-core: execution (fields resolved, values completed)", ("graphql/",
+                                                                     "api/plain_fields.py")),
     ("Strawberry: field resolvers and conversion", ("strawberry/types/", "strawberry/schema/",
                                                     "strawberry/execution/", "strawberry/relay/",
                                                     "strawberry/utils/")),
@@ -57,7 +59,11 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 ]  # fmt: skip
 OTHER = "other"
 LEFT_OUT = "left out: in the event loop's runner (waiting, or native loop work)"
+IDLE = "left out: the file store's worker threads waiting for work"
 _LOOP_RUNNER = ("asyncio/runners.py", "uvicorn/_compat.py")
+# A worker thread of the file store waiting for work (blocked in its queue, which the sampler
+# counts as running); one doing work has the work's frames below this one.
+_IDLE_THREADS = ("DaemonThreads._run (",)
 _FRAME = re.compile(r"^(?P<function>.*) \((?P<file>.*?):(?P<line>\d+)\)$")
 
 
@@ -84,6 +90,9 @@ def breakdown(lines: list[str]) -> Counter[str]:
         if any(runner in frames[-1] for runner in _LOOP_RUNNER):
             samples[LEFT_OUT] += int(count)
             continue
+        if any(idle in frames[-1] for idle in _IDLE_THREADS):
+            samples[IDLE] += int(count)
+            continue
         layer = next((found for f in reversed(frames) if (found := layer_of(f))), OTHER)
         samples[layer] += int(count)
     return samples
@@ -91,16 +100,17 @@ def breakdown(lines: list[str]) -> Counter[str]:
 
 def table(samples: Counter[str], cpu_ms: float | None) -> str:
     """The layers as a Markdown table, largest first, with ms per request when known."""
-    total = sum(count for name, count in samples.items() if name != LEFT_OUT)
+    total = sum(count for name, count in samples.items() if name not in (LEFT_OUT, IDLE))
     rows = ["| layer | ms per request | share |", "|---|---:|---:|"]
     for name, count in samples.most_common():
-        if name == LEFT_OUT:
+        if name in (LEFT_OUT, IDLE):
             continue
         share = count / total
         ms = f"{share * cpu_ms:.2f}" if cpu_ms else "?"
         rows.append(f"| {name} | {ms} | {share:.0%} |")
     rows.append(f"| all ({total} samples) | {cpu_ms or '?'} | 100% |")
     rows.append(f"\n{samples[LEFT_OUT]} samples {LEFT_OUT}.")
+    rows.append(f"{samples[IDLE]} samples {IDLE}.")
     return "\n".join(rows)
 
 

@@ -13,6 +13,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from models.enums import Role, TokenScope
+from models.statements import fetch_models
 
 if TYPE_CHECKING:
     from models.authorization import AuthorizationStep
@@ -116,8 +117,17 @@ class ApiToken(Model):
 
     @classmethod
     async def find_active(cls, secret: str, *, now: datetime) -> ApiToken | None:
-        """The usable token for a presented secret, with its user and environment loaded."""
-        return await cls.usable(now).filter(token_hash=hash_token(secret)).first()
+        """The usable token for a presented secret, with its user and environment loaded.
+
+        Every request asks this; its SQL is rendered once (models/statements.py).
+        """
+        found = await fetch_models(
+            cls,
+            "usable token by hash",
+            {"now": now, "token_hash": hash_token(secret), "limit": 1},
+            lambda v: cls.usable(v["now"]).filter(token_hash=v["token_hash"]).limit(v["limit"]),
+        )
+        return found[0] if found else None
 
     @classmethod
     async def reload_active(cls, pk: int, *, now: datetime) -> ApiToken | None:

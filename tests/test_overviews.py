@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+import models.statements as statements
 from models.enums import TokenScope
+from overdracht.db import is_postgres
 from tests.documents import WITHDRAW
 from tests.scenarios import Scenario
 from worker.mover import Mover
@@ -303,3 +305,42 @@ async def test_the_receiver_finds_what_it_received_by_the_code_it_chose(
     body = await scenario.graphql(TARGETS, {"search": "korst"}, scenario.token)
     [row] = body["data"]["offeredAdministrations"]["nodes"]
     assert row["chosenCode"] is None
+
+
+async def test_a_search_kept_by_its_shape_runs_with_each_requests_own_values(desk: Scenario):
+    """The statements of a text search are rendered once; every request brings its own values.
+
+    The same shape (a word, the same sort, no cursor) asked with another word, by another
+    office, and after a cursor, must find what a freshly built query finds.
+    """
+    assert names(await offered(desk, search="bakker")) == ["Bakker BV"]
+    assert names(await offered(desk, search="citroen")) == ["Citroen BV"]
+    assert (await offered(desk, desk.target_token, search="citroen"))["totalCount"] == 0
+    query = """query($after: String) {
+      offeredAdministrations(search: "BV", first: 2, after: $after) {
+        nodes { administrationName } pageInfo { endCursor hasNextPage } } }"""
+    seen, after = [], None
+    while True:
+        body = await desk.graphql(query, {"after": after}, desk.token)
+        page = body["data"]["offeredAdministrations"]
+        seen += names(page)
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == ["Eik BV", "Dirk BV", "Citroen BV", "Bakker BV", "appel bv"]
+    if is_postgres():
+        # The token, the count and the page of each shape: never built again.
+        assert statements.kept_shapes() >= 4
+
+
+def test_a_placeholder_is_kept_only_as_the_one_value_it_is() -> None:
+    """Two equal values, or a value nobody named, keep nothing: the query runs as built."""
+    values = {"environment": statements._FIRST_PROBE, "pattern": "%bv%", "code": "%BV%"}
+    assert statements._placeholders([statements._FIRST_PROBE, "%bv%"], values) == (
+        "environment",
+        "pattern",
+    )
+    assert statements._placeholders(["%bv%", 7], values) is None
+    assert statements._placeholders(["%x%"], {"pattern": "%x%", "code": "%x%"}) is None
+    assert statements._ambiguous(["%x%"], {"pattern": "%x%", "code": "%x%"})
+    assert not statements._ambiguous(["%bv%", 7], values)

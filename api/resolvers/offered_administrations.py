@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.context import Context
+from api.pagination import Shaped
 from api.permissions import Listing, Sight
 from api.resolvers.overview import overview_page
 from api.schema.enums import MigrationStatusEnum
@@ -26,7 +27,12 @@ async def resolve_offered_administrations(
     ctx.require(Sight.MIGRATIONS)
     return await overview_page(
         info,
-        MigrationAdministration.filter(source_environment_id=ctx.environment_id),
+        Shaped(
+            MigrationAdministration,
+            "offered by",
+            {"environment": ctx.environment_id},
+            lambda v: MigrationAdministration.filter(source_environment_id=v["environment"]),
+        ),
         listing=Listing.OFFERED,
         status=MigrationStatus(status) if status is not None else None,
         search=search,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -10,13 +11,19 @@ from zoneinfo import ZoneInfo
 
 import strawberry
 from tortoise.expressions import Q
+from tortoise.filters import escape_like
 from tortoise.functions import Count, Lower
 from tortoise.queryset import QuerySet
 
 from api.context import Context
-from api.pagination import Order, fetch_page, fetch_page_values
+from api.pagination import Order, Shaped, fetch_page, fetch_page_values
 from api.permissions import Column, Listing
-from api.schema.migration import NODE_VALUES, MigrationAdministrationType, MigrationStatusCounts
+from api.schema.migration import (
+    NODE_VALUES,
+    MigrationAdministrationType,
+    MigrationStatusCounts,
+    NodeViewer,
+)
 from api.schema.overview import (
     MigrationAdministrationOverview,
     OrderDirection,
@@ -124,14 +131,35 @@ def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[C
 
     A column the reader may not read is never matched, so a search cannot tell them its value.
     """
+    return _any_of(text_matches(term, columns) + other_matches(term, now, zone, columns))
+
+
+def _any_of(matches: list[Q]) -> Q:
+    """Rows that match any of the clauses; none for no clause at all."""
+    return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
+
+
+def text_matches(term: str, columns: frozenset[Column]) -> list[Q]:
+    """The search's clauses that match the term as text: the shown text columns, a code."""
     matches = [
         Q(**{f"{name}__icontains": term})
         for column, names in TEXT.items()
         if column in columns
         for name in names
     ]
-    if Column.TRANSFER_CODE in columns and may_be_part_of_a_code(term):
+    if searches_codes(term, columns):
         matches.append(Q(migration__transfer_code__contains=normalize_transfer_code(term)))
+    return matches
+
+
+def searches_codes(term: str, columns: frozenset[Column]) -> bool:
+    """Whether the search also matches transfer codes: a term that may be part of one."""
+    return Column.TRANSFER_CODE in columns and may_be_part_of_a_code(term)
+
+
+def other_matches(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[Column]) -> list[Q]:
+    """The search's clauses for what the term names: a package, a status, a day."""
+    matches = []
     if Column.PACKAGE in columns:
         packages = [p for p in AccountingPackage if term.upper().replace(" ", "_") in p.value]
         if packages:
@@ -147,7 +175,15 @@ def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[C
             if column in columns:
                 within: dict[str, Any] = {f"{name}__gte": day, f"{name}__lt": next_day}
                 matches.append(Q(**within))
-    return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
+    return matches
+
+
+def search_values(term: str, columns: frozenset[Column]) -> dict[str, str]:
+    """The parameters a text search gives its statements, as the filters write them."""
+    values = {"pattern": f"%{escape_like(term)}%"}
+    if searches_codes(term, columns):
+        values["code_pattern"] = f"%{escape_like(normalize_transfer_code(term))}%"
+    return values
 
 
 # Each order of the overviews as its rows are sorted, the id last; a name is sorted by
@@ -206,7 +242,7 @@ def _asks_for(info: strawberry.Info, name: str) -> bool:
 
 async def overview_page(
     info: strawberry.Info,
-    query: QuerySet[MigrationAdministration],
+    scope: Shaped[MigrationAdministration],
     *,
     listing: Listing,
     status: MigrationStatus | None,
@@ -215,7 +251,11 @@ async def overview_page(
     first: int | None,
     after: str | None,
 ) -> MigrationAdministrationOverview:
-    """One page of overview rows, filtered and sorted, with the counts for the same search."""
+    """One page of overview rows, filtered and sorted, with the counts for the same search.
+
+    A page searched by text alone (no status, package or day named, no status filter) is the
+    common one: its statements are rendered once per shape of the search and the scope.
+    """
     ctx: Context = info.context
     now = ctx.clock.now()
     columns = ctx.columns(listing)
@@ -223,11 +263,37 @@ async def overview_page(
     ctx.require_column(listing, SORTS[order.field])
     if status is not None:
         ctx.require_column(listing, Column.STATUS)
-    if term := search_term(search):
-        query = query.filter(search_filter(term, now, ZoneInfo(ctx.settings.time_zone), columns))
-    counts = await count_statuses(query, now) if _asks_for(info, "statusCounts") else None
-    if status is not None:
-        query = query.filter(shown_as(status, now))
+    zone = ZoneInfo(ctx.settings.time_zone)
+    term = search_term(search)
+    others = other_matches(term, now, zone, columns) if term else []
+    found = search_filter(term, now, zone, columns) if term else None
+    wanted = shown_as(status, now) if status is not None else None
+
+    def searched(values: Mapping[str, Any]) -> QuerySet[MigrationAdministration]:
+        query = scope.build(values)
+        return query.filter(found) if found is not None else query
+
+    def filtered(values: Mapping[str, Any]) -> QuerySet[MigrationAdministration]:
+        query = searched(values)
+        return _sortable(query.filter(wanted) if wanted is not None else query, order)
+
+    text_only = status is None and not others
+    key = None
+    values = dict(scope.values)
+    if scope.key is not None and text_only:
+        key = (
+            scope.key,
+            listing,
+            tuple(sorted(column.value for column in columns)),
+            term is not None and searches_codes(term, columns),
+            term is not None,
+        )
+        values |= search_values(term, columns) if term else {}
+    counts = (
+        await count_statuses(searched(scope.values), now)
+        if _asks_for(info, "statusCounts")
+        else None
+    )
     limits: dict[str, Any] = {
         "order": overview_order(order),
         "first": first,
@@ -236,13 +302,15 @@ async def overview_page(
     }
     if _asks_for(info, "allowedActions"):
         # Its rules read the models themselves: made here, in the page's own statement.
-        models = await fetch_page(_sortable(query.select_related("migration"), order), **limits)
+        models = await fetch_page(filtered(scope.values).select_related("migration"), **limits)
         nodes = [MigrationAdministrationType.from_model(r, r.migration, ctx) for r in models.rows]
         connection = models.connection(nodes)
     else:
-        rows = await fetch_page_values(_sortable(query, order), values=NODE_VALUES, **limits)
+        page = Shaped(scope.model, key, values, filtered)
+        rows = await fetch_page_values(page, values=NODE_VALUES, **limits)
+        viewer = NodeViewer.of(ctx)
         connection = rows.connection(
-            [MigrationAdministrationType.from_values(row, ctx) for row in rows.rows]
+            [MigrationAdministrationType.from_values(row, viewer) for row in rows.rows]
         )
     return MigrationAdministrationOverview(
         **{f.name: getattr(connection, f.name) for f in fields(connection)},

@@ -8,6 +8,7 @@ import strawberry
 from tortoise.expressions import Q, Subquery
 
 from api.context import Context
+from api.pagination import Shaped
 from api.permissions import Listing, Sight
 from api.resolvers.overview import overview_page
 from api.schema.enums import MigrationStatusEnum
@@ -30,6 +31,21 @@ def receivable_scope(environment_id: int, superuser_emails: list[str]) -> Q:
         Q(migration__target_environment_id=environment_id)
         | unbound
         | Q(target_environment_id=environment_id)
+    )
+
+
+def receivable_shape(
+    environment_id: int, superuser_emails: list[str]
+) -> Shaped[MigrationAdministration]:
+    """The receivable scope as a query whose SQL is rendered once per number of superusers."""
+    names = [f"superuser_{n}" for n in range(len(superuser_emails))]
+    return Shaped(
+        MigrationAdministration,
+        ("receivable by", len(names)),
+        {"environment": environment_id, **dict(zip(names, superuser_emails, strict=True))},
+        lambda v: MigrationAdministration.filter(
+            receivable_scope(v["environment"], [v[name] for name in names])
+        ),
     )
 
 
@@ -77,9 +93,7 @@ async def resolve_receivable_administrations(
     )
     return await overview_page(
         info,
-        MigrationAdministration.filter(
-            receivable_scope(ctx.environment_id, [str(email) for email in emails])
-        ),
+        receivable_shape(ctx.environment_id, [str(email) for email in emails]),
         listing=Listing.RECEIVABLE,
         status=MigrationStatus(status) if status is not None else None,
         search=search,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Self
 
@@ -52,7 +53,12 @@ def shows_secrets(migration: Migration, ctx: Context) -> bool:
 
 def shows_secrets_of(source_environment_id: int, ctx: Context) -> bool:
     """The same rule for an offer known by its source alone (a row of an overview page)."""
-    return source_environment_id == ctx.environment_id and ctx.may(Sight.TRANSFER_CODES)
+    return secrets_shown(source_environment_id, ctx.environment_id, ctx.may(Sight.TRANSFER_CODES))
+
+
+def secrets_shown(source_environment_id: int, viewer_environment_id: int, sees: bool) -> bool:
+    """The rule itself: the offering office's viewers who may see transfer codes."""
+    return sees and source_environment_id == viewer_environment_id
 
 
 async def office_of(info: strawberry.Info, environment_id: int | None) -> EnvironmentType | None:
@@ -61,6 +67,28 @@ async def office_of(info: strawberry.Info, environment_id: int | None) -> Enviro
         return None
     env = await info.context.loaders.environment.load(environment_id)
     return EnvironmentType.from_model(env) if env else None
+
+
+@dataclass(frozen=True)
+class NodeViewer:
+    """What a node's conversion asks of the viewer, read once for a page of nodes."""
+
+    environment_id: int
+    now: datetime
+    sees_transfer_codes: bool
+    sees_inbound_addresses: bool
+    sees_documents: bool
+
+    @classmethod
+    def of(cls, ctx: Context) -> NodeViewer:
+        """The viewer of this request, at this moment."""
+        return cls(
+            environment_id=ctx.environment_id,
+            now=ctx.clock.now(),
+            sees_transfer_codes=ctx.may(Sight.TRANSFER_CODES),
+            sees_inbound_addresses=ctx.may(Sight.INBOUND_ADDRESSES),
+            sees_documents=ctx.may(Sight.DOCUMENTS),
+        )
 
 
 # The columns of an item and of its offer (`migration__...`) a MigrationAdministration is made
@@ -283,26 +311,30 @@ class MigrationAdministrationType(relay.Node):
     def from_model(cls, item: MigrationAdministration, migration: Migration, ctx: Context) -> Self:
         """Convert with the viewer in mind: only the source sees the code and the recipients."""
         node = cls._made_of(
-            lambda name: getattr(item, name), lambda name: getattr(migration, name), ctx
+            lambda name: getattr(item, name),
+            lambda name: getattr(migration, name),
+            NodeViewer.of(ctx),
         )
         node.row, node.offer = item, migration
         return node
 
     @classmethod
-    def from_values(cls, values: Mapping[str, Any], ctx: Context) -> Self:
+    def from_values(cls, values: Mapping[str, Any], viewer: NodeViewer) -> Self:
         """The same node from a row read as values (NODE_VALUES), without making models."""
-        return cls._made_of(values.__getitem__, lambda name: values[f"migration__{name}"], ctx)
+        return cls._made_of(values.__getitem__, lambda name: values[f"migration__{name}"], viewer)
 
     @classmethod
     def _made_of(
-        cls, item: Callable[[str], Any], offer: Callable[[str], Any], ctx: Context
+        cls, item: Callable[[str], Any], offer: Callable[[str], Any], viewer: NodeViewer
     ) -> Self:
         """The one conversion of an item and its offer, each read by column name."""
-        secrets = shows_secrets_of(offer("source_environment_id"), ctx)
+        secrets = secrets_shown(
+            offer("source_environment_id"), viewer.environment_id, viewer.sees_transfer_codes
+        )
         status = item("status")
         completed_at = item("completed_at")
         item_id = item("id")
-        now = ctx.clock.now()
+        now = viewer.now
         shown_status = effective_status(status, item("expires_at"), now)
         pace = move_pace(
             shown_status,
@@ -312,13 +344,14 @@ class MigrationAdministrationType(relay.Node):
             item("progress_at"),
             now,
         )
+        received = is_received_by(item("target_environment_id"), viewer.environment_id)
         return cls(
             id=item_id,
             status=shown_status,
             administration_name=item("administration_name"),
             administration_code=item("administration_code"),
             inbound_mail_address=(
-                item("inbound_mail_address") if ctx.may(Sight.INBOUND_ADDRESSES) else None
+                item("inbound_mail_address") if viewer.sees_inbound_addresses else None
             ),
             package=offer("package"),
             offered_at=item("offered_at"),
@@ -329,7 +362,7 @@ class MigrationAdministrationType(relay.Node):
             reason=reason_for(
                 item("reason") or "",
                 item("failure"),
-                receiver=is_received_by(item("target_environment_id"), ctx.environment_id),
+                receiver=received,
             )
             or None,
             failure=item("failure") if status == MigrationStatus.FAILED else None,
@@ -349,17 +382,13 @@ class MigrationAdministrationType(relay.Node):
                 manifest_sha256=item("manifest_sha256"),
                 manifest_download_path=(
                     manifest_path(item_id)
-                    if item("manifest_sha256") and ctx.may(Sight.DOCUMENTS)
+                    if item("manifest_sha256") and viewer.sees_documents
                     else None
                 ),
             )
             if status == MigrationStatus.COMPLETED and completed_at
             else None,
-            chosen_code=(
-                item("target_code")
-                if is_received_by(item("target_environment_id"), ctx.environment_id)
-                else None
-            ),
+            chosen_code=item("target_code") if received else None,
             reception_terms_version=item("reception_terms_version"),
             not_before=item("not_before"),
             migration_id=item("migration_id"),
