@@ -1,0 +1,207 @@
+"""One rendering of a live message for all the subscribers who would get the same bytes.
+
+News of one change wakes every subscriber of it in this process. Run separately, each would
+execute its GraphQL selection on the same rows and encode the same JSON: about a millisecond of
+CPU per subscriber, so a process's cost grew with its screens, not with the changes. Instead:
+
+- the subscription resolvers hand every subscriber woken by the same news the same node, one per
+  audience (`shared_node`): what a rendering may depend on about the viewer (office, role, token
+  scope, whether the user is active), so two subscribers of one audience see the same values;
+- the executor (`SharingExecutor`) runs a selection on such a node once per operation (the parsed
+  document, the operation and its variables) and audience, with fresh loaders; every other
+  subscriber with the same operation and audience takes that result;
+- its JSON is encoded once (`RenderedData`), and each socket wraps it in its own `next` message,
+  with its own subscription id (`next_message`).
+
+Each subscriber's socket still checks its token before the message leaves (api/socket_auth.py),
+and a subscriber whose audience differs from the node's, a rendering that met an error, or one
+that used something given to one token alone (a download link) is not shared: each subscriber
+then runs its own, as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import weakref
+from collections.abc import Callable, Hashable
+from copy import copy
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import orjson
+from graphql import ExecutionResult, OperationType
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from api.loaders import Loaders
+from models import ApiToken
+
+if TYPE_CHECKING:
+    from api.context import Context
+
+T = TypeVar("T")
+
+# What a rendering may depend on about its viewer: office, role, token scope, and whether the
+# user is active (api/permissions.py decides every field from these).
+Audience = tuple[int, str, str, bool]
+
+
+def audience_of(token: ApiToken | None) -> Audience | None:
+    """The viewers who see the same values of a node as this token's holder does."""
+    if token is None:
+        return None
+    user = token.user
+    return (user.environment_id, str(user.role), str(token.scope), bool(user.is_active))
+
+
+class LiveEvent:
+    """One piece of news as the subscribers it woke share it: a node per audience and key."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[tuple[Hashable, Audience | None], Any] = {}
+
+
+class RenderedData(dict[str, Any]):
+    """A message's `data`, rendered once for many subscribers, with its JSON encoded once."""
+
+    encoded: bytes | None = None
+
+    def text(self) -> bytes:
+        """The JSON of `{"data": ...}`, encoded by the first socket that sends it."""
+        if self.encoded is None:
+            self.encoded = orjson.dumps({"data": self})
+        return self.encoded
+
+
+def next_message(operation_id: str, data: RenderedData) -> str:
+    """A graphql-transport-ws `next` message for one subscription, around the shared payload:
+    the same bytes as encoding the whole message would give."""
+    return (
+        b'{"id":' + orjson.dumps(operation_id) + b',"type":"next","payload":' + data.text() + b"}"
+    ).decode()
+
+
+def shared_payload(message: object) -> RenderedData | None:
+    """The shared data of a `next` message that carries nothing else, if it has one."""
+    if not isinstance(message, dict) or message.get("type") != "next":
+        return None
+    payload = message.get("payload")
+    if not isinstance(payload, dict) or len(payload) != 1:
+        return None
+    data = payload.get("data")
+    return data if isinstance(data, RenderedData) else None
+
+
+@dataclasses.dataclass
+class _Shared:
+    """A node given to the subscribers of one audience, the context it is rendered with, and
+    its renderings so far, per operation."""
+
+    audience: Audience | None
+    context: Context
+    renderings: dict[Hashable, tuple[object, asyncio.Future[RenderedData | None]]]
+
+
+class _Registry:
+    """The nodes handed out by `shared_node`, each for as long as a subscriber holds it."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[weakref.ref[Any], _Shared]] = {}
+
+    def add(self, node: object, shared: _Shared) -> None:
+        key = id(node)
+        self._by_id[key] = (weakref.ref(node, lambda _: self._by_id.pop(key, None)), shared)
+
+    def get(self, node: object) -> _Shared | None:
+        found = self._by_id.get(id(node))
+        if found is None or found[0]() is not node:
+            return None
+        return found[1]
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+_SHARED = _Registry()
+
+
+def shared_node(event: LiveEvent, key: Hashable, ctx: Context, make: Callable[[Context], T]) -> T:
+    """The node of `key` for this event as the subscriber's audience sees it, made once.
+
+    `make` builds it with the context it is rendered with: the first subscriber's, with fresh
+    loaders (which `make` may prime), so nothing cached by an earlier message is shown.
+    """
+    audience = audience_of(ctx.token)
+    slot = (key, audience)
+    node: T | None = event.nodes.get(slot)
+    if node is None:
+        rendering = dataclasses.replace(ctx, loaders=Loaders(), personal=False)
+        node = make(rendering)
+        event.nodes[slot] = node
+        _SHARED.add(node, _Shared(audience, rendering, {}))
+    return node
+
+
+def shared_nodes() -> int:
+    """How many shared nodes are alive in this process, for tests."""
+    return len(_SHARED)
+
+
+class SharingExecutor(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's executor, rendering a subscription event on a shared node once."""
+
+    _operation_key: tuple[int, str] | None = None
+
+    def build_per_event_executor(self, payload: Any) -> Any:
+        """Each event's executor, knowing its operation's key (worked out once per subscription)."""
+        if self._operation_key is None:
+            variables = sorted(self.variable_values.coerced.items())
+            # The operation as parsed (a cached document is one object), and its variables.
+            self._operation_key = (id(self.operation), repr(variables))
+        return super().build_per_event_executor(payload)
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        """Run the operation; an event on a shared node is rendered once per operation and
+        audience, and the others with the same take that rendering."""
+        shared = _SHARED.get(self.root_value) if self.root_value is not None else None
+        if shared is None or self.operation.operation != OperationType.SUBSCRIPTION:
+            return super().execute_operation(serially)
+        return self._take_or_render(shared, serially)
+
+    async def _take_or_render(self, shared: _Shared, serially: bool | None) -> ExecutionResult:
+        own: Context = self.context_value
+        if audience_of(own.token) == shared.audience:
+            key = self._operation_key
+            found = shared.renderings.get(key)
+            if found is None:
+                # The rendering outlives the subscriber who started it: its socket may close.
+                task = asyncio.ensure_future(self._render_once(shared.context, serially))
+                task.add_done_callback(_retrieved)
+                found = (self.operation, task)  # the operation kept: its id stays its own
+                shared.renderings[key] = found
+            data = await asyncio.shield(found[1])
+            if data is not None:
+                return ExecutionResult(data=data)
+        # Not shared: rendered for this subscriber alone, as without sharing.
+        return await self._render(dataclasses.replace(shared.context, token=own.token), serially)
+
+    async def _render_once(self, context: Context, serially: bool | None) -> RenderedData | None:
+        result = await self._render(context, serially)
+        if result.errors or result.data is None or context.personal:
+            return None  # errors are masked, coded and logged per subscriber, as before
+        return RenderedData(result.data)
+
+    async def _render(self, context: Context, serially: bool | None) -> ExecutionResult:
+        executor = copy(self)
+        executor.context_value = context
+        executor.collected_errors = type(self.collected_errors)()
+        result = super(SharingExecutor, executor).execute_operation(serially)
+        if self.is_awaitable(result):
+            result = await result
+        assert isinstance(result, ExecutionResult)
+        return result
+
+
+def _retrieved(task: asyncio.Future[Any]) -> None:
+    """A rendering whose subscribers all left is not reported as never retrieved."""
+    if not task.cancelled():
+        task.exception()
