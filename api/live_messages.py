@@ -8,8 +8,8 @@ CPU per subscriber, so a process's cost grew with its screens, not with the chan
   audience (`shared_node`): what a rendering may depend on about the viewer (office, role, token
   scope, whether the user is active), so two subscribers of one audience see the same values;
 - the executor (`SharingExecutor`) runs a selection on such a node once per operation (the parsed
-  document, the operation and its variables) and audience, with fresh loaders; every other
-  subscriber with the same operation and audience takes that result;
+  document, the operation and its variables) and audience, with loaders fresh for the news;
+  every other subscriber with the same operation and audience takes that result;
 - its JSON is encoded once (`RenderedData`), and each socket wraps it in its own `next` message,
   with its own subscription id (`next_message`).
 
@@ -54,10 +54,20 @@ def audience_of(token: ApiToken | None) -> Audience | None:
 
 
 class LiveEvent:
-    """One piece of news as the subscribers it woke share it: a node per audience and key."""
+    """One piece of news as the subscribers it woke share it: a node per audience and key, and
+    the loaders its renderings read through (data only: what a viewer may see of it is decided
+    by the fields, for each audience)."""
 
     def __init__(self) -> None:
         self.nodes: dict[tuple[Hashable, Audience | None], Any] = {}
+        self._loaders: Loaders | None = None
+
+    @property
+    def loaders(self) -> Loaders:
+        """Fresh for this news, so nothing cached by an earlier message is shown."""
+        if self._loaders is None:
+            self._loaders = Loaders()
+        return self._loaders
 
 
 class RenderedData(dict[str, Any]):
@@ -127,14 +137,14 @@ _SHARED = _Registry()
 def shared_node(event: LiveEvent, key: Hashable, ctx: Context, make: Callable[[Context], T]) -> T:
     """The node of `key` for this event as the subscriber's audience sees it, made once.
 
-    `make` builds it with the context it is rendered with: the first subscriber's, with fresh
-    loaders (which `make` may prime), so nothing cached by an earlier message is shown.
+    `make` builds it with the context it is rendered with: the first subscriber's, with the
+    event's loaders (which `make` may prime).
     """
     audience = audience_of(ctx.token)
     slot = (key, audience)
     node: T | None = event.nodes.get(slot)
     if node is None:
-        rendering = dataclasses.replace(ctx, loaders=Loaders(), personal=False)
+        rendering = dataclasses.replace(ctx, loaders=event.loaders, personal=False)
         node = make(rendering)
         event.nodes[slot] = node
         _SHARED.add(node, _Shared(audience, rendering, {}))
