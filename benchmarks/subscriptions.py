@@ -592,11 +592,9 @@ def report(result: Result, args: argparse.Namespace) -> None:
         )
     changes = args.rounds * args.offers
     gross, net = result.cpu_ms_per_message(), result.cpu_ms_per_message(net=True)
-    cpu = (
-        ""
-        if gross is None or net is None
-        else (f", servers' CPU {gross:.3f} ms per message ({net:.3f} ms less their idle CPU)")
-    )
+    cpu = "" if gross is None else f", servers' CPU {gross:.3f} ms per message"
+    if gross is not None and net is not None and 0 <= net < gross:  # polling idles by reading
+        cpu += f" ({net:.3f} ms less what they spend idle: keepalive pings)"
     print(
         f"while progressing: {result.round_transactions / changes:.1f} transactions per change "
         f"(the change itself included){cpu}"
