@@ -102,13 +102,24 @@ def shared_payload(message: object) -> RenderedData | None:
 
 
 @dataclasses.dataclass
+class _Rendering:
+    """One operation's rendering of a shared node: done once its data is there, or once it
+    proved not to be shareable (no data)."""
+
+    operation: object  # kept, so its id, which the key holds, stays its own
+    done: asyncio.Event = dataclasses.field(default_factory=asyncio.Event)
+    data: RenderedData | None = None
+    task: asyncio.Task[None] | None = None
+
+
+@dataclasses.dataclass
 class _Shared:
     """A node given to the subscribers of one audience, the context it is rendered with, and
     its renderings so far, per operation."""
 
     audience: Audience | None
     context: Context
-    renderings: dict[Hashable, tuple[object, asyncio.Future[RenderedData | None]]]
+    renderings: dict[Hashable, _Rendering]
 
 
 class _Registry:
@@ -161,6 +172,13 @@ class SharingExecutor(StrawberryGraphQLCoreExecutionContext):
 
     _operation_key: tuple[int, str] | None = None
 
+    def __copy__(self) -> SharingExecutor:
+        """A shallow copy, as `copy.copy` makes one, without its generic machinery: graphql-core
+        copies the executor for every event of every subscription."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        return clone
+
     def build_per_event_executor(self, payload: Any) -> Any:
         """Each event's executor, knowing its operation's key (worked out once per subscription)."""
         if self._operation_key is None:
@@ -180,25 +198,33 @@ class SharingExecutor(StrawberryGraphQLCoreExecutionContext):
     async def _take_or_render(self, shared: _Shared, serially: bool | None) -> ExecutionResult:
         own: Context = self.context_value
         if audience_of(own.token) == shared.audience:
-            key = self._operation_key
-            found = shared.renderings.get(key)
-            if found is None:
+            rendering = shared.renderings.get(self._operation_key)
+            if rendering is None:
+                rendering = _Rendering(self.operation)
+                shared.renderings[self._operation_key] = rendering
                 # The rendering outlives the subscriber who started it: its socket may close.
-                task = asyncio.ensure_future(self._render_once(shared.context, serially))
-                task.add_done_callback(_retrieved)
-                found = (self.operation, task)  # the operation kept: its id stays its own
-                shared.renderings[key] = found
-            data = await asyncio.shield(found[1])
-            if data is not None:
-                return ExecutionResult(data=data)
+                rendering.task = asyncio.ensure_future(
+                    self._render_once(shared.context, serially, rendering)
+                )
+            if not rendering.done.is_set():
+                await rendering.done.wait()  # a subscriber that leaves meanwhile stops no one
+            if rendering.data is not None:
+                return ExecutionResult(data=rendering.data)
         # Not shared: rendered for this subscriber alone, as without sharing.
         return await self._render(dataclasses.replace(shared.context, token=own.token), serially)
 
-    async def _render_once(self, context: Context, serially: bool | None) -> RenderedData | None:
-        result = await self._render(context, serially)
-        if result.errors or result.data is None or context.personal:
-            return None  # errors are masked, coded and logged per subscriber, as before
-        return RenderedData(result.data)
+    async def _render_once(
+        self, context: Context, serially: bool | None, rendering: _Rendering
+    ) -> None:
+        try:
+            result = await self._render(context, serially)
+            # Errors are masked, coded and logged per subscriber, as before: not shared.
+            if not (result.errors or result.data is None or context.personal):
+                rendering.data = RenderedData(result.data)
+        except Exception:  # each subscriber renders for itself, and meets it there
+            pass
+        finally:
+            rendering.done.set()
 
     async def _render(self, context: Context, serially: bool | None) -> ExecutionResult:
         executor = copy(self)
@@ -209,9 +235,3 @@ class SharingExecutor(StrawberryGraphQLCoreExecutionContext):
             result = await result
         assert isinstance(result, ExecutionResult)
         return result
-
-
-def _retrieved(task: asyncio.Future[Any]) -> None:
-    """A rendering whose subscribers all left is not reported as never retrieved."""
-    if not task.cancelled():
-        task.exception()
