@@ -138,9 +138,6 @@ class _Registry:
             return None
         return found[1]
 
-    def __len__(self) -> int:
-        return len(self._by_id)
-
 
 _SHARED = _Registry()
 
@@ -160,11 +157,6 @@ def shared_node(event: LiveEvent, key: Hashable, ctx: Context, make: Callable[[C
         event.nodes[slot] = node
         _SHARED.add(node, _Shared(audience, rendering, {}))
     return node
-
-
-def shared_nodes() -> int:
-    """How many shared nodes are alive in this process, for tests."""
-    return len(_SHARED)
 
 
 class SharingExecutor(StrawberryGraphQLCoreExecutionContext):
