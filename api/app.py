@@ -32,6 +32,7 @@ from models.guessing import refuse_guessable_settings
 from overdracht.clock import Clock, SystemClock
 from overdracht.db import database_answers, tortoise_config
 from overdracht.filestore import FileStore
+from overdracht.garbage import settle_long_lived_objects
 from overdracht.settings import Settings, load_settings
 from overdracht.storage import open_file_store
 from worker.loops import background_jobs
@@ -115,8 +116,15 @@ def create_app(
     files: FileStore | None = None,
     manage_database: bool = True,
     run_background_jobs: bool | None = None,
+    server_process: bool | None = None,
 ) -> Starlette:
-    """Build the ASGI app; tests pass their own clock and may run the database themselves."""
+    """Build the ASGI app; tests pass their own clock and may run the database themselves.
+
+    `server_process`: the app is the process's one (uvicorn's factory, which passes no
+    settings), so the garbage collector may be tuned for it once it has started.
+    """
+    if server_process is None:
+        server_process = settings is None
     settings = settings or load_settings()
     refuse_guessable_settings(settings)
     clock = clock or SystemClock()
@@ -145,6 +153,8 @@ def create_app(
                 app.state.background = await stack.enter_async_context(
                     background_jobs(settings, clock)
                 )
+            if server_process:
+                settle_long_lived_objects()
             yield
 
     app = Starlette(

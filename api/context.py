@@ -51,6 +51,9 @@ class Context:
     pending_authentication: bool = False
     # The event loop's time by which an HTTP request must be answered (api/request_deadline.py).
     deadline: float | None = None
+    # Set once a value given to this token alone (a download link) was rendered: such a live
+    # message is not shared with other subscribers (api/live_messages.py).
+    personal: bool = False
 
     def require_token(self) -> ApiToken:
         """The request's valid token; raises the authentication error for anonymous calls."""
@@ -107,6 +110,7 @@ class Context:
         token = self.require_token()
         if not self.may(Sight.DOCUMENTS):
             return None
+        self.personal = True
         return self.downloads.link(document_id, token, self.clock.now())
 
     def change(self) -> Change:

@@ -49,11 +49,11 @@ from api.graphiql.page import GraphiQLSite
 from api.idempotency import KeyProblem, RequestText, request_key, run_once
 from api.json_body import UnreadableJsonError, read_json
 from api.list_limits import ListLimits
+from api.live_messages import SharingExecutor, next_message, shared_payload
 from api.loaders import Loaders
 from api.number_literals import ReadableIntegers
 from api.operation_auth import AuthenticateOperation
 from api.operation_labels import operation_shape
-from api.plain_fields import PlainFieldsExecution
 from api.query_cost import QueryCostLimiter
 from api.request_deadline import RequestDeadline
 from api.resolvers.overview_feed import OverviewFeed
@@ -193,10 +193,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         StorableLiterals,
     ]
     return Schema(
-        execution_context_class=PlainFieldsExecution,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        # Plain fields completed directly; a live message rendered once for the subscribers
+        # who get the same bytes.
+        execution_context_class=SharingExecutor,
         extensions=[
             # First, so it names a code on whatever the others leave without one.
             ErrorCodes,
@@ -313,7 +315,14 @@ class GraphQLView(GraphQL[Context, None]):
         return None
 
     def encode_json(self, data: object) -> str:
-        """JSON text, as compact as Strawberry's; text, since a WebSocket sends it as text."""
+        """JSON text, as compact as Strawberry's; text, since a WebSocket sends it as text.
+
+        A live message rendered for many subscribers is encoded once, each socket's `next`
+        message wrapping it with its own id (api/live_messages.py).
+        """
+        shared = shared_payload(data)
+        if shared is not None:
+            return next_message(data["id"], shared)  # type: ignore[index]
         return encode_answer(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:

@@ -57,6 +57,30 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("HTTP protocol (uvicorn, httptools)", ("uvicorn/", "httptools/")),
     ("event loop (asyncio's Python code)", ("asyncio/", "uvloop/")),
 ]  # fmt: skip
+# The same for a server sending live messages over WebSockets (benchmarks/subscriptions.py).
+LIVE_LAYERS: list[tuple[str, tuple[str, ...]]] = [
+    ("JSON: messages encoded", ("json/encoder.py", "orjson", "api/graphql.py:encode",
+                                "api/live_messages.py:text")),
+    ("JSON: messages decoded", ("json/decoder.py", "api/json_body.py")),
+    ("database driver (asyncpg)", ("asyncpg/",)),
+    ("ORM (Tortoise, pypika)", ("pypika_tortoise/", "tortoise/")),
+    ("token re-check (api/socket_auth.py)", ("api/socket_auth.py", "api/auth.py")),
+    ("Strawberry extensions' hooks (limits, codes, masking, cost, deadline)", (
+        "strawberry/extensions/", "api/error_codes.py", "api/query_cost.py",
+        "api/list_limits.py", "api/storable_text.py", "api/number_literals.py",
+        "api/operation_auth.py", "api/request_deadline.py",
+    )),
+    ("shared rendering (api/live_messages.py)", ("api/live_messages.py",)),
+    ("graphql-core: execution (fields resolved, values completed)", ("graphql/",)),
+    ("Strawberry: field resolvers and conversion", ("strawberry/types/", "strawberry/schema/",
+                                                    "strawberry/execution/", "strawberry/relay/",
+                                                    "strawberry/utils/")),
+    ("subscription resolvers, news, types (api/, models/)", ("api/", "models/", "overdracht/")),
+    ("Strawberry's graphql-transport-ws handler", ("strawberry/",)),
+    ("WebSocket frames (uvicorn, websockets)", ("websockets/", "uvicorn/protocols/websockets")),
+    ("ASGI and Starlette's WebSocket", ("starlette/", "uvicorn/")),
+    ("event loop (asyncio's Python code)", ("asyncio/", "uvloop/")),
+]  # fmt: skip
 OTHER = "other"
 LEFT_OUT = "left out: in the event loop's runner (waiting, or native loop work)"
 IDLE = "left out: the file store's worker threads waiting for work"
@@ -67,19 +91,19 @@ _IDLE_THREADS = ("DaemonThreads._run (",)
 _FRAME = re.compile(r"^(?P<function>.*) \((?P<file>.*?):(?P<line>\d+)\)$")
 
 
-def layer_of(frame: str) -> str | None:
+def layer_of(frame: str, layers: list[tuple[str, tuple[str, ...]]] = LAYERS) -> str | None:
     """The layer a frame `function (file:line)` belongs to, or None for one of no layer."""
     match = _FRAME.match(frame)
     if match is None:
         return None
     where = f"{match['file']}:{match['function']}"
-    for name, files in LAYERS:
+    for name, files in layers:
         if any(part in where for part in files):
             return name
     return None
 
 
-def breakdown(lines: list[str]) -> Counter[str]:
+def breakdown(lines: list[str], layers: list[tuple[str, tuple[str, ...]]] = LAYERS) -> Counter[str]:
     """Samples per layer, each charged to the innermost frame that belongs to one."""
     samples: Counter[str] = Counter()
     for line in lines:
@@ -93,15 +117,15 @@ def breakdown(lines: list[str]) -> Counter[str]:
         if any(idle in frames[-1] for idle in _IDLE_THREADS):
             samples[IDLE] += int(count)
             continue
-        layer = next((found for f in reversed(frames) if (found := layer_of(f))), OTHER)
+        layer = next((found for f in reversed(frames) if (found := layer_of(f, layers))), OTHER)
         samples[layer] += int(count)
     return samples
 
 
-def table(samples: Counter[str], cpu_ms: float | None) -> str:
+def table(samples: Counter[str], cpu_ms: float | None, unit: str = "request") -> str:
     """The layers as a Markdown table, largest first, with ms per request when known."""
     total = sum(count for name, count in samples.items() if name not in (LEFT_OUT, IDLE))
-    rows = ["| layer | ms per request | share |", "|---|---:|---:|"]
+    rows = [f"| layer | ms per {unit} | share |", "|---|---:|---:|"]
     for name, count in samples.most_common():
         if name in (LEFT_OUT, IDLE):
             continue
@@ -117,12 +141,21 @@ def table(samples: Counter[str], cpu_ms: float | None) -> str:
 def main(argv: list[str] | None = None) -> None:
     """Print the table for a file of collapsed stacks."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.profile_breakdown")
-    parser.add_argument("stacks", type=Path, help="collapsed stacks: frames;frames count")
+    parser.add_argument(
+        "stacks", type=Path, nargs="+", help="collapsed stacks: frames;frames count"
+    )
     parser.add_argument(
         "--cpu-ms", type=float, default=None, help="the server's measured CPU per request"
     )
+    parser.add_argument(
+        "--live",
+        action="store_true",
+        help="a server sending live messages (benchmarks.subscriptions): per message",
+    )
     args = parser.parse_args(argv)
-    print(table(breakdown(args.stacks.read_text().splitlines()), args.cpu_ms))
+    layers, unit = (LIVE_LAYERS, "message") if args.live else (LAYERS, "request")
+    lines = [line for path in args.stacks for line in path.read_text().splitlines()]
+    print(table(breakdown(lines, layers), args.cpu_ms, unit))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 from datetime import timedelta
 
@@ -17,11 +18,12 @@ import websockets
 from api.change_news import ChangeNews
 from api.socket_auth import REFUSED_CODE
 from models import Migration, MigrationAdministration
-from models.enums import Role
+from models.enums import Role, TokenScope
 from overdracht.scratch_database import connected
 from tests.documents import WITHDRAW
 from tests.live_server import LiveServer, start_server
 from tests.scenarios import Scenario, pk_of, wait_until
+from tests.subscriptions import connect as connect_to
 from tests.subscriptions import subscribed
 from tests.workers import start_worker
 
@@ -210,3 +212,60 @@ async def test_a_role_change_closes_an_idle_subscribers_socket_through_news(
                 message = await client.receive(timeout=60)
                 pytest.fail(f"a message came before the close: {message}")
     assert closed.value.rcvd is not None and closed.value.rcvd.code == REFUSED_CODE
+
+
+SEEN_ALIKE = """
+subscription($id: ID!) {
+  migrationProgress(migrationId: $id) {
+    transferCode
+    administrations { nodes { inboundMailAddress transferCode progress { documentsDone } } }
+  }
+}"""
+
+
+async def test_subscribers_who_see_an_offer_alike_get_the_same_bytes_and_the_others_their_own(
+    scenario: Scenario,
+):
+    """One rendering is shared by the subscribers of one audience, never across audiences: the
+    code is the offering superusers' alone, the inbound address not for a read-only token."""
+    migration = await scenario.offer(administrations=[scenario.ready[0]])
+    tokens = {
+        "source": scenario.token,
+        "source again": await scenario.factory.token(scenario.superuser),
+        "source read-only": await scenario.factory.token(
+            scenario.superuser, scope=TokenScope.READ_ONLY
+        ),
+        "target": scenario.target_token,
+    }
+    sockets = {}
+    for name, token in tokens.items():
+        socket, client = await connect_to(scenario.server.base_url, token)
+        assert (await client.receive())["type"] == "connection_ack"
+        await client.subscribe(migration["id"], query=SEEN_ALIKE)
+        assert (await client.receive())["type"] == "next"
+        sockets[name] = socket
+    try:
+        pk = pk_of(migration["id"])
+        await MigrationAdministration.filter(migration_id=pk).update(documents_done=7)
+        raw = {name: await asyncio.wait_for(s.recv(), 30) for name, s in sockets.items()}
+    finally:
+        for socket in sockets.values():
+            await socket.close()
+    assert raw["source"] == raw["source again"]
+    seen = {
+        name: json.loads(text)["payload"]["data"]["migrationProgress"] for name, text in raw.items()
+    }
+    assert {name: offer["transferCode"] is not None for name, offer in seen.items()} == {
+        "source": True,
+        "source again": True,
+        "source read-only": False,
+        "target": False,
+    }
+    rows = {name: offer["administrations"]["nodes"][0] for name, offer in seen.items()}
+    assert {name: row["inboundMailAddress"] is not None for name, row in rows.items()} == {
+        "source": True,
+        "source again": True,
+        "source read-only": False,
+        "target": True,
+    }
+    assert {row["progress"]["documentsDone"] for row in rows.values()} == {7}

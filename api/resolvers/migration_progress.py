@@ -20,7 +20,7 @@ from api.change_news import migration_subject
 from api.context import Context
 from api.errors import PublicError
 from api.ids import decode_global_id
-from api.loaders import Loaders
+from api.live_messages import LiveEvent, shared_node
 from api.permissions import Sight
 from api.resolvers.migrations import involved
 from api.schema.migration import MigrationType
@@ -75,14 +75,30 @@ def progress_state(items: Sequence[MigrationAdministration], now: datetime) -> P
     )
 
 
-async def _read(migration_id: int) -> tuple[Migration, list[MigrationAdministration]]:
+class OfferRead(LiveEvent):
+    """The offer and its items as one read found them, shared by the subscribers it woke."""
+
+    def __init__(self, row: Migration, items: list[MigrationAdministration]) -> None:
+        super().__init__()
+        self.row = row
+        self.items = items
+
+
+async def _read(migration_id: int) -> OfferRead:
     """The offer and its items as they are now: everything a progress message shows of them."""
     items = await (
         MigrationAdministration.filter(migration_id=migration_id)
         .order_by("id")
         .select_related("migration")
     )
-    return (items[0].migration if items else await Migration.get(pk=migration_id)), items
+    return OfferRead(items[0].migration if items else await Migration.get(pk=migration_id), items)
+
+
+def _offer_node(read: OfferRead, ctx: Context) -> MigrationType:
+    """The offer as a message shows it, rendered with loaders that know this read alone."""
+    ctx.loaders.migration.prime(read.row.pk, read.row)
+    ctx.loaders.items_of_migration.prime(read.row.pk, read.items)
+    return MigrationType.from_model(read.row, ctx)
 
 
 async def subscribe_migration_progress(
@@ -100,14 +116,15 @@ async def subscribe_migration_progress(
     last: tuple[Any, ...] | None = None
     with ctx.news.watch(subject) as news:
         while True:
-            # Subscribers of this process woken by the same news share this read.
-            row, items = await ctx.news.read_once(subject, functools.partial(_read, offer))
-            state = progress_state(items, ctx.clock.now())
+            # Subscribers of this process woken by the same news share this read, and those
+            # who see it alike one rendering of it.
+            read = await ctx.news.read_once(subject, functools.partial(_read, offer))
+            state = progress_state(read.items, ctx.clock.now())
             if state.snapshot != last:
-                ctx.loaders = Loaders()  # fresh data for every message, never a cached page
-                ctx.loaders.migration.prime(offer, row)
-                ctx.loaders.items_of_migration.prime(offer, items)
-                yield MigrationType.from_model(row, ctx)
+                # What it shows at this moment is part of the key: an offer expiring by the
+                # clock alone is the same read, rendered anew.
+                node = functools.partial(_offer_node, read)
+                yield shared_node(read, state.snapshot, ctx, node)
                 last = state.snapshot
             if state.ended:
                 return

@@ -31,6 +31,7 @@ from typing import Any
 from tortoise.expressions import Q
 
 from api.change_news import ChangeNews
+from api.live_messages import LiveEvent
 from api.resolvers.receivable_administrations import receivable_scope, receiving_offices
 from models import MigrationAdministration, User
 from models.enums import MigrationStatus, Role
@@ -78,20 +79,21 @@ def row_snapshot(item: MigrationAdministration, now: datetime) -> Snapshot:
 
 
 class Follower:
-    """One subscriber's share: the rows changed since it last took them, newest state only."""
+    """One subscriber's share: the rows changed since it last took them, newest state only,
+    each with the news it came with (which its subscribers share a rendering of)."""
 
     def __init__(self) -> None:
-        self._changed: dict[int, MigrationAdministration] = {}
+        self._changed: dict[int, tuple[MigrationAdministration, LiveEvent]] = {}
         self._news = asyncio.Event()
 
-    def hand(self, rows: Sequence[MigrationAdministration]) -> None:
+    def hand(self, rows: Sequence[MigrationAdministration], news: LiveEvent) -> None:
         """Rows changed; a row handed again before it was taken is sent once, as it is now."""
         for row in rows:
-            self._changed[row.pk] = row
+            self._changed[row.pk] = (row, news)
         if rows:
             self._news.set()
 
-    async def changes(self) -> list[MigrationAdministration]:
+    async def changes(self) -> list[tuple[MigrationAdministration, LiveEvent]]:
         """Wait for changed rows and take them, oldest change first."""
         await self._news.wait()
         self._news.clear()
@@ -173,7 +175,7 @@ class OverviewFeed:
                 if office.started is started and started.done():
                     office.started = None  # the next subscriber reads again
                 raise
-            follower.hand(office.recent(self.clock.now() - CLOCK_MARGIN))
+            follower.hand(office.recent(self.clock.now() - CLOCK_MARGIN), LiveEvent())
             yield follower
         finally:
             office.followers.discard(follower)
@@ -258,6 +260,7 @@ class OverviewFeed:
         subscribers last got; the rows of each office's overviews among them."""
         receivers = await receiving_offices(rows) if rows else {}
         now = self.clock.now()
+        news = LiveEvent()
         by_office: dict[int, list[MigrationAdministration]] = {}
         for row in rows:
             for environment_id in {row.source_environment_id, *receivers[row.pk]}:
@@ -268,7 +271,7 @@ class OverviewFeed:
                 continue
             changed = office.take(shown, now)
             for follower in office.followers:
-                follower.hand(changed)
+                follower.hand(changed, news)
         return by_office
 
     @staticmethod
