@@ -38,6 +38,7 @@ from overdracht.filestore import (
     object_name,
     refuse_too_large,
 )
+from overdracht.native_memory import return_large_buffers
 from overdracht.settings import ObjectStoreSettings
 
 if TYPE_CHECKING:
@@ -75,7 +76,11 @@ def s3_client(
     deadline holds for each read of the body instead of the whole request, for downloads a
     slow client reads at its own pace. `checksum` and `headers` exist so a test can send a
     checksum of its own.
+
+    The client's threads allocate an upload's parts; their memory is given back as each part
+    is sent, not kept per thread (overdracht/native_memory.py).
     """
+    return_large_buffers()
     deadline = timedelta(seconds=timeout)
     options: ClientConfig = {
         "allow_http": settings.allow_http,
