@@ -4,9 +4,10 @@ The S3 client (obstore, in Rust) uploads a large file in parts of 5 MB, each all
 its runtime's threads. glibc's malloc maps a block that large, but once such a block is freed it
 raises that threshold to the block's size (up to 32 MB) and serves the following ones from the
 allocating thread's arena, which keeps what is freed for later: every thread that ever held a
-part keeps room for it. A move's manifest of a million documents is 40 parts, which took a move's
-peak memory from 60 to 85 MB; a fixed threshold keeps every block of a megabyte or more mapped, so
-freeing one gives it back at once and an upload costs the parts in flight, whatever the file's size.
+part keeps room for it. So the memory an upload left behind grew with the file until each thread
+had its share: 10 MB after a file of 20 MB, 30 MB after one of 200 MB (a move's manifest of a
+million documents). A fixed threshold keeps every block of a megabyte or more mapped, so freeing
+one gives it back at once, whatever the file's size.
 """
 
 from __future__ import annotations
