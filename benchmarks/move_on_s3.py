@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import builtins
 import contextlib
+import ctypes
 import functools
 import json
 import logging
@@ -136,6 +137,40 @@ async def time_listing(environment: dict[str, str], documents: int) -> tuple[flo
     return time.perf_counter() - started, counted
 
 
+class _MallInfo2(ctypes.Structure):
+    """glibc's mallinfo2: what malloc holds from the system, in use and free, over all arenas."""
+
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def _malloc_words() -> str:
+    """malloc's heaps in use and free-but-kept (glibc only), beside the RSS of a trace line."""
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except AttributeError:
+        return ""
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return (
+        f" malloc: in use {info.uordblks / 2**20:5.1f} MB, free in heaps "
+        f"{info.fordblks / 2**20:5.1f} MB, mapped {info.hblkhd / 2**20:5.1f} MB"
+    )
+
+
 class MemoryTrace(threading.Thread):
     """With --memory-trace: the move process's RSS every second and, with tracemalloc, the
     Python allocations alive at the highest RSS, to find what grows with the archive."""
@@ -160,7 +195,8 @@ class MemoryTrace(threading.Thread):
                 last_line = now
                 traced, _ = tracemalloc.get_traced_memory()
                 print(
-                    f"    t={now:6.1f}s rss={rss / 1024:6.1f} MB python={traced / 2**20:6.1f} MB",
+                    f"    t={now:6.1f}s rss={rss / 1024:6.1f} MB python={traced / 2**20:6.1f} MB"
+                    + _malloc_words(),
                     file=sys.stderr,
                     flush=True,
                 )

@@ -77,8 +77,8 @@ def s3_client(
     slow client reads at its own pace. `checksum` and `headers` exist so a test can send a
     checksum of its own.
 
-    The client's threads allocate an upload's parts; their memory is given back as each part
-    is sent, not kept per thread (overdracht/native_memory.py).
+    The client's threads allocate an upload's parts and the listing's pages; each is given
+    back to the system once freed, not kept in malloc's heaps (overdracht/native_memory.py).
     """
     return_large_buffers()
     deadline = timedelta(seconds=timeout)
