@@ -273,6 +273,7 @@ class Result:
     listed: int
     move_seconds: float
     peak_mb: float
+    start_mb: float
     verification: str
     cache: str
     problems: list[str]
@@ -399,6 +400,7 @@ async def measure(
         listed=listed,
         move_seconds=move["seconds"],
         peak_mb=move["peak_mb"],
+        start_mb=move["rss_before_mb"],
         verification=move["verification"],
         cache=cache,
         problems=problems,
@@ -414,16 +416,17 @@ def print_table(results: list[Result], file: TextIO = sys.stdout) -> None:
     print = functools.partial(builtins.print, file=file)
     print(
         f"{'documents':>10} {'upload s':>9} {'raw s':>7} {'listing s':>9} {'move s':>7} "
-        f"{'move/raw':>8} {'ms/1000':>8} {'peak MB':>8}  verification"
+        f"{'move/raw':>8} {'ms/1000':>8} {'start MB':>8} {'peak MB':>8}  verification"
     )
     for r in results:
         print(
             f"{r.documents:>10,} {r.build_seconds:>8.1f}{'*' if r.reused else ' '} "
             f"{r.raw_seconds:>7.2f} "
             f"{r.listing_seconds:>9.2f} {r.move_seconds:>7.2f} {r.ratio:>8.2f} "
-            f"{r.ms_per_1000:>8.1f} {r.peak_mb:>8.1f}  {r.verification}"
+            f"{r.ms_per_1000:>8.1f} {r.start_mb:>8.1f} {r.peak_mb:>8.1f}  {r.verification}"
         )
     print(f"cache before each timed part: {results[0].cache}")
+    print("start MB: the move process before the move, the interpreter and its libraries loaded")
     if any(r.reused for r in results):
         print("* kept archive reset (--keep), not uploaded")
     largest = max(results, key=lambda r: r.documents)

@@ -35,9 +35,9 @@ _MD5_RE = re.compile(r"^[0-9a-f]{32}$")
 log = logging.getLogger("overdracht.mover")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArchiveRow:
-    """One document as the check needs it."""
+    """One document as the check needs it; thousands are held at once, so without a dict."""
 
     id: int
     storage_key: str
