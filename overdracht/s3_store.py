@@ -52,7 +52,9 @@ T = TypeVar("T")
 VERIFY_CONCURRENCY = 16
 # The client's own deadline fires first; this margin only catches a client that hangs anyway.
 GRACE_SECONDS = 1.0
-LISTING_CHUNK = 1000
+# Listed objects handed over at a time (the server still answers 1,000 per request): a listing
+# check holds one such page per range it walks, eight side by side.
+LISTING_CHUNK = 250
 SHA256_METADATA = "sha256"
 # The parts a file uploaded from disk is sent in (the smallest S3 takes but for the last).
 PART_SIZE = 5 * 1024 * 1024
