@@ -23,6 +23,8 @@ from __future__ import annotations
 import ctypes
 import functools
 import os
+from collections.abc import Callable
+from typing import cast
 
 # mallopt's parameter for the size from which malloc maps a block of its own (malloc.h).
 M_MMAP_THRESHOLD = -3
@@ -52,3 +54,25 @@ def return_large_buffers() -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_MMAP_THRESHOLD, LARGE_BUFFER_BYTES))
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not _is_glibc():
+        return None
+    trim = ctypes.CDLL(None).malloc_trim
+    trim.argtypes = (ctypes.c_size_t,)
+    trim.restype = ctypes.c_int
+    return cast("Callable[[int], int]", trim)
+
+
+def give_back_free_memory() -> None:
+    """Hand the free space inside malloc's heaps back to the system (glibc's malloc_trim).
+
+    For the end of a phase that freed much in small blocks, before one that needs memory of
+    its own: a move's listing check frees its pages, and the manifest's upload then takes a
+    part of 5 MB, which the heaps' ragged free space could not serve.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
