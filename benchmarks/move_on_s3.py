@@ -15,6 +15,11 @@ a listing of the same keys as the engine lists them (the disjoint ranges side by
 runs the real Mover in a fresh process with OVERDRACHT_FILE_STORE pointing at the bucket,
 so its peak memory is the move's own. Goals: move at 1M <= 2x the raw statement, peak memory
 <= 64 MB, cost linear in documents.
+
+With --keep the bucket and the database named after the scale stay, and the next --keep run
+resets the move instead of uploading again (a million uploads take most of an hour on two
+cores). --memory-trace rss has the move process print its RSS and malloc's heaps every second,
+--memory-trace python also the Python allocations alive at its peak.
 """
 
 from __future__ import annotations
