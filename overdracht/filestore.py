@@ -50,7 +50,7 @@ class StoredFile:
     md5: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListedFile:
     """One file as a listing of the store shows it, without reading it: for checks in bulk.
 

@@ -38,6 +38,7 @@ from overdracht.filestore import (
     object_name,
     refuse_too_large,
 )
+from overdracht.native_memory import return_large_buffers
 from overdracht.settings import ObjectStoreSettings
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ T = TypeVar("T")
 VERIFY_CONCURRENCY = 16
 # The client's own deadline fires first; this margin only catches a client that hangs anyway.
 GRACE_SECONDS = 1.0
-LISTING_CHUNK = 1000
+# Listed objects handed over at a time (the server still answers 1,000 per request): a listing
+# check holds one such page per range it walks, eight side by side.
+LISTING_CHUNK = 250
 SHA256_METADATA = "sha256"
 # The parts a file uploaded from disk is sent in (the smallest S3 takes but for the last).
 PART_SIZE = 5 * 1024 * 1024
@@ -75,7 +78,11 @@ def s3_client(
     deadline holds for each read of the body instead of the whole request, for downloads a
     slow client reads at its own pace. `checksum` and `headers` exist so a test can send a
     checksum of its own.
+
+    The client's threads allocate an upload's parts and the listing's pages; each is given
+    back to the system once freed, not kept in malloc's heaps (overdracht/native_memory.py).
     """
+    return_large_buffers()
     deadline = timedelta(seconds=timeout)
     options: ClientConfig = {
         "allow_http": settings.allow_http,
@@ -149,6 +156,13 @@ def _failure(error: Exception, what: str, seconds: float) -> Exception:
     if isinstance(error, PermissionDeniedError | UnauthenticatedError):
         return StoreUnavailable(f"the file store refused access for {what}; check its credentials")
     return StoreUnavailable(f"the file store could not be reached for {what}")
+
+
+async def _chunks_of(path: Path) -> AsyncIterator[bytes]:
+    """A file on disk a chunk at a time, each read off the event loop."""
+    with path.open("rb") as handle:
+        while chunk := await asyncio.to_thread(handle.read, CHUNK_SIZE):
+            yield chunk
 
 
 class S3FileStore:
@@ -237,16 +251,20 @@ class S3FileStore:
         """Upload a file from disk in parts of PART_SIZE, so it is never whole in memory.
 
         For files the service writes itself (a move's manifest): a file of more than one
-        part has an ETag that is no MD5, so it is never checked from the listing.
+        part has an ETag that is no MD5, so it is never checked from the listing. The client
+        is handed the file a chunk at a time and sends each part before it takes the next
+        one, so an upload holds one part whatever the file's size: given the path, it read
+        the next part while one was sent, and with two parts in flight a move's manifest
+        held 15 MB instead of 5.
         """
         size, sha256, md5 = await asyncio.to_thread(file_digests, path)
         upload = obstore.put_async(
             self._uploads,
             object_name(sha256),
-            path,
+            _chunks_of(path),
             attributes={SHA256_METADATA: sha256},
             chunk_size=PART_SIZE,
-            max_concurrency=2,
+            max_concurrency=1,
         )
         parts = 1 + size // PART_SIZE
         await self._within(upload, self.write_timeout * parts, f"storing {sha256}")

@@ -10,9 +10,12 @@ import csv
 import hashlib
 import io
 import math
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from strawberry import relay
 
 from mail.composing import render
 from models import Administration, BillableLine, Document, MigrationAdministration
@@ -28,6 +31,7 @@ from models.notices.move import CompletionMail
 from models.notices.notice import AdministrationLine
 from models.offers import Migration
 from overdracht.filestore import DirectoryFileStore, FileStore, object_name
+from overdracht.global_id import global_id
 from tests.documents import RETRY
 from tests.file_stores import both_file_stores
 from tests.scenarios import Scenario, gid, pk_of
@@ -402,3 +406,22 @@ async def test_the_manifest_s_file_name_gives_the_source_no_code_the_receiver_ch
     assert "BOS-NIEUW-77" not in names["source"]
     assert f'"manifest-{item.administration_code}-' in names["source"]
     assert f'"manifest-BOS-NIEUW-77-{item.manifest_sha256[:12]}.csv"' in names["target"]
+
+
+@pytest.mark.parametrize(
+    ("type_name", "key"), [("Document", 1), ("Document", 10**12), ("Offer", "7")]
+)
+def test_the_manifest_s_document_ids_are_the_api_s_global_ids(type_name: str, key: int | str):
+    assert global_id(type_name, key) == str(relay.GlobalID(type_name=type_name, node_id=str(key)))
+    assert relay.GlobalID.from_id(global_id(type_name, key)).node_id == str(key)
+
+
+def test_a_worker_process_does_not_load_the_graphql_library():
+    """Every worker process would carry it for nothing: 11 MB of a move's 64 MB."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, worker.mover; print(sorted(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "'strawberry" not in loaded and "'graphql" not in loaded

@@ -26,18 +26,23 @@ SECOND_LEVEL = 256 * 256
 # One listing request costs about as much as 30 keys it lists (a page holds 1,000 keys and took
 # ~30 ms on the S3 server of the benchmark): the measure by which ranges are chosen.
 REQUEST_COST_IN_KEYS = 30
-RANGES_IN_FLIGHT = 8
-# Documents read per query of a range: with the listing's pages of 1,000, what a range holds
-# in memory at a time.
-ROWS_PER_PAGE = 1000
+# Ranges walked side by side: each holds its pages, its listing's answer and a connection to
+# the store. Four keep the store and the database busy; eight held 3 to 4 MB more at 1M.
+RANGES_IN_FLIGHT = 4
+# Documents read per query of a range, the next page read while one is matched: with the
+# listing's pages (overdracht/s3_store.py LISTING_CHUNK), what a range holds in memory at a time.
+# Pages of 1,000 held 16,000 rows and 8,000 listed files once the ranges were longer than a page
+# (from about 256,000 documents on): a 1M move's memory stood 17 MB above a 100k move's through
+# the whole check. Pages of 250 hold a quarter of that, for some 3,000 more queries at 1M.
+ROWS_PER_PAGE = 250
 READ_BACK_BATCH = 200
 _MD5_RE = re.compile(r"^[0-9a-f]{32}$")
 log = logging.getLogger("overdracht.mover")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArchiveRow:
-    """One document as the check needs it."""
+    """One document as the check needs it; thousands are held at once, so without a dict."""
 
     id: int
     storage_key: str

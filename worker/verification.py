@@ -20,6 +20,7 @@ from models.enums import MoveFailure
 from overdracht.db import is_postgres
 from overdracht.filestore import FileProblem, FileReadTimeout, FileStore, StoreUnavailable
 from overdracht.metrics import DOCUMENTS_VERIFIED
+from overdracht.native_memory import give_back_free_memory
 from overdracht.settings import MoveVerification, Settings
 from worker.listing_check import check_archive
 from worker.move import FILE_FAILURE, HeldMove, MoveFailed, store_unavailable
@@ -123,6 +124,7 @@ class Verifier:
             checked = await check_archive(self.files, administration_id, documents, listed)
         except StoreUnavailable as outage:
             raise store_unavailable(outage) from None
+        give_back_free_memory()  # the check's pages, before the manifest's upload takes a part
         if checked.findings:
             finding = checked.findings[0]
             failure, words = FILE_FAILURE[finding.problem]
