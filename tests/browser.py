@@ -16,15 +16,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.async_api import BrowserContext, Page, Route, async_playwright
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Route,
+    async_playwright,
+)
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 AXE = Path(__file__).resolve().parent.parent / "web" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
-def chromium() -> str:
-    """The system's Chromium (OVERDRACHT_TEST_CHROMIUM, or the first on PATH)."""
+async def chromium() -> AsyncIterator[str]:
+    """The system's Chromium (OVERDRACHT_TEST_CHROMIUM, or the first on PATH).
+
+    The browser the tests share is closed after the run.
+    """
     found = os.environ.get("OVERDRACHT_TEST_CHROMIUM") or next(
         (path for name in BROWSERS if (path := shutil.which(name))), None
     )
@@ -33,7 +43,8 @@ def chromium() -> str:
             "no Chromium on this machine: install Debian's chromium (./dev test does so when "
             "it runs as root with apt-get) or set OVERDRACHT_TEST_CHROMIUM"
         )
-    return found
+    yield found
+    await _SHARED.close()
 
 
 @dataclass
@@ -52,13 +63,57 @@ class Browsing:
         return page
 
 
+@dataclass
+class SharedChromium:
+    """One Chromium process for the run: a launch costs a second or more, a context far less."""
+
+    playwright: Playwright | None = None
+    browser: Browser | None = None
+
+    async def launch(self, chromium: str) -> Browser:
+        """A new Chromium process of the run's Playwright."""
+        if self.playwright is None:
+            self.playwright = await async_playwright().start()
+        return await self.playwright.chromium.launch(executable_path=chromium, headless=True)
+
+    @contextlib.asynccontextmanager
+    async def lent(self, chromium: str) -> AsyncIterator[Browser]:
+        """The shared browser when no test's context is open in it; another while it is, so
+        two users side by side in a test have a browser each, as they would."""
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = await self.launch(chromium)
+        if not self.browser.contexts:
+            yield self.browser
+            return
+        own = await self.launch(chromium)
+        try:
+            yield own
+        finally:
+            await own.close()
+
+    async def close(self) -> None:
+        """Close the browser and stop Playwright."""
+        if self.browser is not None:
+            await self.browser.close()
+            self.browser = None
+        if self.playwright is not None:
+            await self.playwright.stop()
+            self.playwright = None
+
+
+_SHARED = SharedChromium()
+
+
 @contextlib.asynccontextmanager
 async def browsing(chromium: str, base_url: str, **context_options: Any) -> AsyncIterator[Browsing]:
-    """A headless Chromium context that may reach `base_url` and nothing else."""
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium, headless=True)
+    """A fresh headless Chromium context that may reach `base_url` and nothing else.
+
+    A context has cookies, storage and cache of its own, as a new browser profile has; it is
+    closed when the block ends.
+    """
+    async with _SHARED.lent(chromium) as browser:
+        context = await browser.new_context(**context_options)
         try:
-            context = await browser.new_context(**context_options)
             context.set_default_timeout(20_000)
             seen = Browsing(context)
 
@@ -72,7 +127,7 @@ async def browsing(chromium: str, base_url: str, **context_options: Any) -> Asyn
             await context.route("**/*", only_this_service)
             yield seen
         finally:
-            await browser.close()
+            await context.close()
 
 
 async def serious_accessibility_violations(page: Page) -> list[str]:
