@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
+import uvicorn
 from tortoise import Tortoise
 from tortoise.exceptions import OperationalError
 
@@ -22,6 +23,7 @@ from api.graphiql.assets import (
     AssetError,
     install_assets,
 )
+from api.graphql import build_schema
 from commands.demo import (
     LARGE_ARCHIVE,
     DemoRefused,
@@ -272,10 +274,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     demo = " (sign in as a demo user)" if settings.demo_sign_in else ""
     print(f"Screens:  http://{args.host}:{args.port}/migrations{demo}", flush=True)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
-    # Imported here, like the schema below: the worker's process never loads the HTTP server
-    # or the GraphQL library (about 20 MB of a move's memory).
-    import uvicorn
-
     config = uvicorn.Config(
         "api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None
     )
@@ -285,8 +283,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_export_schema(settings: Settings, args: argparse.Namespace) -> int:
     """Write the GraphQL SDL, the contract the frontend and partners build against."""
-    from api.graphql import build_schema  # here, so the worker never loads the GraphQL library
-
     sdl = build_schema(settings).as_str() + "\n"
     if args.output == "-":
         sys.stdout.write(sdl)

@@ -416,10 +416,9 @@ def test_the_manifest_s_document_ids_are_the_api_s_global_ids(type_name: str, ke
     assert relay.GlobalID.from_id(global_id(type_name, key)).node_id == str(key)
 
 
-@pytest.mark.parametrize("module", ["worker.mover", "worker.loops", "commands.cli"])
+@pytest.mark.parametrize("module", ["worker.mover", "worker.loops"])
 def test_a_worker_process_does_not_load_the_graphql_library(module: str):
-    """Every worker process would carry it for nothing: 11 MB of a move's 64 MB, and the
-    `overdracht worker` command (commands.cli) the HTTP server's 9 MB besides."""
+    """Every worker process would carry it for nothing: 11 MB of a move's 64 MB."""
     loaded = subprocess.run(
         [sys.executable, "-c", f"import sys, {module}; print(sorted(sys.modules))"],
         capture_output=True,
