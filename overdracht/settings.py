@@ -676,6 +676,15 @@ class Settings:
             "how soon a quiet WebSocket learns its token was revoked or expired when no news comes",
         ),
     )
+    websocket_compression: bool = field(
+        default=False,
+        metadata=declare(
+            "OVERDRACHT_WEBSOCKET_COMPRESSION",
+            flag(),
+            "offer permessage-deflate on WebSockets in `overdracht serve`: live messages are a "
+            "few hundred bytes, so it saves little traffic and costs CPU and memory per socket",
+        ),
+    )
     graphiql_assets_dir: Path | None = field(
         default=None,
         metadata=declare(
