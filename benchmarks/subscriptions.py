@@ -116,9 +116,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--server", default=LOCAL_SERVER, help="PostgreSQL server URL")
     parser.add_argument(
-        "--no-deflate",
+        "--deflate",
         action="store_true",
-        help="serve without permessage-deflate (uvicorn's --ws-per-message-deflate false)",
+        help="agree to permessage-deflate, as OVERDRACHT_WEBSOCKET_COMPRESSION=true does "
+        "(off by default, as in `overdracht serve`)",
     )
     return parser.parse_args(argv)
 
@@ -246,7 +247,7 @@ def specs(world: World, urls: list[str], count: int) -> list[Spec]:
 
 @contextlib.contextmanager
 def serve(
-    database_url: str, updates: str, data_dir: str, deflate: bool = True
+    database_url: str, updates: str, data_dir: str, deflate: bool = False
 ) -> Iterator[tuple[str, int]]:
     """The real app under uvicorn in its own process, on a free loopback port."""
     port = _free_port()
@@ -276,7 +277,7 @@ def serve(
 
 @contextlib.asynccontextmanager
 async def two_servers(
-    database_url: str, updates: str, deflate: bool = True
+    database_url: str, updates: str, deflate: bool = False
 ) -> AsyncIterator[list[tuple[str, int]]]:
     """Two API processes on one database, up and waiting."""
     with (
@@ -523,7 +524,7 @@ async def measure(
     mover = await asyncpg.connect(asyncpg_dsn(database_url))
     value = await mover.fetchval("SELECT max(documents_done) FROM migration_item")
     try:
-        async with two_servers(database_url, updates, not args.no_deflate) as servers:
+        async with two_servers(database_url, updates, args.deflate) as servers:
             pids = [pid for _, pid in servers]
             print(f"[{updates}] idle, no subscribers ...", flush=True)
             without = await idle_window(watch, name, pids, args)
@@ -646,7 +647,7 @@ async def run(args: argparse.Namespace) -> bool:
             f"{args.offers} running moves between {2 * args.offers} offices, "
             f"{args.subscribers} subscribers (half migrationProgress, half overviewChanges) over "
             f"two API processes, {args.clients} client processes, {os.cpu_count()} CPUs, "
-            f"permessage-deflate {'off' if args.no_deflate else 'on'}, "
+            f"permessage-deflate {'on' if args.deflate else 'off'}, "
             f"load {os.getloadavg()[0]:.1f}",
             flush=True,
         )

@@ -681,8 +681,8 @@ class Settings:
         metadata=declare(
             "OVERDRACHT_WEBSOCKET_COMPRESSION",
             flag(),
-            "offer permessage-deflate on WebSockets in `overdracht serve`: live messages are a "
-            "few hundred bytes, so it saves little traffic and costs CPU and memory per socket",
+            "offer permessage-deflate on WebSockets in `overdracht serve`: live messages are small "
+            "JSON, so it saves little traffic and costs memory per socket (about 40 KiB)",
         ),
     )
     graphiql_assets_dir: Path | None = field(
