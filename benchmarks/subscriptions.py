@@ -115,6 +115,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="wait before an idle window: PostgreSQL publishes an idle backend's counts late",
     )
     parser.add_argument("--server", default=LOCAL_SERVER, help="PostgreSQL server URL")
+    parser.add_argument(
+        "--deflate",
+        action="store_true",
+        help="agree to permessage-deflate, as OVERDRACHT_WEBSOCKET_COMPRESSION=true does "
+        "(off by default, as in `overdracht serve`)",
+    )
     return parser.parse_args(argv)
 
 
@@ -240,7 +246,9 @@ def specs(world: World, urls: list[str], count: int) -> list[Spec]:
 
 
 @contextlib.contextmanager
-def serve(database_url: str, updates: str, data_dir: str) -> Iterator[tuple[str, int]]:
+def serve(
+    database_url: str, updates: str, data_dir: str, deflate: bool = False
+) -> Iterator[tuple[str, int]]:
     """The real app under uvicorn in its own process, on a free loopback port."""
     port = _free_port()
     env = {
@@ -253,7 +261,7 @@ def serve(database_url: str, updates: str, data_dir: str) -> Iterator[tuple[str,
     command = [
         sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host",
         "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
-        "--backlog", "4096",
+        "--backlog", "4096", "--ws-per-message-deflate", str(deflate).lower(),
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
     try:
@@ -268,12 +276,14 @@ def serve(database_url: str, updates: str, data_dir: str) -> Iterator[tuple[str,
 
 
 @contextlib.asynccontextmanager
-async def two_servers(database_url: str, updates: str) -> AsyncIterator[list[tuple[str, int]]]:
+async def two_servers(
+    database_url: str, updates: str, deflate: bool = False
+) -> AsyncIterator[list[tuple[str, int]]]:
     """Two API processes on one database, up and waiting."""
     with (
         tempfile.TemporaryDirectory() as data_dir,
-        serve(database_url, updates, data_dir) as first,
-        serve(database_url, updates, data_dir) as second,
+        serve(database_url, updates, data_dir, deflate) as first,
+        serve(database_url, updates, data_dir, deflate) as second,
     ):
         await asyncio.gather(wait_until_up(first[0]), wait_until_up(second[0]))
         yield [first, second]
@@ -514,7 +524,7 @@ async def measure(
     mover = await asyncpg.connect(asyncpg_dsn(database_url))
     value = await mover.fetchval("SELECT max(documents_done) FROM migration_item")
     try:
-        async with two_servers(database_url, updates) as servers:
+        async with two_servers(database_url, updates, args.deflate) as servers:
             pids = [pid for _, pid in servers]
             print(f"[{updates}] idle, no subscribers ...", flush=True)
             without = await idle_window(watch, name, pids, args)
@@ -637,6 +647,7 @@ async def run(args: argparse.Namespace) -> bool:
             f"{args.offers} running moves between {2 * args.offers} offices, "
             f"{args.subscribers} subscribers (half migrationProgress, half overviewChanges) over "
             f"two API processes, {args.clients} client processes, {os.cpu_count()} CPUs, "
+            f"permessage-deflate {'on' if args.deflate else 'off'}, "
             f"load {os.getloadavg()[0]:.1f}",
             flush=True,
         )

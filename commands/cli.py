@@ -275,7 +275,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     print(f"Screens:  http://{args.host}:{args.port}/migrations{demo}", flush=True)
     print(f"GraphiQL: http://{args.host}:{args.port}/graphql", flush=True)
     config = uvicorn.Config(
-        "api.app:create_app", factory=True, host=args.host, port=args.port, log_config=None
+        "api.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        # Off unless asked for: compressing each socket's small messages costs more than it
+        # saves (docs/benchmarks.md, live progress).
+        ws_per_message_deflate=settings.websocket_compression,
     )
     uvicorn.Server(config).run(sockets=[sock])
     return 0

@@ -676,6 +676,15 @@ class Settings:
             "how soon a quiet WebSocket learns its token was revoked or expired when no news comes",
         ),
     )
+    websocket_compression: bool = field(
+        default=False,
+        metadata=declare(
+            "OVERDRACHT_WEBSOCKET_COMPRESSION",
+            flag(),
+            "offer permessage-deflate on WebSockets in `overdracht serve`: live messages are small "
+            "JSON, so it saves little traffic and costs memory per socket (about 40 KiB)",
+        ),
+    )
     graphiql_assets_dir: Path | None = field(
         default=None,
         metadata=declare(

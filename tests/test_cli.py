@@ -177,3 +177,51 @@ def test_serve_writes_json_logs_with_the_request_id(tmp_path):
     assert mine[0]["logger"] == "overdracht.access"
     not_json = [line for line in errors.splitlines() if line.strip() and not line.startswith("{")]
     assert not_json == [], not_json
+
+
+@pytest.mark.parametrize(("setting", "offered"), [(None, False), ("true", True)])
+async def test_serve_offers_websocket_compression_only_when_asked(tmp_path, setting, offered):
+    """OVERDRACHT_WEBSOCKET_COMPRESSION: `overdracht serve` agrees to permessage-deflate, which a
+    client offers, only when it is set."""
+    import socket
+    import time
+
+    import httpx
+    import websockets
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'ws.sqlite3'}",
+        "OVERDRACHT_DATA_DIR": str(tmp_path / "data"),
+        "OVERDRACHT_BACKGROUND_JOBS": "false",
+    }
+    env.pop("OVERDRACHT_WEBSOCKET_COMPRESSION", None)
+    if setting is not None:
+        env["OVERDRACHT_WEBSOCKET_COMPRESSION"] = setting
+    command = [sys.executable, "-m", "commands"]
+    subprocess.run([*command, "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
+    server = subprocess.Popen(
+        [*command, "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        async with websockets.connect(
+            f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"]
+        ) as ws:
+            extensions = ws.response.headers.get("Sec-WebSocket-Extensions") or ""
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    assert ("permessage-deflate" in extensions) is offered
