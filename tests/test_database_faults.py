@@ -7,6 +7,7 @@ pg_terminate_backend while claims and reads run over HTTP.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import uuid
@@ -265,12 +266,7 @@ async def test_transactions_whose_begin_fails_give_their_connections_back(db: st
     await asyncio.wait_for(asyncio.gather(*(hold(everyone) for _ in range(size))), 10)
     failed = 0
     for _ in range(3 * size):
-        async with connected(server_url(db)) as admin:
-            await admin.fetchval(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE datname = $1 AND pid <> pg_backend_pid()",
-                database_name(db),
-            )
+        _terminate_the_others_while_this_loop_waits(db)
         try:
             async with in_transaction() as connection:
                 await connection.execute_query("SELECT 1")
@@ -281,6 +277,23 @@ async def test_transactions_whose_begin_fails_give_their_connections_back(db: st
 
     everyone = asyncio.Barrier(size)
     await asyncio.wait_for(asyncio.gather(*(hold(everyone) for _ in range(size))), 10)
+
+
+def _terminate_the_others_while_this_loop_waits(db: str) -> None:
+    """End every other session of the database and wait until they are gone, with the test's
+    event loop blocked meanwhile: the pool's connections cannot read the news of their end
+    before their next statement, so the next BEGIN meets a terminated connection every time."""
+
+    async def terminate() -> None:
+        async with connected(server_url(db)) as admin:
+            await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity "
+                "WHERE datname = $1 AND pid <> pg_backend_pid()",
+                database_name(db),
+            )
+
+    with concurrent.futures.ThreadPoolExecutor(1) as elsewhere:
+        elsewhere.submit(asyncio.run, terminate()).result()
 
 
 class PausingStore(DirectoryFileStore):
