@@ -302,31 +302,38 @@ async def fetch_page_values(
     limit = page_size(first, max_page_size)
     start = order.read_cursor(after) if after else None
     if shaped.key is None:
-        queryset = shaped.query()
-        total = await queryset.count()
-        page = queryset.filter(order.after(start)) if start is not None else queryset
-        ordered = page.order_by(*order.order_by()).limit(limit + 1)
-        rows = list(await ordered.values(*names))
-    else:
-        total = await statements.count(
-            shaped.model,
-            (shaped.key, "count", order.label),
-            shaped.values,
-            lambda v: shaped.build(v).count(),
+        return await _fetch_page(
+            shaped.query(),
+            order=order,
+            first=first,
+            after=after,
+            max_page_size=max_page_size,
+            values=names,
         )
-        cursor = {f"after_{n}": value for n, value in enumerate(start or ())}
-        page_values = {**shaped.values, **cursor, "page_limit": limit + 1}
+    total = await statements.count(
+        shaped.model,
+        (shaped.key, "count", order.label),
+        shaped.values,
+        lambda v: shaped.build(v).count(),
+    )
+    cursor = {f"after_{n}": value for n, value in enumerate(start or ())}
+    page_values = {**shaped.values, **cursor, "page_limit": limit + 1}
 
-        def build_page(v: Mapping[str, Any]) -> ValuesQuery[Any]:
-            query = shaped.build(v)
-            if start is not None:
-                query = query.filter(order.after(tuple(v[name] for name in cursor)))
-            return query.order_by(*order.order_by()).limit(v["page_limit"]).values(*names)
+    def build_page(v: Mapping[str, Any]) -> ValuesQuery[Any]:
+        query = shaped.build(v)
+        if start is not None:
+            query = query.filter(order.after(tuple(v[name] for name in cursor)))
+        return query.order_by(*order.order_by()).limit(v["page_limit"]).values(*names)
 
-        page_key = (shaped.key, "page", order.label, start is not None, names)
-        rows = await statements.fetch_values(shaped.model, page_key, page_values, build_page)
+    page_key = (shaped.key, "page", order.label, start is not None, names)
+    rows = await statements.fetch_values(shaped.model, page_key, page_values, build_page)
+    return _page(rows, limit=limit, order=order, start=start, total=total)
+
+
+def _page(rows: Sequence[Any], *, limit: int, order: Order, start: Any, total: int) -> Page[Any]:
+    """The page of rows read one beyond the limit: that one says whether another follows."""
     return Page(
-        rows=rows[:limit],
+        rows=list(rows[:limit]),
         order=order,
         has_next_page=len(rows) > limit,
         has_previous_page=start is not None,
@@ -350,13 +357,7 @@ async def _fetch_page(
     # One row more than asked says whether another page follows.
     ordered = page.order_by(*order.order_by()).limit(limit + 1)
     rows = list(await (ordered.values(*values) if values else ordered))
-    return Page(
-        rows=rows[:limit],
-        order=order,
-        has_next_page=len(rows) > limit,
-        has_previous_page=start is not None,
-        total_count=total,
-    )
+    return _page(rows, limit=limit, order=order, start=start, total=total)
 
 
 async def paginate(

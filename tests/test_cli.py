@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+import websockets
 
 from models import ApiToken
 from models.enums import TokenScope
@@ -122,53 +129,60 @@ def test_a_port_in_use_stops_the_start_in_one_line_before_any_url(tmp_path, comm
     assert "http://" not in result.stdout
 
 
-def test_serve_writes_json_logs_with_the_request_id(tmp_path):
-    """OVERDRACHT_LOG_FORMAT=json: one JSON object per line, each request under its id."""
-    import json
-    import os
-    import socket
-    import subprocess
-    import sys
-    import time
+# How long a started service may take to answer before the test gives up: a net, far beyond
+# what a start takes on a loaded machine; the wait ends as soon as it answers or exits.
+SERVE_NET_SECONDS = 180.0
 
-    import httpx
 
-    root = Path(__file__).resolve().parent.parent
+@contextlib.contextmanager
+def served(tmp_path: Path, **settings: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    """`overdracht serve` on a migrated SQLite file with these settings, answering on its port."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {
-        **os.environ,
-        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'logs.sqlite3'}",
+    env = {key: value for key, value in os.environ.items() if not key.startswith("OVERDRACHT_")}
+    env |= {
+        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'served.sqlite3'}",
         "OVERDRACHT_DATA_DIR": str(tmp_path / "data"),
         "OVERDRACHT_BACKGROUND_JOBS": "false",
-        "OVERDRACHT_LOG_FORMAT": "json",
+        **settings,
     }
     command = [sys.executable, "-m", "commands"]
-    subprocess.run([*command, "migrate"], cwd=root, env=env, check=True, capture_output=True)
+    subprocess.run([*command, "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
     server = subprocess.Popen(
         [*command, "serve", "--port", str(port)],
-        cwd=root,
+        cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        for _ in range(200):
+        deadline = time.monotonic() + SERVE_NET_SECONDS
+        while True:
+            assert server.poll() is None, "the service stopped before it answered"
             try:
-                response = httpx.get(
-                    f"http://127.0.0.1:{port}/healthz", headers={"X-Request-ID": "req-42"}
-                )
+                httpx.get(f"http://127.0.0.1:{port}/healthz")
                 break
             except httpx.TransportError:
+                assert time.monotonic() < deadline, "the service never answered"
                 time.sleep(0.05)
+        yield port, server
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.communicate(timeout=60)
+
+
+def test_serve_writes_json_logs_with_the_request_id(tmp_path):
+    """OVERDRACHT_LOG_FORMAT=json: one JSON object per line, each request under its id."""
+    with served(tmp_path, OVERDRACHT_LOG_FORMAT="json") as (port, server):
+        response = httpx.get(f"http://127.0.0.1:{port}/healthz", headers={"X-Request-ID": "req-42"})
         assert response.headers["x-request-id"] == "req-42"
         fresh = httpx.get(f"http://127.0.0.1:{port}/healthz")
         assert len(fresh.headers["x-request-id"]) == 32, "one is made when the client sends none"
-    finally:
         server.terminate()
-        _, errors = server.communicate(timeout=15)
+        _, errors = server.communicate(timeout=60)
     lines = [json.loads(line) for line in errors.splitlines() if line.startswith("{")]
     assert lines, errors
     assert all({"time", "level", "logger", "message"} <= set(line) for line in lines)
@@ -183,45 +197,12 @@ def test_serve_writes_json_logs_with_the_request_id(tmp_path):
 async def test_serve_offers_websocket_compression_only_when_asked(tmp_path, setting, offered):
     """OVERDRACHT_WEBSOCKET_COMPRESSION: `overdracht serve` agrees to permessage-deflate, which a
     client offers, only when it is set."""
-    import socket
-    import time
-
-    import httpx
-    import websockets
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {
-        **os.environ,
-        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'ws.sqlite3'}",
-        "OVERDRACHT_DATA_DIR": str(tmp_path / "data"),
-        "OVERDRACHT_BACKGROUND_JOBS": "false",
-    }
-    env.pop("OVERDRACHT_WEBSOCKET_COMPRESSION", None)
-    if setting is not None:
-        env["OVERDRACHT_WEBSOCKET_COMPRESSION"] = setting
-    command = [sys.executable, "-m", "commands"]
-    subprocess.run([*command, "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
-    server = subprocess.Popen(
-        [*command, "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(200):
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
+    asked = {} if setting is None else {"OVERDRACHT_WEBSOCKET_COMPRESSION": setting}
+    with served(tmp_path, **asked) as (port, server):
         async with websockets.connect(
             f"ws://127.0.0.1:{port}/graphql", subprotocols=["graphql-transport-ws"]
         ) as ws:
             extensions = ws.response.headers.get("Sec-WebSocket-Extensions") or ""
-    finally:
         server.terminate()
-        server.wait(timeout=15)
+        server.communicate(timeout=60)
     assert ("permessage-deflate" in extensions) is offered
