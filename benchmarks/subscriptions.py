@@ -46,11 +46,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 import orjson
-import websockets
+import uvloop
+from websockets.client import ClientProtocol
+from websockets.frames import Frame, Opcode
+from websockets.http11 import Response
+from websockets.typing import Subprotocol
+from websockets.uri import parse_uri
 
 from api.ids import encode_global_id
 from benchmarks.offered_overview import _free_port, _process_cpu_seconds, wait_until_up
@@ -300,61 +305,128 @@ def resident_bytes(pid: int) -> int:
 # -- the subscribers, in client processes of their own ------------------------------------------
 
 
-class Subscriber:
-    """One socket with one subscription, noting when each round's value arrived."""
+class Subscriber(asyncio.Protocol):
+    """One socket with one subscription, noting when each round's value arrived.
 
-    def __init__(self, spec: Spec) -> None:
+    A WebSocket client made of the websockets library's own protocol (the sans-I/O one that
+    uvicorn's server side uses too) on the event loop's transport: the library's asyncio
+    connection adds a task, futures and a queue per message, and on this machine every bit of
+    CPU the clients spend receiving is taken from the servers' burst.
+    """
+
+    def __init__(self, spec: Spec, arrived: asyncio.Event) -> None:
         self.spec = spec
-        self.socket: Any = None
+        self.arrived = arrived
         self.arrivals: dict[int, float] = {}
-        self.reader: asyncio.Task[None] | None = None
+        self.url = spec.url.replace("http://", "ws://") + "/graphql"
+        self.protocol = ClientProtocol(
+            parse_uri(self.url), subprotocols=[Subprotocol("graphql-transport-ws")]
+        )
+        self.transport: asyncio.Transport | None = None
+        loop = asyncio.get_running_loop()
+        self.handshake: asyncio.Future[None] = loop.create_future()
+        self.closed: asyncio.Future[None] = loop.create_future()
+        # Messages of the opening exchange, read in turn; None once the rounds may begin.
+        self.opening: asyncio.Queue[bytes] | None = asyncio.Queue()
+        self.parts: list[bytes] = []
 
     async def open(self) -> None:
-        url = self.spec.url.replace("http://", "ws://") + "/graphql"
-        self.socket = await websockets.connect(
-            url, subprotocols=["graphql-transport-ws"], open_timeout=120, ping_interval=None
+        uri = parse_uri(self.url)
+        loop = asyncio.get_running_loop()
+        await asyncio.wait_for(loop.create_connection(lambda: self, uri.host, uri.port), 120)
+        await asyncio.wait_for(self.handshake, 120)
+        self.send(
+            {"type": "connection_init", "payload": {"Authorization": f"Bearer {self.spec.token}"}}
         )
-        init = {
-            "type": "connection_init",
-            "payload": {"Authorization": f"Bearer {self.spec.token}"},
-        }
-        await self.socket.send(orjson.dumps(init).decode())
-        ack = orjson.loads(await asyncio.wait_for(self.socket.recv(), 120))
+        ack = orjson.loads(await self._next_opening())
         assert ack["type"] == "connection_ack", ack
         if self.spec.migration is not None:
             payload = {"query": PROGRESS_QUERY, "variables": {"id": self.spec.migration}}
         else:
             payload = {"query": OVERVIEW_QUERY}
-        subscribe = {"id": "1", "type": "subscribe", "payload": payload}
-        await self.socket.send(orjson.dumps(subscribe).decode())
+        self.send({"id": "1", "type": "subscribe", "payload": payload})
         if self.spec.migration is not None:  # the offer as it is comes first
-            first = orjson.loads(await asyncio.wait_for(self.socket.recv(), 120))
+            first = orjson.loads(await self._next_opening())
             assert first["type"] == "next" and "errors" not in first["payload"], first
+        self.opening = None
 
-    async def read(self, arrived: asyncio.Event) -> None:
-        async for text in self.socket:
-            at = time.monotonic()
-            message = orjson.loads(text)
-            if message["type"] != "next":
-                continue
-            data = message["payload"]["data"]
-            if "migrationProgress" in data:
-                row = data["migrationProgress"]["administrations"]["nodes"][0]
-            else:
-                row = data["overviewChanges"]
-            self.arrivals.setdefault(row["progress"]["documentsDone"], at)
-            arrived.set()
+    async def _next_opening(self) -> bytes:
+        assert self.opening is not None
+        return await asyncio.wait_for(self.opening.get(), 120)
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.protocol.send_text(orjson.dumps(message))
+        self._flush()
+
+    async def close(self) -> None:
+        if not self.closed.done():
+            self.protocol.send_close()
+            self._flush()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self.closed), 10)
+        if self.transport is not None:
+            self.transport.close()
+
+    # -- asyncio.Protocol --
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's is not a subclass
+        self.protocol.send_request(self.protocol.connect())
+        self._flush()
+
+    def data_received(self, data: bytes) -> None:
+        self.protocol.receive_data(data)
+        for event in self.protocol.events_received():
+            if isinstance(event, Response):
+                if self.protocol.handshake_exc is not None:
+                    self.handshake.set_exception(self.protocol.handshake_exc)
+                else:
+                    self.handshake.set_result(None)
+            elif isinstance(event, Frame) and event.opcode in (Opcode.TEXT, Opcode.CONT):
+                self.parts.append(bytes(event.data))
+                if event.fin:
+                    text, self.parts = b"".join(self.parts), []
+                    self._message(text)
+        self._flush()  # pongs, and the answer to a close
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.handshake.done():
+            self.handshake.set_exception(exc or ConnectionError("closed during the handshake"))
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+    def _flush(self) -> None:
+        assert self.transport is not None
+        for data in self.protocol.data_to_send():
+            if data:
+                self.transport.write(data)
+            elif self.transport.can_write_eof():  # the protocol's end of the stream
+                self.transport.write_eof()
+
+    def _message(self, text: bytes) -> None:
+        at = time.monotonic()
+        if self.opening is not None:
+            self.opening.put_nowait(text)
+            return
+        message = orjson.loads(text)
+        if message["type"] != "next":
+            return
+        data = message["payload"]["data"]
+        if "migrationProgress" in data:
+            row = data["migrationProgress"]["administrations"]["nodes"][0]
+        else:
+            row = data["overviewChanges"]
+        self.arrivals.setdefault(row["progress"]["documentsDone"], at)
+        self.arrived.set()
 
 
 async def _client(pipe: Connection, share: list[Spec]) -> None:
     """Open this process's share of subscribers, then answer the benchmark's questions."""
     loop = asyncio.get_running_loop()
     arrived = asyncio.Event()
-    subscribers = [Subscriber(spec) for spec in share]
+    subscribers = [Subscriber(spec, arrived) for spec in share]
     for start in range(0, len(subscribers), 25):  # not all handshakes in the same instant
         await asyncio.gather(*(s.open() for s in subscribers[start : start + 25]))
-    for subscriber in subscribers:
-        subscriber.reader = asyncio.create_task(subscriber.read(arrived))
     pipe.send(("opened", len(subscribers)))
     while True:
         command = await loop.run_in_executor(None, pipe.recv)
@@ -366,19 +438,20 @@ async def _client(pipe: Connection, share: list[Spec]) -> None:
                     await asyncio.wait_for(arrived.wait(), 0.5)
             pipe.send(("arrived", [(s.spec.n, s.arrivals.get(value)) for s in subscribers]))
         else:
-            for subscriber in subscribers:
-                if subscriber.reader is not None:
-                    subscriber.reader.cancel()
-            await asyncio.gather(*(s.socket.close() for s in subscribers), return_exceptions=True)
+            await asyncio.gather(*(s.close() for s in subscribers), return_exceptions=True)
             pipe.send(("closed",))
             return
 
 
 def client_process(pipe: Connection, share: list[Spec]) -> None:
-    """A client process's entry: its own event loop and as many sockets as the limit allows."""
+    """A client process's entry: its own event loop and as many sockets as the limit allows.
+
+    The loop is uvloop's, as the servers' is under uvicorn: the clients share the machine with
+    the servers, and every bit of CPU they spend receiving is taken from the servers' burst.
+    """
     _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    asyncio.run(_client(pipe, share))
+    uvloop.run(_client(pipe, share))
 
 
 class Clients:
@@ -496,6 +569,8 @@ class Result:
     round_transactions: int
     round_cpu: float | None
     round_seconds: float
+    # The client processes' CPU seconds over the same rounds: taken from the same two cores.
+    round_client_cpu: float | None = None
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.samples)
@@ -550,6 +625,8 @@ async def measure(
                 samples: list[float] = []
                 missed = 0
                 cpu_before = _cpu_sum(pids)
+                client_pids = [p.pid for p in clients.processes if p.pid is not None]
+                clients_before = _cpu_sum(client_pids)
                 before = await commits(watch, name)
                 started = time.monotonic()
                 for _ in range(args.rounds):
@@ -563,6 +640,7 @@ async def measure(
                     await asyncio.sleep(args.pause)
                 seconds = time.monotonic() - started
                 cpu_after = _cpu_sum(pids)
+                clients_after = _cpu_sum(client_pids)
                 await asyncio.sleep(args.settle_seconds)
                 during = await commits(watch, name) - before
             finally:
@@ -571,7 +649,10 @@ async def measure(
         await watch.close()
         await mover.close()
     cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
-    return Result(updates, count, without, with_, samples, missed, during, cpu, seconds)
+    client_cpu = (
+        None if clients_before is None or clients_after is None else clients_after - clients_before
+    )
+    return Result(updates, count, without, with_, samples, missed, during, cpu, seconds, client_cpu)
 
 
 def _cpu(idle: Idle) -> str:
@@ -611,6 +692,12 @@ def report(result: Result, args: argparse.Namespace) -> None:
         f"while progressing: {result.round_transactions / changes:.1f} transactions per change "
         f"(the change itself included){cpu}"
     )
+    if result.round_client_cpu is not None and result.samples:
+        per_message = result.round_client_cpu / len(result.samples) * 1000
+        print(
+            f"  the client processes' CPU, on the same cores: {per_message:.3f} ms per message "
+            "received"
+        )
     if result.missed:
         print(f"  NOT received within {WAIT_SECONDS:.0f} s: {result.missed}")
 
