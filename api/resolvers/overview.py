@@ -126,16 +126,13 @@ def statuses_named(term: str) -> list[MigrationStatus]:
     ]
 
 
-def search_filter(term: str, now: datetime, zone: ZoneInfo, columns: frozenset[Column]) -> Q:
-    """One search field over the shown columns the reader may read, partial, case-insensitive.
+def search_filter(term: str, columns: frozenset[Column], others: list[Q]) -> Q:
+    """One search field over the shown columns the reader may read, partial, case-insensitive:
+    the term as text, or what it names (`others`, from other_matches).
 
     A column the reader may not read is never matched, so a search cannot tell them its value.
     """
-    return _any_of(text_matches(term, columns) + other_matches(term, now, zone, columns))
-
-
-def _any_of(matches: list[Q]) -> Q:
-    """Rows that match any of the clauses; none for no clause at all."""
+    matches = text_matches(term, columns) + others
     return Q(*matches, join_type=Q.OR) if matches else Q(id__in=[])
 
 
@@ -266,7 +263,7 @@ async def overview_page(
     zone = ZoneInfo(ctx.settings.time_zone)
     term = search_term(search)
     others = other_matches(term, now, zone, columns) if term else []
-    found = search_filter(term, now, zone, columns) if term else None
+    found = search_filter(term, columns, others) if term else None
     wanted = shown_as(status, now) if status is not None else None
 
     def searched(values: Mapping[str, Any]) -> QuerySet[MigrationAdministration]:
