@@ -177,17 +177,36 @@ class DaemonThreads(Executor):
             self._work.put(None)
 
 
-def file_digests(path: Path) -> tuple[int, str, str]:
+# Size, SHA-256 and MD5 of a file's bytes.
+Digests = tuple[int, str, str]
+
+
+class Digesting:
+    """The digests of bytes worked out as they go by, a chunk at a time."""
+
+    def __init__(self) -> None:
+        self._sha256 = hashlib.sha256()
+        self._md5 = hashlib.md5(usedforsecurity=False)
+        self._size = 0
+
+    def update(self, chunk: bytes) -> None:
+        """Take the next chunk (hashlib lets go of the GIL for chunks this size)."""
+        self._sha256.update(chunk)
+        self._md5.update(chunk)
+        self._size += len(chunk)
+
+    def digests(self) -> Digests:
+        """Size, SHA-256 and MD5 of every chunk so far."""
+        return self._size, self._sha256.hexdigest(), self._md5.hexdigest()
+
+
+def file_digests(path: Path) -> Digests:
     """Size, SHA-256 and MD5 of a file on disk, read in chunks: never whole in memory."""
-    sha256 = hashlib.sha256()
-    md5 = hashlib.md5(usedforsecurity=False)
-    size = 0
+    digesting = Digesting()
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK_SIZE):
-            sha256.update(chunk)
-            md5.update(chunk)
-            size += len(chunk)
-    return size, sha256.hexdigest(), md5.hexdigest()
+            digesting.update(chunk)
+    return digesting.digests()
 
 
 class FileProblem(StrEnum):
@@ -203,12 +222,14 @@ class FileStore(Protocol):
 
     Keys are content hashes, never names of an office or an administration. Every call ends
     within the store's deadlines; one that cannot raises StoreUnavailable (or FileReadTimeout
-    for one local file whose read hangs).
+    for one local file whose read hangs). `put_file` takes the file's digests from a caller
+    that worked them out from the very bytes it wrote (a move's manifest, on the move's
+    critical path), and otherwise reads the file once more to work them out.
     """
 
     async def put(self, data: bytes) -> StoredFile: ...
 
-    async def put_file(self, path: Path) -> StoredFile: ...
+    async def put_file(self, path: Path, digests: Digests | None = None) -> StoredFile: ...
 
     def stream(self, key: str) -> AsyncIterator[bytes]: ...
 
@@ -312,8 +333,8 @@ class DirectoryFileStore:
                 f"storing a file took longer than {self.write_timeout:g} s"
             ) from None
 
-    def _write_file(self, source: Path) -> StoredFile:
-        size, digest, md5 = file_digests(source)
+    def _write_file(self, source: Path, digests: Digests | None) -> StoredFile:
+        size, digest, md5 = digests or file_digests(source)
         path = self._path(digest)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -329,9 +350,10 @@ class DirectoryFileStore:
                 raise
         return StoredFile(key=digest, size=size, sha256=digest, md5=md5)
 
-    async def put_file(self, path: Path) -> StoredFile:
-        """Store a file from disk, copied in chunks: for files the service writes itself."""
-        writing = asyncio.wrap_future(self._writers.submit(self._write_file, path))
+    async def put_file(self, path: Path, digests: Digests | None = None) -> StoredFile:
+        """Store a file from disk, copied in chunks: for files the service writes itself,
+        which may hand over the digests it worked out while writing (see FileStore)."""
+        writing = asyncio.wrap_future(self._writers.submit(self._write_file, path, digests))
         try:
             return await asyncio.wait_for(writing, self.write_timeout)
         except TimeoutError:

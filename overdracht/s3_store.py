@@ -26,6 +26,7 @@ from obstore.store import S3Store
 from overdracht.filestore import (
     CHUNK_SIZE,
     SINGLE_PART_LIMIT,
+    Digests,
     FileNotStoredError,
     FileProblem,
     ListedFile,
@@ -247,7 +248,7 @@ class S3FileStore:
             )
         return StoredFile(key=sha256, size=len(data), sha256=sha256, md5=md5)
 
-    async def put_file(self, path: Path) -> StoredFile:
+    async def put_file(self, path: Path, digests: Digests | None = None) -> StoredFile:
         """Upload a file from disk in parts of PART_SIZE, so it is never whole in memory.
 
         For files the service writes itself (a move's manifest): a file of more than one
@@ -257,7 +258,9 @@ class S3FileStore:
         the next part while one was sent, and with two parts in flight a move's manifest
         held 15 MB instead of 5.
         """
-        size, sha256, md5 = await asyncio.to_thread(file_digests, path)
+        if digests is None:
+            digests = await asyncio.to_thread(file_digests, path)
+        size, sha256, md5 = digests
         upload = obstore.put_async(
             self._uploads,
             object_name(sha256),

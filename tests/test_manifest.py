@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import math
+import random
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -36,7 +37,7 @@ from tests.documents import RETRY
 from tests.file_stores import both_file_stores
 from tests.scenarios import Scenario, gid, pk_of
 from worker.dispatcher import MailDispatcher
-from worker.manifest import COLUMNS, ManifestWriter
+from worker.manifest import COLUMNS, ManifestWriter, as_text
 from worker.mover import Mover
 
 RECEIPT = """query($id: ID!) { migration(id: $id) { administrations { nodes {
@@ -380,6 +381,63 @@ async def test_a_title_or_file_name_a_spreadsheet_would_run_is_written_as_text(
         administration.pk, settings.move_verification
     )
     assert again == written
+
+
+async def test_every_line_has_the_bytes_the_csv_module_writes(factory, files, settings):
+    """Lines are written out directly for speed; whatever a title or a file name holds, the
+    bytes are the ones csv.writer gives (RFC 4180: CRLF, quotes only where needed)."""
+    office = await factory.environment()
+    connection = await factory.connection(office, AccountingPackage.EXACT_ONLINE)
+    administration = await factory.administration(connection)
+    pieces = [
+        "a",
+        ",",
+        '"',
+        "\r",
+        "\n",
+        "\r\n",
+        " ",
+        "'",
+        "=",
+        "+",
+        "-",
+        "@",
+        "\t",
+        "é",
+        "€",
+        "\u2028",
+    ]
+    generator = random.Random(25)
+    values = ["", " ", ",", '""', "\n", "Factuur 1", "a,b", 'zo "gezegd"', "=1+1", "-", "\t x"]
+    values += ["".join(generator.choices(pieces, k=generator.randint(1, 8))) for _ in range(60)]
+    for n, value in enumerate(values):
+        document = await factory.document(administration)
+        file_name = values[(n * 7) % len(values)] + ".pdf"
+        await Document.filter(pk=document.pk).update(title=value, file_name=file_name)
+
+    written = await ManifestWriter(files, page_size=7).write(
+        administration.pk, settings.move_verification
+    )
+    verified_by = settings.move_verification.value.lower()
+    expected = io.StringIO()
+    lines = csv.writer(expected, lineterminator="\r\n")
+    lines.writerow(COLUMNS)
+    for document in await Document.filter(administration_id=administration.pk).order_by("id"):
+        lines.writerow(
+            [
+                global_id("Document", document.pk),
+                as_text(document.title),
+                document.kind.value,
+                document.status.value,
+                as_text(document.file_name),
+                document.size,
+                document.sha256,
+                document.md5 or "",
+                verified_by,
+            ]
+        )
+    assert (await _stored(files, written.sha256)).decode("utf-8") == expected.getvalue()
+    assert written.documents == len(values)
 
 
 async def test_the_manifest_s_file_name_gives_the_source_no_code_the_receiver_chose(

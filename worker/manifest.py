@@ -13,18 +13,20 @@ chunks: a manifest of a million documents never sits whole in memory.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import io
 import tempfile
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from models import Document
 from models.enums import MoveFailure
 from overdracht.db import is_postgres
 from overdracht.db_faults import is_connection_lost
-from overdracht.filestore import FileStore
+from overdracht.filestore import Digesting, FileStore
 from overdracht.global_id import global_id
 from overdracht.settings import MoveVerification
 from worker.move import MoveFailed
@@ -40,6 +42,7 @@ COLUMNS = (
     "md5",
     "verified_by",
 )
+SEPARATORS = len(COLUMNS) - 1
 # What a spreadsheet takes for the start of a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # One document as the manifest reads it: id, title, kind, status, file name, size, SHA-256, MD5.
@@ -86,52 +89,72 @@ class ManifestWriter:
 
     async def _write(self, administration_id: int, verified_by: str) -> Manifest:
         documents = 0
+        digesting = Digesting()
         with tempfile.TemporaryDirectory(prefix="overdracht-manifest-") as directory:
             path = Path(directory) / "manifest.csv"
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(_csv_lines([COLUMNS]))
+            with path.open("wb") as handle:
+                _append(handle, digesting, _csv_lines([COLUMNS]))
                 async for page in self._pages(administration_id):
-                    text = _csv_lines([_line(row, verified_by) for row in page])
-                    await asyncio.to_thread(handle.write, text)
+                    text = "".join([_line(row, verified_by) for row in page])
+                    await asyncio.to_thread(_append, handle, digesting, text)
                     documents += len(page)
-            stored = await self.files.put_file(path)
+            stored = await self.files.put_file(path, digesting.digests())
         return Manifest(sha256=stored.sha256, size=stored.size, documents=documents)
 
     async def _pages(self, administration_id: int) -> AsyncIterator[list[Row]]:
-        """The archive in document order, one keyset page per query: an index range scan each."""
+        """The archive in document order, the next page read while one is written."""
+        following = asyncio.ensure_future(self._page(administration_id, 0))
+        try:
+            while page := await following:
+                if len(page) == self.page_size:
+                    after = int(str(page[-1][0]))
+                    following = asyncio.ensure_future(self._page(administration_id, after))
+                yield page
+                if len(page) < self.page_size:
+                    return
+        finally:
+            if not following.done():
+                following.cancel()
+            with contextlib.suppress(BaseException):
+                await following
+
+    async def _page(self, administration_id: int, after: int) -> list[Row]:
+        """One keyset page of the archive: an index range scan."""
         a, b, n = ("$1", "$2", "$3") if is_postgres() else ("?", "?", "?")
         sql = (
             'SELECT "id", "title", "kind", "status", "file_name", "size", "sha256", "md5" '
             f'FROM "document" WHERE "administration_id" = {a} AND "id" > {b} '
             f'ORDER BY "id" LIMIT {n}'
         )
-        after = 0
-        while True:
-            _, rows = await Document._meta.db.execute_query(
-                sql, [administration_id, after, self.page_size]
-            )
-            page: list[Row] = [tuple(row) for row in rows]
-            if page:
-                yield page
-            if len(page) < self.page_size:
-                return
-            after = int(str(page[-1][0]))
+        _, rows = await Document._meta.db.execute_query(
+            sql, [administration_id, after, self.page_size]
+        )
+        return [tuple(row) for row in rows]
 
 
-def _line(row: Row, verified_by: str) -> list[str]:
-    """One document's line: its global ID as the API gives it (`Document.id`), then its file."""
+def _append(handle: BinaryIO, digesting: Digesting, text: str) -> None:
+    """Write lines to the file and to its digests, so the file is not read again to store it."""
+    data = text.encode("utf-8")
+    handle.write(data)
+    digesting.update(data)
+
+
+def _line(row: Row, verified_by: str) -> str:
+    """One document's line: its global ID as the API gives it (`Document.id`), then its file.
+
+    Written out directly, in a third of the csv module's time for a million lines; a line with
+    a value that needs quotes (a comma, a double quote or a line break: in practice a title or
+    a file name) is left to the csv module, so the bytes are the same either way.
+    """
     pk, title, kind, status, file_name, size, sha256, md5 = row
-    return [
-        global_id("Document", int(str(pk))),
-        as_text(str(title)),
-        str(kind),
-        str(status),
-        as_text(str(file_name)),
-        str(size),
-        str(sha256),
-        "" if md5 is None else str(md5),
-        verified_by,
-    ]
+    document_id = global_id("Document", int(str(pk)))
+    title, file_name = as_text(str(title)), as_text(str(file_name))
+    md5 = "" if md5 is None else md5
+    line = f"{document_id},{title},{kind},{status},{file_name},{size},{sha256},{md5},{verified_by}"
+    if line.count(",") == SEPARATORS and '"' not in line and "\r" not in line and "\n" not in line:
+        return line + "\r\n"
+    cells = (document_id, title, kind, status, file_name, size, sha256, md5, verified_by)
+    return _csv_lines([[str(cell) for cell in cells]])
 
 
 def as_text(value: str) -> str:

@@ -92,7 +92,14 @@ class Handover:
                     "during the move; nothing was moved. Retry it.",
                 )
             # Written from the archive this transaction hands over, and recorded with it.
+            started = time.perf_counter()
             manifest = await self.manifests.write(adm_id, self.settings.move_verification)
+            log.info(
+                "move of item %s: manifest of %d documents written and stored in %.1f s",
+                held.item_id,
+                manifest.documents,
+                time.perf_counter() - started,
+            )
             if manifest.documents != verified.documents:
                 raise MoveFailed(
                     MoveFailure.ARCHIVE_CHANGED,
