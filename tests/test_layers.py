@@ -135,7 +135,8 @@ def test_no_two_modules_import_each_other_even_round_about():
 def test_the_check_sees_what_it_guards():
     """The walk finds the modules it judges: a check over nothing would always pass."""
     graph, _ = _graph()
-    assert "worker.loops" in graph["commands.cli"] and "worker.loops" in graph["api.app"]
+    assert "worker.loops" in graph["commands.worker_process"] and "worker.loops" in graph["api.app"]
+    assert "commands.process" in graph["commands.cli"]
     assert "worker.runner" in graph["worker.mover"] and "mail.sending" in graph["worker.dispatcher"]
     # The steps queue their notices as data; mail, above them, writes the notices out.
     assert "models.notices.offer" in graph["models.lifecycle"]
