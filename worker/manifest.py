@@ -17,7 +17,7 @@ import contextlib
 import csv
 import io
 import tempfile
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -92,16 +92,20 @@ class ManifestWriter:
         digesting = Digesting()
         with tempfile.TemporaryDirectory(prefix="overdracht-manifest-") as directory:
             path = Path(directory) / "manifest.csv"
+            # Closed at once when writing fails, so no page is still being read on the
+            # completing transaction's connection while that transaction rolls back.
+            pages = contextlib.aclosing(self._pages(administration_id))
             with path.open("wb") as handle:
                 _append(handle, digesting, _csv_lines([COLUMNS]))
-                async for page in self._pages(administration_id):
-                    text = "".join([_line(row, verified_by) for row in page])
-                    await asyncio.to_thread(_append, handle, digesting, text)
-                    documents += len(page)
+                async with pages as reading:
+                    async for page in reading:
+                        text = "".join([_line(row, verified_by) for row in page])
+                        await asyncio.to_thread(_append, handle, digesting, text)
+                        documents += len(page)
             stored = await self.files.put_file(path, digesting.digests())
         return Manifest(sha256=stored.sha256, size=stored.size, documents=documents)
 
-    async def _pages(self, administration_id: int) -> AsyncIterator[list[Row]]:
+    async def _pages(self, administration_id: int) -> AsyncGenerator[list[Row], None]:
         """The archive in document order, the next page read while one is written."""
         following = asyncio.ensure_future(self._page(administration_id, 0))
         try:
