@@ -19,6 +19,8 @@ import websockets
 from models import ApiToken
 from models.enums import TokenScope
 from tests.live_server import held_port
+from tests.scenarios import wait_until
+from tests.workers import start_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,7 +109,7 @@ def test_contradicting_settings_stop_the_start_in_one_line_naming_both(command):
 NOT_IN_A_WORKER = ("api", "strawberry", "graphql", "uvicorn", "starlette", "aiosmtpd")
 
 
-def test_a_worker_runs_in_a_process_that_loads_no_api_and_no_http_server(tmp_path):
+async def test_a_worker_runs_in_a_process_that_loads_no_api_and_no_http_server(settings, tmp_path):
     """`overdracht worker` hands its process to commands.worker_process: the same process, its
     work and its clean stop on SIGTERM, without the 23 MB of what only `serve` runs."""
     loaded = subprocess.run(
@@ -124,22 +126,15 @@ def test_a_worker_runs_in_a_process_that_loads_no_api_and_no_http_server(tmp_pat
     assert "worker.mover" in loaded and "worker.dispatcher" in loaded
     assert [m for m in loaded if m.split(".")[0] in NOT_IN_A_WORKER] == []
 
-    env = {
-        **os.environ,
-        "OVERDRACHT_DATABASE_URL": f"sqlite://{tmp_path / 'worker.sqlite3'}",
-        "OVERDRACHT_DATA_DIR": str(tmp_path / "data"),
-    }
-    run = [sys.executable, "-m", "commands"]
-    subprocess.run([*run, "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
-    output = tmp_path / "worker.out"
-    with output.open("wb") as sink:
-        worker = subprocess.Popen([*run, "worker"], cwd=ROOT, env=env, stdout=sink, stderr=sink)
+    output = tmp_path / "worker.log"
+    worker = start_worker(settings, log=output)
+
+    async def running() -> bool:
+        assert worker.poll() is None, output.read_text()
+        return output.exists() and b"Worker running" in output.read_bytes()
+
     try:
-        deadline = time.monotonic() + 120  # a bound for a stuck start, not a measure of speed
-        while b"Worker running" not in output.read_bytes():
-            assert worker.poll() is None, output.read_text()
-            assert time.monotonic() < deadline, output.read_text()
-            time.sleep(0.2)
+        await wait_until(running, "the worker's start", seconds=120)
         command_line = Path(f"/proc/{worker.pid}/cmdline").read_bytes().split(b"\0")
         assert b"commands.worker_process" in command_line
     finally:

@@ -92,13 +92,12 @@ class ManifestWriter:
         digesting = Digesting()
         with tempfile.TemporaryDirectory(prefix="overdracht-manifest-") as directory:
             path = Path(directory) / "manifest.csv"
-            # Closed at once when writing fails, so no page is still being read on the
-            # completing transaction's connection while that transaction rolls back.
-            pages = contextlib.aclosing(self._pages(administration_id))
             with path.open("wb") as handle:
                 _append(handle, digesting, _csv_lines([COLUMNS]))
-                async with pages as reading:
-                    async for page in reading:
+                # Closed at once when writing fails, so no page is still being read on the
+                # completing transaction's connection while that transaction rolls back.
+                async with contextlib.aclosing(self._pages(administration_id)) as pages:
+                    async for page in pages:
                         text = "".join([_line(row, verified_by) for row in page])
                         await asyncio.to_thread(_append, handle, digesting, text)
                         documents += len(page)
